@@ -1,0 +1,78 @@
+package jgrad.backend;
+
+import jgrad.tensor.Storage;
+
+/**
+ * The narrow set of numeric kernels. Every loop over numbers in jgrad runs behind this interface.
+ *
+ * <p>All buffers are {@link Storage}s of one dtype (the caller checks that). Offsets and strides
+ * are in elements. Matrices are row-major with a leading dimension (the distance between rows).
+ * {@link ScalarBackend} is the reference: plain loops, written to be read beside the formula.
+ * Every other backend is tested against it.
+ */
+public interface Backend {
+
+    /** A short name: "scalar", "simd", "cuda". */
+    String name();
+
+    /**
+     * General matrix multiply, row-major: C = op(A)·op(B) + β·C, where C is m×n, op(A) is m×k,
+     * op(B) is k×n and op(X) is X or Xᵀ. With transA the stored A is k×m (lda ≥ m), else m×k
+     * (lda ≥ k); likewise for B. β = 0 overwrites C (whatever it held, even NaN).
+     */
+    void gemm(boolean transA, boolean transB, int m, int n, int k,
+              Storage a, int aOff, int lda,
+              Storage b, int bOff, int ldb,
+              double beta, Storage c, int cOff, int ldc);
+
+    /**
+     * out[outOff + i] = a[aOff + i·aStep] ∘ b[bOff + i·bStep] for i in [0, n); each step is 0
+     * (broadcast one value) or 1. {@code out} may be the same storage as a or b at the same offset.
+     */
+    void binary(BinaryOp op, int n, Storage a, int aOff, int aStep, Storage b, int bOff, int bStep,
+                Storage out, int outOff);
+
+    /** out[i] = f(x[i]) for n contiguous elements; {@code alpha} as documented on {@link UnaryOp}. */
+    void unary(UnaryOp op, int n, Storage x, int xOff, Storage out, int outOff, double alpha);
+
+    /**
+     * dx[i] = g[i] · f'(x[i]), for n contiguous elements, where y = f(x) is the forward output
+     * (the derivative is taken from whichever of x and y is cheaper, see {@link UnaryOp}).
+     */
+    void unaryBackward(UnaryOp op, int n, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff,
+                       Storage dx, int dxOff, double alpha);
+
+    /**
+     * Reduces a contiguous block viewed as [outer, len, inner] along its middle axis:
+     * out[o·inner + i] = reduce over j of x[xOff + (o·len + j)·inner + i]. len ≥ 1 for MAX.
+     */
+    void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff);
+
+    /**
+     * Softmax (or log-softmax) of each of {@code rows} contiguous rows of {@code cols} values,
+     * max-subtracted so that no exponent overflows.
+     */
+    void softmax(int rows, int cols, Storage x, int xOff, Storage y, int yOff, boolean log);
+
+    /**
+     * The backward of {@link #softmax}, from its output y and upstream g, per row:
+     * softmax: dx = y ⊙ (g − Σ g⊙y); log-softmax: dx = g − eʸ · Σ g.
+     */
+    void softmaxBackward(int rows, int cols, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff,
+                         boolean log);
+
+    /** Copies rows: out[r] = table[ids[r]] for rows of {@code rowLen}; ids are checked by the caller. */
+    void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff);
+
+    /** Adds rows back: table[ids[r]] += src[r]; repeated ids accumulate. */
+    void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff);
+
+    /**
+     * Copies a strided view into a contiguous buffer: dst[dstOff + flat(i)] = src[srcOff + Σ i_d·srcStrides[d]],
+     * over every index i of {@code shape} in row-major order.
+     */
+    void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff);
+
+    /** dst[dstOff + i] = value for n elements. */
+    void fill(int n, Storage dst, int dstOff, double value);
+}

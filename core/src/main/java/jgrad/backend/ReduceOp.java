@@ -1,0 +1,6 @@
+package jgrad.backend;
+
+/** Reductions along one axis. */
+public enum ReduceOp {
+    SUM, MAX
+}

@@ -1,0 +1,219 @@
+package jgrad.backend;
+
+import jgrad.tensor.Storage;
+
+/**
+ * The reference backend: plain loops, one element at a time, accumulating in double.
+ * It is the permanent yardstick every faster backend is tested against, so it favours being
+ * obviously right over being fast.
+ */
+public class ScalarBackend implements Backend {
+
+    @Override
+    public String name() {
+        return "scalar";
+    }
+
+    /** c_ij = Σ_p op(A)_ip · op(B)_pj + β c_ij, the dot-product form, summed in double. */
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                     double beta, Storage c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    double aip = a.get(aOff + (transA ? p * lda + i : i * lda + p));
+                    double bpj = b.get(bOff + (transB ? j * ldb + p : p * ldb + j));
+                    sum += aip * bpj;
+                }
+                int ci = cOff + i * ldc + j;
+                c.set(ci, beta == 0 ? sum : sum + beta * c.get(ci));
+            }
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, int n, Storage a, int aOff, int aStep, Storage b, int bOff, int bStep,
+                       Storage out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, apply(op, a.get(aOff + i * aStep), b.get(bOff + i * bStep)));
+        }
+    }
+
+    static double apply(BinaryOp op, double x, double y) {
+        return switch (op) {
+            case ADD -> x + y;
+            case SUB -> x - y;
+            case MUL -> x * y;
+            case DIV -> x / y;
+            case POW -> Math.pow(x, y);
+            case MAX -> Math.max(x, y);
+            case MIN -> Math.min(x, y);
+            case EQ -> x == y ? 1 : 0;
+            case GT -> x > y ? 1 : 0;
+            case GE -> x >= y ? 1 : 0;
+        };
+    }
+
+    @Override
+    public void unary(UnaryOp op, int n, Storage x, int xOff, Storage out, int outOff, double alpha) {
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, apply(op, x.get(xOff + i), alpha));
+        }
+    }
+
+    static double apply(UnaryOp op, double x, double alpha) {
+        return switch (op) {
+            case NEG -> -x;
+            case EXP -> Math.exp(x);
+            case LOG -> Math.log(x);
+            case SQRT -> Math.sqrt(x);
+            case ABS -> Math.abs(x);
+            case TANH -> Math.tanh(x);
+            case SIGMOID -> sigmoid(x);
+            case RELU -> x > 0 ? x : 0;
+            case LEAKY_RELU -> x > 0 ? x : alpha * x;
+            case POW -> Math.pow(x, alpha);
+            case SCALE -> alpha * x;
+            case SHIFT -> x + alpha;
+        };
+    }
+
+    /** σ(x) = 1/(1+e⁻ˣ), written so that e^|x| never overflows. */
+    static double sigmoid(double x) {
+        if (x >= 0) {
+            return 1 / (1 + Math.exp(-x));
+        }
+        double e = Math.exp(x);
+        return e / (1 + e);
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, int n, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff,
+                              Storage dx, int dxOff, double alpha) {
+        for (int i = 0; i < n; i++) {
+            double d = derivative(op, x.get(xOff + i), y.get(yOff + i), alpha);
+            dx.set(dxOff + i, g.get(gOff + i) * d);
+        }
+    }
+
+    /** f'(x), given x and y = f(x). */
+    static double derivative(UnaryOp op, double x, double y, double alpha) {
+        return switch (op) {
+            case NEG -> -1;
+            case EXP -> y;
+            case LOG -> 1 / x;
+            case SQRT -> 0.5 / y;
+            case ABS -> Math.signum(x);
+            case TANH -> 1 - y * y;
+            case SIGMOID -> y * (1 - y);
+            case RELU -> x > 0 ? 1 : 0;
+            case LEAKY_RELU -> x > 0 ? 1 : alpha;
+            case POW -> alpha * Math.pow(x, alpha - 1);
+            case SCALE -> alpha;
+            case SHIFT -> 1;
+        };
+    }
+
+    @Override
+    public void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff) {
+        for (int o = 0; o < outer; o++) {
+            for (int i = 0; i < inner; i++) {
+                double acc = op == ReduceOp.SUM ? 0 : Double.NEGATIVE_INFINITY;
+                for (int j = 0; j < len; j++) {
+                    double v = x.get(xOff + (o * len + j) * inner + i);
+                    acc = op == ReduceOp.SUM ? acc + v : Math.max(acc, v);
+                }
+                out.set(outOff + o * inner + i, acc);
+            }
+        }
+    }
+
+    @Override
+    public void softmax(int rows, int cols, Storage x, int xOff, Storage y, int yOff, boolean log) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x.get(xOff + base + j));
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                sum += Math.exp(x.get(xOff + base + j) - max);
+            }
+            double logSum = Math.log(sum);
+            for (int j = 0; j < cols; j++) {
+                double shifted = x.get(xOff + base + j) - max;
+                y.set(yOff + base + j, log ? shifted - logSum : Math.exp(shifted) / sum);
+            }
+        }
+    }
+
+    @Override
+    public void softmaxBackward(int rows, int cols, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff,
+                                boolean log) {
+        for (int r = 0; r < rows; r++) {
+            int base = r * cols;
+            double dot = 0;
+            for (int j = 0; j < cols; j++) {
+                double gj = g.get(gOff + base + j);
+                dot += log ? gj : gj * y.get(yOff + base + j);
+            }
+            for (int j = 0; j < cols; j++) {
+                double yj = y.get(yOff + base + j);
+                double gj = g.get(gOff + base + j);
+                dx.set(dxOff + base + j, log ? gj - Math.exp(yj) * dot : yj * (gj - dot));
+            }
+        }
+    }
+
+    @Override
+    public void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff) {
+        for (int r = 0; r < ids.length; r++) {
+            for (int j = 0; j < rowLen; j++) {
+                out.set(outOff + r * rowLen + j, table.get(tableOff + ids[r] * rowLen + j));
+            }
+        }
+    }
+
+    @Override
+    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+        for (int r = 0; r < ids.length; r++) {
+            for (int j = 0; j < rowLen; j++) {
+                int t = tableOff + ids[r] * rowLen + j;
+                table.set(t, table.get(t) + src.get(srcOff + r * rowLen + j));
+            }
+        }
+    }
+
+    @Override
+    public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff) {
+        int rank = shape.length;
+        int total = 1;
+        for (int d : shape) {
+            total *= d;
+        }
+        int[] index = new int[rank];
+        int s = srcOff;
+        for (int flat = 0; flat < total; flat++) {
+            dst.set(dstOff + flat, src.get(s));
+            for (int d = rank - 1; d >= 0; d--) {        // odometer: advance the last axis, carry leftwards
+                index[d]++;
+                s += srcStrides[d];
+                if (index[d] < shape[d]) {
+                    break;
+                }
+                s -= srcStrides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    @Override
+    public void fill(int n, Storage dst, int dstOff, double value) {
+        for (int i = 0; i < n; i++) {
+            dst.set(dstOff + i, value);
+        }
+    }
+}

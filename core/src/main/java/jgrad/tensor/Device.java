@@ -1,0 +1,6 @@
+package jgrad.tensor;
+
+/** Where a tensor's numbers live. Copies between devices are always explicit ({@code tensor.to(device)}). */
+public enum Device {
+    CPU, CUDA
+}
