@@ -73,6 +73,16 @@ public interface Backend {
      */
     void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff);
 
+    /**
+     * out[outOff + i] = cond[cOff + i] != 0 ? a[aOff + i] : b[bOff + i] for n contiguous elements.
+     * A choice, not arithmetic, so infinities and NaN in the branch not taken do not leak through.
+     */
+    default void where(int n, Storage cond, int cOff, Storage a, int aOff, Storage b, int bOff, Storage out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, cond.get(cOff + i) != 0 ? a.get(aOff + i) : b.get(bOff + i));
+        }
+    }
+
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
 }

@@ -1,0 +1,130 @@
+package jgrad.autograd;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Reverse-mode differentiation over the dynamic graph that operations record.
+ *
+ * <p>{@link #backward} orders the graph topologically with an explicit stack (no recursion, so a
+ * chain of any length is fine), then walks it from the output back, summing the gradients that
+ * reach each tensor and adding the leaves' gradients into their {@code grad}. Gradients are
+ * computed with recording off: there are no gradients of gradients.
+ */
+public final class Autograd {
+
+    private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
+    private Autograd() {
+    }
+
+    /** True when operations on this thread record their graph. */
+    public static boolean isRecording() {
+        return NO_GRAD_DEPTH.get()[0] == 0;
+    }
+
+    /** A scope in which nothing is recorded: {@code try (var s = Autograd.noGrad()) { ... }}. */
+    public static NoGrad noGrad() {
+        NO_GRAD_DEPTH.get()[0]++;
+        return new NoGrad();
+    }
+
+    /** The end of a no-grad scope; closing it twice is harmless. */
+    public static final class NoGrad implements AutoCloseable {
+        private boolean open = true;
+
+        private NoGrad() {
+        }
+
+        @Override
+        public void close() {
+            if (open) {
+                open = false;
+                NO_GRAD_DEPTH.get()[0]--;
+            }
+        }
+    }
+
+    /**
+     * Accumulates d(root)/d(leaf), contracted with {@code upstream}, into every leaf's {@code grad}.
+     *
+     * @param upstream    the gradient flowing into root, of root's shape
+     * @param retainGraph keep the graph so that backward can run through it again
+     */
+    public static void backward(Tensor root, Tensor upstream, boolean retainGraph) {
+        if (!root.requiresGrad()) {
+            throw new IllegalStateException("backward(): the tensor does not require grad; no input it was "
+                    + "computed from has requiresGrad(true), or it was computed under noGrad()");
+        }
+        if (!java.util.Arrays.equals(root.shape(), upstream.shape())) {
+            throw new IllegalArgumentException("backward(): upstream gradient has shape "
+                    + Shapes.format(upstream.shape()) + " but the tensor has shape " + Shapes.format(root.shape()));
+        }
+        List<Tensor> order = topologicalOrder(root);
+        Map<Tensor, Tensor> pending = new IdentityHashMap<>();
+        pending.put(root, upstream);
+        try (NoGrad ignored = noGrad()) {
+            for (int i = order.size() - 1; i >= 0; i--) {
+                Tensor t = order.get(i);
+                Tensor g = pending.remove(t);
+                Node node = t.gradFn();
+                if (g == null) {
+                    continue;
+                }
+                if (node == null) {
+                    t.accumulateGrad(g);
+                    continue;
+                }
+                Tensor[] inputs = node.inputs();
+                Tensor[] grads = node.apply(g);
+                for (int k = 0; k < inputs.length; k++) {
+                    if (grads[k] != null && inputs[k].requiresGrad()) {
+                        pending.merge(inputs[k], grads[k], Tensor::add);
+                    }
+                }
+                if (!retainGraph) {
+                    node.release();
+                }
+            }
+        }
+    }
+
+    /** Every tensor reachable from root through recorded inputs, each after all of its inputs. */
+    static List<Tensor> topologicalOrder(Tensor root) {
+        List<Tensor> order = new ArrayList<>();
+        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        ArrayDeque<Tensor> stack = new ArrayDeque<>();
+        ArrayDeque<Integer> nextChild = new ArrayDeque<>();
+        stack.push(root);
+        nextChild.push(0);
+        seen.add(root);
+        while (!stack.isEmpty()) {
+            Tensor t = stack.peek();
+            int k = nextChild.pop();
+            Tensor[] inputs = t.gradFn() == null ? new Tensor[0] : t.gradFn().inputs();
+            if (t.gradFn() != null && t.gradFn().released()) {
+                t.gradFn().apply(null);         // throws the "graph was freed" explanation
+            }
+            if (k < inputs.length) {
+                nextChild.push(k + 1);
+                Tensor in = inputs[k];
+                if (in.requiresGrad() && seen.add(in)) {
+                    stack.push(in);
+                    nextChild.push(0);
+                }
+            } else {
+                stack.pop();
+                order.add(t);
+            }
+        }
+        return order;
+    }
+}

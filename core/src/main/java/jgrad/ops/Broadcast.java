@@ -1,0 +1,110 @@
+package jgrad.ops;
+
+import jgrad.backend.Backend;
+import jgrad.backend.BinaryOp;
+import jgrad.backend.Backends;
+import jgrad.tensor.DType;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Runs a binary kernel over two tensors with NumPy broadcasting. Both operands are made
+ * contiguous, their strides against the output shape become 0 on broadcast axes, axes that can be
+ * walked as one are merged, and the backend is called once per innermost run (whose steps are 0 or 1).
+ */
+final class Broadcast {
+
+    private Broadcast() {
+    }
+
+    /** Checks that two operands may be combined: same dtype, same device. */
+    static void checkCompatible(String op, Tensor a, Tensor b) {
+        if (a.dtype() != b.dtype()) {
+            throw new IllegalArgumentException(op + ": dtypes differ (" + a.dtype() + " and " + b.dtype()
+                    + "); convert one explicitly with to(DType)");
+        }
+        if (a.device() != b.device()) {
+            throw new IllegalArgumentException(op + ": devices differ (" + a.device() + " and " + b.device()
+                    + "); copy one explicitly with to(Device)");
+        }
+    }
+
+    static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
+        checkCompatible(name, a, b);
+        int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
+        Tensor out = Tensor.zeros(a.dtype(), shape);
+        run(op, a.contiguous(), b.contiguous(), out);
+        return out;
+    }
+
+    /** A scalar tensor of the given dtype, for ops with a number on one side. */
+    static Tensor constant(DType dtype, double v) {
+        return Tensor.scalar(dtype, v);
+    }
+
+    private static void run(BinaryOp op, Tensor a, Tensor b, Tensor out) {
+        int[] shape = out.shape();
+        int rank = shape.length;
+        if (out.numel() == 0) {
+            return;
+        }
+        int[] sa = broadcastStrides(a, shape);
+        int[] sb = broadcastStrides(b, shape);
+        // Merge axis d into axis d+1 while both operands walk them as one run.
+        int[] dims = new int[rank];
+        int[] stA = new int[rank];
+        int[] stB = new int[rank];
+        int n = 0;
+        for (int d = 0; d < rank; d++) {
+            if (shape[d] == 1) {
+                continue;
+            }
+            if (n > 0 && stA[n - 1] == sa[d] * shape[d] && stB[n - 1] == sb[d] * shape[d]) {
+                dims[n - 1] *= shape[d];
+                stA[n - 1] = sa[d];
+                stB[n - 1] = sb[d];
+            } else {
+                dims[n] = shape[d];
+                stA[n] = sa[d];
+                stB[n] = sb[d];
+                n++;
+            }
+        }
+        Backend backend = Backends.current();
+        if (n == 0) {
+            backend.binary(op, 1, a.storage(), a.offset(), 0, b.storage(), b.offset(), 0, out.storage(), 0);
+            return;
+        }
+        int inner = dims[n - 1];
+        int outer = out.numel() / inner;
+        int[] index = new int[n - 1];
+        int offA = a.offset();
+        int offB = b.offset();
+        for (int row = 0; row < outer; row++) {
+            backend.binary(op, inner, a.storage(), offA, stA[n - 1], b.storage(), offB, stB[n - 1],
+                    out.storage(), row * inner);
+            for (int d = n - 2; d >= 0; d--) {          // odometer over the outer axes
+                index[d]++;
+                offA += stA[d];
+                offB += stB[d];
+                if (index[d] < dims[d]) {
+                    break;
+                }
+                offA -= stA[d] * dims[d];
+                offB -= stB[d] * dims[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    /** Strides of a contiguous tensor read as if it had the (broadcast) output shape. */
+    private static int[] broadcastStrides(Tensor t, int[] shape) {
+        int lead = shape.length - t.rank();
+        int[] own = t.strides();
+        int[] strides = new int[shape.length];
+        for (int d = lead; d < shape.length; d++) {
+            strides[d] = t.shape()[d - lead] == 1 ? 0 : own[d - lead];
+        }
+        return strides;
+    }
+}

@@ -1,0 +1,93 @@
+package jgrad.ops;
+
+import java.util.Arrays;
+
+import jgrad.backend.Backend;
+import jgrad.backend.Backends;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/** concat, stack and split. The backward of a concat is a split of the gradient, and vice versa. */
+public final class Joining {
+
+    private Joining() {
+    }
+
+    /** Joins tensors along an existing axis; all other sizes must agree. */
+    public static Tensor concat(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("concat: needs at least one tensor");
+        }
+        int a = Shapes.axis("concat", axis, parts[0].rank());
+        int[] shape = parts[0].shape();
+        int total = 0;
+        for (Tensor p : parts) {
+            Broadcast.checkCompatible("concat", parts[0], p);
+            int[] ps = p.shape();
+            ps[a] = shape[a];
+            if (!Arrays.equals(ps, shape)) {
+                throw new IllegalArgumentException("concat along axis " + a + ": shapes " + Shapes.format(parts[0].shape())
+                        + " and " + Shapes.format(p.shape()) + " differ on another axis");
+            }
+            total += p.shape(a);
+        }
+        shape[a] = total;
+        Tensor out = Tensor.zeros(parts[0].dtype(), shape);
+        int outer = Shapes.product(shape, 0, a);
+        int inner = Shapes.product(shape, a + 1, shape.length);
+        Backend backend = Backends.current();
+        int[] sizes = new int[parts.length];
+        int start = 0;
+        for (int i = 0; i < parts.length; i++) {
+            Tensor p = parts[i].contiguous();
+            sizes[i] = p.shape(a);
+            int block = sizes[i] * inner;
+            for (int o = 0; o < outer && block > 0; o++) {
+                backend.copy(new int[] {block}, p.storage(), p.offset() + o * block, new int[] {1},
+                        out.storage(), (o * total + start) * inner);
+            }
+            start += sizes[i];
+        }
+        return out.recordedAs("concat", g -> split(g, a, sizes), parts);
+    }
+
+    /** Joins tensors of one shape along a new axis. */
+    public static Tensor stack(int axis, Tensor... parts) {
+        if (parts.length == 0) {
+            throw new IllegalArgumentException("stack: needs at least one tensor");
+        }
+        int a = Shapes.axis("stack", axis, parts[0].rank() + 1);
+        Tensor[] expanded = new Tensor[parts.length];
+        for (int i = 0; i < parts.length; i++) {
+            if (!Arrays.equals(parts[i].shape(), parts[0].shape())) {
+                throw new IllegalArgumentException("stack: shapes " + Shapes.format(parts[0].shape()) + " and "
+                        + Shapes.format(parts[i].shape()) + " differ");
+            }
+            expanded[i] = parts[i].unsqueeze(a);
+        }
+        return concat(a, expanded);
+    }
+
+    /** Cuts a tensor along an axis into pieces of the given sizes (views); the sizes must add up. */
+    public static Tensor[] split(Tensor x, int axis, int... sizes) {
+        int a = Shapes.axis("split", axis, x.rank());
+        int sum = 0;
+        for (int s : sizes) {
+            if (s < 0) {
+                throw new IllegalArgumentException("split: negative size in " + Arrays.toString(sizes));
+            }
+            sum += s;
+        }
+        if (sum != x.shape(a)) {
+            throw new IllegalArgumentException("split: sizes " + Arrays.toString(sizes) + " add up to " + sum
+                    + ", but axis " + a + " of shape " + Shapes.format(x.shape()) + " has " + x.shape(a));
+        }
+        Tensor[] pieces = new Tensor[sizes.length];
+        int start = 0;
+        for (int i = 0; i < sizes.length; i++) {
+            pieces[i] = x.narrow(a, start, sizes[i]);
+            start += sizes[i];
+        }
+        return pieces;
+    }
+}

@@ -1,0 +1,119 @@
+package jgrad.ops;
+
+import jgrad.backend.Backends;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * C = op(A)·op(B) over the last two axes, batched over the leading axes (which broadcast).
+ * A transposed view (strides swapped) reaches GEMM as a transpose flag, not as a copy.
+ * Backward: dA = G·op(B)ᵀ and dB = op(A)ᵀ·G (transposed back when the operand was), summed over
+ * broadcast batch axes.
+ */
+public final class MatMul {
+
+    private MatMul() {
+    }
+
+    public static Tensor matmul(Tensor a, Tensor b, boolean transA, boolean transB) {
+        Broadcast.checkCompatible("matmul", a, b);
+        if (a.rank() < 2 || b.rank() < 2) {
+            throw new IllegalArgumentException("matmul: needs matrices (rank >= 2), got shapes "
+                    + Shapes.format(a.shape()) + " and " + Shapes.format(b.shape()));
+        }
+        int m = transA ? a.shape(-1) : a.shape(-2);
+        int k = transA ? a.shape(-2) : a.shape(-1);
+        int kb = transB ? b.shape(-1) : b.shape(-2);
+        int n = transB ? b.shape(-2) : b.shape(-1);
+        if (k != kb) {
+            throw new IllegalArgumentException("matmul: shapes " + Shapes.format(a.shape()) + (transA ? "ᵀ" : "")
+                    + " and " + Shapes.format(b.shape()) + (transB ? "ᵀ" : "") + " do not fit (inner sizes " + k
+                    + " and " + kb + ")");
+        }
+        int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
+        Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
+        Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
+        Tensor out = Tensor.zeros(a.dtype(), concat(batch, m, n));
+        multiply(ab, transA, bb, transB, out, m, n, k);
+        return out.recordedAs("matmul", g -> new Tensor[] {
+                a.requiresGrad() ? Reductions.sumTo(gradA(g, b, transA, transB), a.shape()) : null,
+                b.requiresGrad() ? Reductions.sumTo(gradB(g, a, transA, transB), b.shape()) : null}, a, b);
+    }
+
+    /** d op(A) = G·op(B)ᵀ; if A was used transposed, dA = (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ. */
+    private static Tensor gradA(Tensor g, Tensor b, boolean transA, boolean transB) {
+        return transA ? matmul(b, g, transB, true) : matmul(g, b, false, !transB);
+    }
+
+    /** d op(B) = op(A)ᵀ·G; if B was used transposed, dB = Gᵀ·op(A). */
+    private static Tensor gradB(Tensor g, Tensor a, boolean transA, boolean transB) {
+        return transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false);
+    }
+
+    /** One GEMM per batch entry; each operand is read in place when its matrices are row- or column-major. */
+    private static void multiply(Tensor a, boolean transA, Tensor b, boolean transB, Tensor out, int m, int n, int k) {
+        Operand pa = Operand.of(a, transA);
+        Operand pb = Operand.of(b, transB);
+        int batches = out.numel() == 0 ? 0 : out.numel() / (m * n);
+        int[] batchShape = out.shape();
+        int batchRank = batchShape.length - 2;
+        int[] index = new int[batchRank];
+        for (int i = 0; i < batches; i++) {
+            Backends.current().gemm(pa.trans, pb.trans, m, n, k,
+                    pa.t.storage(), pa.offset(index), pa.ld,
+                    pb.t.storage(), pb.offset(index), pb.ld,
+                    0, out.storage(), i * m * n, n);
+            for (int d = batchRank - 1; d >= 0; d--) {
+                if (++index[d] < batchShape[d]) {
+                    break;
+                }
+                index[d] = 0;
+            }
+        }
+    }
+
+    /** A batch of matrices as GEMM sees it: storage, per-matrix offset, transpose flag, leading dimension. */
+    private record Operand(Tensor t, boolean trans, int ld) {
+
+        static Operand of(Tensor x, boolean trans) {
+            int r = x.rank();
+            int[] s = x.strides();
+            int rows = x.shape(-2);
+            int cols = x.shape(-1);
+            if (s[r - 1] == 1 && (rows <= 1 || s[r - 2] >= Math.max(cols, 1))) {
+                return new Operand(x, trans, rows <= 1 ? Math.max(cols, 1) : s[r - 2]);
+            }
+            if (s[r - 2] == 1 && (cols <= 1 || s[r - 1] >= Math.max(rows, 1))) {
+                return new Operand(x, !trans, cols <= 1 ? Math.max(rows, 1) : s[r - 1]);
+            }
+            return of(materialize(x), trans);
+        }
+
+        private static Tensor materialize(Tensor x) {
+            Tensor c = Tensor.zeros(x.dtype(), x.shape());
+            Backends.current().copy(x.shape(), x.storage(), x.offset(), x.strides(), c.storage(), 0);
+            return c;
+        }
+
+        int offset(int[] batchIndex) {
+            int[] s = t.strides();
+            int off = t.offset();
+            for (int d = 0; d < batchIndex.length; d++) {
+                off += batchIndex[d] * s[d];
+            }
+            return off;
+        }
+    }
+
+    private static int[] batchShape(Tensor x) {
+        int[] s = x.shape();
+        return java.util.Arrays.copyOf(s, s.length - 2);
+    }
+
+    private static int[] concat(int[] batch, int rows, int cols) {
+        int[] s = java.util.Arrays.copyOf(batch, batch.length + 2);
+        s[batch.length] = rows;
+        s[batch.length + 1] = cols;
+        return s;
+    }
+}

@@ -1,0 +1,136 @@
+package jgrad.ops;
+
+import java.util.Arrays;
+
+import jgrad.backend.Backends;
+import jgrad.backend.BinaryOp;
+import jgrad.backend.ReduceOp;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Sums, means and maxima along axes or over everything. The backward of a sum broadcasts the
+ * gradient back over the reduced axes; the backward of a max sends it to the maximal elements
+ * (split equally between ties).
+ */
+public final class Reductions {
+
+    private Reductions() {
+    }
+
+    /** Σ of all elements, a scalar. */
+    public static Tensor sumAll(Tensor x) {
+        return sum(x.reshape(-1), new int[] {0}, false);
+    }
+
+    /** Σ along the given axes; with keepDim the reduced axes stay with size 1. */
+    public static Tensor sum(Tensor x, int[] axes, boolean keepDim) {
+        boolean[] reduced = reducedAxes("sum", x, axes);
+        Tensor out = x.contiguous();
+        for (int a = x.rank() - 1; a >= 0; a--) {
+            if (reduced[a]) {
+                out = reduceAxis(ReduceOp.SUM, out, a);
+            }
+        }
+        int[] inShape = x.shape();
+        int[] keptShape = out.shape();
+        int[] shape = keepDim ? keptShape : dropAxes(inShape, reduced);
+        // Always a new tensor object, even when nothing was reduced, so that x's own record stays intact.
+        Tensor result = new Tensor(out.storage(), shape, Shapes.contiguousStrides(shape), out.offset());
+        return result.recordedAs("sum", g -> new Tensor[] {g.reshape(keptShape).expand(inShape)}, x);
+    }
+
+    /** The mean of all elements (NaN for an empty tensor, as 0/0). */
+    public static Tensor meanAll(Tensor x) {
+        return sumAll(x).mul(1.0 / x.numel());
+    }
+
+    public static Tensor mean(Tensor x, int[] axes, boolean keepDim) {
+        boolean[] reduced = reducedAxes("mean", x, axes);
+        int count = 1;
+        for (int a = 0; a < x.rank(); a++) {
+            count *= reduced[a] ? x.shape(a) : 1;
+        }
+        return sum(x, axes, keepDim).mul(1.0 / count);
+    }
+
+    /** The largest element, a scalar. */
+    public static Tensor maxAll(Tensor x) {
+        return max(x.reshape(-1), 0, false);
+    }
+
+    /** The maximum along one axis; the gradient is shared equally by the elements that attain it. */
+    public static Tensor max(Tensor x, int axis, boolean keepDim) {
+        int a = Shapes.axis("max", axis, x.rank());
+        if (x.shape(a) == 0) {
+            throw new IllegalArgumentException("max: axis " + a + " of shape " + Shapes.format(x.shape())
+                    + " is empty; the maximum of nothing is undefined");
+        }
+        Tensor xc = x.contiguous();
+        Tensor kept = reduceAxis(ReduceOp.MAX, xc, a);
+        Tensor out = keepDim ? kept : kept.squeeze(a);
+        return out.recordedAs("max", g -> {
+            Tensor mask = Broadcast.binary("max", BinaryOp.EQ, xc, kept);
+            Tensor share = mask.div(sum(mask, new int[] {a}, true));
+            return new Tensor[] {share.mul(g.reshape(kept.shape()))};
+        }, x);
+    }
+
+    /** Reduces one axis of a contiguous tensor, keeping it with size 1 (not recorded). */
+    private static Tensor reduceAxis(ReduceOp op, Tensor x, int axis) {
+        int[] shape = x.shape();
+        int outer = Shapes.product(shape, 0, axis);
+        int len = shape[axis];
+        int inner = Shapes.product(shape, axis + 1, shape.length);
+        shape[axis] = 1;
+        Tensor out = Tensor.zeros(x.dtype(), shape);
+        Backends.current().reduce(op, outer, len, inner, x.storage(), x.offset(), out.storage(), 0);
+        return out;
+    }
+
+    /**
+     * Sums a broadcast gradient back to the shape of the operand it came from: over the leading
+     * axes the operand lacked, and over the axes where it had size 1.
+     */
+    public static Tensor sumTo(Tensor g, int[] shape) {
+        int[] gShape = g.shape();
+        if (Arrays.equals(gShape, shape)) {
+            return g;
+        }
+        int lead = gShape.length - shape.length;
+        int count = 0;
+        int[] axes = new int[gShape.length];
+        for (int d = 0; d < gShape.length; d++) {
+            if (d < lead || (shape[d - lead] == 1 && gShape[d] != 1)) {
+                axes[count++] = d;
+            }
+        }
+        return sum(g, Arrays.copyOf(axes, count), true).reshape(shape);
+    }
+
+    private static boolean[] reducedAxes(String op, Tensor x, int[] axes) {
+        boolean[] reduced = new boolean[x.rank()];
+        for (int axis : axes) {
+            int a = Shapes.axis(op, axis, x.rank());
+            if (reduced[a]) {
+                throw new IllegalArgumentException(op + ": axis " + a + " listed twice in " + Arrays.toString(axes));
+            }
+            reduced[a] = true;
+        }
+        return reduced;
+    }
+
+    private static int[] dropAxes(int[] shape, boolean[] drop) {
+        int n = 0;
+        for (boolean d : drop) {
+            n += d ? 0 : 1;
+        }
+        int[] out = new int[n];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            if (!drop[i]) {
+                out[j++] = shape[i];
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,161 @@
+package jgrad.ops;
+
+import java.util.Arrays;
+
+import jgrad.backend.Backends;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Operations that rearrange elements without arithmetic: copies, reshape, permute, narrow, expand.
+ * Most return views that share storage; each records a backward that routes the gradient back
+ * to the input's layout.
+ */
+public final class Views {
+
+    private Views() {
+    }
+
+    /** A contiguous copy; the gradient passes through unchanged. */
+    public static Tensor copy(Tensor x) {
+        Tensor out = Tensor.zeros(x.dtype(), x.shape());
+        Backends.current().copy(x.shape(), x.storage(), x.offset(), x.strides(), out.storage(), 0);
+        return out.recordedAs("copy", g -> new Tensor[] {g}, x);
+    }
+
+    public static Tensor reshape(Tensor x, int[] newShape) {
+        int[] shape = inferShape(x, newShape);
+        Tensor c = x.contiguous();
+        Tensor out = new Tensor(c.storage(), shape, Shapes.contiguousStrides(shape), c.offset());
+        int[] original = x.shape();
+        return out.recordedAs("reshape", g -> new Tensor[] {g.reshape(original)}, c);
+    }
+
+    private static int[] inferShape(Tensor x, int[] newShape) {
+        int[] shape = newShape.clone();
+        int inferred = -1;
+        long known = 1;
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] == -1) {
+                if (inferred >= 0) {
+                    throw new IllegalArgumentException("reshape: more than one -1 in " + Shapes.format(newShape));
+                }
+                inferred = i;
+            } else {
+                known *= shape[i];
+            }
+        }
+        if (inferred >= 0 && known > 0 && x.numel() % known == 0) {
+            shape[inferred] = (int) (x.numel() / known);
+        }
+        if (inferred >= 0 && shape[inferred] == -1 || Shapes.numel(shape) != x.numel()) {
+            throw new IllegalArgumentException("reshape: cannot view shape " + Shapes.format(x.shape()) + " ("
+                    + x.numel() + " elements) as " + Shapes.format(newShape));
+        }
+        return shape;
+    }
+
+    public static Tensor permute(Tensor x, int[] axes) {
+        int rank = x.rank();
+        if (axes.length != rank) {
+            throw new IllegalArgumentException("permute: " + Arrays.toString(axes) + " is not a permutation of the "
+                    + rank + " axes of shape " + Shapes.format(x.shape()));
+        }
+        int[] shape = new int[rank];
+        int[] strides = new int[rank];
+        int[] inverse = new int[rank];
+        boolean[] used = new boolean[rank];
+        for (int i = 0; i < rank; i++) {
+            int a = Shapes.axis("permute", axes[i], rank);
+            if (used[a]) {
+                throw new IllegalArgumentException("permute: axis " + a + " repeated in " + Arrays.toString(axes));
+            }
+            used[a] = true;
+            shape[i] = x.shape()[a];
+            strides[i] = x.strides()[a];
+            inverse[a] = i;
+        }
+        Tensor out = new Tensor(x.storage(), shape, strides, x.offset());
+        return out.recordedAs("permute", g -> new Tensor[] {g.permute(inverse)}, x);
+    }
+
+    public static Tensor transpose(Tensor x, int axis0, int axis1) {
+        int[] axes = new int[x.rank()];
+        for (int i = 0; i < axes.length; i++) {
+            axes[i] = i;
+        }
+        int a = Shapes.axis("transpose", axis0, x.rank());
+        int b = Shapes.axis("transpose", axis1, x.rank());
+        axes[a] = b;
+        axes[b] = a;
+        return permute(x, axes);
+    }
+
+    public static Tensor narrow(Tensor x, int axis, int start, int length) {
+        int a = Shapes.axis("narrow", axis, x.rank());
+        int size = x.shape(a);
+        if (start < 0 || length < 0 || start + length > size) {
+            throw new IndexOutOfBoundsException("narrow: [" + start + ", " + (start + length) + ") is out of range "
+                    + "for axis " + a + " of size " + size + " (shape " + Shapes.format(x.shape()) + ")");
+        }
+        int[] shape = x.shape();
+        shape[a] = length;
+        Tensor out = new Tensor(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
+        return out.recordedAs("narrow", g -> new Tensor[] {padAround(g, a, start, size)}, x);
+    }
+
+    /** The gradient of narrow: g placed at [start, start+len) of an axis of the given size, zeros elsewhere. */
+    private static Tensor padAround(Tensor g, int axis, int start, int size) {
+        int after = size - start - g.shape(axis);
+        int[] before = g.shape();
+        before[axis] = start;
+        int[] rest = g.shape();
+        rest[axis] = after;
+        return Joining.concat(axis, Tensor.zeros(g.dtype(), before), g, Tensor.zeros(g.dtype(), rest));
+    }
+
+    public static Tensor expand(Tensor x, int[] newShape) {
+        int rank = newShape.length;
+        int lead = rank - x.rank();
+        if (lead < 0) {
+            throw new IllegalArgumentException("expand: cannot expand shape " + Shapes.format(x.shape())
+                    + " to fewer axes " + Shapes.format(newShape));
+        }
+        int[] strides = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            int size = i < lead ? 1 : x.shape()[i - lead];
+            if (size != newShape[i] && size != 1) {
+                throw new IllegalArgumentException("expand: axis " + i + " of shape " + Shapes.format(x.shape())
+                        + " has size " + size + ", which cannot expand to " + newShape[i]);
+            }
+            strides[i] = i < lead || size != newShape[i] ? 0 : x.strides()[i - lead];
+        }
+        int[] original = x.shape();
+        Tensor out = new Tensor(x.storage(), newShape, strides, x.offset());
+        return out.recordedAs("expand", g -> new Tensor[] {Reductions.sumTo(g, original)}, x);
+    }
+
+    public static Tensor unsqueeze(Tensor x, int axis) {
+        int a = Shapes.axis("unsqueeze", axis, x.rank() + 1);
+        int[] shape = new int[x.rank() + 1];
+        for (int i = 0, j = 0; i < shape.length; i++) {
+            shape[i] = i == a ? 1 : x.shape()[j++];
+        }
+        return reshape(x, shape);
+    }
+
+    public static Tensor squeeze(Tensor x, int axis) {
+        int a = Shapes.axis("squeeze", axis, x.rank());
+        if (x.shape(a) != 1) {
+            throw new IllegalArgumentException("squeeze: axis " + a + " of shape " + Shapes.format(x.shape())
+                    + " has size " + x.shape(a) + ", not 1");
+        }
+        int[] shape = new int[x.rank() - 1];
+        for (int i = 0, j = 0; i < x.rank(); i++) {
+            if (i != a) {
+                shape[j++] = x.shape()[i];
+            }
+        }
+        return reshape(x, shape);
+    }
+}

@@ -1,0 +1,446 @@
+package jgrad.tensor;
+
+import java.util.Arrays;
+import java.util.random.RandomGenerator;
+
+import jgrad.autograd.Autograd;
+import jgrad.autograd.Node;
+import jgrad.backend.Backends;
+import jgrad.ops.Elementwise;
+import jgrad.ops.Indexing;
+import jgrad.ops.Joining;
+import jgrad.ops.MatMul;
+import jgrad.ops.Reductions;
+import jgrad.ops.Softmax;
+import jgrad.ops.Views;
+
+/**
+ * An n-dimensional array of F32 or F64 numbers that records how it was computed, so that
+ * {@link #backward()} can differentiate through it.
+ *
+ * <p>A tensor is a view onto a {@link Storage}: a shape, row-major strides and an offset.
+ * Reshape of a contiguous tensor, transpose/permute, narrow and expand are views that share the
+ * storage; everything else writes a new contiguous tensor. Operations check their arguments and
+ * name the op and the shapes when something does not fit.
+ */
+public final class Tensor {
+
+    private final Storage storage;
+    private final int[] shape;
+    private final int[] strides;
+    private final int offset;
+
+    private boolean requiresGrad;
+    private Tensor grad;
+    private Node gradFn;
+
+    /** A view onto {@code storage}; low level, for ops and backends. */
+    public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        if (shape.length != strides.length) {
+            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
+                    + Arrays.toString(strides) + " differ in rank");
+        }
+        this.storage = storage;
+        this.shape = shape.clone();
+        this.strides = strides.clone();
+        this.offset = offset;
+    }
+
+    private Tensor(Storage storage, int[] shape) {
+        this(storage, shape, Shapes.contiguousStrides(shape), 0);
+    }
+
+    // ---------------------------------------------------------------- creation
+
+    /** A new contiguous tensor of zeros. */
+    public static Tensor zeros(DType dtype, int... shape) {
+        return new Tensor(Storage.allocate(dtype, Shapes.numel(shape)), shape);
+    }
+
+    public static Tensor zeros(int... shape) {
+        return zeros(DType.F32, shape);
+    }
+
+    public static Tensor full(DType dtype, double value, int... shape) {
+        Tensor t = zeros(dtype, shape);
+        Backends.current().fill(t.numel(), t.storage, 0, value);
+        return t;
+    }
+
+    public static Tensor ones(DType dtype, int... shape) {
+        return full(dtype, 1, shape);
+    }
+
+    public static Tensor ones(int... shape) {
+        return ones(DType.F32, shape);
+    }
+
+    /** A 0-dimensional tensor holding one number. */
+    public static Tensor scalar(DType dtype, double value) {
+        return full(dtype, value);
+    }
+
+    /** 0, 1, …, n−1. */
+    public static Tensor arange(DType dtype, int n) {
+        Tensor t = zeros(dtype, n);
+        for (int i = 0; i < n; i++) {
+            t.storage.set(i, i);
+        }
+        return t;
+    }
+
+    /** Wraps a copy of {@code data} (row-major) as a tensor of the given shape. */
+    public static Tensor of(float[] data, int... shape) {
+        checkLength(data.length, shape);
+        return new Tensor(new Storage.F32(data.clone()), shape);
+    }
+
+    public static Tensor of(double[] data, int... shape) {
+        checkLength(data.length, shape);
+        return new Tensor(new Storage.F64(data.clone()), shape);
+    }
+
+    /** A matrix from rows of equal length. */
+    public static Tensor of(float[][] rows) {
+        int cols = rows.length == 0 ? 0 : rows[0].length;
+        float[] data = new float[rows.length * cols];
+        for (int r = 0; r < rows.length; r++) {
+            if (rows[r].length != cols) {
+                throw new IllegalArgumentException("row " + r + " has " + rows[r].length + " values, row 0 has " + cols);
+            }
+            System.arraycopy(rows[r], 0, data, r * cols, cols);
+        }
+        return new Tensor(new Storage.F32(data), new int[] {rows.length, cols});
+    }
+
+    /** Samples of N(mean, std²) from the caller's seeded generator. */
+    public static Tensor randn(RandomGenerator rng, DType dtype, double mean, double std, int... shape) {
+        Tensor t = zeros(dtype, shape);
+        for (int i = 0; i < t.numel(); i++) {
+            t.storage.set(i, mean + std * rng.nextGaussian());
+        }
+        return t;
+    }
+
+    public static Tensor randn(RandomGenerator rng, int... shape) {
+        return randn(rng, DType.F32, 0, 1, shape);
+    }
+
+    /** Samples of U[lo, hi) from the caller's seeded generator. */
+    public static Tensor rand(RandomGenerator rng, DType dtype, double lo, double hi, int... shape) {
+        Tensor t = zeros(dtype, shape);
+        for (int i = 0; i < t.numel(); i++) {
+            t.storage.set(i, lo + (hi - lo) * rng.nextDouble());
+        }
+        return t;
+    }
+
+    private static void checkLength(int length, int[] shape) {
+        if (length != Shapes.numel(shape)) {
+            throw new IllegalArgumentException(length + " values cannot fill shape " + Shapes.format(shape)
+                    + " (" + Shapes.numel(shape) + " elements)");
+        }
+    }
+
+    // ---------------------------------------------------------------- what it is
+
+    public int[] shape() {
+        return shape.clone();
+    }
+
+    /** The size of one axis; negative axes count from the end. */
+    public int shape(int axis) {
+        return shape[Shapes.axis("shape", axis, shape.length)];
+    }
+
+    public int rank() {
+        return shape.length;
+    }
+
+    public int numel() {
+        return Shapes.numel(shape);
+    }
+
+    public DType dtype() {
+        return storage.dtype();
+    }
+
+    public Device device() {
+        return storage.device();
+    }
+
+    public Storage storage() {
+        return storage;
+    }
+
+    public int offset() {
+        return offset;
+    }
+
+    public int[] strides() {
+        return strides.clone();
+    }
+
+    /** True when the elements lie in row-major order without gaps (so kernels can read it flat). */
+    public boolean isContiguous() {
+        int expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && strides[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    // ---------------------------------------------------------------- reading and writing elements
+
+    /** The element at {@code index} (one index per axis). */
+    public double get(int... index) {
+        return storage.get(position(index));
+    }
+
+    /** Writes one element in place; not recorded by autograd (for initialization, tests, optimizers). */
+    public void set(double value, int... index) {
+        storage.set(position(index), value);
+    }
+
+    /** The single number of a one-element tensor. */
+    public double item() {
+        if (numel() != 1) {
+            throw new IllegalStateException("item(): tensor of shape " + Shapes.format(shape)
+                    + " has " + numel() + " elements, not 1");
+        }
+        return storage.get(contiguous().offset);
+    }
+
+    private int position(int[] index) {
+        if (index.length != shape.length) {
+            throw new IndexOutOfBoundsException("index " + Arrays.toString(index) + " has " + index.length
+                    + " coordinates, tensor has rank " + shape.length);
+        }
+        int p = offset;
+        for (int d = 0; d < index.length; d++) {
+            if (index[d] < 0 || index[d] >= shape[d]) {
+                throw new IndexOutOfBoundsException("index " + index[d] + " is out of range for axis " + d
+                        + " of size " + shape[d]);
+            }
+            p += index[d] * strides[d];
+        }
+        return p;
+    }
+
+    /** All elements in row-major order, as floats. */
+    public float[] toFloatArray() {
+        Tensor c = contiguous().to(DType.F32);
+        return Arrays.copyOfRange(((Storage.F32) c.storage).a, c.offset, c.offset + c.numel());
+    }
+
+    /** All elements in row-major order, as doubles. */
+    public double[] toDoubleArray() {
+        Tensor c = contiguous().to(DType.F64);
+        return Arrays.copyOfRange(((Storage.F64) c.storage).a, c.offset, c.offset + c.numel());
+    }
+
+    // ---------------------------------------------------------------- autograd
+
+    public boolean requiresGrad() {
+        return requiresGrad;
+    }
+
+    /** Marks a leaf whose gradient {@link #backward()} should compute. Returns this. */
+    public Tensor requiresGrad(boolean flag) {
+        if (gradFn != null && !flag) {
+            throw new IllegalStateException("requiresGrad(false) on a computed tensor: use detach()");
+        }
+        this.requiresGrad = flag;
+        return this;
+    }
+
+    /** The accumulated gradient of a leaf, or null before any backward. */
+    public Tensor grad() {
+        return grad;
+    }
+
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** The record of the operation that made this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
+    public Tensor recordedAs(String op, Node.Backward backward, Tensor... inputs) {
+        if (!Autograd.isRecording()) {
+            return this;
+        }
+        for (Tensor in : inputs) {
+            if (in != null && in.requiresGrad) {
+                this.requiresGrad = true;
+                this.gradFn = new Node(op, inputs, backward);
+                return this;
+            }
+        }
+        return this;
+    }
+
+    /** Adds g to this leaf's gradient (the first gradient is copied, later ones summed). */
+    public void accumulateGrad(Tensor g) {
+        grad = grad == null ? g.contiguous().copy() : grad.add(g);
+    }
+
+    /** Differentiates this scalar: fills the {@code grad} of every leaf it depends on. */
+    public void backward() {
+        if (numel() != 1) {
+            throw new IllegalStateException("backward() without an upstream gradient needs a scalar, but this "
+                    + "tensor has shape " + Shapes.format(shape) + ": call backward(upstream) with a tensor of "
+                    + "that shape (e.g. ones for a sum), or reduce it first with sum() or mean()");
+        }
+        backward(full(dtype(), 1, shape), false);
+    }
+
+    public void backward(Tensor upstream) {
+        backward(upstream, false);
+    }
+
+    /** Differentiates with a given upstream gradient; {@code retainGraph} keeps the graph for another pass. */
+    public void backward(Tensor upstream, boolean retainGraph) {
+        Autograd.backward(this, upstream, retainGraph);
+    }
+
+    /** The same numbers, cut off from the graph. */
+    public Tensor detach() {
+        return new Tensor(storage, shape, strides, offset);
+    }
+
+    // ---------------------------------------------------------------- copies and conversions
+
+    /** This tensor if it is contiguous, else a contiguous copy (differentiable). */
+    public Tensor contiguous() {
+        return isContiguous() ? this : Views.copy(this);
+    }
+
+    /** A contiguous copy with its own storage (differentiable). */
+    public Tensor copy() {
+        return Views.copy(this);
+    }
+
+    /** The same values in another dtype (differentiable; the gradient converts back). */
+    public Tensor to(DType dtype) {
+        return dtype == dtype() ? this : Elementwise.convert(this, dtype);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /** The same elements in another shape; one dimension may be −1 (inferred). Copies only if not contiguous. */
+    public Tensor reshape(int... newShape) {
+        return Views.reshape(this, newShape);
+    }
+
+    public Tensor permute(int... axes) {
+        return Views.permute(this, axes);
+    }
+
+    public Tensor transpose(int axis0, int axis1) {
+        return Views.transpose(this, axis0, axis1);
+    }
+
+    /** The transpose of a matrix. */
+    public Tensor t() {
+        if (rank() != 2) {
+            throw new IllegalArgumentException("t(): needs a matrix, got shape " + Shapes.format(shape));
+        }
+        return transpose(0, 1);
+    }
+
+    /** Elements [start, start+length) along an axis. */
+    public Tensor narrow(int axis, int start, int length) {
+        return Views.narrow(this, axis, start, length);
+    }
+
+    /** Broadcasts axes of size 1 to larger sizes (and adds leading axes) without copying. */
+    public Tensor expand(int... newShape) {
+        return Views.expand(this, newShape);
+    }
+
+    public Tensor unsqueeze(int axis) {
+        return Views.unsqueeze(this, axis);
+    }
+
+    public Tensor squeeze(int axis) {
+        return Views.squeeze(this, axis);
+    }
+
+    // ---------------------------------------------------------------- elementwise
+
+    public Tensor add(Tensor b) { return Elementwise.add(this, b); }
+    public Tensor sub(Tensor b) { return Elementwise.sub(this, b); }
+    public Tensor mul(Tensor b) { return Elementwise.mul(this, b); }
+    public Tensor div(Tensor b) { return Elementwise.div(this, b); }
+    public Tensor pow(Tensor b) { return Elementwise.pow(this, b); }
+    public Tensor maximum(Tensor b) { return Elementwise.maximum(this, b); }
+    public Tensor minimum(Tensor b) { return Elementwise.minimum(this, b); }
+
+    public Tensor add(double b) { return Elementwise.shift(this, b); }
+    public Tensor sub(double b) { return Elementwise.shift(this, -b); }
+    public Tensor mul(double b) { return Elementwise.scale(this, b); }
+    public Tensor div(double b) { return Elementwise.scale(this, 1 / b); }
+    public Tensor pow(double exponent) { return Elementwise.powScalar(this, exponent); }
+
+    public Tensor neg() { return Elementwise.neg(this); }
+    public Tensor exp() { return Elementwise.exp(this); }
+    public Tensor log() { return Elementwise.log(this); }
+    public Tensor sqrt() { return Elementwise.sqrt(this); }
+    public Tensor abs() { return Elementwise.abs(this); }
+    public Tensor tanh() { return Elementwise.tanh(this); }
+    public Tensor sigmoid() { return Elementwise.sigmoid(this); }
+    public Tensor relu() { return Elementwise.relu(this); }
+    public Tensor leakyRelu(double slope) { return Elementwise.leakyRelu(this, slope); }
+
+    /** Limits every element to [lo, hi]; the gradient passes where lo ≤ x ≤ hi. */
+    public Tensor clamp(double lo, double hi) { return Elementwise.clamp(this, lo, hi); }
+
+    /** Where mask is nonzero, {@code value}; elsewhere this tensor (mask broadcasts). */
+    public Tensor maskedFill(Tensor mask, double value) { return Indexing.maskedFill(this, mask, value); }
+
+    /** Elementwise choice: a where cond is nonzero, b elsewhere (all three broadcast). */
+    public static Tensor where(Tensor cond, Tensor a, Tensor b) { return Indexing.where(cond, a, b); }
+
+    // ---------------------------------------------------------------- reductions and softmax
+
+    public Tensor sum() { return Reductions.sumAll(this); }
+    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, new int[] {axis}, keepDim); }
+    public Tensor sum(int[] axes, boolean keepDim) { return Reductions.sum(this, axes, keepDim); }
+    public Tensor mean() { return Reductions.meanAll(this); }
+    public Tensor mean(int axis, boolean keepDim) { return Reductions.mean(this, new int[] {axis}, keepDim); }
+    public Tensor mean(int[] axes, boolean keepDim) { return Reductions.mean(this, axes, keepDim); }
+    public Tensor max() { return Reductions.maxAll(this); }
+    public Tensor max(int axis, boolean keepDim) { return Reductions.max(this, axis, keepDim); }
+
+    public Tensor softmax(int axis) { return Softmax.softmax(this, axis, false); }
+    public Tensor logSoftmax(int axis) { return Softmax.softmax(this, axis, true); }
+
+    // ---------------------------------------------------------------- products, joining, indexing
+
+    /** Matrix product over the last two axes, batched over the leading ones (which broadcast). */
+    public Tensor matmul(Tensor b) { return MatMul.matmul(this, b, false, false); }
+
+    /** op(this)·op(b), where op transposes the last two axes when asked, without copying. */
+    public Tensor matmul(Tensor b, boolean transA, boolean transB) { return MatMul.matmul(this, b, transA, transB); }
+
+    public static Tensor concat(int axis, Tensor... parts) { return Joining.concat(axis, parts); }
+    public static Tensor stack(int axis, Tensor... parts) { return Joining.stack(axis, parts); }
+    public Tensor[] split(int axis, int... sizes) { return Joining.split(this, axis, sizes); }
+
+    /** Rows of this [N, ...] table picked by id: the result has shape ids.shape + this.shape[1:]. */
+    public Tensor gatherRows(int[] ids, int... idsShape) { return Indexing.gatherRows(this, ids, idsShape); }
+
+    // ---------------------------------------------------------------- printing
+
+    @Override
+    public String toString() {
+        return TensorFormat.format(this);
+    }
+}

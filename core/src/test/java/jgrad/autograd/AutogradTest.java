@@ -1,0 +1,99 @@
+package jgrad.autograd;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+class AutogradTest {
+
+    @Test
+    void handComputedGradientOfAProduct() {
+        // L = Σ (x ⊙ y + x), so dL/dx = y + 1 and dL/dy = x.
+        Tensor x = Tensor.of(new double[] {1, 2, 3}, 3).requiresGrad(true);
+        Tensor y = Tensor.of(new double[] {4, 5, 6}, 3).requiresGrad(true);
+        x.mul(y).add(x).sum().backward();
+        assertArrayEquals(new double[] {5, 6, 7}, x.grad().toDoubleArray());
+        assertArrayEquals(new double[] {1, 2, 3}, y.grad().toDoubleArray());
+    }
+
+    @Test
+    void gradientsAccumulateUntilZeroed() {
+        Tensor x = Tensor.of(new double[] {2}, 1).requiresGrad(true);
+        x.mul(x).sum().backward();          // d(x²)/dx = 4
+        x.mul(3).sum().backward();          // + 3
+        assertEquals(7, x.grad().item());
+        x.zeroGrad();
+        assertNull(x.grad());
+    }
+
+    @Test
+    void aChainOfTenThousandOpsDoesNotOverflowTheStack() {
+        Tensor x = Tensor.of(new double[] {1}, 1).requiresGrad(true);
+        Tensor y = x;
+        for (int i = 0; i < 10_000; i++) {
+            y = y.mul(1.0001);
+        }
+        y.sum().backward();
+        assertEquals(Math.pow(1.0001, 10_000), x.grad().item(), 1e-9);
+    }
+
+    @Test
+    void noGradRecordsNothingAndDetachCutsTheGraph() {
+        Tensor x = Tensor.ones(DType.F64, 2).requiresGrad(true);
+        try (var scope = Autograd.noGrad()) {
+            assertFalse(x.mul(2).requiresGrad());
+        }
+        assertTrue(x.mul(2).requiresGrad());
+        assertFalse(x.mul(2).detach().requiresGrad());
+        Tensor z = x.mul(2).detach().mul(x).sum();
+        z.backward();
+        assertArrayEquals(new double[] {2, 2}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void theGraphIsFreedAfterBackwardUnlessRetained() {
+        Tensor x = Tensor.ones(DType.F64, 2).requiresGrad(true);
+        Tensor loss = x.mul(x).sum();
+        loss.backward(Tensor.scalar(DType.F64, 1), true);
+        loss.backward(Tensor.scalar(DType.F64, 1), false);
+        assertArrayEquals(new double[] {4, 4}, x.grad().toDoubleArray());
+        IllegalStateException e = assertThrows(IllegalStateException.class, loss::backward);
+        assertTrue(e.getMessage().contains("freed"), e.getMessage());
+    }
+
+    @Test
+    void backwardOnANonScalarSaysWhatToPass() {
+        Tensor x = Tensor.ones(DType.F64, 2, 3).requiresGrad(true);
+        IllegalStateException e = assertThrows(IllegalStateException.class, () -> x.mul(2).backward());
+        assertTrue(e.getMessage().contains("[2, 3]") && e.getMessage().contains("upstream"), e.getMessage());
+        x.mul(2).backward(Tensor.ones(DType.F64, 2, 3));
+        assertArrayEquals(new double[] {2, 2, 2, 2, 2, 2}, x.grad().toDoubleArray());
+    }
+
+    @Test
+    void upstreamOfTheWrongShapeIsRefused() {
+        Tensor x = Tensor.ones(DType.F64, 2, 3).requiresGrad(true);
+        var e = assertThrows(IllegalArgumentException.class, () -> x.mul(2).backward(Tensor.ones(DType.F64, 3, 2)));
+        assertTrue(e.getMessage().contains("[3, 2]"), e.getMessage());
+    }
+
+    @Test
+    void aTensorUsedTwiceSumsBothPaths() {
+        // y = tanh(x); L = Σ y·y + y  =>  dL/dx = (2y + 1)(1 − y²)
+        Tensor x = Tensor.of(new double[] {0.3, -0.7}, 2).requiresGrad(true);
+        Tensor y = x.tanh();
+        y.mul(y).add(y).sum().backward();
+        for (int i = 0; i < 2; i++) {
+            double t = Math.tanh(x.get(i));
+            assertEquals((2 * t + 1) * (1 - t * t), x.grad().get(i), 1e-15);
+        }
+    }
+}
