@@ -15,7 +15,8 @@ public final class Indexing {
     /**
      * out[i] = table[ids[i]]: rows of a table [N, ...] picked by id; the result has shape
      * idsShape + table.shape[1:] (idsShape defaults to [ids.length]).
-     * Backward: scatter-add, dtable[ids[i]] += g[i], so repeated ids accumulate.
+     * Backward: scatter-add, dtable[ids[i]] += g[i], so repeated ids accumulate; for a leaf table
+     * marked {@link Tensor#sparseGrad(boolean)}, only the touched rows ({@link jgrad.autograd.RowGrad}).
      */
     public static Tensor gatherRows(Tensor table, int[] ids, int... idsShape) {
         if (table.rank() < 1) {
@@ -43,10 +44,21 @@ public final class Indexing {
         Backends.current().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
         return out.recordedAs("gatherRows", g -> {
             Tensor gc = g.contiguous();
+            if (table.isSparseGrad() && table.gradFn() == null) {
+                table.accumulateRowGrad(idsCopy, gc.reshape(concat(ids.length, rowShape)));
+                return new Tensor[] {null};
+            }
             Tensor dTable = Tensor.zeros(table.dtype(), table.shape());
             Backends.current().scatterAddRows(idsCopy, rowLen, gc.storage(), gc.offset(), dTable.storage(), 0);
             return new Tensor[] {dTable};
         }, table);
+    }
+
+    private static int[] concat(int first, int[] rest) {
+        int[] s = new int[rest.length + 1];
+        s[0] = first;
+        System.arraycopy(rest, 0, s, 1, rest.length);
+        return s;
     }
 
     /** out = a where cond ≠ 0, else b (all three broadcast). Gradients go to the side chosen. */

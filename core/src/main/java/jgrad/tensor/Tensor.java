@@ -5,6 +5,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.autograd.Autograd;
 import jgrad.autograd.Node;
+import jgrad.autograd.RowGrad;
 import jgrad.backend.Backends;
 import jgrad.ops.Elementwise;
 import jgrad.ops.Indexing;
@@ -33,6 +34,8 @@ public final class Tensor {
     private boolean requiresGrad;
     private Tensor grad;
     private Node gradFn;
+    private boolean sparseGrad;
+    private RowGrad rowGrad;
 
     /** A view onto {@code storage}; low level, for ops and backends. */
     public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
@@ -264,6 +267,31 @@ public final class Tensor {
 
     public void zeroGrad() {
         grad = null;
+        rowGrad = null;
+    }
+
+    /**
+     * Asks for a row-sparse gradient: when this leaf is read only through {@link #gatherRows},
+     * backward fills {@link #rowGrad()} with the touched rows instead of a dense {@link #grad()}.
+     */
+    public Tensor sparseGrad(boolean flag) {
+        this.sparseGrad = flag;
+        return this;
+    }
+
+    public boolean isSparseGrad() {
+        return sparseGrad;
+    }
+
+    /** The row-sparse gradient accumulated so far, or null (see {@link #sparseGrad(boolean)}). */
+    public RowGrad rowGrad() {
+        return rowGrad;
+    }
+
+    /** Adds the gradient rows g[i] of rows ids[i] to this leaf's row-sparse gradient. */
+    public void accumulateRowGrad(int[] ids, Tensor g) {
+        RowGrad add = RowGrad.of(ids, g);
+        rowGrad = rowGrad == null ? add : rowGrad.plus(add);
     }
 
     /** The record of the operation that made this tensor, or null for a leaf. */

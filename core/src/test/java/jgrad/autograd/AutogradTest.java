@@ -96,4 +96,29 @@ class AutogradTest {
             assertEquals((2 * t + 1) * (1 - t * t), x.grad().get(i), 1e-15);
         }
     }
+
+    @Test
+    void sparseTablesGetOnlyTheRowsLookedUp() {
+        Tensor table = Tensor.arange(DType.F64, 12).reshape(6, 2).detach().requiresGrad(true).sparseGrad(true);
+        Tensor dense = table.detach().requiresGrad(true);
+        int[] ids = {4, 1, 4};
+        Tensor w = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        table.gatherRows(ids).mul(w).sum().backward();
+        dense.gatherRows(ids).mul(w).sum().backward();
+        assertNull(table.grad());
+        assertArrayEquals(new int[] {1, 4}, table.rowGrad().ids());
+        assertArrayEquals(new double[] {3, 4, 6, 8}, table.rowGrad().rows().toDoubleArray());
+        assertArrayEquals(dense.grad().toDoubleArray(), table.rowGrad().toDense(table.shape()).toDoubleArray());
+    }
+
+    @Test
+    void gradCheckCatchesAWrongBackward() {
+        // y = x², recorded with the wrong derivative x instead of 2x: the check must see it.
+        GradCheck.Result r = GradCheck.check(x -> {
+            Tensor y = x[0].detach().mul(x[0].detach());
+            return y.recordedAs("badSquare", g -> new Tensor[] {g.mul(x[0].detach())}, x[0]);
+        }, Tensor.of(new double[] {1.5, -2, 3}, 3));
+        assertTrue(r.worst() > 0.1, r.toString());
+        assertFalse(r.passed(1e-6));
+    }
 }
