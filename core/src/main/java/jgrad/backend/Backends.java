@@ -67,7 +67,7 @@ public final class Backends {
     public static synchronized void use(Backend backend, String why) {
         current = backend;
         reason = why;
-        LOG.log(Level.DEBUG, "jgrad backend: {0} ({1})", backend.name(), why);
+        LOG.log(Level.INFO, "jgrad backend: {0} ({1})", backend.name(), why);
     }
 
     private static void choose() {

@@ -1,0 +1,68 @@
+package jgrad.examples;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+import java.util.List;
+
+/** The command line behind {@code ./jgrad}: {@code ./jgrad COMMAND [ARGS]}, {@code ./jgrad --help}. */
+public final class Main {
+
+    private static final List<Command> COMMANDS = List.of(
+            new InfoCommand(),
+            new GemmCommand());
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
+            help(out);
+            return args.length == 0 ? 2 : 0;
+        }
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        if (command == null) {
+            err.println("jgrad: unknown command '" + args[0] + "'; ./jgrad --help lists the commands");
+            return 2;
+        }
+        try {
+            return command.run(Arrays.copyOfRange(args, 1, args.length), out);
+        } catch (UsageException e) {
+            err.println("jgrad " + command.name() + ": " + e.getMessage());
+            err.println("usage: ./jgrad " + command.name() + " " + command.usage());
+            return 2;
+        } catch (Exception e) {
+            err.println("jgrad " + command.name() + ": " + e.getMessage());
+            return 1;
+        }
+    }
+
+    private static void help(PrintStream out) {
+        out.println("jgrad: a deep-learning engine in Java, and the personalized-marketing models on it.");
+        out.println();
+        out.println("usage: ./jgrad COMMAND [ARGS]");
+        out.println();
+        for (Command c : COMMANDS) {
+            out.printf("  %-28s %s%n", c.name() + " " + c.usage(), c.summary());
+        }
+        out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
+        out.println();
+        out.println("JVM options: -Djgrad.backend=scalar|simd|auto, -Djgrad.threads=N (pass them in JGRAD_JAVA_OPTS)");
+    }
+
+    /** Parses a positive integer argument, or explains what was expected. */
+    static int positiveInt(String what, String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v > 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the explanation
+        }
+        throw new UsageException(what + " must be a positive whole number, got '" + text + "'");
+    }
+}
