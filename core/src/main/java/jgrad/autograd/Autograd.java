@@ -22,6 +22,7 @@ import jgrad.tensor.Tensor;
 public final class Autograd {
 
     private static final ThreadLocal<int[]> NO_GRAD_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+    private static volatile boolean detectAnomalies;
 
     private Autograd() {
     }
@@ -29,6 +30,31 @@ public final class Autograd {
     /** True when operations on this thread record their graph. */
     public static boolean isRecording() {
         return NO_GRAD_DEPTH.get()[0] == 0;
+    }
+
+    /**
+     * Anomaly detection: when on, every op checks its output, and backward every gradient, for NaN
+     * and infinity, and throws a {@link NumericAnomalyException} naming the op. Off by default (it
+     * reads every number once more).
+     */
+    public static void detectAnomalies(boolean on) {
+        detectAnomalies = on;
+    }
+
+    public static boolean detectingAnomalies() {
+        return detectAnomalies;
+    }
+
+    /** Throws if t holds a NaN or an infinity; {@code what} says where it came from. */
+    public static void checkFinite(Tensor t, String what) {
+        Tensor c = t.contiguous();
+        for (int i = 0; i < c.numel(); i++) {
+            double v = c.storage().get(c.offset() + i);
+            if (!Double.isFinite(v)) {
+                throw new NumericAnomalyException(v + " in " + what + " (shape " + Shapes.format(t.shape())
+                        + ", element " + i + ")");
+            }
+        }
     }
 
     /** A scope in which nothing is recorded: {@code try (var s = Autograd.noGrad()) { ... }}. */
@@ -85,6 +111,13 @@ public final class Autograd {
                 }
                 Tensor[] inputs = node.inputs();
                 Tensor[] grads = node.apply(g);
+                if (detectAnomalies) {
+                    for (Tensor gi : grads) {
+                        if (gi != null) {
+                            checkFinite(gi, "the gradient computed by the backward of '" + node.op() + "'");
+                        }
+                    }
+                }
                 for (int k = 0; k < inputs.length; k++) {
                     if (grads[k] != null && inputs[k].requiresGrad()) {
                         pending.merge(inputs[k], grads[k], Tensor::add);

@@ -301,6 +301,9 @@ public final class Tensor {
 
     /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
     public Tensor recordedAs(String op, Node.Backward backward, Tensor... inputs) {
+        if (Autograd.detectingAnomalies()) {
+            Autograd.checkFinite(this, "the output of '" + op + "'");
+        }
         if (!Autograd.isRecording()) {
             return this;
         }

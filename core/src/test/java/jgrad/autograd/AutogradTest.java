@@ -121,4 +121,20 @@ class AutogradTest {
         assertTrue(r.worst() > 0.1, r.toString());
         assertFalse(r.passed(1e-6));
     }
+
+    @Test
+    void anomalyDetectionNamesTheOp() {
+        Tensor x = Tensor.of(new double[] {1, -1}, 2).requiresGrad(true);
+        assertTrue(Double.isNaN(x.log().get(1)), "off by default");
+        Autograd.detectAnomalies(true);
+        try {
+            var forward = assertThrows(NumericAnomalyException.class, () -> x.log());
+            assertTrue(forward.getMessage().contains("'log'"), forward.getMessage());
+            Tensor z = Tensor.of(new double[] {0, 4}, 2).requiresGrad(true);
+            var backward = assertThrows(NumericAnomalyException.class, () -> z.sqrt().sum().backward());
+            assertTrue(backward.getMessage().contains("backward of 'sqrt'"), backward.getMessage());
+        } finally {
+            Autograd.detectAnomalies(false);
+        }
+    }
 }
