@@ -4,17 +4,19 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The GEMM register tile: an MR×NR block of C (MR = 6 rows, NR = 4 vectors) kept in 24 vector
- * registers while the packed panels stream past, one rank-1 update (4 loads, 6 broadcasts,
- * 24 FMAs) per step of k. Six by four vectors was the fastest shape measured on this machine:
- * more accumulators spill, because the JIT keeps every broadcast live in its own register.
+ * The GEMM register tile: an MR×NR block of C kept in vector registers while the packed panels
+ * stream past, one rank-1 update per step of k. MR = 6 rows; NR is 4 vectors where vectors are
+ * 512 bits (AVX-512 has 32 registers: 24 accumulators, 4 loads of B, the broadcasts) and 2 vectors
+ * otherwise (AVX2 has 16: 12 + 2 + 1). More accumulators than registers spill, and every vector
+ * that leaves the method (to a call that is not inlined) gets boxed on each iteration, so each
+ * kernel keeps all its vectors as locals of one method, loads and stores included.
  */
 final class SimdMicroKernel {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     static final int MR = 6;
-    static final int NR = 4 * L;
+    static final int NR = (L >= 16 ? 4 : 2) * L;
 
     private SimdMicroKernel() {
     }
@@ -25,6 +27,15 @@ final class SimdMicroKernel {
      */
     static void kernel(int kc, float[] ap, int aOff, float[] bp, int bOff,
                        float[] c, int cOff, int ldc, boolean add) {
+        if (NR == 4 * L) {
+            kernel6x4(kc, ap, aOff, bp, bOff, c, cOff, ldc, add);
+        } else {
+            kernel6x2(kc, ap, aOff, bp, bOff, c, cOff, ldc, add);
+        }
+    }
+
+    private static void kernel6x4(int kc, float[] ap, int aOff, float[] bp, int bOff,
+                                  float[] c, int cOff, int ldc, boolean add) {
         FloatVector z = FloatVector.zero(S);
         FloatVector c00 = z, c01 = z, c02 = z, c03 = z, c10 = z, c11 = z, c12 = z, c13 = z;
         FloatVector c20 = z, c21 = z, c22 = z, c23 = z, c30 = z, c31 = z, c32 = z, c33 = z;
@@ -49,26 +60,64 @@ final class SimdMicroKernel {
             a = FloatVector.broadcast(S, ap[ai + 5]);
             c50 = a.fma(b0, c50); c51 = a.fma(b1, c51); c52 = a.fma(b2, c52); c53 = a.fma(b3, c53);
         }
-        storeRow(c, cOff, add, c00, c01, c02, c03);
-        storeRow(c, cOff + ldc, add, c10, c11, c12, c13);
-        storeRow(c, cOff + 2 * ldc, add, c20, c21, c22, c23);
-        storeRow(c, cOff + 3 * ldc, add, c30, c31, c32, c33);
-        storeRow(c, cOff + 4 * ldc, add, c40, c41, c42, c43);
-        storeRow(c, cOff + 5 * ldc, add, c50, c51, c52, c53);
+        int o0 = cOff, o1 = o0 + ldc, o2 = o1 + ldc, o3 = o2 + ldc, o4 = o3 + ldc, o5 = o4 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0)); c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c02 = c02.add(FloatVector.fromArray(S, c, o0 + 2 * L)); c03 = c03.add(FloatVector.fromArray(S, c, o0 + 3 * L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1)); c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c12 = c12.add(FloatVector.fromArray(S, c, o1 + 2 * L)); c13 = c13.add(FloatVector.fromArray(S, c, o1 + 3 * L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2)); c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c22 = c22.add(FloatVector.fromArray(S, c, o2 + 2 * L)); c23 = c23.add(FloatVector.fromArray(S, c, o2 + 3 * L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3)); c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c32 = c32.add(FloatVector.fromArray(S, c, o3 + 2 * L)); c33 = c33.add(FloatVector.fromArray(S, c, o3 + 3 * L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4)); c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c42 = c42.add(FloatVector.fromArray(S, c, o4 + 2 * L)); c43 = c43.add(FloatVector.fromArray(S, c, o4 + 3 * L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5)); c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+            c52 = c52.add(FloatVector.fromArray(S, c, o5 + 2 * L)); c53 = c53.add(FloatVector.fromArray(S, c, o5 + 3 * L));
+        }
+        c00.intoArray(c, o0); c01.intoArray(c, o0 + L); c02.intoArray(c, o0 + 2 * L); c03.intoArray(c, o0 + 3 * L);
+        c10.intoArray(c, o1); c11.intoArray(c, o1 + L); c12.intoArray(c, o1 + 2 * L); c13.intoArray(c, o1 + 3 * L);
+        c20.intoArray(c, o2); c21.intoArray(c, o2 + L); c22.intoArray(c, o2 + 2 * L); c23.intoArray(c, o2 + 3 * L);
+        c30.intoArray(c, o3); c31.intoArray(c, o3 + L); c32.intoArray(c, o3 + 2 * L); c33.intoArray(c, o3 + 3 * L);
+        c40.intoArray(c, o4); c41.intoArray(c, o4 + L); c42.intoArray(c, o4 + 2 * L); c43.intoArray(c, o4 + 3 * L);
+        c50.intoArray(c, o5); c51.intoArray(c, o5 + L); c52.intoArray(c, o5 + 2 * L); c53.intoArray(c, o5 + 3 * L);
     }
 
-    private static void storeRow(float[] c, int off, boolean add,
-                                 FloatVector v0, FloatVector v1, FloatVector v2, FloatVector v3) {
-        if (add) {
-            v0 = v0.add(FloatVector.fromArray(S, c, off));
-            v1 = v1.add(FloatVector.fromArray(S, c, off + L));
-            v2 = v2.add(FloatVector.fromArray(S, c, off + 2 * L));
-            v3 = v3.add(FloatVector.fromArray(S, c, off + 3 * L));
+    private static void kernel6x2(int kc, float[] ap, int aOff, float[] bp, int bOff,
+                                  float[] c, int cOff, int ldc, boolean add) {
+        FloatVector z = FloatVector.zero(S);
+        FloatVector c00 = z, c01 = z, c10 = z, c11 = z, c20 = z, c21 = z;
+        FloatVector c30 = z, c31 = z, c40 = z, c41 = z, c50 = z, c51 = z;
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            int ai = aOff + p * MR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + L);
+            FloatVector a = FloatVector.broadcast(S, ap[ai]);
+            c00 = a.fma(b0, c00); c01 = a.fma(b1, c01);
+            a = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a.fma(b0, c10); c11 = a.fma(b1, c11);
+            a = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a.fma(b0, c20); c21 = a.fma(b1, c21);
+            a = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a.fma(b0, c30); c31 = a.fma(b1, c31);
+            a = FloatVector.broadcast(S, ap[ai + 4]);
+            c40 = a.fma(b0, c40); c41 = a.fma(b1, c41);
+            a = FloatVector.broadcast(S, ap[ai + 5]);
+            c50 = a.fma(b0, c50); c51 = a.fma(b1, c51);
         }
-        v0.intoArray(c, off);
-        v1.intoArray(c, off + L);
-        v2.intoArray(c, off + 2 * L);
-        v3.intoArray(c, off + 3 * L);
+        int o0 = cOff, o1 = o0 + ldc, o2 = o1 + ldc, o3 = o2 + ldc, o4 = o3 + ldc, o5 = o4 + ldc;
+        if (add) {
+            c00 = c00.add(FloatVector.fromArray(S, c, o0)); c01 = c01.add(FloatVector.fromArray(S, c, o0 + L));
+            c10 = c10.add(FloatVector.fromArray(S, c, o1)); c11 = c11.add(FloatVector.fromArray(S, c, o1 + L));
+            c20 = c20.add(FloatVector.fromArray(S, c, o2)); c21 = c21.add(FloatVector.fromArray(S, c, o2 + L));
+            c30 = c30.add(FloatVector.fromArray(S, c, o3)); c31 = c31.add(FloatVector.fromArray(S, c, o3 + L));
+            c40 = c40.add(FloatVector.fromArray(S, c, o4)); c41 = c41.add(FloatVector.fromArray(S, c, o4 + L));
+            c50 = c50.add(FloatVector.fromArray(S, c, o5)); c51 = c51.add(FloatVector.fromArray(S, c, o5 + L));
+        }
+        c00.intoArray(c, o0); c01.intoArray(c, o0 + L); c10.intoArray(c, o1); c11.intoArray(c, o1 + L);
+        c20.intoArray(c, o2); c21.intoArray(c, o2 + L); c30.intoArray(c, o3); c31.intoArray(c, o3 + L);
+        c40.intoArray(c, o4); c41.intoArray(c, o4 + L); c50.intoArray(c, o5); c51.intoArray(c, o5 + L);
     }
 
     /**
