@@ -1,0 +1,87 @@
+// Elementwise kernels: binary ops with 0/1 steps (broadcast a scalar or walk), unary maps and their
+// gradients, fill. One thread per element in a grid-stride loop.
+#include "jgrad.cuh"
+
+template <typename T> __device__ T binaryOf(int op, T a, T b) {
+    switch (op) {
+        case B_ADD: return a + b;
+        case B_SUB: return a - b;
+        case B_MUL: return a * b;
+        case B_DIV: return a / b;
+        case B_POW: return pow(a, b);
+        case B_MAX: return javaMax(a, b);
+        case B_MIN: return javaMin(a, b);
+        case B_EQ: return a == b ? T(1) : T(0);
+        case B_GT: return a > b ? T(1) : T(0);
+        default: return a >= b ? T(1) : T(0);  // B_GE
+    }
+}
+
+template <typename T> __device__ T unaryOf(int op, T x, T alpha) {
+    switch (op) {
+        case U_NEG: return -x;
+        case U_EXP: return exp(x);
+        case U_LOG: return log(x);
+        case U_SQRT: return sqrt(x);
+        case U_ABS: return fabs(x);
+        case U_TANH: return tanh(x);
+        case U_SIGMOID: return sigmoidOf(x);
+        case U_RELU: return x > T(0) ? x : T(0);
+        case U_LEAKY_RELU: return x > T(0) ? x : alpha * x;
+        case U_POW: return pow(x, alpha);
+        case U_SCALE: return alpha * x;
+        default: return x + alpha;  // U_SHIFT
+    }
+}
+
+// f'(x) given x and y = f(x), whichever is cheaper.
+template <typename T> __device__ T derivativeOf(int op, T x, T y, T alpha) {
+    switch (op) {
+        case U_NEG: return T(-1);
+        case U_EXP: return y;
+        case U_LOG: return T(1) / x;
+        case U_SQRT: return T(0.5) / y;
+        case U_ABS: return x > T(0) ? T(1) : (x < T(0) ? T(-1) : x);  // sign, keeping 0 and NaN
+        case U_TANH: return T(1) - y * y;
+        case U_SIGMOID: return y * (T(1) - y);
+        case U_RELU: return x > T(0) ? T(1) : T(0);
+        case U_LEAKY_RELU: return x > T(0) ? T(1) : alpha;
+        case U_POW: return alpha * pow(x, alpha - T(1));
+        case U_SCALE: return alpha;
+        default: return T(1);  // U_SHIFT
+    }
+}
+
+// out may alias a or b: each element is read before it is written, by the same thread.
+template <typename T>
+__device__ void binaryKernel(int op, int n, const T* a, int aStep, const T* b, int bStep, T* out) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) out[i] = binaryOf(op, a[i * aStep], b[i * bStep]);
+}
+
+template <typename T> __device__ void unaryKernel(int op, int n, const T* x, T* out, T alpha) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) out[i] = unaryOf(op, x[i], alpha);
+}
+
+template <typename T>
+__device__ void unaryBackwardKernel(int op, int n, const T* x, const T* y, const T* g, T* dx, T alpha) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) dx[i] = g[i] * derivativeOf(op, x[i], y[i], alpha);
+}
+
+template <typename T> __device__ void fillKernel(int n, T* dst, T value) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) dst[i] = value;
+}
+
+#define JGRAD_ELEMENTWISE(T, S)                                                                          \
+    extern "C" __global__ void binary_##S(int op, int n, const T* a, int aStep, const T* b, int bStep,   \
+                                          T* out) { binaryKernel(op, n, a, aStep, b, bStep, out); }      \
+    extern "C" __global__ void unary_##S(int op, int n, const T* x, T* out, T alpha) {                   \
+        unaryKernel(op, n, x, out, alpha);                                                               \
+    }                                                                                                    \
+    extern "C" __global__ void unary_backward_##S(int op, int n, const T* x, const T* y, const T* g,     \
+                                                  T* dx, T alpha) {                                      \
+        unaryBackwardKernel(op, n, x, y, g, dx, alpha);                                                  \
+    }                                                                                                    \
+    extern "C" __global__ void fill_##S(int n, T* dst, T value) { fillKernel(n, dst, value); }
+
+JGRAD_ELEMENTWISE(float, f32)
+JGRAD_ELEMENTWISE(double, f64)

@@ -1,0 +1,286 @@
+package jgrad.cuda;
+
+import jcuda.Pointer;
+import jcuda.driver.JCudaDriver;
+import jcuda.jcublas.JCublas2;
+import jcuda.jcublas.cublasOperation;
+import jgrad.backend.Backend;
+import jgrad.backend.BinaryOp;
+import jgrad.backend.ReduceOp;
+import jgrad.backend.UnaryOp;
+import jgrad.tensor.DType;
+import jgrad.tensor.Storage;
+
+/**
+ * The {@link Backend} on an NVIDIA GPU: our kernels (src/main/cuda, loaded from the jar's fatbins)
+ * for everything but GEMM, cuBLAS for GEMM. Every storage it is given must be a {@link CudaStorage}
+ * made by this backend ({@link #allocate}, {@link #toDevice}); host↔device copies are explicit.
+ * All work goes to one stream; each method returns once its work is done, so a failing kernel is
+ * reported by the call that launched it. Check {@link CudaProbe#status()} before constructing one.
+ */
+public final class CudaBackend implements Backend, AutoCloseable {
+
+    private static final int BLOCK = 256;      // elementwise kernels
+    private static final int MAX_GRID = 4096;  // grid-stride loops cover the rest
+    private static final int ROW_BLOCK_MAX = 256;  // JGRAD_MAX_BLOCK in jgrad.cuh
+    private static final int MAX_RANK = 8;     // JGRAD_MAX_RANK in rows.cu
+
+    private final CudaContext context;
+    private CudaStorage ids;  // scratch for gather/scatter indices, grown on demand
+
+    /** Opens device 0; throws {@link CudaException} (or a LinkageError without JCuda natives) if it cannot. */
+    public CudaBackend() {
+        context = new CudaContext();
+    }
+
+    @Override
+    public String name() {
+        return "cuda";
+    }
+
+    /** A new zero-initialised device buffer. */
+    public CudaStorage allocate(DType dtype, int length) {
+        CudaStorage s = new CudaStorage(context, dtype, length);
+        fill(length, s, 0, 0);
+        return s;
+    }
+
+    /** A device copy of a host storage. */
+    public CudaStorage toDevice(Storage host) {
+        CudaStorage s = new CudaStorage(context, host.dtype(), host.length());
+        s.upload(host);
+        return s;
+    }
+
+    /** A host copy of a device storage. */
+    public Storage toHost(Storage device) {
+        CudaStorage d = cuda(device);
+        Storage host = Storage.allocate(d.dtype(), d.length());
+        d.download(host);
+        return host;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k, Storage a, int aOff, int lda,
+                     Storage b, int bOff, int ldb, double beta, Storage c, int cOff, int ldc) {
+        DType dt = sameDtype("gemm", a, b, c);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        ColumnMajorGemm g = ColumnMajorGemm.of(transA, transB, m, n, k, lda, ldb, ldc);
+        int opFirst = g.transFirst() ? cublasOperation.CUBLAS_OP_T : cublasOperation.CUBLAS_OP_N;
+        int opSecond = g.transSecond() ? cublasOperation.CUBLAS_OP_T : cublasOperation.CUBLAS_OP_N;
+        Pointer first = Pointer.to(cuda(b).at(bOff));
+        Pointer second = Pointer.to(cuda(a).at(aOff));
+        Pointer out = Pointer.to(cuda(c).at(cOff));
+        context.makeCurrent();
+        if (dt == DType.F32) {
+            CudaException.checkBlas("cublasSgemm", JCublas2.cublasSgemm(context.blas(), opFirst, opSecond, g.m(), g.n(),
+                    g.k(), Pointer.to(new float[] {1}), first, g.ldFirst(), second, g.ldSecond(),
+                    Pointer.to(new float[] {(float) beta}), out, g.ldc()));
+        } else {
+            CudaException.checkBlas("cublasDgemm", JCublas2.cublasDgemm(context.blas(), opFirst, opSecond, g.m(), g.n(),
+                    g.k(), Pointer.to(new double[] {1}), first, g.ldFirst(), second, g.ldSecond(),
+                    Pointer.to(new double[] {beta}), out, g.ldc()));
+        }
+        context.sync();
+    }
+
+    @Override
+    public void binary(BinaryOp op, int n, Storage a, int aOff, int aStep, Storage b, int bOff, int bStep,
+                       Storage out, int outOff) {
+        DType dt = sameDtype("binary", a, b, out);
+        checkStep(aStep);
+        checkStep(bStep);
+        elementwise("binary", dt, n, ints(op.ordinal()), ints(n), ptr(a, aOff), ints(aStep), ptr(b, bOff), ints(bStep),
+                ptr(out, outOff));
+    }
+
+    @Override
+    public void unary(UnaryOp op, int n, Storage x, int xOff, Storage out, int outOff, double alpha) {
+        DType dt = sameDtype("unary", x, out);
+        elementwise("unary", dt, n, ints(op.ordinal()), ints(n), ptr(x, xOff), ptr(out, outOff), real(dt, alpha));
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, int n, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff,
+                              Storage dx, int dxOff, double alpha) {
+        DType dt = sameDtype("unaryBackward", x, y, g, dx);
+        elementwise("unary_backward", dt, n, ints(op.ordinal()), ints(n), ptr(x, xOff), ptr(y, yOff), ptr(g, gOff),
+                ptr(dx, dxOff), real(dt, alpha));
+    }
+
+    @Override
+    public void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff) {
+        DType dt = sameDtype("reduce", x, out);
+        if (op == ReduceOp.MAX && len < 1) {
+            throw new IllegalArgumentException("reduce MAX over an empty axis");
+        }
+        if (inner == 1) {
+            rows("reduce_rows", dt, outer, len, ints(op.ordinal()), ints(outer), ints(len), ptr(x, xOff), ptr(out, outOff));
+        } else {
+            elementwise("reduce_cols", dt, outer * inner, ints(op.ordinal()), ints(outer), ints(len), ints(inner),
+                    ptr(x, xOff), ptr(out, outOff));
+        }
+    }
+
+    @Override
+    public void softmax(int rows, int cols, Storage x, int xOff, Storage y, int yOff, boolean log) {
+        DType dt = sameDtype("softmax", x, y);
+        rows("softmax", dt, rows, cols, ints(rows), ints(cols), ptr(x, xOff), ptr(y, yOff), ints(log ? 1 : 0));
+    }
+
+    @Override
+    public void softmaxBackward(int rows, int cols, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff,
+                                boolean log) {
+        DType dt = sameDtype("softmaxBackward", y, g, dx);
+        rows("softmax_backward", dt, rows, cols, ints(rows), ints(cols), ptr(y, yOff), ptr(g, gOff), ptr(dx, dxOff),
+                ints(log ? 1 : 0));
+    }
+
+    @Override
+    public void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff) {
+        DType dt = sameDtype("gatherRows", table, out);
+        Pointer idPtr = uploadIds(ids);
+        elementwise("gather_rows", dt, ids.length * rowLen, ints(ids.length), idPtr, ints(rowLen),
+                ptr(table, tableOff), ptr(out, outOff));
+    }
+
+    @Override
+    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+        DType dt = sameDtype("scatterAddRows", src, table);
+        Pointer idPtr = uploadIds(ids);
+        elementwise("scatter_add_rows", dt, ids.length * rowLen, ints(ids.length), idPtr, ints(rowLen),
+                ptr(src, srcOff), ptr(table, tableOff));
+    }
+
+    @Override
+    public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff) {
+        DType dt = sameDtype("copy", src, dst);
+        if (shape.length > MAX_RANK || srcStrides.length != shape.length) {
+            throw new IllegalArgumentException("copy: rank " + shape.length + " with " + srcStrides.length
+                    + " strides (the CUDA copy takes rank <= " + MAX_RANK + ")");
+        }
+        int[] geometry = new int[1 + 2 * MAX_RANK];  // struct CopyGeometry, passed by value
+        geometry[0] = shape.length;
+        long total = 1;
+        for (int d = 0; d < shape.length; d++) {
+            geometry[1 + d] = shape[d];
+            geometry[1 + MAX_RANK + d] = srcStrides[d];
+            total *= shape[d];
+        }
+        elementwise("copy", dt, Math.toIntExact(total), ints((int) total), Pointer.to(geometry), ptr(src, srcOff),
+                ptr(dst, dstOff));
+    }
+
+    @Override
+    public void fill(int n, Storage dst, int dstOff, double value) {
+        DType dt = sameDtype("fill", dst);
+        elementwise("fill", dt, n, ints(n), ptr(dst, dstOff), real(dt, value));
+    }
+
+    /** SGD with momentum, in place: v ← μv + g; p ← p − lr·v. */
+    public void sgdMomentum(int n, Storage p, Storage v, Storage g, double lr, double momentum) {
+        DType dt = sameDtype("sgdMomentum", p, v, g);
+        elementwise("sgd_momentum", dt, n, ints(n), ptr(p, 0), ptr(v, 0), ptr(g, 0), real(dt, lr), real(dt, momentum));
+    }
+
+    /** Adam step t ≥ 1, in place: m, v updated, p ← p − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂. */
+    public void adam(int n, Storage p, Storage m, Storage v, Storage g, double lr, double beta1, double beta2,
+                     double eps, int t) {
+        DType dt = sameDtype("adam", p, m, v, g);
+        if (t < 1) {
+            throw new IllegalArgumentException("adam step must be >= 1, got " + t);
+        }
+        elementwise("adam", dt, n, ints(n), ptr(p, 0), ptr(m, 0), ptr(v, 0), ptr(g, 0), real(dt, lr),
+                real(dt, beta1), real(dt, beta2), real(dt, eps), real(dt, 1 - Math.pow(beta1, t)),
+                real(dt, 1 - Math.pow(beta2, t)));
+    }
+
+    /** One thread per element in grid-stride loops. */
+    private void elementwise(String kernel, DType dt, int n, Pointer... params) {
+        if (n <= 0) {
+            return;
+        }
+        launch(kernel, dt, (int) Math.min(MAX_GRID, (n + (long) BLOCK - 1) / BLOCK), BLOCK, params);
+    }
+
+    /** One block per row; the block is a power of two, no wider than the row needs. */
+    private void rows(String kernel, DType dt, int rows, int cols, Pointer... params) {
+        if (rows <= 0) {
+            return;
+        }
+        int block = 32;
+        while (block < ROW_BLOCK_MAX && block < cols) {
+            block *= 2;
+        }
+        launch(kernel, dt, Math.min(rows, 65_535), block, params);
+    }
+
+    private void launch(String kernel, DType dt, int grid, int block, Pointer... params) {
+        context.makeCurrent();
+        context.launch(kernel + (dt == DType.F32 ? "_f32" : "_f64"), grid, block, params);
+        context.sync();
+    }
+
+    private Pointer uploadIds(int[] values) {
+        if (ids == null || ids.length() < values.length) {  // an F32 buffer: one 4-byte slot per int id
+            if (ids != null) {
+                ids.close();
+            }
+            ids = new CudaStorage(context, DType.F32, Math.max(1024, values.length));
+        }
+        if (values.length > 0) {
+            context.makeCurrent();
+            CudaException.check("cuMemcpyHtoDAsync(ids)", JCudaDriver.cuMemcpyHtoDAsync(ids.at(0),
+                    Pointer.to(values), 4L * values.length, context.stream()));
+        }
+        return Pointer.to(ids.at(0));
+    }
+
+    private static CudaStorage cuda(Storage s) {
+        if (s instanceof CudaStorage c) {
+            return c;
+        }
+        throw new IllegalArgumentException("the CUDA backend needs CUDA storages, got a " + s.device()
+                + " storage: copy it with tensor.to(Device.CUDA)");
+    }
+
+    private static DType sameDtype(String op, Storage... storages) {
+        DType dt = storages[0].dtype();
+        for (Storage s : storages) {
+            cuda(s);
+            if (s.dtype() != dt) {
+                throw new IllegalArgumentException(op + ": mixed dtypes " + dt + " and " + s.dtype());
+            }
+        }
+        return dt;
+    }
+
+    private static void checkStep(int step) {
+        if (step != 0 && step != 1) {
+            throw new IllegalArgumentException("binary: steps are 0 or 1, got " + step);
+        }
+    }
+
+    private static Pointer ptr(Storage s, int offset) {
+        return Pointer.to(cuda(s).at(offset));
+    }
+
+    private static Pointer ints(int v) {
+        return Pointer.to(new int[] {v});
+    }
+
+    private static Pointer real(DType dt, double v) {
+        return dt == DType.F32 ? Pointer.to(new float[] {(float) v}) : Pointer.to(new double[] {v});
+    }
+
+    /** Waits for the stream and releases the stream, modules, cuBLAS handle and context. */
+    @Override
+    public void close() {
+        if (ids != null) {
+            ids.close();
+        }
+        context.close();
+    }
+}

@@ -1,0 +1,171 @@
+// Runs the kernels of src/main/cuda on the host (through cuda_host_emu.h) for the JUnit tests.
+// Reads commands from stdin, one per line: `<kernel> <f32|f64> <grid> <block> <arguments...>`, where
+// an array is its length followed by its values; writes each command's output array on one line.
+// Numbers are C99 hex floats, so nothing is lost in either direction.
+#include "cuda_host_emu.h"
+
+#include "../../main/cuda/elementwise.cu"
+#include "../../main/cuda/reduce.cu"
+#include "../../main/cuda/rows.cu"
+#include "../../main/cuda/optim.cu"
+
+#include <iostream>
+#include <map>
+#include <string>
+
+namespace {
+
+int readInt() {
+    long long v;
+    if (!(std::cin >> v)) throw std::runtime_error("driver: expected an integer");
+    return static_cast<int>(v);
+}
+
+double readReal() {
+    std::string s;
+    if (!(std::cin >> s)) throw std::runtime_error("driver: expected a number");
+    return std::strtod(s.c_str(), nullptr);
+}
+
+template <typename T> std::vector<T> readArray() {
+    std::vector<T> v(readInt());
+    for (T& x : v) x = static_cast<T>(readReal());
+    return v;
+}
+
+std::vector<int> readInts() {
+    std::vector<int> v(readInt());
+    for (int& x : v) x = readInt();
+    return v;
+}
+
+template <typename T> void write(const std::vector<T>& v) {
+    std::printf("%zu", v.size());
+    for (T x : v) {
+        double d = x;
+        if (std::isnan(d)) std::printf(" NaN");
+        else if (std::isinf(d)) std::printf(d > 0 ? " Infinity" : " -Infinity");
+        else std::printf(" %a", d);
+    }
+    std::printf("\n");
+}
+
+// The f32 or the f64 entry point of a kernel.
+template <typename T, typename F32, typename F64> auto pick(F32 f32, F64 f64) {
+    if constexpr (std::is_same_v<T, float>) return f32; else return f64;
+}
+
+template <typename T> void run(const std::string& name, dim3 g, dim3 b) {
+    using emu::launch;
+    if (name == "binary") {
+        int op = readInt(), n = readInt(), aStep = readInt(), bStep = readInt();
+        auto x = readArray<T>(), y = readArray<T>();
+        std::vector<T> out(n);
+        launch(g, b, pick<T>(binary_f32, binary_f64), op, n, x.data(), aStep, y.data(), bStep, out.data());
+        write(out);
+    } else if (name == "unary") {
+        int op = readInt();
+        T alpha = readReal();
+        auto x = readArray<T>();
+        std::vector<T> out(x.size());
+        launch(g, b, pick<T>(unary_f32, unary_f64), op, (int)x.size(), x.data(), out.data(), alpha);
+        write(out);
+    } else if (name == "unary_backward") {
+        int op = readInt();
+        T alpha = readReal();
+        auto x = readArray<T>(), y = readArray<T>(), gr = readArray<T>();
+        std::vector<T> dx(x.size());
+        launch(g, b, pick<T>(unary_backward_f32, unary_backward_f64), op, (int)x.size(), x.data(), y.data(),
+               gr.data(), dx.data(), alpha);
+        write(dx);
+    } else if (name == "fill") {
+        int n = readInt();
+        T value = readReal();
+        std::vector<T> out(n);
+        launch(g, b, pick<T>(fill_f32, fill_f64), n, out.data(), value);
+        write(out);
+    } else if (name == "reduce_rows" || name == "reduce_cols") {
+        int op = readInt(), outer = readInt(), len = readInt(), inner = readInt();
+        auto x = readArray<T>();
+        std::vector<T> out((size_t)outer * inner);
+        if (name == "reduce_rows") launch(g, b, pick<T>(reduce_rows_f32, reduce_rows_f64), op, outer, len, x.data(), out.data());
+        else launch(g, b, pick<T>(reduce_cols_f32, reduce_cols_f64), op, outer, len, inner, x.data(), out.data());
+        write(out);
+    } else if (name == "softmax") {
+        int rows = readInt(), cols = readInt(), log = readInt();
+        auto x = readArray<T>();
+        std::vector<T> y(x.size());
+        launch(g, b, pick<T>(softmax_f32, softmax_f64), rows, cols, x.data(), y.data(), log);
+        write(y);
+    } else if (name == "softmax_backward") {
+        int rows = readInt(), cols = readInt(), log = readInt();
+        auto y = readArray<T>(), gr = readArray<T>();
+        std::vector<T> dx(y.size());
+        launch(g, b, pick<T>(softmax_backward_f32, softmax_backward_f64), rows, cols, y.data(), gr.data(),
+               dx.data(), log);
+        write(dx);
+    } else if (name == "gather_rows") {
+        int rowLen = readInt();
+        auto ids = readInts();
+        auto table = readArray<T>();
+        std::vector<T> out(ids.size() * rowLen);
+        launch(g, b, pick<T>(gather_rows_f32, gather_rows_f64), (int)ids.size(), ids.data(), rowLen,
+               table.data(), out.data());
+        write(out);
+    } else if (name == "scatter_add_rows") {
+        int rowLen = readInt();
+        auto ids = readInts();
+        auto src = readArray<T>(), table = readArray<T>();
+        launch(g, b, pick<T>(scatter_add_rows_f32, scatter_add_rows_f64), (int)ids.size(), ids.data(), rowLen,
+               src.data(), table.data());
+        write(table);
+    } else if (name == "copy") {
+        CopyGeometry geo{};
+        geo.rank = readInt();
+        if (geo.rank > JGRAD_MAX_RANK) throw std::runtime_error("driver: rank above JGRAD_MAX_RANK");
+        long long total = 1;
+        for (int d = 0; d < geo.rank; d++) total *= (geo.shape[d] = readInt());
+        for (int d = 0; d < geo.rank; d++) geo.stride[d] = readInt();
+        int srcOff = readInt();
+        auto src = readArray<T>();
+        std::vector<T> dst(total);
+        launch(g, b, pick<T>(copy_f32, copy_f64), (int)total, geo, src.data() + srcOff, dst.data());
+        write(dst);
+    } else if (name == "sgd_momentum") {
+        T lr = readReal(), momentum = readReal();
+        auto p = readArray<T>(), v = readArray<T>(), gr = readArray<T>();
+        launch(g, b, pick<T>(sgd_momentum_f32, sgd_momentum_f64), (int)p.size(), p.data(), v.data(), gr.data(),
+               lr, momentum);
+        write(p);
+        write(v);
+    } else if (name == "adam") {
+        T lr = readReal(), b1 = readReal(), b2 = readReal(), eps = readReal(), c1 = readReal(), c2 = readReal();
+        auto p = readArray<T>(), m = readArray<T>(), v = readArray<T>(), gr = readArray<T>();
+        launch(g, b, pick<T>(adam_f32, adam_f64), (int)p.size(), p.data(), m.data(), v.data(), gr.data(), lr, b1,
+               b2, eps, c1, c2);
+        write(p);
+        write(m);
+        write(v);
+    } else {
+        throw std::runtime_error("driver: unknown kernel " + name);
+    }
+}
+
+}  // namespace
+
+int main() {
+    std::string name, dtype;
+    try {
+        while (std::cin >> name >> dtype) {
+            dim3 g(readInt()), b(readInt());
+            if (dtype == "f32") run<float>(name, g, b);
+            else if (dtype == "f64") run<double>(name, g, b);
+            else throw std::runtime_error("driver: unknown dtype " + dtype);
+            std::fflush(stdout);
+        }
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "%s\n", e.what());
+        return 2;
+    }
+    return 0;
+}
