@@ -4,6 +4,7 @@ import java.io.PrintStream;
 
 import jgrad.Version;
 import jgrad.backend.Backends;
+import jgrad.cuda.CudaProbe;
 
 /** {@code ./jgrad info}: what jgrad runs on here. */
 final class InfoCommand implements Command {
@@ -24,6 +25,7 @@ final class InfoCommand implements Command {
         out.println("backend      " + Backends.current().name() + " (" + Backends.reason() + ")");
         out.println("vector API   " + (Backends.vectorApiAvailable() ? VectorInfo.describe()
                 : "not available (start the JVM with --add-modules=jdk.incubator.vector)"));
+        out.println("GPU          " + CudaProbe.describe());
         out.println("threads      " + Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors())
                 + " (of " + Runtime.getRuntime().availableProcessors() + " processors; -Djgrad.threads=N sets it)");
         return 0;

@@ -18,12 +18,24 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
-    static int run(String[] args, PrintStream out, PrintStream err) {
+    static int run(String[] arguments, PrintStream out, PrintStream err) {
+        String[] args = arguments;
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             help(out);
             return args.length == 0 ? 2 : 0;
         }
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(args[0])).findFirst().orElse(null);
+        try {
+            args = BackendOption.apply(args);
+        } catch (UsageException e) {
+            err.println("jgrad: " + e.getMessage());
+            return e.getMessage().startsWith("no GPU") ? 3 : 2;
+        }
+        if (args.length == 0) {
+            help(err);
+            return 2;
+        }
+        String name = args[0];
+        Command command = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         if (command == null) {
             err.println("jgrad: unknown command '" + args[0] + "'; ./jgrad --help lists the commands");
             return 2;
@@ -50,6 +62,7 @@ public final class Main {
         }
         out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
         out.println();
+        out.println("Every command takes --backend scalar|simd|cuda (default: simd where the Vector API is present).");
         out.println("JVM options: -Djgrad.backend=scalar|simd|auto, -Djgrad.threads=N (pass them in JGRAD_JAVA_OPTS)");
     }
 
