@@ -34,7 +34,7 @@ class MovieLens100kTest {
     @Test
     void readsRatingsWithIdsAndTimestamps() throws IOException {
         writeInfo();
-        write("u.data", "1\t2\t5\t881250949\n3\t4\t1\t891717742\n");
+        write("u.data", "1\t2\t5\t800000001\n3\t4\t1\t900000002\n");
         MovieLens100k ml = MovieLens100k.in(dir);
         Ratings r = ml.ratings();
         assertEquals(3, ml.userCount());
@@ -42,7 +42,7 @@ class MovieLens100kTest {
         assertArrayEquals(new int[] {1, 3}, r.users());
         assertArrayEquals(new int[] {2, 4}, r.items());
         assertArrayEquals(new float[] {5, 1}, r.ratings());
-        assertArrayEquals(new long[] {881250949L, 891717742L}, r.timestamps());
+        assertArrayEquals(new long[] {800000001L, 900000002L}, r.timestamps());
     }
 
     @Test
@@ -73,21 +73,21 @@ class MovieLens100kTest {
 
     @Test
     void readsIso88591TitlesGenresAndEmptyFields() throws IOException {
-        String flags543 = "|0|0|0|0|0|0|0|0|1|0|0|0|1|0|0|0|0|0|0";
-        String flags267 = "|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0";
-        write("u.item", "543|Misérables, Les (1995)|01-Jan-1995||http://x" + flags543 + "\n"
-                + "267|unknown||||" + flags267.substring(1) + "\n");
+        String flagsDrama = "|0|0|0|0|0|0|0|0|1|0|0|0|1|0|0|0|0|0|0";
+        String flagsUnknown = "|1|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0|0";
+        write("u.item", "7|Café Noël, Le (2031)|01-Jan-2031||http://x" + flagsDrama + "\n"
+                + "8|unknown||||" + flagsUnknown.substring(1) + "\n");
         List<Movie> movies = MovieLens100k.in(dir).movies();
-        assertEquals(new Movie(543, "Misérables, Les (1995)", List.of("Drama", "Musical")), movies.get(0));
-        assertEquals(new Movie(267, "unknown", List.of("unknown")), movies.get(1));
+        assertEquals(new Movie(7, "Café Noël, Le (2031)", List.of("Drama", "Musical")), movies.get(0));
+        assertEquals(new Movie(8, "unknown", List.of("unknown")), movies.get(1));
     }
 
     @Test
     void readsUsersAndReportsAWrongFieldCount() throws IOException {
-        write("u.user", "1|24|M|technician|85711\n2|53|F|other\n3|23|M|writer|T8H1N\n");
+        write("u.user", "1|31|F|engineer|12345\n2|40|M|other\n3|19|M|student|K2P0A\n");
         BadRows bad = BadRows.collect();
         List<User> users = MovieLens100k.in(dir).users(bad);
-        assertEquals(List.of(new User(1, 24, "M", "technician", "85711"), new User(3, 23, "M", "writer", "T8H1N")),
+        assertEquals(List.of(new User(1, 31, "F", "engineer", "12345"), new User(3, 19, "M", "student", "K2P0A")),
                 users);
         assertEquals("u.user:2: expected 5 fields, found 4", bad.rows().getFirst().describe());
     }

@@ -18,9 +18,19 @@ import org.junit.jupiter.api.Test;
 /** Splits and sampling on MovieLens 100K; skipped when the data is absent. */
 class SplitsRealDataTest {
 
+    private static Ratings uDataCache;
+
+    /** u.data, read once for the whole class. */
+    private static Ratings uData() {
+        if (uDataCache == null) {
+            uDataCache = MovieLens100k.in(TestData.require("ml-100k")).ratings();
+        }
+        return uDataCache;
+    }
+
     @Test
     void leaveOneOutPicksTheSameTestItemsAsThePublishedCandidates() {
-        Ratings all = MovieLens100k.in(TestData.require("ml-100k")).ratings();
+        Ratings all = uData();
         LeaveOneOutNegatives published = LeaveOneOutNegatives.read(
                 TestData.require("ml-100k-loo").resolve("test_negatives.tsv"), 99, 1682, BadRows.failFast());
         Split<Ratings> s = Splits.apply(all, Splits.leaveOneOut(all));
@@ -39,13 +49,12 @@ class SplitsRealDataTest {
     void u1PartsTogetherAreUData() {
         MovieLens100k ml = MovieLens100k.in(TestData.require("ml-100k"));
         Split<Ratings> u1 = ml.fixedSplit("u1");
-        Ratings all = ml.ratings();
-        assertArrayEquals(keys(all), concatKeys(u1.train(), u1.test()));
+        assertArrayEquals(keys(uData()), concatKeys(u1.train(), u1.test()));
     }
 
     @Test
     void negativesForTheWholeDataSetAvoidEveryPositive() {
-        Ratings all = MovieLens100k.in(TestData.require("ml-100k")).ratings();
+        Ratings all = uData();
         int[] users = Arrays.stream(all.users()).map(u -> u - 1).toArray();
         int[] items = Arrays.stream(all.items()).map(i -> i - 1).toArray();
         NegativeSampler sampler = new NegativeSampler(users, items, 943, 1682);
