@@ -15,9 +15,9 @@ import java.util.Optional;
 public final class SharedData {
 
     /** What to tell a user who lacks the data. */
-    public static final String HOW_TO_GET = "set -Djgrad.data=DIR or JGRAD_DATA=DIR to a folder holding ml-100k/ "
-            + "(MovieLens 100K from https://grouplens.org/datasets/movielens/100k/, unzipped), "
-            + "or place it in ../shared/data";
+    public static final String HOW_TO_GET = "set -Djgrad.data=DIR or JGRAD_DATA=DIR to the data folder, or place it "
+            + "at ../shared/data; it holds one folder per data set, e.g. ml-100k/ (MovieLens 100K, from "
+            + "https://grouplens.org/datasets/movielens/100k/, unzipped)";
 
     private SharedData() {
     }
