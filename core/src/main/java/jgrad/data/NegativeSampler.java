@@ -75,6 +75,12 @@ public final class NegativeSampler {
         return offsets[user + 1] - offsets[user];
     }
 
+    /** The distinct positive items of {@code user}, ascending (e.g. to exclude seen items from a top-K list). */
+    public int[] positivesOf(int user) {
+        checkUser(user);
+        return Arrays.copyOfRange(positives, offsets[user], offsets[user + 1]);
+    }
+
     public boolean isPositive(int user, int item) {
         checkUser(user);
         return Arrays.binarySearch(positives, offsets[user], offsets[user + 1], item) >= 0;

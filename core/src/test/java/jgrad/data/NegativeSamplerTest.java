@@ -20,6 +20,8 @@ class NegativeSamplerTest {
         assertEquals(2, sampler.positiveCount(0));
         assertEquals(0, sampler.positiveCount(1));
         assertTrue(sampler.isPositive(0, 3));
+        assertArrayEquals(new int[] {1, 3}, sampler.positivesOf(0));
+        assertArrayEquals(new int[0], sampler.positivesOf(1));
         assertFalse(sampler.isPositive(0, 2));
     }
 
