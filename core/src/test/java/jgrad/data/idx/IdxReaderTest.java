@@ -81,6 +81,24 @@ class IdxReaderTest {
     }
 
     @Test
+    void refusesACutGzipStream() throws IOException {
+        Path whole = write("whole.gz", idx(0x0803, new int[] {3, 2, 2}, PIXELS), true);
+        byte[] gz = Files.readAllBytes(whole);
+        Path cut = dir.resolve("cut.gz");
+        Files.write(cut, Arrays.copyOf(gz, gz.length - 12));
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> IdxReader.read(cut, 3));
+        assertTrue(e.getMessage().startsWith("cut.gz: truncated"), e.getMessage());
+    }
+
+    @Test
+    void refusesLabelsThatDoNotMatchTheImages() throws IOException {
+        write("x-images-idx3-ubyte", idx(0x0803, new int[] {3, 2, 2}, PIXELS), false);
+        write("x-labels-idx1-ubyte", idx(0x0801, new int[] {2}, new byte[] {1, 2}), false);
+        MalformedDataException e = assertThrows(MalformedDataException.class, () -> FashionMnist.read(dir, "x"));
+        assertEquals("x-labels-idx1-ubyte: 2 labels for 3 images", e.getMessage());
+    }
+
+    @Test
     void pairsImagesWithLabelsAndScalesPixels() throws IOException {
         write("train-images-idx3-ubyte.gz", idx(0x0803, new int[] {3, 2, 2}, PIXELS), true);
         write("train-labels-idx1-ubyte", idx(0x0801, new int[] {3}, new byte[] {9, 0, 3}), false);
