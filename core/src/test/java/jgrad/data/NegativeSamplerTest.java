@@ -72,21 +72,4 @@ class NegativeSamplerTest {
         assertThrows(IllegalArgumentException.class, () -> new NegativeSampler(new int[] {0}, new int[] {5}, 1, 5));
         assertThrows(IllegalArgumentException.class, () -> sampler.sample(3, new SplittableRandom(1)));
     }
-
-    @Test
-    void redraws400kNegativesWellUnderASecond() {
-        // MovieLens-100K sized: 943 users, 1682 items, 100,000 positives, 4 negatives each
-        SplittableRandom random = new SplittableRandom(2024);
-        int n = 100_000;
-        int[] users = new int[n];
-        int[] items = new int[n];
-        for (int r = 0; r < n; r++) {
-            users[r] = random.nextInt(943);
-            items[r] = random.nextInt(1682);
-        }
-        NegativeSampler s = new NegativeSampler(users, items, 943, 1682);
-        double ms = SamplerTiming.bestEpochMillis(s, users, items, 4, 3, random);
-        System.out.printf("NegativeSampler: 400,000 negatives (+100,000 positives) in %.1f ms of CPU%n", ms);
-        assertTrue(ms < 1000, "took " + ms + " ms");
-    }
 }
