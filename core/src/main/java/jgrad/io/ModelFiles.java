@@ -66,7 +66,12 @@ public final class ModelFiles {
         arch.put("weights", weights.getFileName().toString());
         arch.put("weights_sha256", sha);
         Map<String, Object> params = new LinkedHashMap<>();
-        model.parameters().forEach((name, t) -> params.put(name, Map.of("dtype", t.dtype().name(), "shape", t.shape())));
+        model.parameters().forEach((name, t) -> {
+            Map<String, Object> entry = new LinkedHashMap<>();    // ordered, so a save is byte-reproducible
+            entry.put("dtype", t.dtype().name());
+            entry.put("shape", t.shape());
+            params.put(name, entry);
+        });
         arch.put("parameters", params);
         byte[] json = Json.write(arch).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(architecturePath(path), out -> out.write(json));

@@ -93,13 +93,20 @@ public final class Fit {
         return this;
     }
 
-    /** Forces the live bar on or off (by default: on when System.console() exists and the output is System.out). */
+    /**
+     * Forces the live bar on or off. By default it is on when the output is System.out and that is a
+     * terminal (a console exists and, since JDK 22 returns a console for pipes too, it is a terminal).
+     */
     public Fit liveProgress(boolean flag) {
         this.live = flag;
         return this;
     }
 
     boolean isLive() {
-        return live != null ? live : System.console() != null && out == System.out;
+        if (live != null) {
+            return live;
+        }
+        java.io.Console console = System.console();
+        return console != null && console.isTerminal() && out == System.out;
     }
 }

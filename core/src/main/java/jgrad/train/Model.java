@@ -153,7 +153,14 @@ public final class Model extends KerasModel implements Describable {
         List<Object> nodeSpecs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
             Node n = nodes.get(i);
-            nodeSpecs.add(n.isInput() ? Map.of("input", n.inputName) : Map.of("layer", n.layerName, "from", from[i]));
+            Map<String, Object> spec = new LinkedHashMap<>();     // ordered, so a save is byte-reproducible
+            if (n.isInput()) {
+                spec.put("input", n.inputName);
+            } else {
+                spec.put("layer", n.layerName);
+                spec.put("from", from[i]);
+            }
+            nodeSpecs.add(spec);
         }
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("inputs", inputNames);

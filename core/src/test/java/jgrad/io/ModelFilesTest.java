@@ -77,6 +77,17 @@ class ModelFilesTest {
     }
 
     @Test
+    void aSaveIsByteReproducible() throws IOException {
+        Model model = recommender();
+        ModelFiles.save(model, dir.resolve("one/rec"));
+        ModelFiles.save(model, dir.resolve("two/rec"));
+        for (String f : List.of("rec.json", "rec.safetensors")) {
+            assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)),
+                    Files.readAllBytes(dir.resolve("two").resolve(f)), f);
+        }
+    }
+
+    @Test
     void weightsFromAnotherSaveAreDetected() throws IOException {
         ModelFiles.save(mlp(DType.F32), dir.resolve("a"));
         Sequential other = mlp(DType.F32);
