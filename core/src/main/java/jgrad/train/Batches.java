@@ -57,7 +57,7 @@ final class Batches {
     /** The examples at positions [from, to) of {@code idx}, out of the graph. */
     static Tensor take(Tensor t, int[] idx, int from, int to) {
         int[] ids = java.util.Arrays.copyOfRange(idx, from, to);
-        try (var s = Autograd.noGrad()) {
+        try (var _ = Autograd.noGrad()) {
             return t.detach().gatherRows(ids);
         }
     }

@@ -99,7 +99,7 @@ public abstract class KerasModel extends Module {
         eval();
         metrics.forEach(Metric::reset);
         double lossSum = 0;
-        try (var s = Autograd.noGrad()) {
+        try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 Tensor yb = Batches.range(target, from, to);
@@ -127,7 +127,7 @@ public abstract class KerasModel extends Module {
         boolean wasTraining = isTraining();
         eval();
         List<Tensor> parts = new ArrayList<>();
-        try (var s = Autograd.noGrad()) {
+        try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
                 parts.add(call(Batches.range(in, from, Math.min(n, from + batchSize))));
             }
