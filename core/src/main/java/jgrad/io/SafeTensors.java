@@ -11,8 +11,12 @@ import java.nio.file.StandardOpenOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import jgrad.tensor.Storage;
@@ -77,14 +81,14 @@ public final class SafeTensors {
             Map<String, Object> entry = new LinkedHashMap<>();
             entry.put("dtype", t.dtype().name());
             entry.put("shape", t.shape());
-            entry.put("data_offsets", java.util.List.of(offset, end));
+            entry.put("data_offsets", List.of(offset, end));
             h.put(e.getKey(), entry);
             offset = end;
         }
         // Padding with spaces keeps the data section 8-byte aligned, as the format recommends.
         byte[] json = Json.write(h).getBytes(StandardCharsets.UTF_8);
-        byte[] padded = java.util.Arrays.copyOf(json, (json.length + 7) / 8 * 8);
-        java.util.Arrays.fill(padded, json.length, padded.length, (byte) ' ');
+        byte[] padded = Arrays.copyOf(json, (json.length + 7) / 8 * 8);
+        Arrays.fill(padded, json.length, padded.length, (byte) ' ');
         return padded;
     }
 
@@ -122,9 +126,9 @@ public final class SafeTensors {
             byte[] headerBytes = readFully(file, ch, 8, (int) n, sha).array();
             long dataStart = 8 + n;
             SafeTensorsHeader header = SafeTensorsHeader.parse(file, headerBytes, size - dataStart);
-            Map<String, Tensor> tensors = new java.util.HashMap<>();
+            Map<String, Tensor> tensors = new HashMap<>();
             for (SafeTensorsHeader.Entry e : header.entries.stream()
-                    .sorted(java.util.Comparator.comparingLong(SafeTensorsHeader.Entry::begin)).toList()) {
+                    .sorted(Comparator.comparingLong(SafeTensorsHeader.Entry::begin)).toList()) {
                 tensors.put(e.name(), readTensor(file, ch, dataStart, e, sha));
             }
             Map<String, Tensor> inFileOrder = new LinkedHashMap<>();

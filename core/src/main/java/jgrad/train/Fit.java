@@ -55,6 +55,7 @@ public final class Fit {
         return this;
     }
 
+    /** Validates on these examples after each epoch (takes precedence over {@link #validationSplit}). */
     public Fit validationData(Tensor x, Tensor y) {
         return validationData(List.of(x), y);
     }
