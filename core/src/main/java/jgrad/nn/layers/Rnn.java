@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -113,6 +114,15 @@ public final class Rnn extends Module implements Layer {
         c.put("activation", sigma.label());
         c.put("output_activation", g.label());
         c.put("return_sequences", returnSequences);
+        c.put("dtype", parameters().get("W_xh").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static Rnn fromConfig(Map<String, Object> c) {
+        return new Rnn(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.integer(c, "out"),
+                Activation.of(Configs.string(c, "activation", "tanh")),
+                Activation.of(Configs.string(c, "output_activation", "linear")),
+                Configs.bool(c, "return_sequences", true), Configs.dtype(c), new SplittableRandom(0));
     }
 }
