@@ -6,13 +6,14 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import jgrad.nn.Layer;
+import jgrad.nn.Describable;
+import jgrad.nn.layers.LayerFactories;
 import jgrad.train.Model;
 import jgrad.train.Sequential;
 
 /**
  * Rebuilds layers and models from their description: {@code {"type": T, "config": C}}, where T is
- * {@code type()} and C is {@code config()} of a {@link Layer} or a {@link Describable}. A type is made
+ * {@code type()} and C is {@code config()} of a {@link jgrad.nn.Layer} or a {@link Describable}. A type is made
  * loadable by registering a factory that takes its config back:
  * <pre>
  *   LayerRegistry.register("Dense", Dense::fromConfig);      // Function&lt;Map&lt;String, Object&gt;, Dense&gt;
@@ -28,6 +29,7 @@ public final class LayerRegistry {
     static {
         register("Sequential", Sequential::fromConfig);
         register("Model", Model::fromConfig);
+        LayerFactories.all().forEach(LayerRegistry::register);
     }
 
     private LayerRegistry() {
@@ -45,21 +47,15 @@ public final class LayerRegistry {
         return FACTORIES.containsKey(type);
     }
 
-    /** {"type": …, "config": …} of a Layer or Describable. */
+    /** {"type": …, "config": …} of a layer, merge or model. */
     public static Map<String, Object> describe(Object layer) {
-        Map<String, Object> spec = new LinkedHashMap<>();
-        switch (layer) {
-            case Layer l -> {
-                spec.put("type", l.type());
-                spec.put("config", l.config());
-            }
-            case Describable d -> {
-                spec.put("type", d.type());
-                spec.put("config", d.config());
-            }
-            default -> throw new IllegalArgumentException("cannot describe a " + layer.getClass().getName()
-                    + ": it is neither a jgrad.nn.Layer nor a jgrad.io.Describable");
+        if (!(layer instanceof Describable d)) {
+            throw new IllegalArgumentException("cannot describe a " + layer.getClass().getName()
+                    + ": it is not a jgrad.nn.Describable (a Layer, MergeLayer or Model)");
         }
+        Map<String, Object> spec = new LinkedHashMap<>();
+        spec.put("type", d.type());
+        spec.put("config", d.config());
         return spec;
     }
 

@@ -1,7 +1,5 @@
 package jgrad.nn;
 
-import java.util.Map;
-
 import jgrad.tensor.Tensor;
 
 /**
@@ -9,16 +7,7 @@ import jgrad.tensor.Tensor;
  * file can rebuild. {@link #type()} and {@link #config()} describe it without its weights
  * (the weights are its {@link Module#parameters()}).
  */
-public interface Layer {
+public interface Layer extends Describable {
 
     Tensor forward(Tensor x);
-
-    /** The name under which the layer is registered for rebuilding, e.g. "Dense". */
-    String type();
-
-    /**
-     * The constructor arguments that rebuild this layer: values are numbers, strings, booleans or
-     * lists of them (JSON-writable, see {@link jgrad.io.Json}).
-     */
-    Map<String, Object> config();
 }

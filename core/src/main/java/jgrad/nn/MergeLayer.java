@@ -1,7 +1,6 @@
 package jgrad.nn;
 
 import java.util.List;
-import java.util.Map;
 
 import jgrad.tensor.Tensor;
 
@@ -10,7 +9,7 @@ import jgrad.tensor.Tensor;
  * functional graph with several inputs. {@link #type()} and {@link #config()} rebuild it, as for
  * {@link Layer}.
  */
-public interface MergeLayer {
+public interface MergeLayer extends Describable {
 
     Tensor forward(Tensor... inputs);
 
@@ -18,8 +17,4 @@ public interface MergeLayer {
     default Tensor forward(List<Tensor> inputs) {
         return forward(inputs.toArray(new Tensor[0]));
     }
-
-    String type();
-
-    Map<String, Object> config();
 }

@@ -88,7 +88,7 @@ final class FitLoop {
     private double trainStep(List<Tensor> xb, Tensor yb) {
         model.optimizer().zeroGrad();
         Tensor prediction = model.call(xb);
-        Tensor loss = model.loss().apply(prediction, yb);
+        Tensor loss = model.loss().compute(prediction, yb);
         loss.backward();
         model.optimizer().step();
         Tensor p = prediction.detach();

@@ -1,5 +1,6 @@
 package jgrad.train;
 
+import jgrad.nn.MergeLayer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import jgrad.io.Config;
-import jgrad.io.Describable;
+import jgrad.nn.Describable;
 import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -119,7 +120,7 @@ public final class Model extends KerasModel implements Describable {
                 for (int k : from[i]) {
                     args.add(values[k]);
                 }
-                values[i] = ((Merge) n.layer).forward(args);
+                values[i] = ((MergeLayer) n.layer).forward(args);
             }
         }
         return values[values.length - 1];
@@ -200,7 +201,7 @@ public final class Model extends KerasModel implements Describable {
             }
             nodes.add(switch (layer) {
                 case Layer l when args.size() == 1 -> Node.apply(name, l, args.get(0));
-                case Merge m -> Node.apply(name, m, args.toArray(Node[]::new));
+                case MergeLayer m -> Node.apply(name, m, args.toArray(Node[]::new));
                 case null -> throw new IllegalArgumentException("Model config: node uses unknown layer '" + name + "'");
                 default -> throw new IllegalArgumentException("Model config: layer '" + name + "' cannot take "
                         + args.size() + " inputs");

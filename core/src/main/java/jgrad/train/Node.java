@@ -1,5 +1,6 @@
 package jgrad.train;
 
+import jgrad.nn.MergeLayer;
 import java.util.List;
 
 import jgrad.nn.Layer;
@@ -42,7 +43,7 @@ public final class Node {
     }
 
     /** A merge of several nodes. */
-    public static Node apply(String name, Merge merge, Node... xs) {
+    public static Node apply(String name, MergeLayer merge, Node... xs) {
         if (xs.length == 0) {
             throw new IllegalArgumentException("Node.apply: merge '" + name + "' needs at least one input");
         }

@@ -1,7 +1,6 @@
 package jgrad.testing;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -11,7 +10,7 @@ import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
-import jgrad.train.Merge;
+import jgrad.nn.MergeLayer;
 
 /** Minimal layers for the tests of optimizers, model files and training, until the real ones land. */
 public final class TestLayers {
@@ -104,8 +103,8 @@ public final class TestLayers {
     }
 
     /** Row-wise dot product of two [B, d] inputs: [B, 1]. */
-    public static final class Dot implements Merge {
-        @Override public Tensor forward(List<Tensor> in) { return in.get(0).mul(in.get(1)).sum(1, true); }
+    public static final class Dot implements MergeLayer {
+        @Override public Tensor forward(Tensor... in) { return in[0].mul(in[1]).sum(1, true); }
         @Override public String type() { return "TestDot"; }
         @Override public Map<String, Object> config() { return Map.of(); }
     }
