@@ -72,9 +72,13 @@ abstract class SequenceKernel {
 
     /** Gradients of x, W_x, W_h, b from dpre [T, G, B] (dx only when asked). */
     Tensor[] sharedGrads(Tensor dpre, boolean needX) {
-        return new Tensor[] {needX ? inputGrad(dpre) : null,
-                weightGrad(dpre, x.storage(), in, steps * in, in, false),
+        return new Tensor[] {needX ? inputGrad(dpre) : null, inputWeightGrad(dpre),
                 weightGrad(dpre, hs.storage(), hidden, batch, hb, true), biasGrad(dpre)};
+    }
+
+    /** dW_x = Σ_t dpre_t x_tᵀ. */
+    Tensor inputWeightGrad(Tensor dpre) {
+        return weightGrad(dpre, x.storage(), in, steps * in, in, false);
     }
 
     /** [B, T, H] from a [T+1, H, B] (or [T, H, B] with {@code first} = 0) buffer of per-step states. */
@@ -106,7 +110,7 @@ abstract class SequenceKernel {
      * Σ_t dpre_t · v_tᵀ, [G, cols], where v_t is step t's input to the gates: x_t (stored as [B, in]
      * rows) or h_{t−1} (stored as [H, B], {@code transposed}).
      */
-    private Tensor weightGrad(Tensor dpre, Storage v, int cols, int ld, int stepStride, boolean transposed) {
+    Tensor weightGrad(Tensor dpre, Storage v, int cols, int ld, int stepStride, boolean transposed) {
         Tensor dw = Tensor.zeros(dtype, gates, cols);
         for (int t = 0; t < steps; t++) {
             be.gemm(false, transposed, gates, cols, batch, dpre.storage(), t * gb, batch,
@@ -115,7 +119,7 @@ abstract class SequenceKernel {
         return dw;
     }
 
-    private Tensor biasGrad(Tensor dpre) {
+    Tensor biasGrad(Tensor dpre) {
         Tensor perStep = Tensor.zeros(dtype, steps, gates);
         be.reduce(ReduceOp.SUM, steps * gates, batch, 1, dpre.storage(), 0, perStep.storage(), 0);
         Tensor db = Tensor.zeros(dtype, gates);
@@ -124,7 +128,7 @@ abstract class SequenceKernel {
     }
 
     /** dx_t = dpre_tᵀ W_x, written into the rows of dx [B, T, in] at step t. */
-    private Tensor inputGrad(Tensor dpre) {
+    Tensor inputGrad(Tensor dpre) {
         Tensor dx = Tensor.zeros(dtype, batch, steps, in);
         for (int t = 0; t < steps; t++) {
             be.gemm(true, false, batch, in, gates, dpre.storage(), t * gb, batch, wx.storage(), 0, in,

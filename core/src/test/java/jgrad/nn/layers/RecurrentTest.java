@@ -104,6 +104,39 @@ class RecurrentTest {
     }
 
     @Test
+    void gruUnfusedGradients() {
+        Gru gru = new Gru(2, 3, true, DType.F64, rng);
+        LayerGradCheck.check("GRU unfused", gru.parameters(), List.of(randn(2, 3, 2), randn(2, 3)),
+                (w, in) -> gru.forwardUnfused(w, in[0], in[1]));
+    }
+
+    @Test
+    void gruFusedAgreesWithUnfusedInValuesAndGradients() {
+        for (DType dtype : DType.values()) {
+            Gru gru = new Gru(5, 6, true, dtype, new SplittableRandom(4));
+            Tensor x = Tensor.randn(rng, dtype, 0, 1, 4, 7, 5);
+            Tensor h00 = Tensor.randn(rng, dtype, 0, 1, 4, 6);
+            Tensor gh = Tensor.randn(rng, dtype, 0, 1, 4, 7, 6);
+            Map<String, double[]> results = new java.util.LinkedHashMap<>();
+            for (boolean fused : new boolean[] {true, false}) {
+                gru.zeroGrad();
+                Tensor xl = x.detach().requiresGrad(true);
+                Tensor h0 = h00.detach().requiresGrad(true);
+                Tensor h = fused ? gru.forward(gru.parameters(), xl, h0) : gru.forwardUnfused(gru.parameters(), xl, h0);
+                h.mul(gh).sum().backward();
+                String tag = fused ? "fused " : "unfused ";
+                results.put(tag + "h", h.toDoubleArray());
+                results.put(tag + "dx", xl.grad().toDoubleArray());
+                results.put(tag + "dh0", h0.grad().toDoubleArray());
+                gru.parameters().forEach((k, v) -> results.put(tag + k, v.grad().toDoubleArray()));
+            }
+            double tol = dtype == DType.F64 ? 1e-12 : 2e-5;
+            results.keySet().stream().filter(k -> k.startsWith("fused ")).forEach(k -> org.junit.jupiter.api.Assertions
+                    .assertArrayEquals(results.get("un" + k), results.get(k), tol, dtype + " " + k));
+        }
+    }
+
+    @Test
     void gruHandComputedStep() {
         Gru gru = new Gru(1, 1, true, DType.F64, rng);
         Map<String, Tensor> w = Map.of("W_xz", scalar(1), "W_hz", scalar(0.5), "b_z", Tensor.of(new double[] {0}, 1),
