@@ -50,6 +50,16 @@ class GoldenRunnerTest {
         assertTrue(printed().endsWith(files + " passed, 0 failed" + System.lineSeparator()), printed());
     }
 
+    /** Cases of other shapes and options (generate.py beside them: numpy forwards, finite-difference gradients). */
+    @ParameterizedTest
+    @EnumSource(DType.class)
+    void extraCasesOfOtherShapesAndOptionsPass(DType dtype) throws Exception {
+        Path extra = Path.of(getClass().getResource("/golden-extra").toURI());
+        GoldenRunner.Summary s = GoldenRunner.runDirectory(extra, dtype, out);
+        assertEquals(0, s.failed(), printed());
+        assertEquals(15, s.passed(), printed());
+    }
+
     @Test
     void aCorruptedValueFailsNamingTheTensor() throws IOException {
         assumeTrue(Files.isDirectory(SHARED), "no shared golden cases at " + SHARED.toAbsolutePath() + ": skipped");
