@@ -48,29 +48,44 @@ public final class GoldenRunner {
         return s;
     }
 
-    /** {@code [--dtype f32|f64] DIR_OR_FILE...}; both precisions when no dtype is given. Exit status 1 on any failure. */
+    /** {@code [--dtype f32|f64] DIR_OR_FILE...}; exits with the status of {@link #run}. */
     public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /**
+     * Runs every case named by {@code [--dtype f32|f64] DIR_OR_FILE...} (both precisions when no dtype
+     * is given), prints one line per case and the total; returns 0 when all pass, 1 when any fails,
+     * 2 for a bad command line.
+     */
+    public static int run(String[] args, PrintStream out) {
         List<Path> files = new ArrayList<>();
         List<DType> dtypes = new ArrayList<>(List.of(DType.F64, DType.F32));
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--dtype") && i + 1 < args.length) {
-                dtypes = List.of(DType.valueOf(args[++i].toUpperCase(Locale.ROOT)));
-            } else if (args[i].equals("--backend") && i + 1 < args.length) {
-                System.setProperty("jgrad.backend", args[++i]);
+                String d = args[++i].toUpperCase(Locale.ROOT);
+                if (!d.equals("F32") && !d.equals("F64")) {
+                    out.println("golden: --dtype must be f32 or f64, got '" + args[i] + "'");
+                    return 2;
+                }
+                dtypes = List.of(DType.valueOf(d));
+            } else if (!Files.exists(Path.of(args[i]))) {
+                out.println("golden: no such file or directory: " + args[i]);
+                return 2;
             } else {
                 files.addAll(caseFiles(Path.of(args[i])));
             }
         }
         if (files.isEmpty()) {
-            System.err.println("usage: golden [--dtype f32|f64] DIR_OR_FILE...");
-            System.exit(2);
+            out.println("golden: no *.json cases given; usage: golden [--dtype f32|f64] DIR_OR_FILE...");
+            return 2;
         }
         Summary total = new Summary(0, 0, List.of());
         for (DType d : dtypes) {
-            total = total.plus(runFiles(files, d, System.out));
+            total = total.plus(runFiles(files, d, out));
         }
-        System.out.println(total);
-        System.exit(total.failed() == 0 ? 0 : 1);
+        out.println(total);
+        return total.failed() == 0 ? 0 : 1;
     }
 
     static Summary runFiles(List<Path> files, DType dtype, PrintStream out) {

@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jgrad.io.Config;
+import jgrad.nn.Config;
 import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;

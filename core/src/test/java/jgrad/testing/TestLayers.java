@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Random;
 
-import jgrad.io.Config;
+import jgrad.nn.Config;
 import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;

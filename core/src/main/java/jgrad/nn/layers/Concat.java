@@ -3,6 +3,7 @@ package jgrad.nn.layers;
 import java.util.Arrays;
 import java.util.Map;
 
+import jgrad.nn.Config;
 import jgrad.nn.MergeLayer;
 import jgrad.nn.Module;
 import jgrad.tensor.Shapes;
@@ -49,6 +50,7 @@ public final class Concat extends Module implements MergeLayer {
     }
 
     public static Concat fromConfig(Map<String, Object> c) {
-        return new Concat(Configs.integer(c, "axis", -1));
+        Config k = new Config("Concat", c);
+        return new Concat(k.getInt("axis", -1));
     }
 }

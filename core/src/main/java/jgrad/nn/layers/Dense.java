@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -101,10 +102,11 @@ public final class Dense extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
     public static Dense fromConfig(Map<String, Object> c) {
-        Activation f = Activation.of(Configs.string(c, "activation", "linear"));
+        Config k = new Config("Dense", c);
+        Activation f = Activation.of(k.getString("activation", "linear"));
         if (f.kind() == Activation.Kind.LEAKY_RELU) {
-            f = Activation.leakyRelu(Configs.number(c, "negative_slope", Activation.DEFAULT_LEAKY_SLOPE));
+            f = Activation.leakyRelu(k.getDouble("negative_slope", Activation.DEFAULT_LEAKY_SLOPE));
         }
-        return new Dense(Configs.integer(c, "in"), Configs.integer(c, "out"), f, Configs.dtype(c), new SplittableRandom(0));
+        return new Dense(k.getInt("in"), k.getInt("out"), f, k.dtype(), new SplittableRandom(0));
     }
 }

@@ -3,6 +3,7 @@ package jgrad.nn.layers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jgrad.nn.Config;
 import jgrad.nn.MergeLayer;
 import jgrad.nn.Module;
 import jgrad.tensor.Shapes;
@@ -55,6 +56,7 @@ public final class Dot extends Module implements MergeLayer {
     }
 
     public static Dot fromConfig(Map<String, Object> c) {
-        return new Dot(Configs.bool(c, "normalize", false));
+        Config k = new Config("Dot", c);
+        return new Dot(k.getBoolean("normalize", false));
     }
 }

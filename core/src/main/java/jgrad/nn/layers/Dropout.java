@@ -4,6 +4,7 @@ import java.util.SplittableRandom;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.tensor.Storage;
@@ -62,6 +63,7 @@ public final class Dropout extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}, drawing masks from a generator seeded with config "seed" (default 0). */
     public static Dropout fromConfig(Map<String, Object> c) {
-        return new Dropout(Configs.number(c, "rate", 0), new SplittableRandom(Configs.integer(c, "seed", 0)));
+        Config k = new Config("Dropout", c);
+        return new Dropout(k.getDouble("rate", 0), new SplittableRandom(k.getInt("seed", 0)));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
@@ -128,7 +129,8 @@ public final class Embedding extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
     public static Embedding fromConfig(Map<String, Object> c) {
-        return new Embedding(Configs.integer(c, "N"), Configs.integer(c, "d"), Configs.dtype(c), new SplittableRandom(0),
-                Initializers.zeros(), Configs.bool(c, "sparse", true));
+        Config k = new Config("Embedding", c);
+        return new Embedding(k.getInt("N"), k.getInt("d"), k.dtype(), new SplittableRandom(0),
+                Initializers.zeros(), k.getBoolean("sparse", true));
     }
 }

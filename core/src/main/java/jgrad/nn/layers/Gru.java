@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
@@ -140,7 +141,8 @@ public final class Gru extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
     public static Gru fromConfig(Map<String, Object> c) {
-        return new Gru(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.bool(c, "return_sequences", true),
-                Configs.dtype(c), new SplittableRandom(0));
+        Config k = new Config("GRU", c);
+        return new Gru(k.getInt("in"), k.getInt("hidden"), k.getBoolean("return_sequences", true),
+                k.dtype(), new SplittableRandom(0));
     }
 }

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
@@ -167,7 +168,8 @@ public final class Lstm extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
     public static Lstm fromConfig(Map<String, Object> c) {
-        return new Lstm(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.bool(c, "return_sequences", true),
-                Configs.dtype(c), new SplittableRandom(0));
+        Config k = new Config("LSTM", c);
+        return new Lstm(k.getInt("in"), k.getInt("hidden"), k.getBoolean("return_sequences", true),
+                k.dtype(), new SplittableRandom(0));
     }
 }

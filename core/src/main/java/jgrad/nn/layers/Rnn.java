@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jgrad.backend.UnaryOp;
+import jgrad.nn.Config;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -155,9 +156,10 @@ public final class Rnn extends Module implements Layer {
 
     /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
     public static Rnn fromConfig(Map<String, Object> c) {
-        return new Rnn(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.integer(c, "out"),
-                Activation.of(Configs.string(c, "activation", "tanh")),
-                Activation.of(Configs.string(c, "output_activation", "linear")),
-                Configs.bool(c, "return_sequences", true), Configs.dtype(c), new SplittableRandom(0));
+        Config k = new Config("RNN", c);
+        return new Rnn(k.getInt("in"), k.getInt("hidden"), k.getInt("out"),
+                Activation.of(k.getString("activation", "tanh")),
+                Activation.of(k.getString("output_activation", "linear")),
+                k.getBoolean("return_sequences", true), k.dtype(), new SplittableRandom(0));
     }
 }

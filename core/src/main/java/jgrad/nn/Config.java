@@ -1,11 +1,16 @@
-package jgrad.io;
+package jgrad.nn;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+
+import jgrad.io.Json;
+import jgrad.tensor.DType;
 
 /**
  * Typed reads from a layer's config map (as {@link Json} parses it: integers are Long, other
- * numbers Double), with errors that name the layer type, the key and what was found.
+ * numbers Double), with errors that name the layer type, the key and what was found. The reads
+ * with a fallback return it when the key is absent.
  */
 public final class Config {
 
@@ -88,6 +93,31 @@ public final class Config {
             out[i] = n.intValue();
         }
         return out;
+    }
+
+    public int getInt(String key, int fallback) {
+        return has(key) ? getInt(key) : fallback;
+    }
+
+    public double getDouble(String key, double fallback) {
+        return has(key) ? getDouble(key) : fallback;
+    }
+
+    public String getString(String key, String fallback) {
+        return has(key) ? getString(key) : fallback;
+    }
+
+    public boolean getBoolean(String key, boolean fallback) {
+        return has(key) ? getBoolean(key) : fallback;
+    }
+
+    /** "dtype": "f32" (the default) or "f64". */
+    public DType dtype() {
+        String d = getString("dtype", "f32").toUpperCase(Locale.ROOT);
+        if (!d.equals("F32") && !d.equals("F64")) {
+            throw bad("dtype", "\"f32\" or \"f64\"", d);
+        }
+        return DType.valueOf(d);
     }
 
     private IllegalArgumentException bad(String key, String expected, Object got) {
