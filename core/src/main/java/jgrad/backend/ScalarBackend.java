@@ -14,21 +14,39 @@ public class ScalarBackend implements Backend {
         return "scalar";
     }
 
-    /** c_ij = Σ_p op(A)_ip · op(B)_pj + β c_ij, the dot-product form, summed in double. */
+    /**
+     * c_ij = Σ_p op(A)_ip · op(B)_pj + β c_ij, summed in double. Row i of C is built as
+     * Σ_p a_ip · (row p of op(B)), which walks B along its rows.
+     */
     @Override
     public void gemm(boolean transA, boolean transB, int m, int n, int k,
                      Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
                      double beta, Storage c, int cOff, int ldc) {
+        double[] row = new double[n];
         for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(row, 0);
+            for (int p = 0; p < k; p++) {
+                double aip = a.get(aOff + (transA ? p * lda + i : i * lda + p));
+                addScaledRow(row, aip, b, transB, bOff, ldb, p);
+            }
             for (int j = 0; j < n; j++) {
-                double sum = 0;
-                for (int p = 0; p < k; p++) {
-                    double aip = a.get(aOff + (transA ? p * lda + i : i * lda + p));
-                    double bpj = b.get(bOff + (transB ? j * ldb + p : p * ldb + j));
-                    sum += aip * bpj;
-                }
                 int ci = cOff + i * ldc + j;
-                c.set(ci, beta == 0 ? sum : sum + beta * c.get(ci));
+                c.set(ci, beta == 0 ? row[j] : row[j] + beta * c.get(ci));
+            }
+        }
+    }
+
+    /** row[j] += s · op(B)_pj for every j; reads a float array directly, the common case. */
+    private static void addScaledRow(double[] row, double s, Storage b, boolean transB, int bOff, int ldb, int p) {
+        int start = bOff + (transB ? p : p * ldb);
+        int step = transB ? ldb : 1;
+        if (b instanceof Storage.F32 f) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] += s * f.a[start + j * step];
+            }
+        } else {
+            for (int j = 0; j < row.length; j++) {
+                row[j] += s * b.get(start + j * step);
             }
         }
     }
