@@ -87,18 +87,35 @@ final class CampaignReport {
 
     /** The first {@code count} clients the campaign calls, with their features and predicted probability. */
     void topProspects(Table test, double[] probabilities, int[] labels, int[] called, int count) {
-        out.printf(Locale.ROOT, "%ntop prospects: the held-out clients called first%n");
-        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "  %4s %13s %10s", "rank",
-                "P(subscribe)", "subscribed"));
-        PROSPECT_COLUMNS.forEach(c -> header.append(String.format(Locale.ROOT, " %-13s", c)));
-        out.println(header);
-        for (int k = 0; k < Math.min(count, called.length); k++) {
+        int shown = Math.min(count, called.length);
+        List<String> header = new ArrayList<>(List.of("rank", "P(subscribe)", "subscribed"));
+        header.addAll(PROSPECT_COLUMNS);
+        List<List<String>> rows = new ArrayList<>();
+        for (int k = 0; k < shown; k++) {
             int r = called[k];
-            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "  %4d %13.3f %10s", k + 1,
-                    probabilities[r], labels[r] == 1 ? "yes" : "no"));
-            PROSPECT_COLUMNS.forEach(c -> row.append(String.format(Locale.ROOT, " %-13s", test.text(c, r))));
-            out.println(row);
+            List<String> row = new ArrayList<>(List.of(String.valueOf(k + 1),
+                    String.format(Locale.ROOT, "%.3f", probabilities[r]), labels[r] == 1 ? "yes" : "no"));
+            PROSPECT_COLUMNS.forEach(c -> row.add(test.text(c, r)));
+            rows.add(row);
         }
+        out.printf(Locale.ROOT, "%ntop prospects: the held-out clients called first (subscribed = what they actually did)%n");
+        int[] widths = new int[header.size()];
+        for (int c = 0; c < widths.length; c++) {
+            widths[c] = header.get(c).length();
+            for (List<String> row : rows) {
+                widths[c] = Math.max(widths[c], row.get(c).length());
+            }
+        }
+        printRow(header, widths);
+        rows.forEach(row -> printRow(row, widths));
+    }
+
+    private void printRow(List<String> cells, int[] widths) {
+        StringBuilder sb = new StringBuilder(" ");
+        for (int c = 0; c < cells.size(); c++) {
+            sb.append(' ').append(" ".repeat(widths[c] - cells.get(c).length())).append(cells.get(c));
+        }
+        out.println(sb);
     }
 
     static String ageBand(int age) {

@@ -14,6 +14,7 @@ import jgrad.io.ModelFiles;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.tensor.Tensor;
+import jgrad.train.EarlyStopping;
 import jgrad.train.Fit;
 import jgrad.train.Model;
 
@@ -30,6 +31,7 @@ final class DemoCommand implements Command {
     static final double BUDGET = 0.10;
     static final int BATCH = 32;
     static final int PROSPECTS = 8;
+    static final int PATIENCE = 3;
 
     @Override public String name() { return "demo"; }
     @Override public String usage() { return "[--epochs N] [--seed S] [--save FILE] [--data bank-additional*.csv]"; }
@@ -37,7 +39,7 @@ final class DemoCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions o = ExampleOptions.parse(args, Set.of("--epochs", "--seed", "--save", "--data"), 10, 42);
+        ExampleOptions o = ExampleOptions.parse(args, Set.of("--epochs", "--seed", "--save", "--data"), 20, 42);
         Outcome outcome = run(o.data(), o.epochs(), o.seed(), out);
         if (o.save() != null) {
             ModelFiles.save(outcome.model(), o.save());
@@ -64,11 +66,13 @@ final class DemoCommand implements Command {
 
         Model model = BankModel.build(features, seed);
         model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new AucMetric());
+        EarlyStopping stopping = new EarlyStopping("val_loss", PATIENCE, 0, true);
         long start = System.nanoTime();
         model.fit(features.inputs(fit), BankFeatures.targets(BankFeatures.labels(fit)), Fit.epochs(epochs)
-                .batchSize(BATCH).seed(seed).output(out)
+                .batchSize(BATCH).seed(seed).output(out).callbacks(stopping)
                 .validationData(features.inputs(validation), BankFeatures.targets(BankFeatures.labels(validation))));
-        out.printf(Locale.ROOT, "trained in %.1f s%n%n", (System.nanoTime() - start) / 1e9);
+        out.printf(Locale.ROOT, "trained in %.1f s; kept the weights of epoch %d (lowest validation loss)%n%n",
+                (System.nanoTime() - start) / 1e9, stopping.bestEpoch() + 1);
 
         double[] probabilities = probabilities(model, features.inputs(test));
         int[] labels = BankFeatures.labels(test);
@@ -111,6 +115,7 @@ final class DemoCommand implements Command {
         out.println("          'duration' is dropped: a call's length is known only after the call and gives the answer away");
         out.println("model     " + BankModel.describe(features));
         out.printf(Locale.ROOT, "training  binary cross-entropy from the logit, Adam lr 1e-3 (Keras ε 1e-7), batch %d,"
-                + " %d epochs, backend %s%n%n", BATCH, epochs, Backends.current().name());
+                + " up to %d epochs, stopping when the validation loss has not improved for %d (best weights kept),"
+                + " backend %s%n%n", BATCH, epochs, PATIENCE, Backends.current().name());
     }
 }

@@ -1,6 +1,7 @@
 package jgrad.examples;
 
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Set;
@@ -42,7 +43,7 @@ final class FashionMnistExample implements Example {
         Path dir = dataDirectory(options.data());
         Split<LabeledImages> data = FashionMnist.load(dir);
         printConfiguration(out, dir, data, options);
-        Sequential model = train(data, options.epochs(), options.seed(), out);
+        Sequential model = train(data, options.epochs(), options.seed(), out).model();
         if (options.save() != null) {
             ModelFiles.save(model, options.save());
             out.println("saved the model to " + ModelFiles.architecturePath(options.save()) + " and "
@@ -53,17 +54,33 @@ final class FashionMnistExample implements Example {
 
     /** The directory given with --data, else the configured or Debian one; explains how to get it when absent. */
     static Path dataDirectory(Path given) {
-        if (given != null) {
-            FashionMnist.read(given, "t10k");    // fails early, naming the missing or bad file
-            return given;
+        if (given == null) {
+            return FashionMnist.findDirectory().orElseThrow(FashionMnistExample::missingData);
         }
-        return FashionMnist.findDirectory().orElseThrow(() -> new IllegalStateException(
-                "Fashion-MNIST not found in " + FashionMnist.DEBIAN_DIR + " (nor -Djgrad.fashionMnist, $FASHION_MNIST_DIR);"
-                        + " install it with: sudo " + INSTALL + ", or pass --data DIR with the four IDX files"));
+        for (String prefix : new String[] {"train", "t10k"}) {
+            for (String kind : new String[] {"images-idx3", "labels-idx1"}) {
+                String file = prefix + "-" + kind + "-ubyte";
+                if (!Files.exists(given.resolve(file)) && !Files.exists(given.resolve(file + ".gz"))) {
+                    throw new IllegalArgumentException("--data " + given + ": no " + file + "[.gz] there; the Debian"
+                            + " package puts the four files in " + FashionMnist.DEBIAN_DIR + " (" + INSTALL + ")");
+                }
+            }
+        }
+        return given;
+    }
+
+    static IllegalStateException missingData() {
+        return new IllegalStateException("Fashion-MNIST not found in " + FashionMnist.DEBIAN_DIR
+                + " (nor in -Djgrad.fashionMnist or $FASHION_MNIST_DIR); install it with: sudo " + INSTALL
+                + ", or pass --data DIR holding the four IDX files");
+    }
+
+    /** A trained model and its per-epoch record. */
+    record Trained(Sequential model, EpochReport report) {
     }
 
     /** Builds the article's model from {@code seed}, trains it and prints one line per epoch. */
-    static Sequential train(Split<LabeledImages> data, int epochs, long seed, PrintStream out) {
+    static Trained train(Split<LabeledImages> data, int epochs, long seed, PrintStream out) {
         LabeledImages train = data.train();
         SplittableRandom rng = new SplittableRandom(seed);
         int pixels = train.pixelsPerImage();
@@ -74,7 +91,7 @@ final class FashionMnistExample implements Example {
         model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),
                 Fit.epochs(epochs).batchSize(BATCH).seed(seed).verbose(0).callbacks(report));
         report.printSummary();
-        return model;
+        return new Trained(model, report);
     }
 
     private static void printConfiguration(PrintStream out, Path dir, Split<LabeledImages> data, ExampleOptions o) {
