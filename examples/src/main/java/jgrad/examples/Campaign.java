@@ -1,5 +1,7 @@
 package jgrad.examples;
 
+import java.util.Arrays;
+
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.ConfusionMatrix;
 import jgrad.metrics.TopK;
@@ -29,7 +31,7 @@ record Campaign(double auc, double logLoss, double baseRate, int budget, int[] c
         for (int i : called) {
             predicted[i] = 1;
         }
-        long positives = java.util.Arrays.stream(labels).filter(y -> y == 1).count();
+        long positives = Arrays.stream(labels).filter(y -> y == 1).count();
         return new Campaign(ClassificationMetrics.rocAuc(probabilities, labels),
                 ClassificationMetrics.logLoss(probabilities, labels), (double) positives / labels.length, budget,
                 called, ConfusionMatrix.of(predicted, labels), ConfusionMatrix.ofScores(probabilities, labels, 0.5));

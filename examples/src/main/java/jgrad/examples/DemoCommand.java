@@ -3,7 +3,7 @@ package jgrad.examples;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import jgrad.backend.Backends;
@@ -34,12 +34,12 @@ final class DemoCommand implements Command {
     static final int PATIENCE = 3;
 
     @Override public String name() { return "demo"; }
-    @Override public String usage() { return "[--epochs N] [--seed S] [--save FILE] [--data bank-additional*.csv]"; }
+    @Override public String usage() { return "[--epochs N] [--seed S] [--save FILE] [--data CSV]"; }
     @Override public String summary() { return "a term-deposit campaign model on bundled UCI bank data, in seconds"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions o = ExampleOptions.parse(args, Set.of("--epochs", "--seed", "--save", "--data"), 20, 42);
+        ExampleOptions o = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 20, 42);
         Outcome outcome = run(o.data(), o.epochs(), o.seed(), out);
         if (o.save() != null) {
             ModelFiles.save(outcome.model(), o.save());
@@ -81,7 +81,7 @@ final class DemoCommand implements Command {
         return new Outcome(model, probabilities, labels, campaign);
     }
 
-    private static double[] probabilities(Model model, java.util.List<Tensor> inputs) {
+    private static double[] probabilities(Model model, List<Tensor> inputs) {
         return model.predict(inputs, 256).sigmoid().toDoubleArray();
     }
 

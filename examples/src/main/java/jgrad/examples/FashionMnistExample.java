@@ -4,7 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Set;
+import java.util.List;
 import java.util.SplittableRandom;
 
 import jgrad.backend.Backends;
@@ -39,7 +39,7 @@ final class FashionMnistExample implements Example {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions options = ExampleOptions.parse(args, Set.of("--epochs", "--seed", "--save", "--data"), 5, 42);
+        ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 5, 42);
         Path dir = dataDirectory(options.data());
         Split<LabeledImages> data = FashionMnist.load(dir);
         printConfiguration(out, dir, data, options);

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,7 +60,7 @@ class DemoCommandTest {
             "lift", "by age", "by previous outcome", "top prospects"}) {
             assertTrue(printed.contains(expected), "missing '" + expected + "' in:\n" + printed);
         }
-        String auc = String.format(java.util.Locale.ROOT, "%.4f", outcome.campaign().auc());
+        String auc = String.format(Locale.ROOT, "%.4f", outcome.campaign().auc());
         assertTrue(printed.contains("ROC AUC            " + auc), "the printed AUC is the computed one");
     }
 
