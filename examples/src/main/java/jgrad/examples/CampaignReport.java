@@ -26,7 +26,7 @@ final class CampaignReport {
         this.out = out;
     }
 
-    void metrics(Campaign c, double[] probabilities, int[] labels) {
+    void metrics(Campaign c, int[] labels) {
         double[] constant = new double[labels.length];
         Arrays.fill(constant, c.baseRate());
         ConfusionMatrix b = c.atBudget();
@@ -34,7 +34,7 @@ final class CampaignReport {
         line("held-out clients", "%d, of whom %d subscribed (base rate %.1f %%)", labels.length,
                 b.truePositives() + b.falseNegatives(), 100 * c.baseRate());
         line("ROC AUC", "%.4f  (0.5 is a random ranking)", c.auc());
-        line("log loss", "%.4f  (predicting the base rate for everyone: %.4f)", c.logLoss(),
+        line("log loss", "%.4f  (predicting the held-out base rate for everyone: %.4f)", c.logLoss(),
                 ClassificationMetrics.logLoss(constant, labels));
         line("campaign", "call the top %d %% = %d clients: %d subscribe (%.1f expected calling at random)",
                 Math.round(100.0 * c.budget() / labels.length), c.budget(), b.truePositives(), c.randomHits());

@@ -64,6 +64,17 @@ final class DemoCommand implements Command {
         BankFeatures features = BankFeatures.fit(fit);
         printConfiguration(out, data, clients, fit, validation, test, features, epochs, seed);
 
+        Model model = train(features, fit, validation, epochs, seed, out);
+        double[] probabilities = probabilities(model, features.inputs(test));
+        int[] labels = BankFeatures.labels(test);
+        Campaign campaign = Campaign.of(probabilities, labels, BUDGET);
+        report(out, test, probabilities, labels, campaign);
+        return new Outcome(model, probabilities, labels, campaign);
+    }
+
+    /** Fits the model, keeping the weights of the epoch with the lowest validation loss. */
+    private static Model train(BankFeatures features, Table fit, Table validation, int epochs, long seed,
+            PrintStream out) {
         Model model = BankModel.build(features, seed);
         model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new AucMetric());
         EarlyStopping stopping = new EarlyStopping("val_loss", PATIENCE, 0, true);
@@ -73,12 +84,7 @@ final class DemoCommand implements Command {
                 .validationData(features.inputs(validation), BankFeatures.targets(BankFeatures.labels(validation))));
         out.printf(Locale.ROOT, "trained in %.1f s; kept the weights of epoch %d (lowest validation loss)%n%n",
                 (System.nanoTime() - start) / 1e9, stopping.bestEpoch() + 1);
-
-        double[] probabilities = probabilities(model, features.inputs(test));
-        int[] labels = BankFeatures.labels(test);
-        Campaign campaign = Campaign.of(probabilities, labels, BUDGET);
-        report(out, test, probabilities, labels, campaign);
-        return new Outcome(model, probabilities, labels, campaign);
+        return model;
     }
 
     private static double[] probabilities(Model model, List<Tensor> inputs) {
@@ -87,7 +93,7 @@ final class DemoCommand implements Command {
 
     private static void report(PrintStream out, Table test, double[] p, int[] labels, Campaign campaign) {
         CampaignReport report = new CampaignReport(out);
-        report.metrics(campaign, p, labels);
+        report.metrics(campaign, labels);
         report.byAge(test, p, labels, campaign.called());
         report.byPreviousOutcome(test, p, labels, campaign.called());
         report.topProspects(test, p, labels, campaign.called(), PROSPECTS);
