@@ -232,6 +232,11 @@ public abstract class Optimizer {
         return s.regularized ? grad + regularizer.derivative(s.param.storage().get(pi)) : grad;
     }
 
+    /** Whether {@link #gradient} adds a regularizer's term for this parameter (fast paths skip it otherwise). */
+    protected final boolean regularizes(Slot s) {
+        return s.regularized && regularizer != Regularizer.NONE;
+    }
+
     static void checkPositive(String what, double v) {
         if (!(v > 0) || Double.isInfinite(v)) {
             throw new IllegalArgumentException(what + " must be a positive finite number, got " + v);

@@ -8,9 +8,11 @@ import java.util.List;
 public final class Main {
 
     private static final List<Command> COMMANDS = List.of(
+            new DemoCommand(),
             new InfoCommand(),
             new GemmCommand(),
-            new GoldenCommand());
+            new GoldenCommand(),
+            new ExampleCommand());
 
     private Main() {
     }

@@ -41,7 +41,8 @@ public final class Dropout extends Module implements Layer {
         Tensor m = Tensor.zeros(x.dtype(), x.shape());
         Storage s = m.storage();
         double keep = 1 / (1 - p);
-        for (int i = 0; i < m.numel(); i++) {
+        int n = m.numel();     // computed from the shape on each call: once, not per element
+        for (int i = 0; i < n; i++) {
             s.set(i, rng.nextDouble() >= p ? keep : 0);
         }
         return m;

@@ -1,0 +1,77 @@
+package jgrad.examples;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import jgrad.nn.layers.Concat;
+import jgrad.nn.Activation;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.layers.Embedding;
+import jgrad.train.Model;
+import jgrad.train.Node;
+
+/**
+ * The demo's model of a client's propensity to subscribe (article 002 §4: embeddings of the categorical
+ * features beside the numeric ones, then dense layers):
+ * <pre>
+ *   [E_job·job; E_marital·marital; …; E_poutcome·poutcome; numeric] → Dense(32, relu) → Dropout(0.2)
+ *       → Dense(16, relu) → Dense(1) = z,   P(subscribe) = σ(z)
+ * </pre>
+ * trained on binary cross-entropy from the logit z (finite for any z, unlike ln σ(z) computed apart).
+ */
+final class BankModel {
+
+    static final int HIDDEN_1 = 32;
+    static final int HIDDEN_2 = 16;
+    static final double DROPOUT = 0.2;
+    static final int MAX_EMBEDDING = 6;
+
+    private BankModel() {
+    }
+
+    /** Embedding width of a column with {@code size} ids: about half the ids, at most {@value #MAX_EMBEDDING}. */
+    static int embeddingWidth(int size) {
+        return Math.min(MAX_EMBEDDING, (size + 1) / 2);
+    }
+
+    static Model build(BankFeatures features, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<Node> inputs = new ArrayList<>();
+        List<Node> parts = new ArrayList<>();
+        int width = 0;
+        for (var column : features.vocabularies().entrySet()) {
+            int size = column.getValue().size();
+            int d = embeddingWidth(size);
+            Node in = Node.input(column.getKey());
+            inputs.add(in);
+            parts.add(Node.apply(column.getKey() + "_embedding", new Embedding(size, d, rng), in));
+            width += d;
+        }
+        Node numeric = Node.input("numeric");
+        inputs.add(numeric);
+        parts.add(numeric);
+        width += features.numericWidth();
+        Node h = Node.apply("concat", new Concat(), parts.toArray(Node[]::new));
+        h = Node.apply("dense_1", new Dense(width, HIDDEN_1, Activation.RELU, rng), h);
+        h = Node.apply("dropout", new Dropout(DROPOUT, rng.split()), h);
+        h = Node.apply("dense_2", new Dense(HIDDEN_1, HIDDEN_2, Activation.RELU, rng), h);
+        Node logit = Node.apply("logit", new Dense(HIDDEN_2, 1, Activation.LINEAR, rng), h);
+        return new Model(inputs, logit);
+    }
+
+    /** A one-line description of the architecture with the actual widths. */
+    static String describe(BankFeatures features) {
+        StringBuilder sb = new StringBuilder("embeddings ");
+        int width = 0;
+        for (var column : features.vocabularies().entrySet()) {
+            int d = embeddingWidth(column.getValue().size());
+            sb.append(column.getKey()).append(' ').append(column.getValue().size()).append('→').append(d).append(", ");
+            width += d;
+        }
+        width += features.numericWidth();
+        return sb + "+ " + features.numericWidth() + " numeric = " + width + " → Dense(" + HIDDEN_1 + ", relu) → Dropout("
+                + DROPOUT + ") → Dense(" + HIDDEN_2 + ", relu) → Dense(1) → σ";
+    }
+}
