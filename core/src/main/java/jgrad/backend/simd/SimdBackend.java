@@ -1,0 +1,190 @@
+package jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jgrad.backend.BinaryOp;
+import jgrad.backend.ReduceOp;
+import jgrad.backend.ScalarBackend;
+import jgrad.backend.UnaryOp;
+import jgrad.tensor.Storage;
+
+/**
+ * The Vector API backend: every kernel has a float path written with {@code jdk.incubator.vector}
+ * at the machine's preferred width ({@link FloatVector#SPECIES_PREFERRED}, never a fixed one),
+ * and F64 calls fall through to the scalar reference it extends, since F64 is there to verify,
+ * not to be fast. Work is split across {@code -Djgrad.threads} threads where the size repays it.
+ *
+ * <p>This class is loaded reflectively by {@link jgrad.backend.Backends#simd()} only when the
+ * incubator module is readable. Results match the scalar reference up to float rounding: the
+ * reference accumulates in double, this backend in float, with FMA and in a different order.
+ */
+public class SimdBackend extends ScalarBackend {
+
+    /** Elementwise calls at least this long are split across threads. */
+    private static final int PARALLEL_ELEMENTS = 1 << 18;
+
+    @Override
+    public String name() {
+        return "simd";
+    }
+
+    /** The vector width in float lanes. */
+    public int lanes() {
+        return FloatVector.SPECIES_PREFERRED.length();
+    }
+
+    /** A description such as "Species[float, 16, S_512_BIT]". */
+    public String species() {
+        return FloatVector.SPECIES_PREFERRED.toString();
+    }
+
+    /** How many threads kernels may use ({@code -Djgrad.threads}, default: available processors). */
+    public int threads() {
+        return SimdParallel.THREADS;
+    }
+
+    @Override
+    public void gemm(boolean transA, boolean transB, int m, int n, int k,
+                     Storage a, int aOff, int lda, Storage b, int bOff, int ldb,
+                     double beta, Storage c, int cOff, int ldc) {
+        if (a instanceof Storage.F32 fa && b instanceof Storage.F32 fb && c instanceof Storage.F32 fc) {
+            checkGemm(transA, transB, m, n, k, lda, ldb, ldc);
+            SimdGemm.gemm(transA, transB, m, n, k, fa.a, aOff, lda, fb.a, bOff, ldb, (float) beta, fc.a, cOff, ldc);
+        } else {
+            super.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        }
+    }
+
+    private static void checkGemm(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        int aCols = transA ? m : k;
+        int bCols = transB ? k : n;
+        if (lda < aCols || ldb < bCols || ldc < n) {
+            throw new IllegalArgumentException("gemm: leading dimension too small: lda=" + lda + " (needs " + aCols
+                    + "), ldb=" + ldb + " (needs " + bCols + "), ldc=" + ldc + " (needs " + n + ")");
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, int n, Storage a, int aOff, int aStep, Storage b, int bOff, int bStep,
+                       Storage out, int outOff) {
+        if ((aStep & ~1) != 0 || (bStep & ~1) != 0) {
+            throw new IllegalArgumentException("binary " + op + ": steps must be 0 or 1, got " + aStep + " and " + bStep);
+        }
+        if (a instanceof Storage.F32 fa && b instanceof Storage.F32 fb && out instanceof Storage.F32 fo) {
+            inChunks(n, (off, len) -> SimdElementwise.binary(op, len, fa.a, aOff + off * aStep, aStep,
+                    fb.a, bOff + off * bStep, bStep, fo.a, outOff + off));
+        } else {
+            super.binary(op, n, a, aOff, aStep, b, bOff, bStep, out, outOff);
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, int n, Storage x, int xOff, Storage out, int outOff, double alpha) {
+        if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {
+            inChunks(n, (off, len) -> SimdElementwise.unary(op, len, fx.a, xOff + off, fo.a, outOff + off, (float) alpha));
+        } else {
+            super.unary(op, n, x, xOff, out, outOff, alpha);
+        }
+    }
+
+    @Override
+    public void unaryBackward(UnaryOp op, int n, Storage x, int xOff, Storage y, int yOff, Storage g, int gOff,
+                              Storage dx, int dxOff, double alpha) {
+        if (x instanceof Storage.F32 fx && y instanceof Storage.F32 fy && g instanceof Storage.F32 fg
+                && dx instanceof Storage.F32 fd) {
+            inChunks(n, (off, len) -> SimdElementwise.unaryBackward(op, len, fx.a, xOff + off, fy.a, yOff + off,
+                    fg.a, gOff + off, fd.a, dxOff + off, (float) alpha));
+        } else {
+            super.unaryBackward(op, n, x, xOff, y, yOff, g, gOff, dx, dxOff, alpha);
+        }
+    }
+
+    @Override
+    public void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff) {
+        if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {
+            SimdReductions.reduce(op, outer, len, inner, fx.a, xOff, fo.a, outOff);
+        } else {
+            super.reduce(op, outer, len, inner, x, xOff, out, outOff);
+        }
+    }
+
+    @Override
+    public void softmax(int rows, int cols, Storage x, int xOff, Storage y, int yOff, boolean log) {
+        if (x instanceof Storage.F32 fx && y instanceof Storage.F32 fy) {
+            SimdReductions.softmax(rows, cols, fx.a, xOff, fy.a, yOff, log);
+        } else {
+            super.softmax(rows, cols, x, xOff, y, yOff, log);
+        }
+    }
+
+    @Override
+    public void softmaxBackward(int rows, int cols, Storage y, int yOff, Storage g, int gOff, Storage dx, int dxOff,
+                                boolean log) {
+        if (y instanceof Storage.F32 fy && g instanceof Storage.F32 fg && dx instanceof Storage.F32 fd) {
+            SimdReductions.softmaxBackward(rows, cols, fy.a, yOff, fg.a, gOff, fd.a, dxOff, log);
+        } else {
+            super.softmaxBackward(rows, cols, y, yOff, g, gOff, dx, dxOff, log);
+        }
+    }
+
+    @Override
+    public void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff) {
+        if (table instanceof Storage.F32 ft && out instanceof Storage.F32 fo) {
+            SimdMemory.gatherRows(ids, rowLen, ft.a, tableOff, fo.a, outOff);
+        } else {
+            super.gatherRows(ids, rowLen, table, tableOff, out, outOff);
+        }
+    }
+
+    @Override
+    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+        if (src instanceof Storage.F32 fs && table instanceof Storage.F32 ft) {
+            SimdMemory.scatterAddRows(ids, rowLen, fs.a, srcOff, ft.a, tableOff);
+        } else {
+            super.scatterAddRows(ids, rowLen, src, srcOff, table, tableOff);
+        }
+    }
+
+    @Override
+    public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff) {
+        if (shape.length != srcStrides.length) {
+            throw new IllegalArgumentException("copy: shape has rank " + shape.length + " but strides have "
+                    + srcStrides.length);
+        }
+        if (src instanceof Storage.F32 fs && dst instanceof Storage.F32 fd) {
+            SimdMemory.copy(shape, fs.a, srcOff, srcStrides, fd.a, dstOff);
+        } else {
+            super.copy(shape, src, srcOff, srcStrides, dst, dstOff);
+        }
+    }
+
+    @Override
+    public void fill(int n, Storage dst, int dstOff, double value) {
+        if (dst instanceof Storage.F32 fd) {
+            SimdMemory.fill(n, fd.a, dstOff, (float) value);
+        } else {
+            super.fill(n, dst, dstOff, value);
+        }
+    }
+
+    /** A kernel over the element range [off, off + len). */
+    private interface Chunk {
+        void run(int off, int len);
+    }
+
+    /** Runs an elementwise kernel over [0, n), split into one chunk per thread when n is large. */
+    private static void inChunks(int n, Chunk kernel) {
+        int tasks = SimdParallel.tasksFor(n, PARALLEL_ELEMENTS);
+        if (tasks == 1) {
+            kernel.run(0, n);
+            return;
+        }
+        int chunk = (n + tasks - 1) / tasks;
+        SimdParallel.run(tasks, t -> {
+            int off = Math.min(n, t * chunk);
+            kernel.run(off, Math.min(n, off + chunk) - off);
+        });
+    }
+}

@@ -1,0 +1,146 @@
+package jgrad.backend.simd;
+
+import static jgrad.backend.simd.SimdMicroKernel.MR;
+import static jgrad.backend.simd.SimdMicroKernel.NR;
+
+import java.util.Arrays;
+
+/**
+ * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
+ * column block and KC-deep slice, op(B) is packed once (it stays in L3) and reused by every
+ * MC-row block of op(A), which is packed so that it stays in L2, while the micro-kernel keeps an
+ * MR×NR tile of C in registers. Large products are split across threads by rows or columns
+ * (whichever side duplicates less packing); tiny ones skip packing altogether.
+ */
+final class SimdGemm {
+
+    static final int KC = 256;
+    static final int MC = 24 * MR;
+    static final int NC = 64 * NR;
+    /** Up to this many multiply-adds, packing costs more than it saves. */
+    private static final long TINY = 4096;
+    /** Multiply-adds each extra thread must get before a split pays for the hand-off. */
+    private static final long PARALLEL_GRAIN = 1L << 21;
+
+    /**
+     * Java puts the elements of a large array (a G1 humongous object, region-aligned) 16 bytes past
+     * a 64-byte line; starting the panels 12 floats in makes every full-vector load line-aligned,
+     * which removed large run-to-run swings in the probe. The buffer is made large on purpose.
+     */
+    private static final int ALIGN = 12;
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+    private SimdGemm() {
+    }
+
+    /** Packing buffers of one thread, reused so that a steady-state multiply allocates nothing. */
+    private static final class Workspace {
+        final float[] buf = new float[ALIGN + KC * NC + MC * KC];
+        final int bBase = ALIGN;
+        final int aBase = ALIGN + KC * NC;
+        final float[] tile = new float[MR * NR];
+    }
+
+    static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
+                     float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return;
+        }
+        long work = (long) m * n * k;
+        if (work <= TINY) {
+            scaleC(c, cOff, ldc, 0, m, 0, n, beta);
+            tiny(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc);
+            return;
+        }
+        int tasks = SimdParallel.tasksFor(work, PARALLEL_GRAIN);
+        boolean byRows = m >= n;        // split the larger side: the other operand is packed by every task
+        int unit = byRows ? MR : NR;
+        int size = byRows ? m : n;
+        int chunk = roundUp((size + tasks - 1) / tasks, unit);
+        SimdParallel.run(tasks, t -> {
+            int lo = Math.min(size, t * chunk);
+            int hi = Math.min(size, lo + chunk);
+            int i0 = byRows ? lo : 0, i1 = byRows ? hi : m;
+            int j0 = byRows ? 0 : lo, j1 = byRows ? n : hi;
+            if (i0 < i1 && j0 < j1) {
+                scaleC(c, cOff, ldc, i0, i1, j0, j1, beta);
+                blocked(ta, tb, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc, i0, i1, j0, j1);
+            }
+        });
+    }
+
+    /** C = β·C on a block, where β = 0 writes zeros (discarding NaN) and β = 1 leaves C alone. */
+    private static void scaleC(float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, float beta) {
+        if (beta == 1) {
+            return;
+        }
+        for (int i = i0; i < i1; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0) {
+                Arrays.fill(c, row + j0, row + j1, 0f);
+            } else {
+                for (int j = j0; j < j1; j++) {
+                    c[row + j] *= beta;
+                }
+            }
+        }
+    }
+
+    /** The block [i0,i1)×[j0,j1) of C, plus C when {@code add}, through packed panels. */
+    private static void blocked(boolean ta, boolean tb, int k, float[] a, int aOff, int lda,
+                                float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
+                                int i0, int i1, int j0, int j1) {
+        Workspace ws = WORKSPACE.get();
+        for (int jc = j0; jc < j1; jc += NC) {
+            int nc = Math.min(NC, j1 - jc);
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
+                for (int ic = i0; ic < i1; ic += MC) {
+                    int mc = Math.min(MC, i1 - ic);
+                    SimdGemmPack.packA(ta, a, aOff, lda, ic, mc, pc, kc, ws.buf, ws.aBase);
+                    macro(ws, mc, nc, kc, c, cOff + ic * ldc + jc, ldc, add || pc > 0);
+                }
+            }
+        }
+    }
+
+    /** Runs the micro-kernel over every tile of one packed A block against one packed B panel. */
+    private static void macro(Workspace ws, int mc, int nc, int kc, float[] c, int cOff, int ldc, boolean add) {
+        for (int jr = 0; jr < nc; jr += NR) {
+            int nr = Math.min(NR, nc - jr);
+            int bo = ws.bBase + jr * kc;
+            for (int ir = 0; ir < mc; ir += MR) {
+                int mr = Math.min(MR, mc - ir);
+                int ao = ws.aBase + ir * kc;
+                int co = cOff + ir * ldc + jr;
+                if (mr == MR && nr == NR) {
+                    SimdMicroKernel.kernel(kc, ws.buf, ao, ws.buf, bo, c, co, ldc, add);
+                } else {
+                    SimdMicroKernel.edge(kc, ws.buf, ao, ws.buf, bo, ws.tile, mr, nr, c, co, ldc, add);
+                }
+            }
+        }
+    }
+
+    /** Dot products straight from the operands, for products too small to repay packing. */
+    private static void tiny(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
+                             float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0;
+                for (int p = 0; p < k; p++) {
+                    float aip = a[aOff + (ta ? p * lda + i : i * lda + p)];
+                    float bpj = b[bOff + (tb ? j * ldb + p : p * ldb + j)];
+                    sum = Math.fma(aip, bpj, sum);
+                }
+                int ci = cOff + i * ldc + j;
+                c[ci] = add ? c[ci] + sum : sum;
+            }
+        }
+    }
+
+    private static int roundUp(int x, int unit) {
+        return (x + unit - 1) / unit * unit;
+    }
+}

@@ -1,0 +1,88 @@
+package jgrad.backend.simd;
+
+import static jgrad.backend.simd.SimdMicroKernel.MR;
+import static jgrad.backend.simd.SimdMicroKernel.NR;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of op(A) and op(B) into the order the micro-kernel reads them, which is where the
+ * four transpose combinations are resolved. A block of op(A) (mc×kc) becomes slivers of MR rows,
+ * each stored p-major: sliver[p·MR + r] = op(A)[i0+s+r][p0+p]. A block of op(B) (kc×nc) becomes
+ * slivers of NR columns: sliver[p·NR + j] = op(B)[p0+p][j0+t+j]. Rows and columns past the matrix
+ * are zeros, so edge tiles can run the full kernel.
+ */
+final class SimdGemmPack {
+
+    private SimdGemmPack() {
+    }
+
+    /** Packs op(A)[i0, i0+mc) × [p0, p0+kc) into dst at base; op(A) = A, or Aᵀ when trans. */
+    static void packA(boolean trans, float[] a, int aOff, int lda, int i0, int mc, int p0, int kc,
+                      float[] dst, int base) {
+        for (int s = 0; s < mc; s += MR) {
+            int rows = Math.min(MR, mc - s);
+            int d = base + s * kc;
+            if (trans) {
+                packATransposed(a, aOff + p0 * lda + i0 + s, lda, rows, kc, dst, d);
+            } else {
+                packARows(a, aOff + (i0 + s) * lda + p0, lda, rows, kc, dst, d);
+            }
+        }
+    }
+
+    /** op(A) = A: each of the sliver's rows is contiguous in A; scatter it with stride MR. */
+    private static void packARows(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        for (int r = 0; r < MR; r++) {
+            int row = src + r * lda;
+            for (int p = 0; p < kc; p++) {
+                dst[d + p * MR + r] = r < rows ? a[row + p] : 0f;
+            }
+        }
+    }
+
+    /** op(A) = Aᵀ: for each p the sliver's MR values are adjacent in A. */
+    private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        for (int p = 0; p < kc; p++) {
+            int row = src + p * lda;
+            int o = d + p * MR;
+            for (int r = 0; r < MR; r++) {
+                dst[o + r] = r < rows ? a[row + r] : 0f;
+            }
+        }
+    }
+
+    /** Packs op(B)[p0, p0+kc) × [j0, j0+nc) into dst at base; op(B) = B, or Bᵀ when trans. */
+    static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
+                      float[] dst, int base) {
+        for (int t = 0; t < nc; t += NR) {
+            int cols = Math.min(NR, nc - t);
+            int d = base + t * kc;
+            if (trans) {
+                packBTransposed(b, bOff + (j0 + t) * ldb + p0, ldb, cols, kc, dst, d);
+            } else {
+                packBRows(b, bOff + p0 * ldb + j0 + t, ldb, cols, kc, dst, d);
+            }
+        }
+    }
+
+    /** op(B) = B: each p contributes a contiguous run of the sliver's columns. */
+    private static void packBRows(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
+        for (int p = 0; p < kc; p++) {
+            System.arraycopy(b, src + p * ldb, dst, d + p * NR, cols);
+            if (cols < NR) {
+                Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0f);
+            }
+        }
+    }
+
+    /** op(B) = Bᵀ: column j of op(B) is row j of B, contiguous along p; scatter it with stride NR. */
+    private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
+        for (int j = 0; j < NR; j++) {
+            int row = src + j * ldb;
+            for (int p = 0; p < kc; p++) {
+                dst[d + p * NR + j] = j < cols ? b[row + p] : 0f;
+            }
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package jgrad.backend.simd;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Moves of float data: row gather and scatter-add (the embedding lookup and its backward), strided
+ * copy and fill. Pure copies go through System.arraycopy and Arrays.fill, which the JIT already
+ * turns into wide vector moves; only scatter-add does arithmetic and needs explicit vectors.
+ */
+final class SimdMemory {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+
+    private SimdMemory() {
+    }
+
+    /** out[r] = table[ids[r]] for rows of rowLen. */
+    static void gatherRows(int[] ids, int rowLen, float[] table, int tableOff, float[] out, int outOff) {
+        for (int r = 0; r < ids.length; r++) {
+            System.arraycopy(table, tableOff + ids[r] * rowLen, out, outOff + r * rowLen, rowLen);
+        }
+    }
+
+    /** table[ids[r]] += src[r]; rows are processed in order, so repeated ids accumulate. */
+    static void scatterAddRows(int[] ids, int rowLen, float[] src, int srcOff, float[] table, int tableOff) {
+        for (int r = 0; r < ids.length; r++) {
+            int t = tableOff + ids[r] * rowLen;
+            int s = srcOff + r * rowLen;
+            for (int j = 0; j < rowLen; j += L) {
+                VectorMask<Float> m = S.indexInRange(j, rowLen);
+                FloatVector.fromArray(S, table, t + j, m)
+                        .add(FloatVector.fromArray(S, src, s + j, m))
+                        .intoArray(table, t + j, m);
+            }
+        }
+    }
+
+    /**
+     * dst (contiguous) = the strided view of src over shape, in row-major order. When the innermost
+     * stride is 1 each innermost row is one arraycopy; otherwise the row is read with its stride.
+     */
+    static void copy(int[] shape, float[] src, int srcOff, int[] strides, float[] dst, int dstOff) {
+        int rank = shape.length;
+        long total = 1;
+        for (int d : shape) {
+            total *= d;
+        }
+        if (total == 0) {
+            return;
+        }
+        if (rank == 0) {
+            dst[dstOff] = src[srcOff];
+            return;
+        }
+        int rowLen = shape[rank - 1];
+        int step = strides[rank - 1];
+        int rows = (int) (total / rowLen);
+        int[] index = new int[rank - 1];
+        int s = srcOff;
+        for (int r = 0; r < rows; r++) {
+            copyRow(src, s, step, dst, dstOff + r * rowLen, rowLen);
+            for (int d = rank - 2; d >= 0; d--) {       // odometer over the outer axes
+                index[d]++;
+                s += strides[d];
+                if (index[d] < shape[d]) {
+                    break;
+                }
+                s -= strides[d] * shape[d];
+                index[d] = 0;
+            }
+        }
+    }
+
+    private static void copyRow(float[] src, int s, int step, float[] dst, int d, int n) {
+        if (step == 1) {
+            System.arraycopy(src, s, dst, d, n);
+        } else {
+            for (int i = 0; i < n; i++) {
+                dst[d + i] = src[s + i * step];
+            }
+        }
+    }
+
+    static void fill(int n, float[] dst, int dstOff, float value) {
+        Arrays.fill(dst, dstOff, dstOff + n, value);
+    }
+}

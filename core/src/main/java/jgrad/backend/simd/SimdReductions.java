@@ -1,0 +1,165 @@
+package jgrad.backend.simd;
+
+import java.util.Arrays;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.ReduceOp;
+
+/**
+ * Reductions and the row-wise softmax on float arrays. Sums keep L partial sums per vector
+ * register (and several registers, so that additions overlap), then add the lanes together;
+ * the result differs from a sequential sum only by float reassociation.
+ */
+final class SimdReductions {
+
+    static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    static final int L = S.length();
+
+    private SimdReductions() {
+    }
+
+    /** out[o·inner + i] = reduce over j of x[(o·len + j)·inner + i]. */
+    static void reduce(ReduceOp op, int outer, int len, int inner, float[] x, int xOff, float[] out, int outOff) {
+        for (int o = 0; o < outer; o++) {
+            int src = xOff + o * len * inner;
+            if (inner == 1) {
+                out[outOff + o] = op == ReduceOp.SUM ? sum(x, src, len) : max(x, src, len);
+            } else {
+                accumulateRows(op, len, inner, x, src, out, outOff + o * inner);
+            }
+        }
+    }
+
+    /** Σ x[off, off+n), four vector accumulators wide. */
+    static float sum(float[] x, int off, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound4 = n - n % (4 * L); i < bound4; i += 4 * L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, off + i));
+            s1 = s1.add(FloatVector.fromArray(S, x, off + i + L));
+            s2 = s2.add(FloatVector.fromArray(S, x, off + i + 2 * L));
+            s3 = s3.add(FloatVector.fromArray(S, x, off + i + 3 * L));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(FloatVector.fromArray(S, x, off + i));
+        }
+        float total = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            total += x[off + i];
+        }
+        return total;
+    }
+
+    /** max x[off, off+n), −∞ when n = 0; NaN wins, as in Math.max. */
+    static float max(float[] x, int off, int n) {
+        FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0;
+        int i = 0;
+        for (int bound2 = n - n % (2 * L); i < bound2; i += 2 * L) {
+            m0 = m0.max(FloatVector.fromArray(S, x, off + i));
+            m1 = m1.max(FloatVector.fromArray(S, x, off + i + L));
+        }
+        float best = m0.max(m1).reduceLanes(VectorOperators.MAX);
+        for (; i < n; i++) {
+            best = Math.max(best, x[off + i]);
+        }
+        return best;
+    }
+
+    /** One output row of [len, inner]: start from the identity, fold each input row in lane by lane. */
+    private static void accumulateRows(ReduceOp op, int len, int inner, float[] x, int src, float[] out, int dst) {
+        boolean isSum = op == ReduceOp.SUM;
+        Arrays.fill(out, dst, dst + inner, isSum ? 0f : Float.NEGATIVE_INFINITY);
+        int bound = S.loopBound(inner);
+        for (int j = 0; j < len; j++) {
+            int row = src + j * inner;
+            int i = 0;
+            for (; i < bound; i += L) {
+                FloatVector acc = FloatVector.fromArray(S, out, dst + i);
+                FloatVector v = FloatVector.fromArray(S, x, row + i);
+                (isSum ? acc.add(v) : acc.max(v)).intoArray(out, dst + i);
+            }
+            for (; i < inner; i++) {
+                out[dst + i] = isSum ? out[dst + i] + x[row + i] : Math.max(out[dst + i], x[row + i]);
+            }
+        }
+    }
+
+    /** Per row: y = e^(x−max) / Σ e^(x−max), or for log, y = x − max − ln Σ e^(x−max). */
+    static void softmax(int rows, int cols, float[] x, int xOff, float[] y, int yOff, boolean log) {
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * cols;
+            int yo = yOff + r * cols;
+            float max = max(x, xo, cols);
+            float sum = sumExp(x, xo, cols, max, log ? null : y, yo);
+            if (log) {
+                shift(x, xo, cols, -(max + (float) Math.log(sum)), y, yo);
+            } else {
+                divide(y, yo, cols, sum);
+            }
+        }
+    }
+
+    /** Σ e^(x−max) over a row, also storing each exponential in y when y is not null. */
+    private static float sumExp(float[] x, int xo, int n, float max, float[] y, int yo) {
+        FloatVector vmax = FloatVector.broadcast(S, max);
+        FloatVector acc = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector e = FloatVector.fromArray(S, x, xo + i, m).sub(vmax).lanewise(VectorOperators.EXP);
+            if (y != null) {
+                e.intoArray(y, yo + i, m);
+            }
+            acc = acc.add(e, m);
+        }
+        return acc.reduceLanes(VectorOperators.ADD);
+    }
+
+    private static void shift(float[] x, int xo, int n, float delta, float[] y, int yo) {
+        FloatVector d = FloatVector.broadcast(S, delta);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, x, xo + i, m).add(d).intoArray(y, yo + i, m);
+        }
+    }
+
+    private static void divide(float[] y, int yo, int n, float by) {
+        FloatVector d = FloatVector.broadcast(S, by);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, y, yo + i, m).div(d).intoArray(y, yo + i, m);
+        }
+    }
+
+    /** Per row: softmax dx = y ⊙ (g − Σ g⊙y); log-softmax dx = g − eʸ · Σ g. */
+    static void softmaxBackward(int rows, int cols, float[] y, int yOff, float[] g, int gOff, float[] dx, int dxOff,
+                                boolean log) {
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            float dot = log ? sum(g, gOff + o, cols) : dot(g, gOff + o, y, yOff + o, cols);
+            FloatVector vd = FloatVector.broadcast(S, dot);
+            for (int i = 0; i < cols; i += L) {
+                VectorMask<Float> m = S.indexInRange(i, cols);
+                FloatVector yv = FloatVector.fromArray(S, y, yOff + o + i, m);
+                FloatVector gv = FloatVector.fromArray(S, g, gOff + o + i, m);
+                FloatVector d = log ? gv.sub(yv.lanewise(VectorOperators.EXP).mul(vd)) : yv.mul(gv.sub(vd));
+                d.intoArray(dx, dxOff + o + i, m);
+            }
+        }
+    }
+
+    /** Σ a[i]·b[i], with FMA. */
+    static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector acc = FloatVector.zero(S);
+        int i = 0;
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
+        }
+        float total = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            total = Math.fma(a[aOff + i], b[bOff + i], total);
+        }
+        return total;
+    }
+}

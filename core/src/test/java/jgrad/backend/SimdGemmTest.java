@@ -1,0 +1,107 @@
+package jgrad.backend;
+
+import static jgrad.backend.SimdFixture.U;
+import static jgrad.backend.SimdFixture.assertClose;
+import static jgrad.backend.SimdFixture.assertExact;
+import static jgrad.backend.SimdFixture.copyOf;
+import static jgrad.backend.SimdFixture.eighths;
+import static jgrad.backend.SimdFixture.uniform;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.SplittableRandom;
+import jgrad.tensor.Storage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The SIMD GEMM against the scalar reference over every transpose combination, β = 0 (over a C full
+ * of NaN), 1 and other values, odd shapes, shapes past every blocking size (MC = 144 rows, KC = 256
+ * deep, NC = 64·NR columns: 4096 at 16 lanes, 1024 at 8), nonzero offsets and leading dimensions wider than the matrix.
+ *
+ * <p>Most cases use multiples of 1/8 with small numerators, whose products and sums are exact in
+ * float in any order: the comparison is then exact, and also checks that the padding around C is
+ * untouched. One case uses real values, bounded by the classical |error| ≤ γ_k·(|A|·|B|) with
+ * γ_k ≈ (k+2)·u, which holds for any summation order with or without FMA.
+ */
+class SimdGemmTest {
+
+    private static final int[][] SHAPES = {      // m, n, k
+        {1, 1, 1}, {2, 3, 4}, {1, 70, 50}, {70, 1, 50}, {17, 33, 19}, {7, 9, 300}, {203, 203, 203},
+        {300, 700, 270}, {700, 300, 270}, {13, 4100, 260}, {64, 1024, 64},
+    };
+
+    private static Backend simd;
+
+    @BeforeEach
+    void backend() {
+        simd = SimdFixture.simdOrSkip();
+    }
+
+    @Test
+    void everyTransposeAndBetaOnOddShapesIsExact() {
+        SplittableRandom rnd = new SplittableRandom(21);
+        for (int[] s : SHAPES) {
+            for (int t = 0; t < 4; t++) {
+                double beta = new double[] {0, 1, -2, 0.5}[t];  // each transpose combination meets one β
+                checkExact(rnd, (t & 2) != 0, (t & 1) != 0, s[0], s[1], s[2], beta);
+            }
+        }
+    }
+
+    @Test
+    void betaZeroOverwritesNaNAndEmptyDepthScalesC() {
+        SplittableRandom rnd = new SplittableRandom(22);
+        for (boolean ta : new boolean[] {false, true}) {
+            checkExact(rnd, ta, !ta, 203, 37, 0, 0);
+            checkExact(rnd, ta, ta, 9, 37, 0, -2);
+            checkExact(rnd, ta, !ta, 0, 37, 5, 0);
+            checkExact(rnd, ta, ta, 9, 0, 5, 1);
+            checkExact(rnd, ta, !ta, 40, 300, 77, 0);
+        }
+    }
+
+    private static void checkExact(SplittableRandom rnd, boolean ta, boolean tb, int m, int n, int k, double beta) {
+        int aRows = ta ? k : m, aCols = ta ? m : k;
+        int bRows = tb ? n : k, bCols = tb ? k : n;
+        int lda = aCols + 3, ldb = bCols + 5, ldc = n + 2;
+        int aOff = 7, bOff = 1, cOff = 4;
+        Storage.F32 a = eighths(rnd, aOff + aRows * lda, 16);
+        Storage.F32 b = eighths(rnd, bOff + bRows * ldb, 16);
+        Storage.F32 expected = eighths(rnd, cOff + m * ldc + 3, 16);
+        if (beta == 0) {
+            java.util.Arrays.fill(expected.a, cOff, cOff + m * ldc, Float.NaN);
+        }
+        Storage.F32 actual = copyOf(expected);
+        Backends.scalar().gemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
+        simd.gemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, actual, cOff, ldc);
+        assertExact(String.format("gemm %s%s m=%d n=%d k=%d beta=%s", ta ? "T" : "N", tb ? "T" : "N", m, n, k, beta),
+                expected.a, actual.a);
+    }
+
+    @Test
+    void realValuedProductsAreWithinTheRoundingBound() {
+        SplittableRandom rnd = new SplittableRandom(23);
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 2) != 0, tb = (t & 1) != 0;
+            int m = 203, n = 301, k = 517;
+            Storage.F32 a = uniform(rnd, 0, m * k, -1, 1);
+            Storage.F32 b = uniform(rnd, 0, k * n, -1, 1);
+            Storage.F32 c0 = uniform(rnd, 0, m * n, -1, 1);
+            Storage.F32 expected = copyOf(c0);
+            Storage.F32 actual = copyOf(c0);
+            int lda = ta ? m : k, ldb = tb ? k : n;
+            Backends.scalar().gemm(ta, tb, m, n, k, a, 0, lda, b, 0, ldb, 0.5, expected, 0, n);
+            simd.gemm(ta, tb, m, n, k, a, 0, lda, b, 0, ldb, 0.5, actual, 0, n);
+            // |a|,|b| ≤ 1, so (|A|·|B|)_ij ≤ k; β·c adds one rounding of a value ≤ 0.5
+            assertClose("real-valued gemm " + t, expected.a, actual.a, (k + 2) * U * k + U, 0);
+        }
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        Storage.F32 s = new Storage.F32(new float[64]);
+        assertThrows(IllegalArgumentException.class, () -> simd.gemm(false, false, -1, 2, 2, s, 0, 2, s, 0, 2, 0, s, 0, 2));
+        assertThrows(IllegalArgumentException.class, () -> simd.gemm(false, false, 4, 4, 4, s, 0, 3, s, 0, 4, 0, s, 0, 4));
+        assertThrows(IllegalArgumentException.class, () -> simd.gemm(true, false, 4, 4, 4, s, 0, 4, s, 0, 4, 0, s, 0, 3));
+    }
+}
