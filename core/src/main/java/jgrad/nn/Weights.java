@@ -1,0 +1,43 @@
+package jgrad.nn;
+
+import java.util.Arrays;
+import java.util.Map;
+
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Looks up a layer's parameters by their formula names, with errors that name the layer, the
+ * parameter and the shapes. Layers compute from a map of weights (their own {@link Module#parameters()}
+ * normally, or weights given from outside, e.g. a golden case or a gradient check).
+ */
+public final class Weights {
+
+    private final String layer;
+    private final Map<String, Tensor> params;
+
+    public Weights(String layer, Map<String, Tensor> params) {
+        this.layer = layer;
+        this.params = params;
+    }
+
+    /** The parameter {@code name}; fails when it is absent. */
+    public Tensor get(String name) {
+        Tensor t = params.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException(layer + ": missing parameter '" + name + "' (given: "
+                    + params.keySet() + ")");
+        }
+        return t;
+    }
+
+    /** The parameter {@code name}, which must have exactly {@code shape}. */
+    public Tensor get(String name, int... shape) {
+        Tensor t = get(name);
+        if (!Arrays.equals(t.shape(), shape)) {
+            throw new IllegalArgumentException(layer + ": parameter '" + name + "' has shape "
+                    + Shapes.format(t.shape()) + ", expected " + Shapes.format(shape));
+        }
+        return t;
+    }
+}

@@ -1,0 +1,128 @@
+package jgrad.nn.layers;
+
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import jgrad.nn.Module;
+import jgrad.nn.Weights;
+import jgrad.nn.init.Initializers;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+/**
+ * Attention over a sequence (article 002 §4.3): for x_1 … x_T [B, T, d] and a query h [B, q],
+ * <pre>
+ *   e_t = score(x_t, h),   α_t = exp(e_t) / Σ_i exp(e_i),   c = Σ_t α_t x_t
+ * </pre>
+ * with score {@code dot}: x_tᵀ h (q = d); {@code general}: x_tᵀ W h, W [d, q];
+ * {@code mlp}: vᵀ tanh(W_x x_t + W_h h + b), W_x [a, d], W_h [a, q], b [a], v [a].
+ * An optional mask [B, T] (1 keep, 0 drop) gives α_t = 0 at dropped positions (padding of a
+ * behaviour sequence) and runs the softmax over the kept ones; a row with nothing kept gets α = 0, c = 0.
+ */
+public final class Attention extends Module {
+
+    /** The scoring functions. */
+    public enum Score { DOT, GENERAL, MLP }
+
+    /** The weights α [B, T] and the context c [B, d]. */
+    public record Output(Tensor alpha, Tensor c) {
+    }
+
+    /** Stands in for −∞ before the softmax: its exponent is exactly 0 beside any kept score. */
+    private static final double DROPPED = -1e30;
+
+    private final Score score;
+    private final int d;
+    private final int q;
+    private final int a;
+
+    /** dot attention over vectors of size d (the query has size d too). */
+    public Attention(int d) {
+        this(Score.DOT, d, d, 0, DType.F32, null);
+    }
+
+    /** @param a the hidden size of the mlp score (ignored by dot and general) */
+    public Attention(Score score, int d, int q, int a, DType dtype, RandomGenerator rng) {
+        if (d <= 0 || q <= 0 || (score == Score.MLP && a <= 0) || (score == Score.DOT && q != d)) {
+            throw new IllegalArgumentException("Attention(" + label(score) + "): bad sizes d=" + d + ", q=" + q
+                    + ", a=" + a + " (dot needs q = d, mlp needs a > 0)");
+        }
+        this.score = score;
+        this.d = d;
+        this.q = q;
+        this.a = a;
+        if (score == Score.GENERAL) {
+            param("W", Initializers.glorotUniform().create(rng, dtype, d, q));
+        } else if (score == Score.MLP) {
+            param("W_x", Initializers.glorotUniform().create(rng, dtype, a, d));
+            param("W_h", Initializers.glorotUniform().create(rng, dtype, a, q));
+            param("b", Tensor.zeros(dtype, a));
+            param("v", Initializers.glorotUniform().create(rng, dtype, a));
+        }
+    }
+
+    public static Score parseScore(String name) {
+        try {
+            return Score.valueOf(name.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalArgumentException("Attention: unknown score '" + name + "' (known: dot, general, mlp)");
+        }
+    }
+
+    public Output forward(Tensor x, Tensor h, Tensor mask) {
+        return forward(parameters(), x, h, mask);
+    }
+
+    /** α and c with the given weights; {@code mask} may be null (keep every position). */
+    public Output forward(Map<String, Tensor> weights, Tensor x, Tensor h, Tensor mask) {
+        Inputs.require(name(), "x", x, -1, -1, d);
+        Inputs.require(name(), "h", h, x.shape(0), q);
+        Tensor e = scores(new Weights(name(), weights), x, h);
+        Tensor alpha;
+        if (mask == null) {
+            alpha = e.softmax(-1);
+        } else {
+            Inputs.require(name(), "mask", mask, x.shape(0), x.shape(1));
+            Tensor keep = mask.detach().to(x.dtype());
+            alpha = Tensor.where(keep, e, Tensor.scalar(x.dtype(), DROPPED)).softmax(-1).mul(keep);
+        }
+        Tensor c = alpha.unsqueeze(1).matmul(x).squeeze(1);
+        return new Output(alpha, c);
+    }
+
+    /** e [B, T]. */
+    private Tensor scores(Weights w, Tensor x, Tensor h) {
+        return switch (score) {
+            case DOT -> x.matmul(h.unsqueeze(2)).squeeze(2);
+            case GENERAL -> x.matmul(h.matmul(w.get("W", d, q), false, true).unsqueeze(2)).squeeze(2);
+            case MLP -> {
+                Tensor query = h.matmul(w.get("W_h", a, q), false, true).add(w.get("b", a)).unsqueeze(1);
+                Tensor hidden = x.matmul(w.get("W_x", a, d), false, true).add(query).tanh();
+                yield hidden.matmul(w.get("v", a).reshape(a, 1)).squeeze(2);
+            }
+        };
+    }
+
+    private static String label(Score s) {
+        return s.name().toLowerCase(Locale.ROOT);
+    }
+
+    private String name() {
+        return "Attention(" + label(score) + ", d=" + d + ", q=" + q + (score == Score.MLP ? ", a=" + a : "") + ")";
+    }
+
+    public String type() {
+        return "Attention";
+    }
+
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("score", label(score));
+        c.put("d", d);
+        c.put("q", q);
+        c.put("a", a);
+        return c;
+    }
+}

@@ -1,0 +1,77 @@
+package jgrad.nn.loss;
+
+import jgrad.backend.Backend;
+import jgrad.backend.Backends;
+import jgrad.backend.UnaryOp;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Storage;
+import jgrad.tensor.Tensor;
+
+/**
+ * Softmax cross-entropy from logits with integer labels, fused:
+ * L = −(1/N) Σ_n log p_{n, y_n}, p_n = softmax(z_n), with log p = z − m − ln Σ e^(z − m) (m the
+ * row maximum, so no exponent overflows and no log of 0 is taken). Its own backward:
+ * ∂L/∂z_n = (p_n − onehot(y_n)) / N. Logits z [..., K], labels the N = numel / K leading positions.
+ */
+public final class SoftmaxCrossEntropy {
+
+    private SoftmaxCrossEntropy() {
+    }
+
+    /** @param labels whole numbers in [0, K), one per row of z */
+    public static Tensor of(Tensor z, Tensor labels) {
+        return of(z, toLabels(labels));
+    }
+
+    public static Tensor of(Tensor z, int[] labels) {
+        if (z.rank() < 1 || z.shape(-1) == 0) {
+            throw new IllegalArgumentException("softmax cross-entropy: logits have shape " + Shapes.format(z.shape())
+                    + ", expected [N, K] with K >= 1");
+        }
+        int k = z.shape(-1);
+        int n = z.numel() / k;
+        if (labels.length != n || n == 0) {
+            throw new IllegalArgumentException("softmax cross-entropy: logits of shape " + Shapes.format(z.shape())
+                    + " have " + n + " rows but " + labels.length + " labels were given");
+        }
+        for (int r = 0; r < n; r++) {
+            if (labels[r] < 0 || labels[r] >= k) {
+                throw new IndexOutOfBoundsException("softmax cross-entropy: label " + labels[r] + " at row " + r
+                        + " is outside the " + k + " classes [0, " + k + ")");
+            }
+        }
+        Backend be = Backends.current();
+        Tensor zc = z.detach().contiguous();
+        Tensor logp = Tensor.zeros(z.dtype(), n, k);
+        be.softmax(n, k, zc.storage(), zc.offset(), logp.storage(), 0, true);
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+            sum += logp.storage().get(r * k + labels[r]);
+        }
+        int[] shape = z.shape();
+        return Tensor.scalar(z.dtype(), -sum / n).recordedAs("softmaxCrossEntropy", g -> {
+            Tensor dz = Tensor.zeros(z.dtype(), n, k);
+            Storage s = dz.storage();
+            be.unary(UnaryOp.EXP, n * k, logp.storage(), 0, s, 0, 0);
+            for (int r = 0; r < n; r++) {
+                s.set(r * k + labels[r], s.get(r * k + labels[r]) - 1);
+            }
+            be.unary(UnaryOp.SCALE, n * k, s, 0, s, 0, g.item() / n);
+            return new Tensor[] {dz.reshape(shape)};
+        }, z);
+    }
+
+    /** The labels held by a tensor of whole numbers. */
+    static int[] toLabels(Tensor labels) {
+        double[] v = labels.toDoubleArray();
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != Math.rint(v[i])) {
+                throw new IllegalArgumentException("softmax cross-entropy: label " + v[i] + " at position " + i
+                        + " is not a whole number");
+            }
+            out[i] = (int) v[i];
+        }
+        return out;
+    }
+}
