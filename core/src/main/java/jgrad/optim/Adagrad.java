@@ -1,0 +1,62 @@
+package jgrad.optim;
+
+import jgrad.tensor.Storage;
+
+/**
+ * Adagrad (Duchi et al. 2011):
+ * <pre>
+ *   s ← s + g²            (s starts at the initial accumulator value)
+ *   w ← w − lr·g / (√s + ε)
+ * </pre>
+ * PyTorch's defaults: initial accumulator 0, ε = 1e-10 ({@link #Adagrad(double)}); Keras's: 0.1 and
+ * 1e-7 ({@link #keras}). With row-sparse gradients only the looked-up rows accumulate.
+ */
+public final class Adagrad extends Optimizer {
+
+    private final double initialAccumulator;
+    private final double epsilon;
+
+    public Adagrad(double learningRate) {
+        this(learningRate, 0, 1e-10);
+    }
+
+    public Adagrad(double learningRate, double initialAccumulator, double epsilon) {
+        super(learningRate);
+        if (!(initialAccumulator >= 0)) {
+            throw new IllegalArgumentException("Adagrad initial accumulator must be >= 0, got " + initialAccumulator);
+        }
+        checkPositive("Adagrad epsilon", epsilon);
+        this.initialAccumulator = initialAccumulator;
+        this.epsilon = epsilon;
+    }
+
+    /** Keras's defaults: lr = 0.001, initial accumulator 0.1, ε = 1e-7. */
+    public static Adagrad keras() {
+        return new Adagrad(1e-3, 0.1, 1e-7);
+    }
+
+    @Override
+    protected int stateBuffers() {
+        return 1;
+    }
+
+    @Override
+    protected void initState(int index, Storage buffer) {
+        for (int i = 0; i < buffer.length(); i++) {
+            buffer.set(i, initialAccumulator);
+        }
+    }
+
+    @Override
+    protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
+        Storage w = s.param.storage();
+        Storage acc = s.state[0];
+        for (int i = 0; i < n; i++) {
+            int p = pOff + i;
+            double gi = gradient(s, g, gOff + i, p);
+            double si = acc.get(p) + gi * gi;
+            acc.set(p, si);
+            w.set(p, w.get(p) - lr * gi / (Math.sqrt(si) + epsilon));
+        }
+    }
+}

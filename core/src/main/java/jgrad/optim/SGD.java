@@ -1,0 +1,53 @@
+package jgrad.optim;
+
+import jgrad.tensor.Storage;
+
+/**
+ * Stochastic gradient descent, with optional momentum μ and Nesterov momentum (PyTorch's form):
+ * <pre>
+ *   b ← μ·b + g                      (b starts at 0; without momentum b is not kept)
+ *   d = g + μ·b   if Nesterov,  else d = b   (d = g without momentum)
+ *   w ← w − lr·d
+ * </pre>
+ * Keras's form v ← μ·v − lr·g, w ← w + v is the same sequence of weights while lr is constant.
+ */
+public final class SGD extends Optimizer {
+
+    private final double momentum;
+    private final boolean nesterov;
+
+    public SGD(double learningRate) {
+        this(learningRate, 0, false);
+    }
+
+    public SGD(double learningRate, double momentum, boolean nesterov) {
+        super(learningRate);
+        checkFraction("SGD momentum", momentum);
+        if (nesterov && momentum == 0) {
+            throw new IllegalArgumentException("SGD: Nesterov momentum needs momentum > 0");
+        }
+        this.momentum = momentum;
+        this.nesterov = nesterov;
+    }
+
+    @Override
+    protected int stateBuffers() {
+        return momentum > 0 ? 1 : 0;
+    }
+
+    @Override
+    protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
+        Storage w = s.param.storage();
+        for (int i = 0; i < n; i++) {
+            int p = pOff + i;
+            double d = gradient(s, g, gOff + i, p);
+            if (momentum > 0) {
+                Storage b = s.state[0];
+                double bi = momentum * b.get(p) + d;
+                b.set(p, bi);
+                d = nesterov ? d + momentum * bi : bi;
+            }
+            w.set(p, w.get(p) - lr * d);
+        }
+    }
+}
