@@ -37,6 +37,10 @@ public class GemmLargeBench {
     @Param("simd")
     String backend;
 
+    /** "all" leaves the SIMD backend its default (every core); "1" is NumPy's one-thread comparison. */
+    @Param({"all", "1"})
+    String threads;
+
     Backend kernels;
     Storage a;
     Storage b;
@@ -44,6 +48,9 @@ public class GemmLargeBench {
 
     @Setup
     public void setup() {
+        if (!threads.equals("all")) {
+            System.setProperty("jgrad.threads", threads);   // read once, when the backend's pool is made
+        }
         kernels = BackendChoice.of(backend);
         a = BackendChoice.uniformStorage(n * n, -1, 1, 1);
         b = BackendChoice.uniformStorage(n * n, -1, 1, 2);
