@@ -4,7 +4,7 @@
 table of ratios jgrad/peer in throughput (above 1: jgrad is faster), medians, each figure tagged with
 the command that produced it.
 
-    bench/side-by-side.py            quick: JMH -f 1 -wi 3 -i 5 -w 1s -r 1s, a few minutes in all
+    bench/side-by-side.py            quick: JMH -f 1 -wi 8 -i 5 -w 2s -r 1s, about ten minutes in all
     bench/side-by-side.py --full     JMH with the benchmarks' own iteration settings
     bench/side-by-side.py --only gemm,lstm --no-gc
 
@@ -21,7 +21,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-QUICK = ["-f", "1", "-wi", "3", "-i", "5", "-w", "1s", "-r", "1s"]
+# Vector API code runs 10-100x slower until C2 has compiled it, and on a loaded 2-core machine that
+# took about 20 s of a benchmark's life here: hence 8 warm-up iterations of 2 s even in quick mode.
+QUICK = ["-f", "1", "-wi", "8", "-i", "5", "-w", "2s", "-r", "1s"]
 TORCH_PYTHON = "/usr/bin/python3"
 TORCH_ENV = {"LD_LIBRARY_PATH": "/usr/lib/x86_64-linux-gnu/openblas-openmp", "OPENBLAS_CORETYPE": "SkylakeX"}
 GEMM_SIZES = (512, 1024, 2048)
@@ -50,7 +52,7 @@ for n in map(int, sys.argv[1].split(",")):
 
 # Workload -> (jgrad benchmark regex, peer bench name in torch_bench.py).
 WORKLOADS = {
-    "gemm": ("jgrad.bench.kernels.Gemm(Square|Large)Bench", "sgemm"),
+    "gemm": ("jgrad.bench.kernels.GemmLargeBench", "sgemm"),
     "lstm": ("jgrad.bench.models.LstmBench.sequence", "lstm"),
     "rnn": ("jgrad.bench.models.RnnBench.sequence", "rnn"),
     "attn": ("jgrad.bench.models.AttentionPoolBench", "attn"),
@@ -122,7 +124,7 @@ def jgrad_figures(records):
         secs = to_seconds(median_score(r), r["primaryMetric"]["scoreUnit"]) if r["mode"] == "avgt" else None
         label = f"{cls}.{method} {' '.join(f'{k}={v}' for k, v in sorted(p.items()))}".strip()
         alloc = alloc_per_op(r)
-        if cls in ("GemmSquareBench", "GemmLargeBench") and p.get("backend") == "simd":
+        if cls == "GemmLargeBench" and p.get("backend") == "simd":
             n = int(p["n"])
             threads = p.get("threads", "all")
             figures[("gemm", n, threads)] = (2 * n ** 3 / secs / 1e9, "GFLOP/s", alloc, label)
@@ -207,7 +209,7 @@ def main():
     # 1. jgrad: GEMM in its own JMH run (its params differ), the models in another.
     records, jtag = [], {}
     if "gemm" in only:
-        recs = run_jmh(sitting, "J1", WORKLOADS["gemm"][0], ["-p", "backend=simd", "-p", "n=" + ",".join(map(str, GEMM_SIZES))], opts)
+        recs = run_jmh(sitting, "J1", WORKLOADS["gemm"][0], ["-p", "backend=simd", "-p", "threads=all,1", "-p", "n=" + ",".join(map(str, GEMM_SIZES))], opts)
         records += recs
         jtag.update({k: "J1" for k in jgrad_figures(recs)})
     models = [WORKLOADS[w][0] for w in only if w != "gemm"]
