@@ -1,5 +1,6 @@
 package jgrad.backend.simd;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -8,15 +9,20 @@ import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 
 /**
- * Elementwise maps on float arrays, one vector of {@link #L} lanes at a time, the last partial
- * vector under a mask (so the tail computes exactly what the body does). Each op is the formula
- * of {@link jgrad.backend.ScalarBackend} written with lanewise operations; the transcendental ones
- * (exp, log, tanh, pow) are the Vector API's, accurate to a few ulps of float.
+ * Elementwise maps on float arrays. Each op is one small loop over whole vectors (its own method,
+ * the formula of {@link jgrad.backend.ScalarBackend} in lanewise form), so that the JIT compiles
+ * and inlines every op on its own budget: a single loop switching over all ops grew too large to
+ * compile well, and the transcendental ops fell back to slow, allocating code. The last partial
+ * vector is copied into a scratch vector, run through the same loop and copied back, so tails
+ * compute exactly what the body does. Broadcast operands (step 0) are expanded into a scratch
+ * block. exp, log, tanh and pow are the Vector API's float implementations (a few ulps).
  */
 final class SimdElementwise {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    private static final int BLOCK = 64 * L;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][BLOCK]);
 
     private SimdElementwise() {
     }
@@ -24,124 +30,289 @@ final class SimdElementwise {
     /** out[i] = a[i·aStep] ∘ b[i·bStep], each step 0 (a broadcast scalar) or 1. */
     static void binary(BinaryOp op, int n, float[] a, int aOff, int aStep, float[] b, int bOff, int bStep,
                        float[] out, int outOff) {
-        if (n == 0) {
+        if (aStep == 1 && bStep == 1 || n == 0) {
+            binaryContiguous(op, n, a, aOff, b, bOff, out, outOff);
             return;
         }
-        FloatVector ca = aStep == 0 ? FloatVector.broadcast(S, a[aOff]) : null;
-        FloatVector cb = bStep == 0 ? FloatVector.broadcast(S, b[bOff]) : null;
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector x = aStep == 0 ? ca : FloatVector.fromArray(S, a, aOff + i);
-            FloatVector y = bStep == 0 ? cb : FloatVector.fromArray(S, b, bOff + i);
-            apply(op, x, y).intoArray(out, outOff + i);
+        float[][] s = SCRATCH.get();
+        int fill = Math.min(n, BLOCK);
+        if (aStep == 0) {
+            Arrays.fill(s[4], 0, fill, a[aOff]);
         }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector x = aStep == 0 ? ca : FloatVector.fromArray(S, a, aOff + i, m);
-            FloatVector y = bStep == 0 ? cb : FloatVector.fromArray(S, b, bOff + i, m);
-            apply(op, x, y).intoArray(out, outOff + i, m);
+        if (bStep == 0) {
+            Arrays.fill(s[5], 0, fill, b[bOff]);
+        }
+        for (int off = 0; off < n; off += BLOCK) {
+            int len = Math.min(BLOCK, n - off);
+            binaryContiguous(op, len, aStep == 0 ? s[4] : a, aStep == 0 ? 0 : aOff + off,
+                    bStep == 0 ? s[5] : b, bStep == 0 ? 0 : bOff + off, out, outOff + off);
         }
     }
 
-    static FloatVector apply(BinaryOp op, FloatVector x, FloatVector y) {
-        return switch (op) {
-            case ADD -> x.add(y);
-            case SUB -> x.sub(y);
-            case MUL -> x.mul(y);
-            case DIV -> x.div(y);
-            case POW -> x.lanewise(VectorOperators.POW, y);
-            case MAX -> x.max(y);
-            case MIN -> x.min(y);
-            case EQ -> indicator(x.compare(VectorOperators.EQ, y));
-            case GT -> indicator(x.compare(VectorOperators.GT, y));
-            case GE -> indicator(x.compare(VectorOperators.GE, y));
-        };
+    private static void binaryContiguous(BinaryOp op, int n, float[] a, int aOff, float[] b, int bOff,
+                                         float[] out, int outOff) {
+        int body = S.loopBound(n);
+        binaryVectors(op, body, a, aOff, b, bOff, out, outOff);
+        if (body < n) {
+            float[][] s = SCRATCH.get();
+            System.arraycopy(a, aOff + body, s[0], 0, n - body);
+            System.arraycopy(b, bOff + body, s[1], 0, n - body);
+            binaryVectors(op, L, s[0], 0, s[1], 0, s[2], 0);
+            System.arraycopy(s[2], 0, out, outOff + body, n - body);
+        }
     }
 
-    /** 1 where the mask is set, 0 elsewhere. */
-    private static FloatVector indicator(VectorMask<Float> m) {
-        return FloatVector.zero(S).blend(1f, m);
+    /** n is a multiple of L. */
+    private static void binaryVectors(BinaryOp op, int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        switch (op) {
+            case ADD -> add(n, a, ao, b, bo, o, oo);
+            case SUB -> sub(n, a, ao, b, bo, o, oo);
+            case MUL -> mul(n, a, ao, b, bo, o, oo);
+            case DIV -> div(n, a, ao, b, bo, o, oo);
+            case POW -> pow(n, a, ao, b, bo, o, oo);
+            case MAX -> max(n, a, ao, b, bo, o, oo);
+            case MIN -> min(n, a, ao, b, bo, o, oo);
+            case EQ, GT, GE -> compare(op, n, a, ao, b, bo, o, oo);
+        }
+    }
+
+    private static FloatVector v(float[] a, int i) {
+        return FloatVector.fromArray(S, a, i);
+    }
+
+    private static void add(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).add(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sub(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).sub(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void mul(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).mul(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void div(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).div(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void pow(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).lanewise(VectorOperators.POW, v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void max(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).max(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void min(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(a, ao + i).min(v(b, bo + i)).intoArray(o, oo + i);
+        }
+    }
+
+    /** 1 where a ∘ b holds, else 0 (false for NaN, as in Java's comparisons). */
+    private static void compare(BinaryOp op, int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
+        VectorOperators.Comparison cmp = op == BinaryOp.EQ ? VectorOperators.EQ
+                : op == BinaryOp.GT ? VectorOperators.GT : VectorOperators.GE;
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            zero.blend(1f, v(a, ao + i).compare(cmp, v(b, bo + i))).intoArray(o, oo + i);
+        }
     }
 
     /** out[i] = f(x[i]). */
     static void unary(UnaryOp op, int n, float[] x, int xOff, float[] out, int outOff, float alpha) {
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            apply(op, FloatVector.fromArray(S, x, xOff + i), va).intoArray(out, outOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            apply(op, FloatVector.fromArray(S, x, xOff + i, m), va).intoArray(out, outOff + i, m);
+        int body = S.loopBound(n);
+        unaryVectors(op, body, x, xOff, out, outOff, alpha);
+        if (body < n) {
+            float[][] s = SCRATCH.get();
+            System.arraycopy(x, xOff + body, s[0], 0, n - body);
+            unaryVectors(op, L, s[0], 0, s[2], 0, alpha);
+            System.arraycopy(s[2], 0, out, outOff + body, n - body);
         }
     }
 
-    static FloatVector apply(UnaryOp op, FloatVector x, FloatVector alpha) {
-        return switch (op) {
-            case NEG -> x.neg();
-            case EXP -> x.lanewise(VectorOperators.EXP);
-            case LOG -> x.lanewise(VectorOperators.LOG);
-            case SQRT -> x.sqrt();
-            case ABS -> x.abs();
-            case TANH -> x.lanewise(VectorOperators.TANH);
-            case SIGMOID -> sigmoid(x);
-            case RELU -> FloatVector.zero(S).blend(x, x.compare(VectorOperators.GT, 0f));
-            case LEAKY_RELU -> x.mul(alpha).blend(x, x.compare(VectorOperators.GT, 0f));
-            case POW -> x.lanewise(VectorOperators.POW, alpha);
-            case SCALE -> x.mul(alpha);
-            case SHIFT -> x.add(alpha);
-        };
+    /** n is a multiple of L. */
+    private static void unaryVectors(UnaryOp op, int n, float[] x, int xo, float[] o, int oo, float alpha) {
+        switch (op) {
+            case NEG -> scaleShift(n, x, xo, o, oo, -1f, 0f);
+            case SCALE -> scaleShift(n, x, xo, o, oo, alpha, 0f);
+            case SHIFT -> scaleShift(n, x, xo, o, oo, 1f, alpha);
+            case EXP -> exp(n, x, xo, o, oo);
+            case LOG -> log(n, x, xo, o, oo);
+            case TANH -> tanh(n, x, xo, o, oo);
+            case SQRT -> sqrt(n, x, xo, o, oo);
+            case ABS -> abs(n, x, xo, o, oo);
+            case SIGMOID -> sigmoid(n, x, xo, o, oo);
+            case RELU, LEAKY_RELU -> leakyRelu(n, x, xo, o, oo, op == UnaryOp.RELU ? 0f : alpha);
+            case POW -> powScalar(n, x, xo, o, oo, alpha);
+        }
+    }
+
+    /** y = s·x + t: −x, αx and x + α (exact in each case: one of s, t is trivial). */
+    private static void scaleShift(int n, float[] x, int xo, float[] o, int oo, float s, float t) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).mul(s).add(t).intoArray(o, oo + i);
+        }
+    }
+
+    /*
+     * One method per operator, each naming its operator as a constant: the Vector API intrinsifies
+     * a lanewise operation only when the JIT sees which operator it is, and a shared method taking
+     * the operator as a parameter ran the slow, allocating fallback.
+     */
+
+    private static void exp(int n, float[] x, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+        }
+    }
+
+    private static void log(int n, float[] x, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+        }
+    }
+
+    private static void tanh(int n, float[] x, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+        }
+    }
+
+    private static void sqrt(int n, float[] x, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).sqrt().intoArray(o, oo + i);
+        }
+    }
+
+    private static void abs(int n, float[] x, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).abs().intoArray(o, oo + i);
+        }
     }
 
     /** σ(x) = 1/(1+e⁻ˣ): e⁻ˣ may overflow to +∞ for very negative x, which gives the right 0. */
-    static FloatVector sigmoid(FloatVector x) {
+    private static void sigmoid(int n, float[] x, int xo, float[] o, int oo) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        return one.div(one.add(x.neg().lanewise(VectorOperators.EXP)));
+        for (int i = 0; i < n; i += L) {
+            one.div(one.add(v(x, xo + i).neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
+        }
+    }
+
+    /** x if x &gt; 0 else αx (α = 0 for relu; NaN and −0 give 0·x as in the reference's comparison). */
+    private static void leakyRelu(int n, float[] x, int xo, float[] o, int oo, float alpha) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector xv = v(x, xo + i);
+            xv.mul(alpha).blend(xv, xv.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
+        }
+    }
+
+    private static void powScalar(int n, float[] x, int xo, float[] o, int oo, float alpha) {
+        FloatVector a = FloatVector.broadcast(S, alpha);
+        for (int i = 0; i < n; i += L) {
+            v(x, xo + i).lanewise(VectorOperators.POW, a).intoArray(o, oo + i);
+        }
     }
 
     /** dx[i] = g[i] · f'(x[i]), with f' taken from x or y = f(x) as {@link UnaryOp} documents. */
     static void unaryBackward(UnaryOp op, int n, float[] x, int xOff, float[] y, int yOff, float[] g, int gOff,
                               float[] dx, int dxOff, float alpha) {
-        FloatVector va = FloatVector.broadcast(S, alpha);
-        int bound = S.loopBound(n);
-        int i = 0;
-        for (; i < bound; i += L) {
-            FloatVector d = derivative(op, FloatVector.fromArray(S, x, xOff + i), FloatVector.fromArray(S, y, yOff + i), va);
-            FloatVector.fromArray(S, g, gOff + i).mul(d).intoArray(dx, dxOff + i);
-        }
-        if (i < n) {
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector d = derivative(op, FloatVector.fromArray(S, x, xOff + i, m), FloatVector.fromArray(S, y, yOff + i, m), va);
-            FloatVector.fromArray(S, g, gOff + i, m).mul(d).intoArray(dx, dxOff + i, m);
+        int body = S.loopBound(n);
+        backwardVectors(op, body, x, xOff, y, yOff, g, gOff, dx, dxOff, alpha);
+        if (body < n) {
+            float[][] s = SCRATCH.get();
+            System.arraycopy(x, xOff + body, s[0], 0, n - body);
+            System.arraycopy(y, yOff + body, s[1], 0, n - body);
+            System.arraycopy(g, gOff + body, s[2], 0, n - body);
+            backwardVectors(op, L, s[0], 0, s[1], 0, s[2], 0, s[3], 0, alpha);
+            System.arraycopy(s[3], 0, dx, dxOff + body, n - body);
         }
     }
 
-    /** f'(x), given x and y = f(x); the same table as the scalar reference. */
-    static FloatVector derivative(UnaryOp op, FloatVector x, FloatVector y, FloatVector alpha) {
+    /** n is a multiple of L; the same derivative table as the scalar reference. */
+    private static void backwardVectors(UnaryOp op, int n, float[] x, int xo, float[] y, int yo, float[] g, int go,
+                                        float[] dx, int dxo, float alpha) {
+        switch (op) {
+            case NEG -> scaleShift(n, g, go, dx, dxo, -1f, 0f);
+            case SCALE -> scaleShift(n, g, go, dx, dxo, alpha, 0f);
+            case SHIFT -> scaleShift(n, g, go, dx, dxo, 1f, 0f);
+            case EXP -> mul(n, g, go, y, yo, dx, dxo);
+            case LOG -> div(n, g, go, x, xo, dx, dxo);
+            case SQRT -> sqrtBackward(n, y, yo, g, go, dx, dxo);
+            case ABS -> absBackward(n, x, xo, g, go, dx, dxo);
+            case TANH -> tanhBackward(n, y, yo, g, go, dx, dxo);
+            case SIGMOID -> sigmoidBackward(n, y, yo, g, go, dx, dxo);
+            case RELU, LEAKY_RELU -> reluBackward(n, x, xo, g, go, dx, dxo, op == UnaryOp.RELU ? 0f : alpha);
+            case POW -> powBackward(n, x, xo, g, go, dx, dxo, alpha);
+        }
+    }
+
+    /** g · 0.5/y. */
+    private static void sqrtBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int i = 0; i < n; i += L) {
+            v(g, go + i).mul(half.div(v(y, yo + i))).intoArray(dx, dxo + i);
+        }
+    }
+
+    /** g · sign(x): −1, 0 or 1, and NaN stays NaN, as Math.signum. */
+    private static void absBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo) {
+        FloatVector zero = FloatVector.zero(S);
+        for (int i = 0; i < n; i += L) {
+            FloatVector xv = v(x, xo + i);
+            FloatVector sign = zero.blend(1f, xv.compare(VectorOperators.GT, 0f))
+                    .blend(-1f, xv.compare(VectorOperators.LT, 0f));
+            VectorMask<Float> nan = xv.test(VectorOperators.IS_NAN);
+            v(g, go + i).mul(sign.blend(xv, nan)).intoArray(dx, dxo + i);
+        }
+    }
+
+    /** g · (1 − y²). */
+    private static void tanhBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        return switch (op) {
-            case NEG -> one.neg();
-            case EXP -> y;
-            case LOG -> one.div(x);
-            case SQRT -> FloatVector.broadcast(S, 0.5f).div(y);
-            case ABS -> signum(x);
-            case TANH -> one.sub(y.mul(y));
-            case SIGMOID -> y.mul(one.sub(y));
-            case RELU -> FloatVector.zero(S).blend(one, x.compare(VectorOperators.GT, 0f));
-            case LEAKY_RELU -> alpha.blend(one, x.compare(VectorOperators.GT, 0f));
-            case POW -> alpha.mul(x.lanewise(VectorOperators.POW, alpha.sub(1f)));
-            case SCALE -> alpha;
-            case SHIFT -> one;
-        };
+        for (int i = 0; i < n; i += L) {
+            FloatVector yv = v(y, yo + i);
+            v(g, go + i).mul(one.sub(yv.mul(yv))).intoArray(dx, dxo + i);
+        }
     }
 
-    /** Math.signum lane by lane: −1, 0 or 1, and NaN stays NaN. */
-    private static FloatVector signum(FloatVector x) {
-        FloatVector s = FloatVector.zero(S)
-                .blend(1f, x.compare(VectorOperators.GT, 0f))
-                .blend(-1f, x.compare(VectorOperators.LT, 0f));
-        return s.blend(x, x.test(VectorOperators.IS_NAN));
+    /** g · y(1 − y). */
+    private static void sigmoidBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < n; i += L) {
+            FloatVector yv = v(y, yo + i);
+            v(g, go + i).mul(yv.mul(one.sub(yv))).intoArray(dx, dxo + i);
+        }
+    }
+
+    /** g · (x &gt; 0 ? 1 : α), multiplied as in the reference so that g = ±∞ gives NaN where it does. */
+    private static void reluBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo, float alpha) {
+        FloatVector a = FloatVector.broadcast(S, alpha);
+        for (int i = 0; i < n; i += L) {
+            FloatVector d = a.blend(1f, v(x, xo + i).compare(VectorOperators.GT, 0f));
+            v(g, go + i).mul(d).intoArray(dx, dxo + i);
+        }
+    }
+
+    /** g · α x^(α−1). */
+    private static void powBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo, float alpha) {
+        FloatVector a = FloatVector.broadcast(S, alpha);
+        FloatVector am1 = FloatVector.broadcast(S, alpha - 1f);
+        for (int i = 0; i < n; i += L) {
+            v(g, go + i).mul(a.mul(v(x, xo + i).lanewise(VectorOperators.POW, am1))).intoArray(dx, dxo + i);
+        }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Arrays;
  * column block and KC-deep slice, op(B) is packed once (it stays in L3) and reused by every
  * MC-row block of op(A), which is packed so that it stays in L2, while the micro-kernel keeps an
  * MR×NR tile of C in registers. Large products are split across threads by rows or columns
- * (whichever side duplicates less packing); tiny ones skip packing altogether.
+ * (whichever side duplicates less packing); tiny ones skip packing altogether, and matrix-vector
+ * shapes go to {@link SimdGemv}.
  */
 final class SimdGemm {
 
@@ -28,6 +29,8 @@ final class SimdGemm {
      * which removed large run-to-run swings in the probe. The buffer is made large on purpose.
      */
     private static final int ALIGN = 12;
+    /** 4 MB: humongous (so region-aligned) for G1 regions up to 8 MB, that is heaps up to 16 GB. */
+    private static final int HUMONGOUS = 1 << 20;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private SimdGemm() {
@@ -35,7 +38,7 @@ final class SimdGemm {
 
     /** Packing buffers of one thread, reused so that a steady-state multiply allocates nothing. */
     private static final class Workspace {
-        final float[] buf = new float[ALIGN + KC * NC + MC * KC];
+        final float[] buf = new float[Math.max(ALIGN + KC * NC + MC * KC, HUMONGOUS)];
         final int bBase = ALIGN;
         final int aBase = ALIGN + KC * NC;
         final float[] tile = new float[MR * NR];
@@ -50,6 +53,11 @@ final class SimdGemm {
         if (work <= TINY) {
             scaleC(c, cOff, ldc, 0, m, 0, n, beta);
             tiny(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc);
+            return;
+        }
+        if (m == 1 || n == 1) {
+            scaleC(c, cOff, ldc, 0, m, 0, n, beta);
+            SimdGemv.gemv(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc);
             return;
         }
         int tasks = SimdParallel.tasksFor(work, PARALLEL_GRAIN);

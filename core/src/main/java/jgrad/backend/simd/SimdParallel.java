@@ -44,7 +44,6 @@ final class SimdParallel {
             body.accept(0);
             return;
         }
-        @SuppressWarnings("unchecked")
         Future<?>[] futures = new Future<?>[tasks - 1];
         for (int t = 1; t < tasks; t++) {
             int task = t;
