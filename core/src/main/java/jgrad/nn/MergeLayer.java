@@ -1,5 +1,6 @@
 package jgrad.nn;
 
+import java.util.List;
 import java.util.Map;
 
 import jgrad.tensor.Tensor;
@@ -12,6 +13,11 @@ import jgrad.tensor.Tensor;
 public interface MergeLayer {
 
     Tensor forward(Tensor... inputs);
+
+    /** The same, for callers that hold the inputs in a list. */
+    default Tensor forward(List<Tensor> inputs) {
+        return forward(inputs.toArray(new Tensor[0]));
+    }
 
     String type();
 

@@ -47,4 +47,8 @@ public final class Concat extends Module implements MergeLayer {
     public Map<String, Object> config() {
         return Map.of("axis", axis);
     }
+
+    public static Concat fromConfig(Map<String, Object> c) {
+        return new Concat(Configs.integer(c, "axis", -1));
+    }
 }

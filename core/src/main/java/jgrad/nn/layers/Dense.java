@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -94,6 +95,16 @@ public final class Dense extends Module implements Layer {
         if (f.kind() == Activation.Kind.LEAKY_RELU) {
             c.put("negative_slope", f.slope());
         }
+        c.put("dtype", parameters().get("W").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static Dense fromConfig(Map<String, Object> c) {
+        Activation f = Activation.of(Configs.string(c, "activation", "linear"));
+        if (f.kind() == Activation.Kind.LEAKY_RELU) {
+            f = Activation.leakyRelu(Configs.number(c, "negative_slope", Activation.DEFAULT_LEAKY_SLOPE));
+        }
+        return new Dense(Configs.integer(c, "in"), Configs.integer(c, "out"), f, Configs.dtype(c), new SplittableRandom(0));
     }
 }

@@ -53,4 +53,8 @@ public final class Dot extends Module implements MergeLayer {
         c.put("normalize", normalize);
         return c;
     }
+
+    public static Dot fromConfig(Map<String, Object> c) {
+        return new Dot(Configs.bool(c, "normalize", false));
+    }
 }

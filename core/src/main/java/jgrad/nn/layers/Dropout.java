@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -57,5 +58,10 @@ public final class Dropout extends Module implements Layer {
     @Override
     public Map<String, Object> config() {
         return Map.of("rate", p);
+    }
+
+    /** Rebuilds from {@link #config()}, drawing masks from a generator seeded with config "seed" (default 0). */
+    public static Dropout fromConfig(Map<String, Object> c) {
+        return new Dropout(Configs.number(c, "rate", 0), new SplittableRandom(Configs.integer(c, "seed", 0)));
     }
 }

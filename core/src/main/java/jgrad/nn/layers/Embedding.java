@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -121,6 +122,13 @@ public final class Embedding extends Module implements Layer {
         c.put("N", n);
         c.put("d", d);
         c.put("sparse", sparse);
+        c.put("dtype", parameters().get("W_emb").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static Embedding fromConfig(Map<String, Object> c) {
+        return new Embedding(Configs.integer(c, "N"), Configs.integer(c, "d"), Configs.dtype(c), new SplittableRandom(0),
+                Initializers.zeros(), Configs.bool(c, "sparse", true));
     }
 }

@@ -28,4 +28,8 @@ public final class Flatten extends Module implements Layer {
     public Map<String, Object> config() {
         return Map.of();
     }
+
+    public static Flatten fromConfig(Map<String, Object> c) {
+        return new Flatten();
+    }
 }

@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -21,7 +22,8 @@ import jgrad.tensor.Tensor;
  *   h_t = z_t ⊙ h_{t−1} + (1 − z_t) ⊙ h̃_t
  * </pre>
  * W_x* [H, in], W_h* [H, H], b_* [H]. Returns every h_t [B, T, H], with gradients through every step.
- * The input parts W_x* x_t + b_* of all steps are one GEMM each before the loop.
+ * The recurrence runs as one fused op ({@link GruKernel}); {@link #forwardUnfused} is the same
+ * equations as a composition of tensor ops, kept as the reference.
  */
 public final class Gru extends Module implements Layer {
 
@@ -56,13 +58,31 @@ public final class Gru extends Module implements Layer {
         return returnSequences ? h : h.narrow(1, h.shape(1) - 1, 1).reshape(h.shape(0), hidden);
     }
 
-    /** Every h_t [B, T, H] from h0 [B, H]. */
+    /** Every h_t [B, T, H] from h0 [B, H]: the fused kernel ({@link GruKernel}) with the given weights. */
     public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor h0) {
-        Inputs.require(name(), "x", x, -1, -1, in);
-        Inputs.require(name(), "h0", h0, x.shape(0), hidden);
+        checkInputs(x, h0);
+        Weights w = new Weights(name(), weights);
+        Tensor[] wx = new Tensor[3];
+        Tensor[] wh = new Tensor[3];
+        Tensor[] b = new Tensor[3];
+        String[] gates = {"z", "r", "h"};
+        for (int k = 0; k < 3; k++) {
+            wx[k] = w.get("W_x" + gates[k], hidden, in);
+            wh[k] = w.get("W_h" + gates[k], hidden, hidden);
+            b[k] = w.get("b_" + gates[k], hidden);
+        }
+        if (wx[0].dtype() != x.dtype() || h0.dtype() != x.dtype()) {
+            throw new IllegalArgumentException(name() + ": x is " + x.dtype() + ", h0 " + h0.dtype() + ", weights "
+                    + wx[0].dtype());
+        }
+        return GruKernel.run(x, Tensor.concat(0, wx), Tensor.concat(0, wh), Tensor.concat(0, b), h0);
+    }
+
+    /** The same equations step by step with tensor ops: the reference the fused kernel is tested against. */
+    public Tensor forwardUnfused(Map<String, Tensor> weights, Tensor x, Tensor h0) {
+        checkInputs(x, h0);
         Weights w = new Weights(name(), weights);
         int batch = x.shape(0);
-        int steps = x.shape(1);
         Tensor xz = inputPart(w, "z", x);
         Tensor xr = inputPart(w, "r", x);
         Tensor xh = inputPart(w, "h", x);
@@ -70,15 +90,24 @@ public final class Gru extends Module implements Layer {
         Tensor W_hr = w.get("W_hr", hidden, hidden);
         Tensor W_hh = w.get("W_hh", hidden, hidden);
         Tensor h = h0;
-        Tensor[] hs = new Tensor[steps];
-        for (int t = 0; t < steps; t++) {
+        Tensor[] hs = new Tensor[x.shape(1)];
+        for (int t = 0; t < hs.length; t++) {
             Tensor z = step(xz, t, batch).add(h.matmul(W_hz, false, true)).sigmoid();
             Tensor r = step(xr, t, batch).add(h.matmul(W_hr, false, true)).sigmoid();
             Tensor candidate = step(xh, t, batch).add(r.mul(h).matmul(W_hh, false, true)).tanh();
             h = z.mul(h).add(z.neg().add(1).mul(candidate));
             hs[t] = h;
         }
-        return steps == 0 ? Tensor.zeros(x.dtype(), batch, 0, hidden) : Tensor.stack(1, hs);
+        return Tensor.stack(1, hs);
+    }
+
+    private void checkInputs(Tensor x, Tensor h0) {
+        Inputs.require(name(), "x", x, -1, -1, in);
+        if (x.shape(0) == 0 || x.shape(1) == 0) {
+            throw new IllegalArgumentException(name() + ": input 'x' has shape " + jgrad.tensor.Shapes.format(x.shape())
+                    + ", needs at least one sequence of at least one step");
+        }
+        Inputs.require(name(), "h0", h0, x.shape(0), hidden);
     }
 
     /** W_xg x_t + b_g for every step, [B, T, H]. */
@@ -105,6 +134,13 @@ public final class Gru extends Module implements Layer {
         c.put("in", in);
         c.put("hidden", hidden);
         c.put("return_sequences", returnSequences);
+        c.put("dtype", parameters().get("W_xz").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static Gru fromConfig(Map<String, Object> c) {
+        return new Gru(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.bool(c, "return_sequences", true),
+                Configs.dtype(c), new SplittableRandom(0));
     }
 }

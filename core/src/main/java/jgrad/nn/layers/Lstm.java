@@ -1,5 +1,6 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -160,6 +161,13 @@ public final class Lstm extends Module implements Layer {
         c.put("in", in);
         c.put("hidden", hidden);
         c.put("return_sequences", returnSequences);
+        c.put("dtype", parameters().get("W_xf").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static Lstm fromConfig(Map<String, Object> c) {
+        return new Lstm(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.bool(c, "return_sequences", true),
+                Configs.dtype(c), new SplittableRandom(0));
     }
 }

@@ -1,9 +1,11 @@
 package jgrad.nn.layers;
 
+import java.util.SplittableRandom;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.backend.UnaryOp;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -21,7 +23,8 @@ import jgrad.tensor.Tensor;
  * W_xh [H, in], W_hh [H, H], b_h [H], W_hy [out, H], b_y [out]; σ is tanh, sigmoid or relu, and g
  * the output activation of article 003 (linear by default, as in article 000). Returns every h_t
  * [B, T, H] and y_t [B, T, out], with gradients through every step.
- * W_xh x_t + b_h for all steps is one GEMM before the loop, and y for all steps one GEMM after it.
+ * The recurrence runs as one fused op ({@link RnnKernel}); y for all steps is one GEMM after it.
+ * {@link #forwardUnfused} is the same equations as a composition of tensor ops, kept as the reference.
  */
 public final class Rnn extends Module implements Layer {
 
@@ -75,24 +78,57 @@ public final class Rnn extends Module implements Layer {
         return forward(parameters(), x, h0);
     }
 
+    /** The fused recurrence ({@link RnnKernel}) with the given weights. */
     public Output forward(Map<String, Tensor> weights, Tensor x, Tensor h0) {
-        Inputs.require(name(), "x", x, -1, -1, in);
-        Inputs.require(name(), "h0", h0, x.shape(0), hidden);
+        checkInputs(x, h0);
+        Weights w = new Weights(name(), weights);
+        Tensor W_xh = w.get("W_xh", hidden, in);
+        if (W_xh.dtype() != x.dtype() || h0.dtype() != x.dtype()) {
+            throw new IllegalArgumentException(name() + ": x is " + x.dtype() + ", h0 " + h0.dtype() + ", weights "
+                    + W_xh.dtype());
+        }
+        Tensor hAll = RnnKernel.run(sigmaOp(), x, W_xh, w.get("W_hh", hidden, hidden), w.get("b_h", hidden), h0);
+        return new Output(hAll, output(w, hAll));
+    }
+
+    /** The same equations step by step with tensor ops: the reference the fused kernel is tested against. */
+    public Output forwardUnfused(Map<String, Tensor> weights, Tensor x, Tensor h0) {
+        checkInputs(x, h0);
         Weights w = new Weights(name(), weights);
         Tensor W_hh = w.get("W_hh", hidden, hidden);
         int batch = x.shape(0);
-        int steps = x.shape(1);
         Tensor inputPart = x.matmul(w.get("W_xh", hidden, in), false, true).add(w.get("b_h", hidden));
         Tensor h = h0;
-        Tensor[] hs = new Tensor[steps];
-        for (int t = 0; t < steps; t++) {
+        Tensor[] hs = new Tensor[x.shape(1)];
+        for (int t = 0; t < hs.length; t++) {
             Tensor xPart = inputPart.narrow(1, t, 1).reshape(batch, hidden);
             h = sigma.apply(xPart.add(h.matmul(W_hh, false, true)));
             hs[t] = h;
         }
-        Tensor hAll = steps == 0 ? Tensor.zeros(x.dtype(), batch, 0, hidden) : Tensor.stack(1, hs);
-        Tensor y = g.apply(hAll.matmul(w.get("W_hy", out, hidden), false, true).add(w.get("b_y", out)));
-        return new Output(hAll, y);
+        Tensor hAll = Tensor.stack(1, hs);
+        return new Output(hAll, output(w, hAll));
+    }
+
+    /** y_t = g(W_hy h_t + b_y) for every step at once. */
+    private Tensor output(Weights w, Tensor hAll) {
+        return g.apply(hAll.matmul(w.get("W_hy", out, hidden), false, true).add(w.get("b_y", out)));
+    }
+
+    private void checkInputs(Tensor x, Tensor h0) {
+        Inputs.require(name(), "x", x, -1, -1, in);
+        if (x.shape(0) == 0 || x.shape(1) == 0) {
+            throw new IllegalArgumentException(name() + ": input 'x' has shape " + jgrad.tensor.Shapes.format(x.shape())
+                    + ", needs at least one sequence of at least one step");
+        }
+        Inputs.require(name(), "h0", h0, x.shape(0), hidden);
+    }
+
+    private UnaryOp sigmaOp() {
+        return switch (sigma.kind()) {
+            case TANH -> UnaryOp.TANH;
+            case SIGMOID -> UnaryOp.SIGMOID;
+            default -> UnaryOp.RELU;
+        };
     }
 
     private String name() {
@@ -113,6 +149,15 @@ public final class Rnn extends Module implements Layer {
         c.put("activation", sigma.label());
         c.put("output_activation", g.label());
         c.put("return_sequences", returnSequences);
+        c.put("dtype", parameters().get("W_xh").dtype().name().toLowerCase(java.util.Locale.ROOT));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static Rnn fromConfig(Map<String, Object> c) {
+        return new Rnn(Configs.integer(c, "in"), Configs.integer(c, "hidden"), Configs.integer(c, "out"),
+                Activation.of(Configs.string(c, "activation", "tanh")),
+                Activation.of(Configs.string(c, "output_activation", "linear")),
+                Configs.bool(c, "return_sequences", true), Configs.dtype(c), new SplittableRandom(0));
     }
 }

@@ -1,0 +1,165 @@
+package jgrad.golden;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import jgrad.io.Json;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+/**
+ * Runs golden cases ({@code shared/spec/golden-format.md}): for each case, builds its op from
+ * config and params, runs the forward, differentiates L = Σ_k Σ upstream_k ⊙ output_k (gan: its
+ * own rule), and compares outputs and gradients with the case's tolerance for the precision used.
+ * Prints one line per case and last "N passed, M failed". A case that cannot run (unknown op,
+ * missing tensor, bad shapes) fails with the reason.
+ */
+public final class GoldenRunner {
+
+    /** The counts of a run and the names of the failed cases. */
+    public record Summary(int passed, int failed, List<String> failures) {
+
+        Summary plus(Summary o) {
+            List<String> all = new ArrayList<>(failures);
+            all.addAll(o.failures);
+            return new Summary(passed + o.passed, failed + o.failed, all);
+        }
+
+        @Override
+        public String toString() {
+            return passed + " passed, " + failed + " failed";
+        }
+    }
+
+    private GoldenRunner() {
+    }
+
+    /** Runs every *.json of a directory (or one file) in the given precision. */
+    public static Summary runDirectory(Path dir, DType dtype, PrintStream out) {
+        Summary s = runFiles(caseFiles(dir), dtype, out);
+        out.println(s);
+        return s;
+    }
+
+    /** {@code [--dtype f32|f64] DIR_OR_FILE...}; both precisions when no dtype is given. Exit status 1 on any failure. */
+    public static void main(String[] args) {
+        List<Path> files = new ArrayList<>();
+        List<DType> dtypes = new ArrayList<>(List.of(DType.F64, DType.F32));
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--dtype") && i + 1 < args.length) {
+                dtypes = List.of(DType.valueOf(args[++i].toUpperCase(Locale.ROOT)));
+            } else if (args[i].equals("--backend") && i + 1 < args.length) {
+                System.setProperty("jgrad.backend", args[++i]);
+            } else {
+                files.addAll(caseFiles(Path.of(args[i])));
+            }
+        }
+        if (files.isEmpty()) {
+            System.err.println("usage: golden [--dtype f32|f64] DIR_OR_FILE...");
+            System.exit(2);
+        }
+        Summary total = new Summary(0, 0, List.of());
+        for (DType d : dtypes) {
+            total = total.plus(runFiles(files, d, System.out));
+        }
+        System.out.println(total);
+        System.exit(total.failed() == 0 ? 0 : 1);
+    }
+
+    static Summary runFiles(List<Path> files, DType dtype, PrintStream out) {
+        int passed = 0;
+        List<String> failures = new ArrayList<>();
+        String tag = dtype.name().toLowerCase(Locale.ROOT);
+        for (Path f : files) {
+            String fallback = f.getFileName().toString().replaceFirst("\\.json$", "");
+            Outcome o = runOne(f, fallback, dtype);
+            if (o.comparison != null && o.comparison.passed()) {
+                passed++;
+                out.printf(Locale.ROOT, "PASS %s %-40s max abs err %.2e, max rel err %.2e%n", tag, o.name,
+                        o.comparison.maxAbs(), o.comparison.maxRel());
+            } else {
+                failures.add(o.name);
+                out.printf(Locale.ROOT, "FAIL %s %-40s %s%n", tag, o.name, o.reason());
+            }
+        }
+        return new Summary(passed, failures.size(), failures);
+    }
+
+    private record Outcome(String name, Comparison comparison, String error) {
+        String reason() {
+            if (error != null) {
+                return error;
+            }
+            return comparison.failure() + String.format(Locale.ROOT, " (max abs err %.2e, max rel err %.2e)",
+                    comparison.maxAbs(), comparison.maxRel());
+        }
+    }
+
+    private static Outcome runOne(Path file, String fallback, DType dtype) {
+        String name = fallback;
+        try {
+            GoldenCase c = GoldenCase.parse(Json.parse(Files.readString(file)), fallback, dtype);
+            name = c.name();
+            return new Outcome(name, check(c), null);
+        } catch (IOException | RuntimeException e) {
+            return new Outcome(name, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+    }
+
+    /** Runs the op, differentiates, and compares every expected output and gradient. */
+    static Comparison check(GoldenCase c) {
+        Ops.Result r = Ops.run(c);
+        Map<String, Tensor> grads = r.grads() != null ? r.grads() : backward(c, r.outputs());
+        Comparison cmp = new Comparison(c.abs(), c.rel());
+        c.outputs().forEach((k, want) -> cmp.compare("output " + k, r.outputs().get(k), want));
+        c.grads().forEach((k, want) -> cmp.compare("grad " + k, grads.get(k), want));
+        return cmp;
+    }
+
+    /** Backward of L = Σ_k Σ upstream_k ⊙ output_k; the gradients of every param and input asked for. */
+    private static Map<String, Tensor> backward(GoldenCase c, Map<String, Tensor> outputs) {
+        Tensor loss = null;
+        for (Map.Entry<String, Tensor> u : c.upstream().entrySet()) {
+            Tensor out = outputs.get(u.getKey());
+            if (out == null) {
+                throw new IllegalArgumentException("upstream '" + u.getKey() + "' names no output of op '" + c.op()
+                        + "' (outputs: " + outputs.keySet() + ")");
+            }
+            Tensor term = out.mul(u.getValue()).sum();
+            loss = loss == null ? term : loss.add(term);
+        }
+        if (!c.grads().isEmpty() && (loss == null || !loss.requiresGrad())) {
+            throw new IllegalArgumentException("the case asks for gradients but has no upstream for a differentiable output");
+        }
+        if (loss != null && loss.requiresGrad()) {
+            loss.backward();
+        }
+        Map<String, Tensor> grads = new java.util.LinkedHashMap<>();
+        for (String k : c.grads().keySet()) {
+            Tensor leaf = c.params().containsKey(k) ? c.params().get(k) : c.inputs().get(k);
+            if (leaf == null) {
+                throw new IllegalArgumentException("grads names '" + k + "', which is neither a param nor an input");
+            }
+            grads.put(k, leaf.grad() == null ? Tensor.zeros(leaf.dtype(), leaf.shape()) : leaf.grad());
+        }
+        return grads;
+    }
+
+    private static List<Path> caseFiles(Path p) {
+        if (!Files.isDirectory(p)) {
+            return List.of(p);
+        }
+        try (Stream<Path> s = Files.list(p)) {
+            return s.filter(f -> f.toString().endsWith(".json")).sorted().toList();
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot list " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Starting values of parameters, all drawn from a seeded generator that the caller passes. */
+package jgrad.nn.init;

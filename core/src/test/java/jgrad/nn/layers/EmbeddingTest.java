@@ -1,0 +1,63 @@
+package jgrad.nn.layers;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import jgrad.autograd.RowGrad;
+import jgrad.nn.LayerGradCheck;
+import jgrad.nn.init.Initializers;
+import jgrad.tensor.DType;
+import jgrad.tensor.Tensor;
+
+class EmbeddingTest {
+
+    private final SplittableRandom rng = new SplittableRandom(2);
+
+    @Test
+    void gradientOfTheTable() {
+        Embedding e = new Embedding(5, 3, DType.F64, rng, Initializers.uniform(1), false);
+        Tensor ids = Tensor.of(new double[] {4, 0, 4, 2, 1, 4}, 2, 3);
+        double worst = LayerGradCheck.check("Embedding", e.parameters(), List.of(), (w, in) -> e.forward(w, ids));
+        System.out.println("Embedding grad check worst error " + worst);
+    }
+
+    @Test
+    void columnIOfTheArticlesMatrixIsIdI() {
+        // W_emb [d=2, N=3]: columns (1, 4), (2, 5), (3, 6)
+        Tensor columns = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 2, 3);
+        Embedding e = Embedding.fromColumns(columns, true);
+        assertArrayEquals(new double[] {3, 6, 1, 4}, e.forward(Tensor.of(new double[] {2, 0}, 2)).toDoubleArray());
+        assertArrayEquals(columns.toDoubleArray(), e.columns().toDoubleArray());
+        // the article's product W_emb x with a one-hot x gives the same vector
+        Tensor oneHot = Tensor.of(new double[] {0, 1, 0}, 3, 1);
+        assertArrayEquals(columns.matmul(oneHot).toDoubleArray(), e.forward(Tensor.of(new double[] {1}, 1)).toDoubleArray());
+    }
+
+    @Test
+    void gradientTouchesOnlyTheLookedUpRows() {
+        Embedding e = new Embedding(1000, 4, DType.F64, rng, Initializers.uniform(0.05), true);
+        Tensor y = e.forward(Tensor.of(new double[] {7, 3, 7}, 3));
+        y.mul(Tensor.arange(DType.F64, 4).add(1)).sum().backward();
+        Tensor table = e.parameters().get("W_emb");
+        assertNull(table.grad());
+        RowGrad g = table.rowGrad();
+        assertArrayEquals(new int[] {3, 7}, g.ids());
+        assertArrayEquals(new double[] {1, 2, 3, 4, 2, 4, 6, 8}, g.rows().toDoubleArray());
+    }
+
+    @Test
+    void anIdOutsideTheTableNamesTheIdAndTheSize() {
+        Embedding e = new Embedding(10, 4, rng);
+        var ex = assertThrows(IndexOutOfBoundsException.class, () -> e.forward(Tensor.of(new float[] {3, 10}, 2)));
+        assertTrue(ex.getMessage().contains("id 10") && ex.getMessage().contains("10 ids"), ex.getMessage());
+        var ex2 = assertThrows(IllegalArgumentException.class, () -> e.forward(Tensor.of(new float[] {1.5f}, 1)));
+        assertTrue(ex2.getMessage().contains("1.5"), ex2.getMessage());
+    }
+}
