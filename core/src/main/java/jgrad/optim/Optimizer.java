@@ -43,13 +43,12 @@ public abstract class Optimizer {
         public final Storage[] state;
         /** Steps in which this parameter had a gradient, including the current one. */
         public long t;
-        final boolean regularized;
+        boolean regularized;
 
-        Slot(String name, Tensor param, int buffers, boolean regularized) {
+        Slot(String name, Tensor param, int buffers) {
             this.name = name;
             this.param = param;
             this.state = new Storage[buffers];
-            this.regularized = regularized;
         }
     }
 
@@ -93,8 +92,10 @@ public abstract class Optimizer {
                         + "own contiguous storage to be updated in place");
             }
             params.put(e.getKey(), p);
+            Slot slot = new Slot(e.getKey(), p, stateBuffers());
+            slot.regularized = regularized.test(e.getKey());
+            slots.add(slot);
         }
-        slots.clear();
         return this;
     }
 
@@ -141,7 +142,7 @@ public abstract class Optimizer {
     public Optimizer regularize(Regularizer r, Predicate<String> names) {
         this.regularizer = r;
         this.regularized = names;
-        slots.clear();
+        slots.forEach(s -> s.regularized = names.test(s.name));
         return this;
     }
 
@@ -156,9 +157,6 @@ public abstract class Optimizer {
     public void step() {
         if (params.isEmpty()) {
             throw new IllegalStateException(getClass().getSimpleName() + ".step(): no parameters bound; call bind(...)");
-        }
-        if (slots.isEmpty()) {
-            params.forEach((name, p) -> slots.add(new Slot(name, p, stateBuffers(), regularized.test(name))));
         }
         if (schedule != null) {
             lr = schedule.rate(iterations);

@@ -147,6 +147,19 @@ class OptimizerRulesTest {
     }
 
     @Test
+    void bindingMoreParametersKeepsTheStateOfTheOthers() {
+        // Momentum b = 1 after step 1; if the state were lost, step 2 would move w by 0.1 instead of 0.19.
+        Tensor w = Tensor.of(new double[] {0}, 1).requiresGrad(true);
+        Optimizer opt = new SGD(0.1, 0.9, false).bind(Map.of("w", w));
+        w.sum().backward();
+        opt.step();
+        opt.bind(Map.of("v", Tensor.zeros(DType.F64, 1).requiresGrad(true)));
+        opt.regularize(Regularizer.NONE);
+        opt.step();
+        assertEquals(-0.1 - 0.19, w.item(), TOL);
+    }
+
+    @Test
     void f32ParametersAreUpdatedInF32() {
         Tensor w = Tensor.of(new float[] {1, -2}, 2).requiresGrad(true);
         Optimizer opt = new SGD(0.1).bind(Map.of("w", w));

@@ -1,0 +1,97 @@
+package jgrad.io;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Typed reads from a layer's config map (as {@link Json} parses it: integers are Long, other
+ * numbers Double), with errors that name the layer type, the key and what was found.
+ */
+public final class Config {
+
+    private final String type;
+    private final Map<String, Object> map;
+
+    public Config(String type, Map<String, Object> map) {
+        this.type = type;
+        this.map = map;
+    }
+
+    public boolean has(String key) {
+        return map.containsKey(key) && map.get(key) != null;
+    }
+
+    public Object get(String key) {
+        if (!has(key)) {
+            throw new IllegalArgumentException(type + " config: missing '" + key + "' in " + Json.write(map));
+        }
+        return map.get(key);
+    }
+
+    public int getInt(String key) {
+        Object v = get(key);
+        if (v instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) <= Integer.MAX_VALUE) {
+            return n.intValue();
+        }
+        throw bad(key, "an integer", v);
+    }
+
+    public double getDouble(String key) {
+        Object v = get(key);
+        if (v instanceof Number n) {
+            return n.doubleValue();
+        }
+        throw bad(key, "a number", v);
+    }
+
+    public String getString(String key) {
+        Object v = get(key);
+        if (v instanceof String s) {
+            return s;
+        }
+        throw bad(key, "a string", v);
+    }
+
+    public boolean getBoolean(String key) {
+        Object v = get(key);
+        if (v instanceof Boolean b) {
+            return b;
+        }
+        throw bad(key, "true or false", v);
+    }
+
+    public List<?> getList(String key) {
+        Object v = get(key);
+        if (v instanceof List<?> l) {
+            return l;
+        }
+        throw bad(key, "a list", v);
+    }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, Object> getMap(String key) {
+        Object v = get(key);
+        if (v instanceof Map<?, ?> m) {
+            return (Map<String, Object>) m;
+        }
+        throw bad(key, "an object", v);
+    }
+
+    public int[] getIntArray(String key) {
+        List<?> l = getList(key);
+        int[] out = new int[l.size()];
+        for (int i = 0; i < out.length; i++) {
+            if (!(l.get(i) instanceof Number n) || n.doubleValue() != Math.rint(n.doubleValue())) {
+                throw bad(key, "a list of integers", l);
+            }
+            out[i] = n.intValue();
+        }
+        return out;
+    }
+
+    private IllegalArgumentException bad(String key, String expected, Object got) {
+        return new IllegalArgumentException(type + " config: '" + key + "' must be " + expected + ", got "
+                + (got == null ? "null" : Json.write(got)));
+    }
+}

@@ -1,0 +1,98 @@
+package jgrad.train;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import jgrad.tensor.Tensor;
+
+/** One run of {@link KerasModel#fit}: the epochs, the batches, validation, callbacks and progress. */
+final class FitLoop {
+
+    private final KerasModel model;
+    private final Fit fit;
+    private final Progress progress;
+
+    FitLoop(KerasModel model, Fit fit) {
+        this.model = model;
+        this.fit = fit;
+        this.progress = new Progress(fit.out, fit.isLive(), fit.verbose, fit.epochs);
+    }
+
+    History run(List<Tensor> xs, Tensor y) {
+        int n = Batches.count(xs, y);
+        int trainN = n;
+        List<Tensor> valX = fit.validationX;
+        Tensor valY = fit.validationY;
+        if (valX == null && fit.validationSplit > 0) {
+            trainN = (int) (n * (1 - fit.validationSplit));
+            if (trainN == 0 || trainN == n) {
+                throw new IllegalArgumentException("fit: validationSplit " + fit.validationSplit + " of " + n
+                        + " examples leaves " + trainN + " for training and " + (n - trainN) + " for validation");
+            }
+            valX = Batches.range(xs, trainN, n);
+            valY = Batches.range(y, trainN, n);
+        }
+        List<Tensor> trainX = Batches.range(xs, 0, trainN);
+        Tensor trainY = Batches.range(y, 0, trainN);
+        Random rng = new Random(fit.seed);
+        History history = new History();
+        model.takeStopRequest();
+        fit.callbacks.forEach(c -> c.onTrainBegin(model));
+        for (int epoch = 0; epoch < fit.epochs; epoch++) {
+            Map<String, Double> logs = epoch(epoch, trainX, trainY, Batches.order(trainN, fit.shuffle, rng));
+            if (valX != null) {
+                model.evaluate(valX, valY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
+            }
+            progress.epochEnd(logs);
+            history.add(logs);
+            for (Callback c : fit.callbacks) {
+                c.onEpochEnd(epoch, logs, model);
+            }
+            if (model.takeStopRequest()) {
+                break;
+            }
+        }
+        fit.callbacks.forEach(c -> c.onTrainEnd(model));
+        return history;
+    }
+
+    private Map<String, Double> epoch(int epoch, List<Tensor> xs, Tensor y, int[] order) {
+        int n = order.length;
+        int steps = (n + fit.batchSize - 1) / fit.batchSize;
+        model.train();
+        model.metrics().forEach(Metric::reset);
+        progress.epochBegin(epoch, steps);
+        double lossSum = 0;
+        for (int step = 0; step < steps; step++) {
+            int from = step * fit.batchSize;
+            int to = Math.min(n, from + fit.batchSize);
+            Tensor yb = Batches.take(y, order, from, to);
+            double batchLoss = trainStep(Batches.take(xs, order, from, to), yb);
+            if (!Double.isFinite(batchLoss)) {
+                throw new IllegalStateException("fit: the loss is " + batchLoss + " at epoch " + (epoch + 1)
+                        + ", batch " + (step + 1) + " of " + steps + "; training stopped (check the learning rate "
+                        + "and the inputs)");
+            }
+            lossSum += batchLoss * (to - from);
+            progress.batchEnd(step + 1, Map.of("loss", lossSum / to));
+        }
+        Map<String, Double> logs = new LinkedHashMap<>();
+        logs.put("loss", lossSum / n);
+        model.metrics().forEach(m -> logs.put(m.name(), m.result()));
+        return logs;
+    }
+
+    /** The explicit step of the PyTorch-like base. */
+    private double trainStep(List<Tensor> xb, Tensor yb) {
+        model.optimizer().zeroGrad();
+        Tensor prediction = model.call(xb);
+        Tensor loss = model.loss().apply(prediction, yb);
+        loss.backward();
+        model.optimizer().step();
+        Tensor p = prediction.detach();
+        model.metrics().forEach(m -> m.update(p, yb));
+        return loss.item();
+    }
+}
