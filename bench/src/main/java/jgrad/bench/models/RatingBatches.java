@@ -1,0 +1,70 @@
+package jgrad.bench.models;
+
+import java.util.SplittableRandom;
+
+import jgrad.bench.BackendChoice;
+import jgrad.tensor.Tensor;
+
+/**
+ * Random ratings shaped like MovieLens 100K (943 users, 1,682 items, 100,000 ratings 1–5), served in
+ * shuffled batches as the peer script's epoch loop serves them: a new permutation each epoch, then
+ * consecutive slices of it. Only whole batches are served (390 of 256 per epoch instead of 390 and
+ * one of 160), so every step has the same shape.
+ */
+final class RatingBatches {
+
+    static final int USERS = 943;
+    static final int ITEMS = 1682;
+    static final int RATINGS = 100_000;
+
+    private final int[] users = new int[RATINGS];
+    private final int[] items = new int[RATINGS];
+    private final float[] ratings = new float[RATINGS];
+    private final int[] perm = new int[RATINGS];
+    private final SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
+    private final int batch;
+    private int next = RATINGS;
+
+    /** The ids and targets of the current batch. */
+    final int[] u;
+    final int[] i;
+    final float[] r;
+
+    RatingBatches(int batch) {
+        this.batch = batch;
+        u = new int[batch];
+        i = new int[batch];
+        r = new float[batch];
+        for (int k = 0; k < RATINGS; k++) {
+            users[k] = rng.nextInt(USERS);
+            items[k] = rng.nextInt(ITEMS);
+            ratings[k] = 1 + rng.nextInt(5);
+            perm[k] = k;
+        }
+    }
+
+    /** Moves to the next batch (reshuffling at the end of an epoch) and returns its targets as a tensor. */
+    Tensor advance() {
+        if (next + batch > RATINGS) {
+            shuffle();
+            next = 0;
+        }
+        for (int k = 0; k < batch; k++) {
+            int row = perm[next + k];
+            u[k] = users[row];
+            i[k] = items[row];
+            r[k] = ratings[row];
+        }
+        next += batch;
+        return Tensor.of(r, batch);
+    }
+
+    private void shuffle() {
+        for (int k = RATINGS - 1; k > 0; k--) {
+            int j = rng.nextInt(k + 1);
+            int t = perm[k];
+            perm[k] = perm[j];
+            perm[j] = t;
+        }
+    }
+}
