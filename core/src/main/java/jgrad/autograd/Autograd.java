@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jgrad.backend.Backends;
+import jgrad.backend.BinaryOp;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -96,11 +98,13 @@ public final class Autograd {
         }
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> pending = new IdentityHashMap<>();
+        Set<Tensor> sums = Collections.newSetFromMap(new IdentityHashMap<>());
         pending.put(root, upstream);
         try (NoGrad ignored = noGrad()) {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
                 Tensor g = pending.remove(t);
+                sums.remove(g);         // handed on to the backward, which may share it: no longer ours to write
                 Node node = t.gradFn();
                 if (g == null) {
                     continue;
@@ -120,13 +124,34 @@ public final class Autograd {
                 }
                 for (int k = 0; k < inputs.length; k++) {
                     if (grads[k] != null && inputs[k].requiresGrad()) {
-                        pending.merge(inputs[k], grads[k], Tensor::add);
+                        accumulate(pending, sums, inputs[k], grads[k]);
                     }
                 }
                 if (!retainGraph) {
                     node.release();
                 }
             }
+        }
+    }
+
+    /**
+     * Adds g to the gradient pending for t. The first sum is a new tensor that only this pass holds,
+     * so later contributions (a weight used at every step) are added into it in place rather than
+     * allocating a new sum each time; a gradient an op returned is never written to, as the op may
+     * share it.
+     */
+    private static void accumulate(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t, Tensor g) {
+        Tensor previous = pending.get(t);
+        if (previous == null) {
+            pending.put(t, g);
+        } else if (sums.contains(previous) && java.util.Arrays.equals(previous.shape(), g.shape())) {
+            Tensor gc = g.contiguous();
+            Backends.current().binary(BinaryOp.ADD, previous.numel(), previous.storage(), previous.offset(), 1,
+                    gc.storage(), gc.offset(), 1, previous.storage(), previous.offset());
+        } else {
+            Tensor sum = previous.add(g);
+            sums.add(sum);
+            pending.put(t, sum);
         }
     }
 

@@ -137,4 +137,18 @@ class AutogradTest {
             Autograd.detectAnomalies(false);
         }
     }
+
+    @Test
+    void aSharedGradientIsNeverWrittenInPlace() {
+        // y = a + b is used three times, so its gradient is a sum that add's backward hands to both a
+        // and b; a and b then get more gradient through p. Adding that into the shared sum in place
+        // would leak a's share into b's gradient.
+        Tensor a = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
+        Tensor b = Tensor.of(new double[] {3, 4}, 2).requiresGrad(true);
+        Tensor p = a.mul(0.5).add(b.mul(10));
+        Tensor y = a.add(b);
+        p.add(y.add(y).add(y)).sum().backward();
+        assertArrayEquals(new double[] {3.5, 3.5}, a.grad().toDoubleArray());
+        assertArrayEquals(new double[] {13, 13}, b.grad().toDoubleArray());
+    }
 }
