@@ -8,6 +8,8 @@
 #include "../../main/cuda/reduce.cu"
 #include "../../main/cuda/rows.cu"
 #include "../../main/cuda/optim.cu"
+#include "../../main/cuda/lstm.cu"
+#include "../../main/cuda/attention.cu"
 
 #include <iostream>
 #include <map>
@@ -38,6 +40,9 @@ std::vector<int> readInts() {
     for (int& x : v) x = readInt();
     return v;
 }
+
+// An optional array: sent as length 0 for "none", which the kernels take as a null pointer.
+template <typename T> const T* orNull(const std::vector<T>& v) { return v.empty() ? nullptr : v.data(); }
 
 template <typename T> void write(const std::vector<T>& v) {
     std::printf("%zu", v.size());
@@ -146,6 +151,42 @@ template <typename T> void run(const std::string& name, dim3 g, dim3 b) {
         write(p);
         write(m);
         write(v);
+    } else if (name == "lstm_step_forward") {
+        auto pre = readArray<T>(), cPrev = readArray<T>();
+        size_t n = cPrev.size();
+        std::vector<T> act(4 * n), c(n), tanhC(n), h(n);
+        launch(g, b, pick<T>(lstm_step_forward_f32, lstm_step_forward_f64), (int)n, pre.data(), cPrev.data(),
+               act.data(), c.data(), tanhC.data(), h.data());
+        write(act);
+        write(c);
+        write(tanhC);
+        write(h);
+    } else if (name == "lstm_step_backward") {
+        auto act = readArray<T>(), cPrev = readArray<T>(), tanhC = readArray<T>(), dh = readArray<T>(),
+             dc = readArray<T>();
+        std::vector<T> dpre(act.size());
+        launch(g, b, pick<T>(lstm_step_backward_f32, lstm_step_backward_f64), (int)cPrev.size(), act.data(),
+               cPrev.data(), tanhC.data(), dh.data(), dc.data(), dpre.data());
+        write(dpre);
+        write(dc);
+    } else if (name == "attention_forward") {
+        int rows = readInt(), steps = readInt(), d = readInt();
+        auto x = readArray<T>(), h = readArray<T>(), mask = readArray<T>();
+        std::vector<T> alpha((size_t)rows * steps), c((size_t)rows * d);
+        launch(g, b, pick<T>(attention_forward_f32, attention_forward_f64), rows, steps, d, x.data(), h.data(),
+               orNull(mask), alpha.data(), c.data());
+        write(alpha);
+        write(c);
+    } else if (name == "attention_backward") {
+        int rows = readInt(), steps = readInt(), d = readInt();
+        auto x = readArray<T>(), h = readArray<T>(), alpha = readArray<T>(), gAlpha = readArray<T>(),
+             gc = readArray<T>();
+        std::vector<T> de((size_t)rows * steps), dx(x.size()), dh(h.size());
+        launch(g, b, pick<T>(attention_backward_f32, attention_backward_f64), rows, steps, d, x.data(), h.data(),
+               alpha.data(), orNull(gAlpha), gc.data(), de.data(), dx.data(), dh.data());
+        write(de);
+        write(dx);
+        write(dh);
     } else {
         throw std::runtime_error("driver: unknown kernel " + name);
     }

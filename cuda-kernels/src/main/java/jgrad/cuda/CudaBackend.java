@@ -1,6 +1,7 @@
 package jgrad.cuda;
 
 import jcuda.Pointer;
+import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasOperation;
@@ -197,6 +198,58 @@ public final class CudaBackend implements Backend, AutoCloseable {
                 real(dt, 1 - Math.pow(beta2, t)));
     }
 
+    /**
+     * The elementwise part of one LSTM step (lstm.cu), after the gate GEMMs. Layout as in the engine's
+     * LstmKernel: {@code pre} and {@code act} hold four blocks of n = H·B values in the gate order
+     * f, i, o, c̃, each laid out like the state [H, B]. Writes act = (σ(f), σ(i), σ(o), tanh(c̃)),
+     * c_t = f ⊙ c_{t−1} + i ⊙ c̃, tanh(c_t) and h_t = o ⊙ tanh(c_t). {@code act} may be {@code pre}.
+     */
+    public void lstmStepForward(int n, Storage pre, int preOff, Storage cPrev, int cPrevOff, Storage act, int actOff,
+                                Storage c, int cOff, Storage tanhC, int tanhCOff, Storage h, int hOff) {
+        DType dt = sameDtype("lstmStepForward", pre, cPrev, act, c, tanhC, h);
+        elementwise("lstm_step_forward", dt, n, ints(n), ptr(pre, preOff), ptr(cPrev, cPrevOff), ptr(act, actOff),
+                ptr(c, cOff), ptr(tanhC, tanhCOff), ptr(h, hOff));
+    }
+
+    /**
+     * One LSTM step back (lstm.cu), from the saved act and tanh(c_t), c_{t−1}, dh = ∂L/∂h_t and
+     * dc = ∂L/∂c_t: writes dpre (four gate blocks, as {@code pre}) and replaces dc by ∂L/∂c_{t−1}.
+     * dh_{t−1} = W_hᵀ dpre is left to {@link #gemm}.
+     */
+    public void lstmStepBackward(int n, Storage act, int actOff, Storage cPrev, int cPrevOff, Storage tanhC,
+                                 int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
+        DType dt = sameDtype("lstmStepBackward", act, cPrev, tanhC, dh, dc, dpre);
+        elementwise("lstm_step_backward", dt, n, ints(n), ptr(act, actOff), ptr(cPrev, cPrevOff),
+                ptr(tanhC, tanhCOff), ptr(dh, dhOff), ptr(dc, dcOff), ptr(dpre, dpreOff));
+    }
+
+    /**
+     * Dot-score attention pooling (attention.cu), like {@code jgrad.nn.layers.Attention} with score dot:
+     * for x [B, T, d], h [B, d] and an optional mask [B, T] (1 keep, 0 drop; null keeps all), writes
+     * α = softmax over the kept positions of x_t·h [B, T] (0 where dropped, all 0 in a fully dropped row)
+     * and c = Σ_t α_t x_t [B, d]. All contiguous from offset 0.
+     */
+    public void attentionPoolForward(int batch, int steps, int d, Storage x, Storage h, Storage mask, Storage alpha,
+                                     Storage c) {
+        DType dt = mask == null ? sameDtype("attentionPoolForward", x, h, alpha, c)
+                : sameDtype("attentionPoolForward", x, h, mask, alpha, c);
+        rows("attention_forward", dt, batch, steps, ints(batch), ints(steps), ints(d), ptr(x, 0), ptr(h, 0),
+                orNull(mask), ptr(alpha, 0), ptr(c, 0));
+    }
+
+    /**
+     * The backward of {@link #attentionPoolForward} from its α, gc = ∂L/∂c and the optional
+     * gAlpha = ∂L/∂α (null: 0): writes the score gradient de [B, T] (for callers chaining another score),
+     * dx [B, T, d] and dh [B, d].
+     */
+    public void attentionPoolBackward(int batch, int steps, int d, Storage x, Storage h, Storage alpha, Storage gAlpha,
+                                      Storage gc, Storage de, Storage dx, Storage dh) {
+        DType dt = gAlpha == null ? sameDtype("attentionPoolBackward", x, h, alpha, gc, de, dx, dh)
+                : sameDtype("attentionPoolBackward", x, h, alpha, gAlpha, gc, de, dx, dh);
+        rows("attention_backward", dt, batch, steps, ints(batch), ints(steps), ints(d), ptr(x, 0), ptr(h, 0),
+                ptr(alpha, 0), orNull(gAlpha), ptr(gc, 0), ptr(de, 0), ptr(dx, 0), ptr(dh, 0));
+    }
+
     /** One thread per element in grid-stride loops. */
     private void elementwise(String kernel, DType dt, int n, Pointer... params) {
         if (n <= 0) {
@@ -265,6 +318,11 @@ public final class CudaBackend implements Backend, AutoCloseable {
 
     private static Pointer ptr(Storage s, int offset) {
         return Pointer.to(cuda(s).at(offset));
+    }
+
+    /** An optional buffer: the kernels take a null device pointer as "none". */
+    private static Pointer orNull(Storage s) {
+        return s == null ? Pointer.to(new CUdeviceptr()) : ptr(s, 0);
     }
 
     private static Pointer ints(int v) {

@@ -54,7 +54,7 @@ final class Batch {
             boolean same = Double.isNaN(w) ? Double.isNaN(got[i])
                     : w == got[i] || Math.abs(got[i] - w) <= eps * (Math.abs(w) + c.scale);
             if (!same) {
-                fail(c.label + ": element " + i + " is " + got[i] + ", the scalar backend says " + w);
+                fail(c.label + ": element " + i + " is " + got[i] + ", the reference says " + w);
             }
         }
     }
