@@ -9,7 +9,8 @@ public final class Main {
 
     private static final List<Command> COMMANDS = List.of(
             new InfoCommand(),
-            new GemmCommand());
+            new GemmCommand(),
+            new ExampleCommand());
 
     private Main() {
     }

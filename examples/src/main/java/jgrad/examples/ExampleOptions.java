@@ -1,0 +1,46 @@
+package jgrad.examples;
+
+import java.nio.file.Path;
+import java.util.Set;
+
+/**
+ * The options shared by the examples and the demo: {@code --epochs N}, {@code --seed S},
+ * {@code --save FILE}, {@code --data PATH}. Each program says which it accepts, so a mistyped or
+ * unsupported option is refused instead of ignored.
+ */
+record ExampleOptions(int epochs, long seed, Path save, Path data) {
+
+    /** Parses {@code args}; options not given keep the defaults, those not in {@code accepted} are refused. */
+    static ExampleOptions parse(String[] args, Set<String> accepted, int defaultEpochs, long defaultSeed) {
+        int epochs = defaultEpochs;
+        long seed = defaultSeed;
+        Path save = null;
+        Path data = null;
+        for (int i = 0; i < args.length; i += 2) {
+            String option = args[i];
+            if (!accepted.contains(option)) {
+                throw new UsageException("unknown option '" + option + "'; this command takes " + String.join(", ", accepted));
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(option + " needs a value");
+            }
+            String value = args[i + 1];
+            switch (option) {
+                case "--epochs" -> epochs = Main.positiveInt("--epochs", value);
+                case "--seed" -> seed = parseSeed(value);
+                case "--save" -> save = Path.of(value);
+                case "--data" -> data = Path.of(value);
+                default -> throw new IllegalStateException("option " + option + " is accepted but not parsed");
+            }
+        }
+        return new ExampleOptions(epochs, seed, save, data);
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new UsageException("--seed must be a whole number, got '" + text + "'");
+        }
+    }
+}
