@@ -19,9 +19,10 @@ import jgrad.tensor.Tensor;
  *   r̂(u, i) = μ + b_u + b_i + p_u · q_i
  * </pre>
  * μ is the mean training rating, fixed (a constant of the model, not a parameter); b_u, b_i are learned
- * biases (start 0), p_u, q_i learned d-wide factors (start U(−0.05, 0.05)). The usual L2 penalty
- * λ(‖p_u‖² + ‖q_i‖² + b_u² + b_i²) is applied by the optimizer ({@link #PENALIZED}) to the rows of the
- * batch, as stochastic-gradient MF does.
+ * biases (start 0), p_u, q_i learned d-wide factors (start U(−0.05, 0.05)). An L2 penalty is applied by
+ * the optimizer ({@link #PENALIZED}): with {@code sparse} tables, to the rows of each batch only (as
+ * per-rating stochastic-gradient MF does); with dense ones, to every row at every step (as weight decay
+ * does, which shrinks the rows of rarely rated movies more).
  */
 public final class BiasedMF extends PairModel {
 
@@ -32,23 +33,25 @@ public final class BiasedMF extends PairModel {
 
     private final int d;
     private final double mu;
+    private final boolean sparse;
     private final Embedding user;
     private final Embedding item;
     private final Embedding userBias;
     private final Embedding itemBias;
     private final Dot dot = new Dot();
 
-    public BiasedMF(int numUsers, int numItems, int d, double mu, DType dtype, RandomGenerator rng) {
+    public BiasedMF(int numUsers, int numItems, int d, double mu, boolean sparse, DType dtype, RandomGenerator rng) {
         super(numUsers, numItems);
         if (!Double.isFinite(mu)) {
             throw new IllegalArgumentException("BiasedMF: the global mean μ must be finite, got " + mu);
         }
         this.d = d;
         this.mu = mu;
-        this.user = child("user", new Embedding(numUsers, d, dtype, rng, Initializers.uniform(0.05), true));
-        this.item = child("item", new Embedding(numItems, d, dtype, rng, Initializers.uniform(0.05), true));
-        this.userBias = child("user_bias", new Embedding(numUsers, 1, dtype, rng, Initializers.zeros(), true));
-        this.itemBias = child("item_bias", new Embedding(numItems, 1, dtype, rng, Initializers.zeros(), true));
+        this.sparse = sparse;
+        this.user = child("user", new Embedding(numUsers, d, dtype, rng, Initializers.uniform(0.05), sparse));
+        this.item = child("item", new Embedding(numItems, d, dtype, rng, Initializers.uniform(0.05), sparse));
+        this.userBias = child("user_bias", new Embedding(numUsers, 1, dtype, rng, Initializers.zeros(), sparse));
+        this.itemBias = child("item_bias", new Embedding(numItems, 1, dtype, rng, Initializers.zeros(), sparse));
     }
 
     @Override
@@ -76,13 +79,14 @@ public final class BiasedMF extends PairModel {
         c.put("items", numItems);
         c.put("d", d);
         c.put("mu", mu);
+        c.put("sparse", sparse);
         c.put("dtype", dtype().name());
         return c;
     }
 
     public static BiasedMF fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
-        return new BiasedMF(c.getInt("users"), c.getInt("items"), c.getInt("d"), c.getDouble("mu"),
+        return new BiasedMF(c.getInt("users"), c.getInt("items"), c.getInt("d"), c.getDouble("mu"), c.getBoolean("sparse"),
                 DType.valueOf(c.getString("dtype")), new SplittableRandom(0));
     }
 }
