@@ -11,7 +11,8 @@ final class ExampleCommand implements Command {
     private static final List<Example> EXAMPLES = List.of(
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
-            new RatingExample(RatingExample.Variant.BMF));
+            new RatingExample(RatingExample.Variant.BMF),
+            new MovieMlpExample());
 
     @Override public String name() { return "example"; }
     @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE]"; }
