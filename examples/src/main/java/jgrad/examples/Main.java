@@ -10,7 +10,8 @@ public final class Main {
     private static final List<Command> COMMANDS = List.of(
             new InfoCommand(),
             new GemmCommand(),
-            new ExampleCommand());
+            new ExampleCommand(),
+            new RecommendCommand());
 
     private Main() {
     }
