@@ -1,7 +1,7 @@
 package jgrad.examples;
 
 import java.nio.file.Path;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The options shared by the examples and the demo: {@code --epochs N}, {@code --seed S},
@@ -11,7 +11,7 @@ import java.util.Set;
 record ExampleOptions(int epochs, long seed, Path save, Path data) {
 
     /** Parses {@code args}; options not given keep the defaults, those not in {@code accepted} are refused. */
-    static ExampleOptions parse(String[] args, Set<String> accepted, int defaultEpochs, long defaultSeed) {
+    static ExampleOptions parse(String[] args, List<String> accepted, int defaultEpochs, long defaultSeed) {
         int epochs = defaultEpochs;
         long seed = defaultSeed;
         Path save = null;

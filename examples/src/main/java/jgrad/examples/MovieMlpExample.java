@@ -1,9 +1,9 @@
 package jgrad.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import jgrad.data.Ratings;
@@ -32,7 +32,7 @@ final class MovieMlpExample implements Example {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions o = ExampleOptions.parse(args, Set.of("--data", "--epochs", "--seed", "--save"), 10, 1);
+        ExampleOptions o = ExampleOptions.parse(args, List.of("--data", "--epochs", "--seed", "--save"), 10, 1);
         MovieRatings data = MovieRatings.u1(o.data());
         UserMlpRecommender model = new UserMlpRecommender(data.numUsers(), data.numItems(), EMBEDDING, HIDDEN, DType.F32,
                 new SplittableRandom(o.seed()));

@@ -3,9 +3,9 @@ package jgrad.examples;
 import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import jgrad.data.BadRows;
@@ -72,7 +72,7 @@ final class NcfExample implements Example {
         boolean pretrain = kind == Ncf.Kind.NEUMF && Arrays.asList(args).contains("--pretrain");
         String[] rest = Arrays.stream(args).filter(a -> !a.equals("--pretrain") || kind != Ncf.Kind.NEUMF)
                 .toArray(String[]::new);
-        ExampleOptions o = ExampleOptions.parse(rest, Set.of("--data", "--epochs", "--seed", "--save"), 20, 1);
+        ExampleOptions o = ExampleOptions.parse(rest, List.of("--data", "--epochs", "--seed", "--save"), 20, 1);
         Data data = load(o);
         out.println(name + ": " + summary() + (pretrain ? ", pretrained" : ""));
         out.printf("MovieLens 100K leave-one-out: %d users, %d movies, %,d training positives, %d negatives per "

@@ -1,9 +1,9 @@
 package jgrad.examples;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 
 import jgrad.data.Ratings;
@@ -66,7 +66,7 @@ final class RatingExample implements Example {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions o = ExampleOptions.parse(args, Set.of("--data", "--epochs", "--seed", "--save"), variant.epochs, 1);
+        ExampleOptions o = ExampleOptions.parse(args, List.of("--data", "--epochs", "--seed", "--save"), variant.epochs, 1);
         MovieRatings data = MovieRatings.u1(o.data());
         Ratings train = data.train();
         // Biased MF stops early on a random tenth of u1.base (u1.base is sorted by user: its tail is not a sample).
