@@ -9,7 +9,14 @@ import java.util.stream.Collectors;
 final class ExampleCommand implements Command {
 
     private static final List<Example> EXAMPLES = List.of(
-            new FashionMnistExample());
+            new FashionMnistExample(),
+            new RatingExample(RatingExample.Variant.DOT),
+            new RatingExample(RatingExample.Variant.CONCAT),
+            new RatingExample(RatingExample.Variant.BMF),
+            new MovieMlpExample(),
+            new NcfExample(jgrad.recsys.Ncf.Kind.GMF, "gmf"),
+            new NcfExample(jgrad.recsys.Ncf.Kind.MLP, "ncf-mlp"),
+            new NcfExample(jgrad.recsys.Ncf.Kind.NEUMF, "neumf"));
 
     @Override public String name() { return "example"; }
     @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE]"; }

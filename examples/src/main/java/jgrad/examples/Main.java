@@ -12,7 +12,8 @@ public final class Main {
             new InfoCommand(),
             new GemmCommand(),
             new GoldenCommand(),
-            new ExampleCommand());
+            new ExampleCommand(),
+            new RecommendCommand());
 
     private Main() {
     }

@@ -1,0 +1,47 @@
+package jgrad.recsys;
+
+import jgrad.tensor.Tensor;
+
+/** Dense ids carried by tensors of whole numbers, checked against the size of their table. */
+final class Ids {
+
+    private Ids() {
+    }
+
+    /** The ids held by {@code t} (any shape, flattened); each must be a whole number in [0, size). */
+    static int[] of(String what, Tensor t, int size) {
+        double[] v = t.toDoubleArray();
+        int[] ids = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] != Math.rint(v[i])) {
+                throw new IllegalArgumentException(what + " id " + v[i] + " at position " + i + " is not a whole number");
+            }
+            ids[i] = check(what, (int) v[i], size);
+        }
+        return ids;
+    }
+
+    static int[] check(String what, int[] ids, int size) {
+        for (int id : ids) {
+            check(what, id, size);
+        }
+        return ids;
+    }
+
+    static int check(String what, int id, int size) {
+        if (id < 0 || id >= size) {
+            throw new IllegalArgumentException(what + " id " + id + " is outside the table of " + size
+                    + " " + what + "s [0, " + size + ")");
+        }
+        return id;
+    }
+
+    /** A tensor [n] of the ids, in F32 (exact for ids below 2²⁴). */
+    static Tensor tensor(int[] ids) {
+        float[] f = new float[ids.length];
+        for (int i = 0; i < ids.length; i++) {
+            f[i] = ids[i];
+        }
+        return Tensor.of(f, ids.length);
+    }
+}
