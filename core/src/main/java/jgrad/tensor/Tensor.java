@@ -363,6 +363,29 @@ public final class Tensor {
         return dtype == dtype() ? this : Elementwise.convert(this, dtype);
     }
 
+    /**
+     * A copy on another device (an explicit copy, cut off from the graph), or this tensor if it is
+     * there already. Moving to a GPU needs that device's backend to have registered its
+     * {@link DeviceTransfer}.
+     */
+    public Tensor to(Device target) {
+        if (target == device()) {
+            return this;
+        }
+        if (device() == Device.CPU) {
+            Tensor host = isContiguous() && offset == 0 && storage.length() == numel() ? this : Views.copy(this);
+            return new Tensor(DeviceTransfer.of(target).toDevice(host.storage), shape);
+        }
+        if (target != Device.CPU) {
+            return to(Device.CPU).to(target);
+        }
+        if (!isContiguous() || offset != 0 || storage.length() != numel()) {
+            throw new IllegalStateException("to(CPU): only a whole device tensor can be copied back, not a view of shape "
+                    + Shapes.format(shape) + " at offset " + offset);
+        }
+        return new Tensor(DeviceTransfer.of(device()).toHost(storage), shape);
+    }
+
     // ---------------------------------------------------------------- views
 
     /** The same elements in another shape; one dimension may be −1 (inferred). Copies only if not contiguous. */

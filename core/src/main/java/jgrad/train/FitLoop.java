@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jgrad.autograd.NumericAnomalyException;
 import jgrad.tensor.Tensor;
 
 /** One run of {@link KerasModel#fit}: the epochs, the batches, validation, callbacks and progress. */
@@ -68,8 +69,13 @@ final class FitLoop {
         for (int step = 0; step < steps; step++) {
             int from = step * fit.batchSize;
             int to = Math.min(n, from + fit.batchSize);
-            Tensor yb = Batches.take(y, order, from, to);
-            double batchLoss = trainStep(Batches.take(xs, order, from, to), yb);
+            double batchLoss;
+            try {
+                batchLoss = trainStep(Batches.take(xs, order, from, to), Batches.take(y, order, from, to));
+            } catch (NumericAnomalyException e) {
+                throw new NumericAnomalyException(e.getMessage() + " at epoch " + (epoch + 1) + ", batch "
+                        + (step + 1) + " of " + steps + "; training stopped");
+            }
             if (!Double.isFinite(batchLoss)) {
                 throw new IllegalStateException("fit: the loss is " + batchLoss + " at epoch " + (epoch + 1)
                         + ", batch " + (step + 1) + " of " + steps + "; training stopped (check the learning rate "

@@ -175,6 +175,29 @@ class FitTest {
     }
 
     @Test
+    void withAnomalyDetectionTheErrorNamesTheOpTheEpochAndTheBatch() {
+        Tensor x = inputs(DType.F64);
+        Tensor y = targets(x);
+        jgrad.nn.Layer log = new jgrad.nn.Layer() {       // ln of an affine map: NaN wherever it goes negative
+            @Override public Tensor forward(Tensor t) { return t.log(); }
+            @Override public String type() { return "TestLog"; }
+            @Override public java.util.Map<String, Object> config() { return java.util.Map.of(); }
+        };
+        Sequential model = new Sequential(new TestLayers.Affine(3, 8, DType.F64, 1), log,
+                new TestLayers.Affine(8, 1, DType.F64, 2));
+        model.compile(new Adam(0.02), TestLayers::mse);
+        jgrad.autograd.Autograd.detectAnomalies(true);
+        try {
+            var e = assertThrows(jgrad.autograd.NumericAnomalyException.class,
+                    () -> model.fit(x, y, Fit.epochs(2).batchSize(16).shuffle(false).output(QUIET)));
+            assertTrue(e.getMessage().contains("NaN in the output of 'log'")
+                    && e.getMessage().contains("epoch 1, batch 1 of 8"), e.getMessage());
+        } finally {
+            jgrad.autograd.Autograd.detectAnomalies(false);
+        }
+    }
+
+    @Test
     void misuseIsExplained() {
         Sequential m = new Sequential(new TestLayers.Affine(3, 1, DType.F32, 1));
         Tensor x = inputs(DType.F32);

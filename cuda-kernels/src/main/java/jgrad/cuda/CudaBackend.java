@@ -10,6 +10,8 @@ import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.UnaryOp;
 import jgrad.tensor.DType;
+import jgrad.tensor.Device;
+import jgrad.tensor.DeviceTransfer;
 import jgrad.tensor.Storage;
 
 /**
@@ -19,7 +21,7 @@ import jgrad.tensor.Storage;
  * All work goes to one stream; each method returns once its work is done, so a failing kernel is
  * reported by the call that launched it. Check {@link CudaProbe#status()} before constructing one.
  */
-public final class CudaBackend implements Backend, AutoCloseable {
+public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable {
 
     private static final int BLOCK = 256;      // elementwise kernels
     private static final int MAX_GRID = 4096;  // grid-stride loops cover the rest
@@ -32,6 +34,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     /** Opens device 0; throws {@link CudaException} (or a LinkageError without JCuda natives) if it cannot. */
     public CudaBackend() {
         context = new CudaContext();
+        DeviceTransfer.register(Device.CUDA, this);   // tensor.to(Device.CUDA) goes through this backend
     }
 
     @Override
@@ -47,6 +50,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     /** A device copy of a host storage. */
+    @Override
     public CudaStorage toDevice(Storage host) {
         CudaStorage s = new CudaStorage(context, host.dtype(), host.length());
         s.upload(host);
@@ -54,6 +58,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     /** A host copy of a device storage. */
+    @Override
     public Storage toHost(Storage device) {
         CudaStorage d = cuda(device);
         Storage host = Storage.allocate(d.dtype(), d.length());
