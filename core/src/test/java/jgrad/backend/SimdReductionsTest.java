@@ -6,6 +6,7 @@ import static jgrad.backend.SimdFixture.assertExact;
 import static jgrad.backend.SimdFixture.copyOf;
 import static jgrad.backend.SimdFixture.eighths;
 import static jgrad.backend.SimdFixture.uniform;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.SplittableRandom;
 import jgrad.tensor.Storage;
@@ -45,6 +46,60 @@ class SimdReductionsTest {
                 }
             }
         }
+    }
+
+    /**
+     * A float sum's bits depend on its order, and reduceLanes(ADD) leaves the order of the lanes to
+     * the implementation (sequential in the Java fallback, a tree in the C2 intrinsic). The backend
+     * promises one order: four L-lane accumulators over blocks of 4L, leftover whole vectors into
+     * the first, the accumulators added as (a0 + a1) + (a2 + a3), the lanes in a pairwise tree
+     * (lane i + lane i + h for h = L/2, L/4, …, 1), then the tail in sequence. Summands spread over
+     * many binades, where every reordering changes the bits, must give exactly that.
+     */
+    @Test
+    void sumFollowsTheDocumentedFixedOrder() {
+        SplittableRandom rnd = new SplittableRandom(15);
+        for (int len : sizes) {
+            float[] x = new float[len];
+            for (int i = 0; i < len; i++) {
+                x[i] = (float) (Math.exp(rnd.nextDouble(-20, 20)) * (rnd.nextBoolean() ? 1 : -1));
+            }
+            float[] out = new float[1];
+            simd.reduce(ReduceOp.SUM, 1, len, 1, new Storage.F32(x), 0, new Storage.F32(out), 0);
+            assertEquals(Float.floatToRawIntBits(sumInFixedOrder(x)), Float.floatToRawIntBits(out[0]),
+                    "sum of " + len + ": " + out[0] + ", the fixed order gives " + sumInFixedOrder(x));
+        }
+    }
+
+    private static float sumInFixedOrder(float[] x) {
+        float[][] acc = new float[4][lanes];
+        int i = 0;
+        for (; i + 4 * lanes <= x.length; i += 4 * lanes) {
+            for (int a = 0; a < 4; a++) {
+                for (int l = 0; l < lanes; l++) {
+                    acc[a][l] += x[i + a * lanes + l];
+                }
+            }
+        }
+        for (; i + lanes <= x.length; i += lanes) {
+            for (int l = 0; l < lanes; l++) {
+                acc[0][l] += x[i + l];
+            }
+        }
+        float[] t = new float[lanes];
+        for (int l = 0; l < lanes; l++) {
+            t[l] = (acc[0][l] + acc[1][l]) + (acc[2][l] + acc[3][l]);
+        }
+        for (int h = lanes / 2; h > 0; h /= 2) {
+            for (int l = 0; l < h; l++) {
+                t[l] += t[l + h];
+            }
+        }
+        float total = t[0];
+        for (; i < x.length; i++) {
+            total += x[i];
+        }
+        return total;
     }
 
     @Test

@@ -15,7 +15,8 @@ import jgrad.backend.UnaryOp;
  * compile well, and the transcendental ops fell back to slow, allocating code. The last partial
  * vector is copied into a scratch vector, run through the same loop and copied back, so tails
  * compute exactly what the body does. Broadcast operands (step 0) are expanded into a scratch
- * block. exp, log, tanh and pow are the Vector API's float implementations (a few ulps).
+ * block. exp, log, tanh and sigmoid are {@link SimdMath}'s (1–2 ulps, and the same bits whether
+ * or not the JIT has compiled them); pow is StrictMath's, element by element.
  */
 final class SimdElementwise {
 
@@ -104,9 +105,10 @@ final class SimdElementwise {
         }
     }
 
+    /** aᵇ, one element at a time: see {@link #powScalar}. */
     private static void pow(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
-        for (int i = 0; i < n; i += L) {
-            v(a, ao + i).lanewise(VectorOperators.POW, v(b, bo + i)).intoArray(o, oo + i);
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (float) StrictMath.pow(a[ao + i], b[bo + i]);
         }
     }
 
@@ -169,26 +171,25 @@ final class SimdElementwise {
     }
 
     /*
-     * One method per operator, each naming its operator as a constant: the Vector API intrinsifies
-     * a lanewise operation only when the JIT sees which operator it is, and a shared method taking
-     * the operator as a parameter ran the slow, allocating fallback.
+     * exp, log, tanh and sigmoid come from SimdMath, never from lanewise(EXP/LOG/TANH): those give
+     * different bits before and after C2 compiles them, and SimdMath's do not.
      */
 
     private static void exp(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).lanewise(VectorOperators.EXP).intoArray(o, oo + i);
+            SimdMath.exp(v(x, xo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void log(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).lanewise(VectorOperators.LOG).intoArray(o, oo + i);
+            SimdMath.log(v(x, xo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void tanh(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).lanewise(VectorOperators.TANH).intoArray(o, oo + i);
+            SimdMath.tanh(v(x, xo + i)).intoArray(o, oo + i);
         }
     }
 
@@ -204,11 +205,9 @@ final class SimdElementwise {
         }
     }
 
-    /** σ(x) = 1/(1+e⁻ˣ): e⁻ˣ may overflow to +∞ for very negative x, which gives the right 0. */
     private static void sigmoid(int n, float[] x, int xo, float[] o, int oo) {
-        FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < n; i += L) {
-            one.div(one.add(v(x, xo + i).neg().lanewise(VectorOperators.EXP))).intoArray(o, oo + i);
+            SimdMath.sigmoid(v(x, xo + i)).intoArray(o, oo + i);
         }
     }
 
@@ -220,10 +219,14 @@ final class SimdElementwise {
         }
     }
 
+    /**
+     * x^α, one element at a time in double with StrictMath (reproducible by specification), rounded
+     * to float. A vector pow as e^(α·ln x) in float would lose |α·ln x| ulps to the rounding of the
+     * product; pow is rare in models, so it is not worth the double-float arithmetic that avoids it.
+     */
     private static void powScalar(int n, float[] x, int xo, float[] o, int oo, float alpha) {
-        FloatVector a = FloatVector.broadcast(S, alpha);
-        for (int i = 0; i < n; i += L) {
-            v(x, xo + i).lanewise(VectorOperators.POW, a).intoArray(o, oo + i);
+        for (int i = 0; i < n; i++) {
+            o[oo + i] = (float) StrictMath.pow(x[xo + i], alpha);
         }
     }
 
@@ -307,12 +310,11 @@ final class SimdElementwise {
         }
     }
 
-    /** g · α x^(α−1). */
+    /** g · α x^(α−1), the power taken as in {@link #powScalar}. */
     private static void powBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo, float alpha) {
-        FloatVector a = FloatVector.broadcast(S, alpha);
-        FloatVector am1 = FloatVector.broadcast(S, alpha - 1f);
-        for (int i = 0; i < n; i += L) {
-            v(g, go + i).mul(a.mul(v(x, xo + i).lanewise(VectorOperators.POW, am1))).intoArray(dx, dxo + i);
+        float am1 = alpha - 1f;
+        for (int i = 0; i < n; i++) {
+            dx[dxo + i] = g[go + i] * (alpha * (float) StrictMath.pow(x[xo + i], am1));
         }
     }
 }

@@ -1,7 +1,6 @@
 package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -58,7 +57,7 @@ final class SimdGemv {
             for (; p < bound; p += L) {
                 acc = FloatVector.fromArray(S, mat, row + p).fma(FloatVector.fromArray(S, x, p), acc);
             }
-            float sum = acc.reduceLanes(VectorOperators.ADD);
+            float sum = SimdMath.sumLanes(acc);
             for (; p < k; p++) {
                 sum = Math.fma(mat[row + p], x[p], sum);
             }

@@ -3,14 +3,15 @@ package jgrad.backend.simd;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ReduceOp;
 
 /**
  * Reductions and the row-wise softmax on float arrays. Sums keep L partial sums per vector
  * register (and several registers, so that additions overlap), then add the lanes together;
- * the result differs from a sequential sum only by float reassociation.
+ * the result differs from a sequential sum only by float reassociation. The lanes are added in a
+ * fixed order ({@link SimdMath#sumLanes}) and exponentials are {@link SimdMath#exp}, so a row gives
+ * the same bits whether or not the JIT has compiled the kernel.
  */
 final class SimdReductions {
 
@@ -32,7 +33,11 @@ final class SimdReductions {
         }
     }
 
-    /** Σ x[off, off+n), four vector accumulators wide. */
+    /**
+     * Σ x[off, off+n) in one fixed order: four vector accumulators over blocks of 4L, leftover whole
+     * vectors into the first, (s0 + s1) + (s2 + s3), the lanes in SimdMath's pairwise tree, then the
+     * tail in sequence.
+     */
     static float sum(float[] x, int off, int n) {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
@@ -45,7 +50,7 @@ final class SimdReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, x, off + i));
         }
-        float total = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float total = SimdMath.sumLanes(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             total += x[off + i];
         }
@@ -60,7 +65,7 @@ final class SimdReductions {
             m0 = m0.max(FloatVector.fromArray(S, x, off + i));
             m1 = m1.max(FloatVector.fromArray(S, x, off + i + L));
         }
-        float best = m0.max(m1).reduceLanes(VectorOperators.MAX);
+        float best = SimdMath.maxLanes(m0.max(m1));
         for (; i < n; i++) {
             best = Math.max(best, x[off + i]);
         }
@@ -94,7 +99,7 @@ final class SimdReductions {
             float max = max(x, xo, cols);
             float sum = sumExp(x, xo, cols, max, log ? null : y, yo);
             if (log) {
-                shift(x, xo, cols, -(max + (float) Math.log(sum)), y, yo);
+                shift(x, xo, cols, -(max + (float) StrictMath.log(sum)), y, yo);
             } else {
                 divide(y, yo, cols, sum);
             }
@@ -107,13 +112,13 @@ final class SimdReductions {
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector e = FloatVector.fromArray(S, x, xo + i, m).sub(vmax).lanewise(VectorOperators.EXP);
+            FloatVector e = SimdMath.exp(FloatVector.fromArray(S, x, xo + i, m).sub(vmax));
             if (y != null) {
                 e.intoArray(y, yo + i, m);
             }
             acc = acc.add(e, m);
         }
-        return acc.reduceLanes(VectorOperators.ADD);
+        return SimdMath.sumLanes(acc);
     }
 
     private static void shift(float[] x, int xo, int n, float delta, float[] y, int yo) {
@@ -143,7 +148,7 @@ final class SimdReductions {
                 VectorMask<Float> m = S.indexInRange(i, cols);
                 FloatVector yv = FloatVector.fromArray(S, y, yOff + o + i, m);
                 FloatVector gv = FloatVector.fromArray(S, g, gOff + o + i, m);
-                FloatVector d = log ? gv.sub(yv.lanewise(VectorOperators.EXP).mul(vd)) : yv.mul(gv.sub(vd));
+                FloatVector d = log ? gv.sub(SimdMath.exp(yv).mul(vd)) : yv.mul(gv.sub(vd));
                 d.intoArray(dx, dxOff + o + i, m);
             }
         }
@@ -156,7 +161,7 @@ final class SimdReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        float total = acc.reduceLanes(VectorOperators.ADD);
+        float total = SimdMath.sumLanes(acc);
         for (; i < n; i++) {
             total = Math.fma(a[aOff + i], b[bOff + i], total);
         }
