@@ -11,7 +11,7 @@ import jgrad.backend.UnaryOp;
 import jgrad.tensor.DType;
 import jgrad.tensor.Storage;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,10 +26,13 @@ class CudaBackendTest {
     private final ScalarBackend ref = new ScalarBackend();
     private final Random random = new Random(11);
 
-    @BeforeAll
-    static void open() {
+    /** Each test, not the class, is skipped, so that the report lists every GPU test with the reason. */
+    @BeforeEach
+    void open() {
         assumeTrue(CudaProbe.status().available(), () -> "skipped: " + CudaProbe.status().reason());
-        gpu = new CudaBackend();
+        if (gpu == null) {
+            gpu = new CudaBackend();
+        }
     }
 
     @AfterAll
