@@ -84,4 +84,16 @@ class AtomicWriteTest {
         AtomicFiles.write(f, out -> out.write("new".getBytes()));
         assertEquals("new", Files.readString(f));
     }
+
+    @Test
+    void aSavedFileIsReadableLikeAnyOtherAndKeepsThePermissionsItReplaces() throws IOException {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.getFileStore(dir).supportsFileAttributeView("posix"),
+                "needs POSIX permissions");
+        Path f = dir.resolve("perm.bin");
+        AtomicFiles.write(f, out -> out.write(1));
+        assertEquals("rw-r--r--", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+        Files.setPosixFilePermissions(f, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r-----"));
+        AtomicFiles.write(f, out -> out.write(2));
+        assertEquals("rw-r-----", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(f)));
+    }
 }

@@ -62,7 +62,13 @@ public final class Main {
         out.println("usage: ./jgrad COMMAND [ARGS]");
         out.println();
         for (Command c : COMMANDS) {
-            out.printf("  %-28s %s%n", c.name() + " " + c.usage(), c.summary());
+            String call = c.name() + " " + c.usage();
+            // a long call gets a line of its own, so the summaries stay in one column
+            if (call.length() <= 28) {
+                out.printf("  %-28s %s%n", call, c.summary());
+            } else {
+                out.printf("  %s%n  %-28s %s%n", call, "", c.summary());
+            }
         }
         out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
         out.println();
