@@ -111,6 +111,11 @@ public final class Config {
         return has(key) ? getBoolean(key) : fallback;
     }
 
+    /** How a config writes a dtype: "f32" or "f64", which {@link #dtype()} reads back. */
+    public static String dtypeName(DType dtype) {
+        return dtype.name().toLowerCase(Locale.ROOT);
+    }
+
     /** "dtype": "f32" (the default) or "f64". */
     public DType dtype() {
         String d = getString("dtype", "f32").toUpperCase(Locale.ROOT);

@@ -1,5 +1,6 @@
 package jgrad.optim;
 
+import jgrad.backend.Backends;
 import jgrad.tensor.Storage;
 
 /**
@@ -42,9 +43,7 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void initState(int index, Storage buffer) {
-        for (int i = 0; i < buffer.length(); i++) {
-            buffer.set(i, initialAccumulator);
-        }
+        Backends.current().fill(buffer.length(), buffer, 0, initialAccumulator);
     }
 
     @Override

@@ -80,13 +80,13 @@ public final class BiasedMF extends PairModel {
         c.put("d", d);
         c.put("mu", mu);
         c.put("sparse", sparse);
-        c.put("dtype", dtype().name());
+        c.put("dtype", Config.dtypeName(dtype()));
         return c;
     }
 
     public static BiasedMF fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new BiasedMF(c.getInt("users"), c.getInt("items"), c.getInt("d"), c.getDouble("mu"), c.getBoolean("sparse"),
-                DType.valueOf(c.getString("dtype")), new SplittableRandom(0));
+                c.dtype(), new SplittableRandom(0));
     }
 }

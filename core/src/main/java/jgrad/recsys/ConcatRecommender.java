@@ -61,13 +61,13 @@ public final class ConcatRecommender extends PairModel {
         c.put("items", numItems);
         c.put("user_dim", userDim);
         c.put("item_dim", itemDim);
-        c.put("dtype", dtype().name());
+        c.put("dtype", Config.dtypeName(dtype()));
         return c;
     }
 
     public static ConcatRecommender fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new ConcatRecommender(c.getInt("users"), c.getInt("items"), c.getInt("user_dim"), c.getInt("item_dim"),
-                DType.valueOf(c.getString("dtype")), new SplittableRandom(0));
+                c.dtype(), new SplittableRandom(0));
     }
 }

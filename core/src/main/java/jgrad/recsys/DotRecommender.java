@@ -57,13 +57,13 @@ public final class DotRecommender extends PairModel {
         c.put("users", numUsers);
         c.put("items", numItems);
         c.put("d", d);
-        c.put("dtype", dtype().name());
+        c.put("dtype", Config.dtypeName(dtype()));
         return c;
     }
 
     public static DotRecommender fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new DotRecommender(c.getInt("users"), c.getInt("items"), c.getInt("d"),
-                DType.valueOf(c.getString("dtype")), new SplittableRandom(0));
+                c.dtype(), new SplittableRandom(0));
     }
 }

@@ -156,14 +156,14 @@ public final class Ncf extends PairModel {
         c.put("factors", factors);
         c.put("mlp_dim", mlpDim);
         c.put("layers", layers.clone());
-        c.put("dtype", dtype().name());
+        c.put("dtype", Config.dtypeName(dtype()));
         return c;
     }
 
     public static Ncf fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new Ncf(Kind.valueOf(c.getString("kind").toUpperCase(Locale.ROOT)), c.getInt("users"), c.getInt("items"),
-                c.getInt("factors"), c.getInt("mlp_dim"), c.getIntArray("layers"), DType.valueOf(c.getString("dtype")),
+                c.getInt("factors"), c.getInt("mlp_dim"), c.getIntArray("layers"), c.dtype(),
                 new SplittableRandom(0));
     }
 }

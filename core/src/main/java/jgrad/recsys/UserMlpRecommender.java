@@ -139,13 +139,13 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
         c.put("items", numItems);
         c.put("d", d);
         c.put("hidden", hidden);
-        c.put("dtype", dtype().name());
+        c.put("dtype", Config.dtypeName(dtype()));
         return c;
     }
 
     public static UserMlpRecommender fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new UserMlpRecommender(c.getInt("users"), c.getInt("items"), c.getInt("d"), c.getInt("hidden"),
-                DType.valueOf(c.getString("dtype")), new SplittableRandom(0));
+                c.dtype(), new SplittableRandom(0));
     }
 }

@@ -96,7 +96,7 @@ public final class Dense extends Module implements Layer {
         if (f.kind() == Activation.Kind.LEAKY_RELU) {
             c.put("negative_slope", f.slope());
         }
-        c.put("dtype", parameters().get("W").dtype().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("dtype", Config.dtypeName(parameters().get("W").dtype()));
         return c;
     }
 

@@ -123,7 +123,7 @@ public final class Embedding extends Module implements Layer {
         c.put("N", n);
         c.put("d", d);
         c.put("sparse", sparse);
-        c.put("dtype", parameters().get("W_emb").dtype().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("dtype", Config.dtypeName(parameters().get("W_emb").dtype()));
         return c;
     }
 

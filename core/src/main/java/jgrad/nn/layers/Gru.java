@@ -135,7 +135,7 @@ public final class Gru extends Module implements Layer {
         c.put("in", in);
         c.put("hidden", hidden);
         c.put("return_sequences", returnSequences);
-        c.put("dtype", parameters().get("W_xz").dtype().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("dtype", Config.dtypeName(parameters().get("W_xz").dtype()));
         return c;
     }
 

@@ -162,7 +162,7 @@ public final class Lstm extends Module implements Layer {
         c.put("in", in);
         c.put("hidden", hidden);
         c.put("return_sequences", returnSequences);
-        c.put("dtype", parameters().get("W_xf").dtype().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("dtype", Config.dtypeName(parameters().get("W_xf").dtype()));
         return c;
     }
 

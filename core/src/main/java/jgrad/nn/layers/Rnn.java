@@ -150,7 +150,7 @@ public final class Rnn extends Module implements Layer {
         c.put("activation", sigma.label());
         c.put("output_activation", g.label());
         c.put("return_sequences", returnSequences);
-        c.put("dtype", parameters().get("W_xh").dtype().name().toLowerCase(java.util.Locale.ROOT));
+        c.put("dtype", Config.dtypeName(parameters().get("W_xh").dtype()));
         return c;
     }
 
