@@ -1,6 +1,5 @@
 package jgrad.recsys;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Predicate;
@@ -73,15 +72,10 @@ public final class BiasedMF extends PairModel {
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("users", numUsers);
-        c.put("items", numItems);
+    protected void putSizes(Map<String, Object> c) {
         c.put("d", d);
         c.put("mu", mu);
         c.put("sparse", sparse);
-        c.put("dtype", Config.dtypeName(dtype()));
-        return c;
     }
 
     public static BiasedMF fromConfig(Map<String, Object> map) {

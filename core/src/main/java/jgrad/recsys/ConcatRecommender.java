@@ -1,6 +1,5 @@
 package jgrad.recsys;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -55,14 +54,9 @@ public final class ConcatRecommender extends PairModel {
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("users", numUsers);
-        c.put("items", numItems);
+    protected void putSizes(Map<String, Object> c) {
         c.put("user_dim", userDim);
         c.put("item_dim", itemDim);
-        c.put("dtype", Config.dtypeName(dtype()));
-        return c;
     }
 
     public static ConcatRecommender fromConfig(Map<String, Object> map) {

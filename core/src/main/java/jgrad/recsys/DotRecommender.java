@@ -1,6 +1,5 @@
 package jgrad.recsys;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -52,13 +51,8 @@ public final class DotRecommender extends PairModel {
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("users", numUsers);
-        c.put("items", numItems);
+    protected void putSizes(Map<String, Object> c) {
         c.put("d", d);
-        c.put("dtype", Config.dtypeName(dtype()));
-        return c;
     }
 
     public static DotRecommender fromConfig(Map<String, Object> map) {

@@ -148,16 +148,11 @@ public final class Ncf extends PairModel {
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
+    protected void putSizes(Map<String, Object> c) {
         c.put("kind", kind.name().toLowerCase(Locale.ROOT));
-        c.put("users", numUsers);
-        c.put("items", numItems);
         c.put("factors", factors);
         c.put("mlp_dim", mlpDim);
         c.put("layers", layers.clone());
-        c.put("dtype", Config.dtypeName(dtype()));
-        return c;
     }
 
     public static Ncf fromConfig(Map<String, Object> map) {

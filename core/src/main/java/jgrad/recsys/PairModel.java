@@ -99,4 +99,18 @@ public abstract class PairModel extends KerasModel implements Recommender, Descr
     public static List<Tensor> inputs(int[] users, int[] items) {
         return List.of(Ids.tensor(users), Ids.tensor(items));
     }
+
+    /** The config every pair model writes: its catalog, its own sizes ({@link #putSizes}), its dtype. */
+    @Override
+    public final Map<String, Object> config() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("users", numUsers);
+        c.put("items", numItems);
+        putSizes(c);
+        c.put("dtype", jgrad.nn.Config.dtypeName(dtype()));
+        return c;
+    }
+
+    /** Adds the model's own constructor arguments to its config. */
+    protected abstract void putSizes(Map<String, Object> config);
 }
