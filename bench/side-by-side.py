@@ -175,7 +175,7 @@ def table(j, jtag, peers):
         for method in ("tensorOps", "layer"):
             add(f"attention pooling fwd+bwd B64 T50 d128, {method} ({backend})", ("AttentionPoolBench", method, backend),
                 peers.get("attn"), "≥ 1.5×")
-        for emb in ("sparse", "dense"):
+        for emb in ("sparse", "lazy", "dense"):
             add(f"NCF/MLP train step B256, {emb} emb ({backend})", ("NcfTrainBench", emb, backend), peers.get("ncf"), "≥ 2×")
             add(f"MF dot+biases train step B256, {emb} emb ({backend})", ("MfTrainBench", emb, backend), peers.get("mf"), "≥ 2×")
         add(f"MLP 784-128-10 train step B32 ({backend})", ("MlpTrainBench", backend), peers.get("mlp"), "≥ 2×")

@@ -85,4 +85,10 @@ public interface Backend {
 
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
+
+    /**
+     * One Adam update in place of n elements: w[wOff..], m and v at the same offsets, g[gOff..]; the
+     * rule and its order of operations are in {@link AdamStep}.
+     */
+    void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step);
 }

@@ -234,4 +234,39 @@ public class ScalarBackend implements Backend {
             dst.set(dstOff + i, value);
         }
     }
+
+    @Override
+    public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
+        if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+                && g instanceof Storage.F32 fg) {
+            adamF32(n, fw.a, wOff, fm.a, fv.a, fg.a, gOff, step);
+            return;
+        }
+        double b1 = step.beta1(), b2 = step.beta2();
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            double gi = g.get(gOff + i);
+            double mi = b1 * m.get(p) + (1 - b1) * gi;
+            double vi = b2 * v.get(p) + (1 - b2) * gi * gi;
+            m.set(p, mi);
+            v.set(p, vi);
+            w.set(p, w.get(p) - step.lr() * (mi / step.c1()) / (Math.sqrt(vi / step.c2()) + step.epsilon()));
+        }
+    }
+
+    /** {@link #adam} in float arithmetic, as a float tensor's update is in PyTorch. */
+    private static void adamF32(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
+        float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
+        float b2 = (float) s.beta2(), a2 = (float) (1 - s.beta2());
+        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            float gi = g[gOff + i];
+            float mi = b1 * m[p] + a1 * gi;
+            float vi = b2 * v[p] + a2 * gi * gi;
+            m[p] = mi;
+            v[p] = vi;
+            w[p] -= lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps);
+        }
+    }
 }

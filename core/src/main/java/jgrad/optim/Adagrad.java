@@ -10,7 +10,8 @@ import jgrad.tensor.Storage;
  *   w ← w − lr·g / (√s + ε)
  * </pre>
  * PyTorch's defaults: initial accumulator 0, ε = 1e-10 ({@link #Adagrad(double)}); Keras's: 0.1 and
- * 1e-7 ({@link #keras}). With row-sparse gradients only the looked-up rows accumulate.
+ * 1e-7 ({@link #keras}). A zero gradient changes neither s nor w, so with row-sparse
+ * gradients updating the looked-up rows only is already the exact rule.
  */
 public final class Adagrad extends Optimizer {
 
@@ -37,6 +38,11 @@ public final class Adagrad extends Optimizer {
     }
 
     @Override
+    protected boolean zeroGradientIsNoOp() {
+        return true;
+    }
+
+    @Override
     protected int stateBuffers() {
         return 1;
     }
@@ -52,7 +58,7 @@ public final class Adagrad extends Optimizer {
         Storage acc = s.state[0];
         for (int i = 0; i < n; i++) {
             int p = pOff + i;
-            double gi = gradient(s, g, gOff + i, p);
+            double gi = g.get(gOff + i);
             double si = acc.get(p) + gi * gi;
             acc.set(p, si);
             w.set(p, w.get(p) - lr * gi / (Math.sqrt(si) + epsilon));

@@ -1,5 +1,7 @@
 package jgrad.optim;
 
+import jgrad.backend.AdamStep;
+import jgrad.backend.Backends;
 import jgrad.tensor.Storage;
 
 /**
@@ -13,8 +15,9 @@ import jgrad.tensor.Storage;
  * </pre>
  * The two forms differ only in where ε enters (Keras adds it before the bias correction of v, the
  * "ε̂" of the paper's §2); both are available so that either framework's runs can be reproduced.
- * With row-sparse gradients the update is lazy (see {@link Optimizer}): m and v of rows not looked
- * up stay as they were.
+ * The arithmetic is the backend's ({@link AdamStep}): float tensors in float, as in PyTorch.
+ * With row-sparse gradients every row's m and v still decay (the dense rule), unless the optimizer is
+ * {@link Optimizer#lazy lazy}: then m and v of rows not looked up stay as they were (LazyAdam).
  */
 public class Adam extends Optimizer {
 
@@ -58,51 +61,11 @@ public class Adam extends Optimizer {
 
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
-        Storage w = s.param.storage();
-        Storage m = s.state[0];
-        Storage v = s.state[1];
-        double c1 = 1 - Math.pow(beta1, s.t);
-        double c2 = 1 - Math.pow(beta2, s.t);
-        double keraslr = lr * Math.sqrt(c2) / c1;
         beforeUpdate(s, lr, pOff, n);
-        if (!regularizes(s) && w instanceof Storage.F32 fw && m instanceof Storage.F32 fm
-                && v instanceof Storage.F32 fv && g instanceof Storage.F32 fg) {
-            updateF32(fw.a, fm.a, fv.a, fg.a, pOff, gOff, n, lr, c1, c2, keraslr);
-            return;
-        }
-        for (int i = 0; i < n; i++) {
-            int p = pOff + i;
-            double gi = gradient(s, g, gOff + i, p);
-            double mi = beta1 * m.get(p) + (1 - beta1) * gi;
-            double vi = beta2 * v.get(p) + (1 - beta2) * gi * gi;
-            m.set(p, mi);
-            v.set(p, vi);
-            double delta = epsilonHat
-                    ? keraslr * mi / (Math.sqrt(vi) + epsilon)
-                    : lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
-            w.set(p, w.get(p) - delta);
-        }
-    }
-
-    /**
-     * The same update on float arrays: no per-element virtual call and no regularization branch, so the
-     * JIT can keep the loop tight. The arithmetic stays in double, as in the general loop, so both paths
-     * give the same floats.
-     */
-    private void updateF32(float[] w, float[] m, float[] v, float[] g, int pOff, int gOff, int n, double lr,
-            double c1, double c2, double keraslr) {
-        for (int i = 0; i < n; i++) {
-            int p = pOff + i;
-            double gi = g[gOff + i];
-            double mi = beta1 * m[p] + (1 - beta1) * gi;
-            double vi = beta2 * v[p] + (1 - beta2) * gi * gi;
-            m[p] = (float) mi;
-            v[p] = (float) vi;
-            double delta = epsilonHat
-                    ? keraslr * mi / (Math.sqrt(vi) + epsilon)
-                    : lr * (mi / c1) / (Math.sqrt(vi / c2) + epsilon);
-            w[p] = (float) (w[p] - delta);
-        }
+        AdamStep step = epsilonHat
+                ? AdamStep.keras(lr, beta1, beta2, epsilon, s.t)
+                : AdamStep.pytorch(lr, beta1, beta2, epsilon, s.t);
+        Backends.current().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, step);
     }
 
     /** A hook run on the elements about to be updated, before the moments (AdamW's decay). */

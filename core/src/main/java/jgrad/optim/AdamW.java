@@ -7,7 +7,7 @@ package jgrad.optim;
  *   then the {@link Adam} step
  * </pre>
  * Unlike an L2 {@link Regularizer}, the decay does not pass through m and v, so it is not
- * rescaled by √v̂. With row-sparse gradients only the rows looked up decay (lazy).
+ * rescaled by √v̂. With row-sparse gradients every row decays unless the optimizer is {@link Optimizer#lazy lazy}.
  */
 public final class AdamW extends Adam {
 

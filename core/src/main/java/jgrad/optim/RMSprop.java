@@ -9,7 +9,7 @@ import jgrad.tensor.Storage;
  *   w ← w − lr·g / (√v + ε)
  * </pre>
  * PyTorch's defaults: ρ = 0.99, ε = 1e-8 ({@link #RMSprop(double)}); Keras's: lr = 0.001, ρ = 0.9,
- * ε = 1e-7 ({@link #keras}). With row-sparse gradients v of rows not looked up does not decay (lazy).
+ * ε = 1e-7 ({@link #keras}). With row-sparse gradients v of every row decays unless the optimizer is {@link Optimizer#lazy lazy}.
  */
 public final class RMSprop extends Optimizer {
 
@@ -44,7 +44,7 @@ public final class RMSprop extends Optimizer {
         Storage v = s.state[0];
         for (int i = 0; i < n; i++) {
             int p = pOff + i;
-            double gi = gradient(s, g, gOff + i, p);
+            double gi = g.get(gOff + i);
             double vi = rho * v.get(p) + (1 - rho) * gi * gi;
             v.set(p, vi);
             w.set(p, w.get(p) - lr * gi / (Math.sqrt(vi) + epsilon));

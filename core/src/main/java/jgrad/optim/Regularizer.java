@@ -12,8 +12,8 @@ import jgrad.tensor.Tensor;
  * </pre>
  * An {@link Optimizer} adds ∂R/∂w to the gradient as it updates (so the graph does not grow);
  * {@link #penalty} gives R for reporting or for adding to a loss by hand. PyTorch's
- * {@code weight_decay = λ} is the L2 case with l2 = λ/2. With row-sparse gradients only the
- * rows looked up are penalized in a step (lazy).
+ * {@code weight_decay = λ} is the L2 case with l2 = λ/2. With row-sparse gradients every row is
+ * penalized at every step unless the optimizer is {@link Optimizer#lazy lazy}.
  */
 public record Regularizer(double l1, double l2) {
 

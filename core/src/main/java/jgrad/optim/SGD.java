@@ -40,7 +40,7 @@ public final class SGD extends Optimizer {
         Storage w = s.param.storage();
         for (int i = 0; i < n; i++) {
             int p = pOff + i;
-            double d = gradient(s, g, gOff + i, p);
+            double d = g.get(gOff + i);
             if (momentum > 0) {
                 Storage b = s.state[0];
                 double bi = momentum * b.get(p) + d;

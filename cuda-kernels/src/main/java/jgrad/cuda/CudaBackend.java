@@ -5,6 +5,7 @@ import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
 import jcuda.jcublas.JCublas2;
 import jcuda.jcublas.cublasOperation;
+import jgrad.backend.AdamStep;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
@@ -191,16 +192,13 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
         elementwise("sgd_momentum", dt, n, ints(n), ptr(p, 0), ptr(v, 0), ptr(g, 0), real(dt, lr), real(dt, momentum));
     }
 
-    /** Adam step t ≥ 1, in place: m, v updated, p ← p − lr·m̂/(√v̂ + ε) with bias-corrected m̂, v̂. */
-    public void adam(int n, Storage p, Storage m, Storage v, Storage g, double lr, double beta1, double beta2,
-                     double eps, int t) {
-        DType dt = sameDtype("adam", p, m, v, g);
-        if (t < 1) {
-            throw new IllegalArgumentException("adam step must be >= 1, got " + t);
-        }
-        elementwise("adam", dt, n, ints(n), ptr(p, 0), ptr(m, 0), ptr(v, 0), ptr(g, 0), real(dt, lr),
-                real(dt, beta1), real(dt, beta2), real(dt, eps), real(dt, 1 - Math.pow(beta1, t)),
-                real(dt, 1 - Math.pow(beta2, t)));
+    /** The rule of {@link AdamStep} in place (optim.cu); m and v share w's offset. */
+    @Override
+    public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
+        DType dt = sameDtype("adam", w, m, v, g);
+        elementwise("adam", dt, n, ints(n), ptr(w, wOff), ptr(m, wOff), ptr(v, wOff), ptr(g, gOff), real(dt, step.lr()),
+                real(dt, step.beta1()), real(dt, step.beta2()), real(dt, step.epsilon()), real(dt, step.c1()),
+                real(dt, step.c2()));
     }
 
     /**

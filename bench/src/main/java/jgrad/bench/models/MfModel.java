@@ -3,7 +3,6 @@ package jgrad.bench.models;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import jgrad.nn.Module;
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Embedding;
 import jgrad.tensor.DType;
@@ -13,7 +12,7 @@ import jgrad.tensor.Tensor;
  * The peer script's dot-product matrix factorization with biases: ŷ = ⟨p_u, q_i⟩ + b_u + b_i + μ, with
  * 64-wide factors over MovieLens 100K's users and items, built from jgrad's Embedding layers.
  */
-final class MfModel extends Module {
+final class MfModel extends RatingModel {
 
     private final Embedding p;
     private final Embedding q;
@@ -37,7 +36,7 @@ final class MfModel extends Module {
         biw = bi.parameters();
     }
 
-    /** Scores [n] for n (user, item) pairs. */
+    @Override
     Tensor forward(int[] u, int[] i) {
         int n = u.length;
         Tensor dot = p.lookup(pw, u).mul(q.lookup(qw, i)).sum(1, false);

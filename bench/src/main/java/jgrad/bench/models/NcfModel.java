@@ -4,7 +4,6 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jgrad.nn.Activation;
-import jgrad.nn.Module;
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
@@ -15,7 +14,7 @@ import jgrad.tensor.Tensor;
  * The peer script's NCF/MLP recommender: ŷ = W₂ relu(W₁ [u_emb ; i_emb] + b₁) + b₂ with 64-wide user and
  * item embeddings over MovieLens 100K's 943 users and 1,682 items, hidden 128, built from jgrad's layers.
  */
-final class NcfModel extends Module {
+final class NcfModel extends RatingModel {
 
     final Embedding users;
     final Embedding items;
@@ -24,7 +23,7 @@ final class NcfModel extends Module {
     private final Map<String, Tensor> userWeights;
     private final Map<String, Tensor> itemWeights;
 
-    /** @param sparse row-sparse embedding gradients (jgrad's default, lazy Adam) or dense ones (PyTorch's default) */
+    /** @param sparse row-sparse embedding gradients or dense ones (PyTorch's default) */
     NcfModel(RandomGenerator rng, boolean sparse) {
         users = child("users", new Embedding(RatingBatches.USERS, 64, DType.F32, rng, Initializers.uniform(0.05), sparse));
         items = child("items", new Embedding(RatingBatches.ITEMS, 64, DType.F32, rng, Initializers.uniform(0.05), sparse));
@@ -34,7 +33,7 @@ final class NcfModel extends Module {
         itemWeights = items.parameters();
     }
 
-    /** Scores [n] for n (user, item) pairs. */
+    @Override
     Tensor forward(int[] u, int[] i) {
         Tensor h = Tensor.concat(1, users.lookup(userWeights, u), items.lookup(itemWeights, i));
         return out.forward(hidden.forward(h)).reshape(u.length);

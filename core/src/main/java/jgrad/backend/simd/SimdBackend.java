@@ -1,6 +1,7 @@
 package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jgrad.backend.AdamStep;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
@@ -25,6 +26,8 @@ public class SimdBackend extends ScalarBackend {
 
     /** Elementwise calls at least this long are split across threads. */
     private static final int PARALLEL_ELEMENTS = 1 << 18;
+    /** An Adam element costs a division and a square root besides seven memory accesses: split earlier. */
+    private static final int ADAM_GRAIN = 1 << 15;
 
     @Override
     public String name() {
@@ -180,7 +183,12 @@ public class SimdBackend extends ScalarBackend {
 
     /** Runs an elementwise kernel over [0, n), split into one chunk per thread when n is large. */
     private static void inChunks(int n, Chunk kernel) {
-        int tasks = SimdParallel.tasksFor(n, PARALLEL_ELEMENTS);
+        inChunks(n, PARALLEL_ELEMENTS, kernel);
+    }
+
+    /** The same with at least {@code grain} elements per chunk (smaller for heavier kernels). */
+    private static void inChunks(int n, int grain, Chunk kernel) {
+        int tasks = SimdParallel.tasksFor(n, grain);
         if (tasks == 1) {
             kernel.run(0, n);
             return;
@@ -190,5 +198,15 @@ public class SimdBackend extends ScalarBackend {
             int off = Math.min(n, t * chunk);
             kernel.run(off, Math.min(n, off + chunk) - off);
         });
+    }
+
+    @Override
+    public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
+        if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+                && g instanceof Storage.F32 fg) {
+            inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adam(len, fw.a, wOff + off, fm.a, fv.a, fg.a, gOff + off, step));
+        } else {
+            super.adam(n, w, wOff, m, v, g, gOff, step);
+        }
     }
 }

@@ -1,0 +1,29 @@
+package jgrad.backend;
+
+/**
+ * The coefficients of one Adam update (see {@code jgrad.optim.Adam}), in the single form every backend
+ * implements, element by element and in this order:
+ * <pre>
+ *   m ← β₁·m + (1 − β₁)·g
+ *   v ← β₂·v + (1 − β₂)·g·g
+ *   w ← w − (lr·(m / c₁)) / (√(v / c₂) + ε)
+ * </pre>
+ * PyTorch's form has c₁ = 1 − β₁ᵗ and c₂ = 1 − β₂ᵗ. Keras's form, which adds ε before the bias
+ * correction of v, is the same expression with lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) in place of lr and
+ * c₁ = c₂ = 1 (division by 1 is exact), so one kernel serves both. Float tensors are updated in
+ * float arithmetic, double tensors in double.
+ */
+public record AdamStep(double lr, double beta1, double beta2, double epsilon, double c1, double c2) {
+
+    /** PyTorch's placement of ε at step t ≥ 1. */
+    public static AdamStep pytorch(double lr, double beta1, double beta2, double epsilon, long t) {
+        return new AdamStep(lr, beta1, beta2, epsilon, 1 - Math.pow(beta1, t), 1 - Math.pow(beta2, t));
+    }
+
+    /** Keras's placement of ε (the paper's ε̂) at step t ≥ 1. */
+    public static AdamStep keras(double lr, double beta1, double beta2, double epsilon, long t) {
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        return new AdamStep(lr * Math.sqrt(c2) / c1, beta1, beta2, epsilon, 1, 1);
+    }
+}

@@ -1,0 +1,67 @@
+package jgrad.backend;
+
+import static jgrad.backend.SimdFixture.assertClose;
+import static jgrad.backend.SimdFixture.assertExact;
+import static jgrad.backend.SimdFixture.copyOf;
+import static jgrad.backend.SimdFixture.uniform;
+
+import java.util.SplittableRandom;
+import jgrad.tensor.Storage;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The Adam kernel: the scalar backend's float path against the formula in double (one step is a few
+ * rounded float operations, so within a few ulps), and the SIMD backend against the scalar one, bit
+ * for bit, at the awkward sizes and at an offset.
+ */
+class AdamKernelTest {
+
+    private static final AdamStep[] STEPS = {
+        AdamStep.pytorch(1e-3, 0.9, 0.999, 1e-8, 1),
+        AdamStep.pytorch(3e-2, 0.8, 0.99, 1e-6, 7),
+        AdamStep.keras(1e-3, 0.9, 0.999, 1e-7, 3),
+    };
+
+    @Test
+    void scalarFloatStepFollowsTheFormula() {
+        SplittableRandom rnd = new SplittableRandom(11);
+        int n = 1000;
+        for (AdamStep s : STEPS) {
+            Storage.F32 w = uniform(rnd, 0, n, -1, 1), m = uniform(rnd, 0, n, -0.1, 0.1);
+            Storage.F32 v = uniform(rnd, 0, n, 0, 0.01), g = uniform(rnd, 0, n, -1, 1);
+            float[] w1 = new float[n], m1 = new float[n], v1 = new float[n];
+            for (int i = 0; i < n; i++) {
+                double mi = s.beta1() * m.a[i] + (1 - s.beta1()) * g.a[i];
+                double vi = s.beta2() * v.a[i] + (1 - s.beta2()) * g.a[i] * g.a[i];
+                m1[i] = (float) mi;
+                v1[i] = (float) vi;
+                w1[i] = (float) (w.a[i] - s.lr() * (mi / s.c1()) / (Math.sqrt(vi / s.c2()) + s.epsilon()));
+            }
+            new ScalarBackend().adam(n, w, 0, m, v, g, 0, s);
+            // m mixes terms of either sign: its error is a few ulps of the terms (|β₁m| ≤ 0.09, |(1−β₁)g| ≤ 0.2).
+            assertClose("m " + s, m1, m.a, 4 * SimdFixture.U * 0.3, 0);
+            assertClose("v " + s, v1, v.a, 0, 4 * SimdFixture.U);
+            // The final rounding of w, plus a few ulps of the step (lr times a ratio m̂/√v̂ of order 1–100).
+            assertClose("w " + s, w1, w.a, 8 * SimdFixture.U * s.lr() * 100, 2 * SimdFixture.U);
+        }
+    }
+
+    @Test
+    void simdStepEqualsScalarBitForBit() {
+        Backend simd = SimdFixture.simdOrSkip();
+        SplittableRandom rnd = new SplittableRandom(12);
+        for (int n : SimdFixture.sizes(SimdFixture.lanes(simd))) {
+            for (AdamStep s : STEPS) {
+                int off = 3;
+                Storage.F32 w = uniform(rnd, off, n, -1, 1), m = uniform(rnd, off, n, -0.1, 0.1);
+                Storage.F32 v = uniform(rnd, off, n, 0, 0.01), g = uniform(rnd, 1, n, -1, 1);
+                Storage.F32 w2 = copyOf(w), m2 = copyOf(m), v2 = copyOf(v);
+                new ScalarBackend().adam(n, w, off, m, v, g, 1, s);
+                simd.adam(n, w2, off, m2, v2, g, 1, s);
+                assertExact("adam w n=" + n, w.a, w2.a);
+                assertExact("adam m n=" + n, m.a, m2.a);
+                assertExact("adam v n=" + n, v.a, v2.a);
+            }
+        }
+    }
+}
