@@ -180,7 +180,7 @@ def table(j, jtag, peers):
             add(f"MF dot+biases train step B256, {emb} emb ({backend})", ("MfTrainBench", emb, backend), peers.get("mf"), "≥ 2×")
         add(f"MLP 784-128-10 train step B32 ({backend})", ("MlpTrainBench", backend), peers.get("mlp"), "≥ 2×")
         add(f"GAN step B128 ({backend})", ("GanStepBench", backend), peers.get("gan"), "≥ 2×")
-        for method in ("top10", "top10Factored"):
+        for method in ("top10", "top10Serving"):
             key = ("TopKBench", method, backend)
             if key in j:
                 (p50, p99), unit, alloc, label = j[key]

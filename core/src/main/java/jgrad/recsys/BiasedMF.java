@@ -19,9 +19,10 @@ import jgrad.tensor.Tensor;
  * </pre>
  * μ is the mean training rating, fixed (a constant of the model, not a parameter); b_u, b_i are learned
  * biases (start 0), p_u, q_i learned d-wide factors (start U(−0.05, 0.05)). An L2 penalty is applied by
- * the optimizer ({@link #PENALIZED}): with {@code sparse} tables, to the rows of each batch only (as
- * per-rating stochastic-gradient MF does); with dense ones, to every row at every step (as weight decay
- * does, which shrinks the rows of rarely rated movies more).
+ * the optimizer ({@link #PENALIZED}) to every row at every step (as weight decay does, which shrinks
+ * the rows of rarely rated movies more); with a {@link jgrad.optim.Optimizer#lazy lazy} optimizer and
+ * {@code sparse} tables, to the rows of each batch only (as per-rating stochastic-gradient MF does).
+ * {@code sparse} alone changes only the cost of the backward pass, not the step.
  */
 public final class BiasedMF extends PairModel {
 

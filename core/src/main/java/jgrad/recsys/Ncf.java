@@ -142,6 +142,16 @@ public final class Ncf extends PairModel {
         return kind;
     }
 
+    /** The MLP's hidden layers, first to last (empty for a GMF). */
+    List<Dense> tower() {
+        return List.copyOf(tower);
+    }
+
+    /** A frozen copy that answers top-K queries with the item half of the first layer precomputed. */
+    public NcfServing forServing() {
+        return new NcfServing(this);
+    }
+
     @Override
     public String type() {
         return TYPE;

@@ -1,11 +1,6 @@
 package jgrad.train;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-
-import jgrad.backend.Backends;
-import jgrad.tensor.Tensor;
 
 /**
  * Stops {@code fit} when a monitored value (default "val_loss") has not improved by more than
@@ -24,7 +19,7 @@ public final class EarlyStopping implements Callback {
     private double best;
     private int bestEpoch;
     private int wait;
-    private List<Tensor> snapshot;
+    private final WeightsSnapshot snapshot = new WeightsSnapshot();
 
     public EarlyStopping(String monitor, int patience, double minDelta, boolean restoreBestWeights) {
         if (patience < 0 || !(minDelta >= 0)) {
@@ -63,7 +58,7 @@ public final class EarlyStopping implements Callback {
             bestEpoch = epoch;
             wait = 0;
             if (restoreBestWeights) {
-                save(model);
+                snapshot.take(model);
             }
         } else if (++wait >= patience) {
             model.stopTraining();
@@ -72,11 +67,8 @@ public final class EarlyStopping implements Callback {
 
     @Override
     public void onTrainEnd(KerasModel model) {
-        if (restoreBestWeights && snapshot != null) {
-            List<Tensor> params = new ArrayList<>(model.parameters().values());
-            for (int i = 0; i < params.size(); i++) {
-                copy(snapshot.get(i), params.get(i));
-            }
+        if (restoreBestWeights && snapshot.isTaken()) {
+            snapshot.restore(model);
         }
     }
 
@@ -87,20 +79,5 @@ public final class EarlyStopping implements Callback {
 
     public double best() {
         return best;
-    }
-
-    private void save(KerasModel model) {
-        List<Tensor> params = new ArrayList<>(model.parameters().values());
-        if (snapshot == null) {
-            snapshot = new ArrayList<>();
-            params.forEach(p -> snapshot.add(Tensor.zeros(p.dtype(), p.shape())));
-        }
-        for (int i = 0; i < params.size(); i++) {
-            copy(params.get(i), snapshot.get(i));
-        }
-    }
-
-    private static void copy(Tensor src, Tensor dst) {
-        Backends.current().copy(src.shape(), src.storage(), src.offset(), src.strides(), dst.storage(), dst.offset());
     }
 }

@@ -121,6 +121,22 @@ class FitTest {
         assertEquals(h.get("val_loss").get(0), model.evaluate(x, zero).get("loss"), 1e-12);
     }
 
+    @Test
+    void aWeightsSnapshotGoesBackToTheWeightsItTook() {
+        Sequential model = network(DType.F64);
+        WeightsSnapshot snapshot = new WeightsSnapshot();
+        IllegalStateException none = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                () -> snapshot.restore(model));
+        assertTrue(none.getMessage().contains("no snapshot"), none.getMessage());
+        Tensor x = inputs(DType.F64);
+        double[] before = model.predict(x).toDoubleArray();
+        snapshot.take(model);
+        model.fit(x, targets(x), Fit.epochs(2).output(QUIET));
+        assertFalse(java.util.Arrays.equals(before, model.predict(x).toDoubleArray()), "training moved the weights");
+        snapshot.restore(model);
+        assertArrayEquals(before, model.predict(x).toDoubleArray(), 0);
+    }
+
     private static Sequential zeroAffine() {
         Sequential m = new Sequential(new TestLayers.Affine(1, 1, DType.F64, 0, true));
         m.compile(new SGD(0.05), TestLayers::mse);

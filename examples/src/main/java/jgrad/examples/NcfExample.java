@@ -20,19 +20,22 @@ import jgrad.data.split.Splits;
 import jgrad.io.ModelFiles;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.optim.SGD;
 import jgrad.recsys.Evaluation;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.PairModel;
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.Fit;
+import jgrad.train.WeightsSnapshot;
 
 /**
  * {@code gmf}, {@code ncf-mlp}, {@code neumf} (He et al. 2017) on MovieLens 100K with the leave-one-out
  * protocol: each user's latest rating is held out and ranked among the 99 items of the shared candidates
  * file; training sees every other rating as a positive with 4 fresh uniform negatives each epoch, BCE,
- * Adam 1e-3, batches of 256. {@code neumf --pretrain} first trains a GMF and an MLP, then starts NeuMF
- * from them (the paper's §3.4.1).
+ * Adam 1e-3, batches of 256. {@code neumf --pretrain} first trains a GMF and an MLP, keeps each at its
+ * best epoch, then starts NeuMF from them and trains it with vanilla SGD (the paper's §3.4.1).
  */
 final class NcfExample implements Example {
 
@@ -43,6 +46,8 @@ final class NcfExample implements Example {
     static final int BATCH = 256;
     static final int K = 10;
     static final double ALPHA = 0.5;
+    /** The paper (§3.4.1) trains the pretrained NeuMF with vanilla SGD: Adam's moments were not pretrained. */
+    static final double PRETRAINED_SGD_LR = 1e-3;
 
     private final Ncf.Kind kind;
     private final String name;
@@ -78,18 +83,20 @@ final class NcfExample implements Example {
         out.printf("MovieLens 100K leave-one-out: %d users, %d movies, %,d training positives, %d negatives per "
                 + "positive per epoch, %d held-out items ranked among 99 candidates each%n", data.numUsers(),
                 data.numItems(), data.train().size(), NEGATIVES, data.users().length);
-        out.printf("Adam 1e-3, batch %d, epochs %d, seed %d; GMF %d factors, MLP embeddings %d + %d -> %s%n", BATCH,
-                o.epochs(), o.seed(), FACTORS, MLP_DIM, MLP_DIM, Arrays.toString(LAYERS));
+        out.printf("Adam 1e-3%s, batch %d, epochs %d, seed %d; GMF %d factors, MLP embeddings %d + %d -> %s%n",
+                pretrain ? " (then SGD " + PRETRAINED_SGD_LR + " for the pretrained NeuMF)" : "", BATCH, o.epochs(), o.seed(),
+                FACTORS, MLP_DIM, MLP_DIM, Arrays.toString(LAYERS));
         Ncf model;
         if (pretrain) {
-            Ncf gmf = train(build(Ncf.Kind.GMF, data, o.seed()), data, o, "gmf   ", out).model;
-            Ncf mlp = train(build(Ncf.Kind.MLP, data, o.seed() + 1), data, o, "mlp   ", out).model;
+            Ncf gmf = train(build(Ncf.Kind.GMF, data, o.seed()), Adam.keras(1e-3), data, o, "gmf   ", true, out).model;
+            Ncf mlp = train(build(Ncf.Kind.MLP, data, o.seed() + 1), Adam.keras(1e-3), data, o, "mlp   ", true, out).model;
             model = Ncf.neuMfFrom(gmf, mlp, ALPHA);
             out.printf(Locale.ROOT, "NeuMF starts from the GMF and the MLP above (alpha %.1f)%n", ALPHA);
         } else {
             model = build(kind, data, o.seed());
         }
-        Trained t = train(model, data, o, pretrain ? "neumf " : "", out);
+        Optimizer optimizer = pretrain ? new SGD(PRETRAINED_SGD_LR) : Adam.keras(1e-3);
+        Trained t = train(model, optimizer, data, o, pretrain ? "neumf " : "", false, out);
         int best = t.report.bestEpoch("hr@10", true);
         out.printf(Locale.ROOT, "final: HR@10 %.4f  NDCG@10 %.4f after %d epochs; best HR@10 %.4f (NDCG@10 %.4f) at "
                 + "epoch %d; %.2f s per training epoch (%,d steps of %d)%n", t.report.history("hr@10").getLast(),
@@ -106,17 +113,31 @@ final class NcfExample implements Example {
     private record Trained(Ncf model, RecsysReport report) {
     }
 
-    /** Epochs of one-epoch fits, each on fresh negatives. */
-    private static Trained train(Ncf model, Data data, ExampleOptions o, String label, PrintStream out) {
-        model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy);
+    /**
+     * Epochs of one-epoch fits, each on fresh negatives. With {@code keepBest} the model ends with the
+     * weights of its best HR@10 epoch, as the NCF authors' code saves the GMF and MLP it pretrains.
+     */
+    private static Trained train(Ncf model, Optimizer optimizer, Data data, ExampleOptions o, String label,
+            boolean keepBest, PrintStream out) {
+        model.compile(optimizer, Losses::binaryCrossEntropy);
         RecsysReport report = new RecsysReport(label, o.epochs(), m -> ranking((PairModel) m, data), out);
         NegativeSampler sampler = new NegativeSampler(data.train().users(), data.train().items(), data.numUsers(),
                 data.numItems());
         SplittableRandom negatives = new SplittableRandom(o.seed());
+        WeightsSnapshot best = new WeightsSnapshot();
         for (int epoch = 0; epoch < o.epochs(); epoch++) {
             ImplicitExamples ex = sampler.epoch(data.train().users(), data.train().items(), NEGATIVES, negatives);
             model.fit(PairModel.inputs(ex.users(), ex.items()), Tensor.of(ex.labels(), ex.size(), 1),
                     Fit.epochs(1).batchSize(BATCH).seed(o.seed() * 1000 + epoch).verbose(0).callbacks(report));
+            if (keepBest && report.bestEpoch("hr@10", true) == epoch) {
+                best.take(model);
+            }
+        }
+        if (keepBest) {
+            best.restore(model);
+            int e = report.bestEpoch("hr@10", true);
+            out.printf(Locale.ROOT, "%skept the weights of epoch %d (HR@10 %.4f)%n", label, e + 1,
+                    report.history("hr@10").get(e));
         }
         return new Trained(model, report);
     }

@@ -51,8 +51,6 @@ final class RatingExample implements Example {
 
     static final double BMF_L2 = 1.5e-4;
     static final int BMF_PATIENCE = 3;
-    /** Dense tables: the L2 penalty then shrinks every row at each step; lazy, per-batch L2 overfit (u1: 0.947). */
-    static final boolean BMF_SPARSE = false;
     static final double BMF_LR = 1e-3;
 
     private final Variant variant;
@@ -117,7 +115,7 @@ final class RatingExample implements Example {
         return switch (variant) {
             case DOT -> new DotRecommender(data.numUsers(), data.numItems(), 32, DType.F32, rng);
             case CONCAT -> new ConcatRecommender(data.numUsers(), data.numItems(), 64, 64, DType.F32, rng);
-            case BMF -> new BiasedMF(data.numUsers(), data.numItems(), 32, fitOn.meanRating(), BMF_SPARSE, DType.F32, rng);
+            case BMF -> new BiasedMF(data.numUsers(), data.numItems(), 32, fitOn.meanRating(), true, DType.F32, rng);
         };
     }
 
