@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
 
-import jgrad.backend.Backends;
 import jgrad.nn.Module;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -150,10 +149,6 @@ public final class ModelFiles {
                         + " in the model");
             }
         }
-        params.forEach((name, p) -> copyInto(saved.get(name), p));
-    }
-
-    static void copyInto(Tensor src, Tensor dst) {
-        Backends.current().copy(src.shape(), src.storage(), src.offset(), src.strides(), dst.storage(), dst.offset());
+        params.forEach((name, p) -> p.copyFrom(saved.get(name)));
     }
 }

@@ -123,18 +123,18 @@ public final class Ncf extends PairModel {
         Map<String, Tensor> target = neu.parameters();
         gmf.parameters().forEach((name, t) -> {
             if (!name.startsWith("out.")) {
-                Weights.copy(t, target.get(name));
+                target.get(name).copyFrom(t);
             }
         });
         mlp.parameters().forEach((name, t) -> {
             if (!name.startsWith("out.")) {
-                Weights.copy(t, target.get(name));
+                target.get(name).copyFrom(t);
             }
         });
         Tensor h = Tensor.concat(1, gmf.parameters().get("out.W").mul(alpha), mlp.parameters().get("out.W").mul(1 - alpha));
         Tensor b = gmf.parameters().get("out.b").mul(alpha).add(mlp.parameters().get("out.b").mul(1 - alpha));
-        Weights.copy(h.detach(), target.get("out.W"));
-        Weights.copy(b.detach(), target.get("out.b"));
+        target.get("out.W").copyFrom(h.detach());
+        target.get("out.b").copyFrom(b.detach());
         return neu;
     }
 

@@ -358,6 +358,22 @@ public final class Tensor {
         return Views.copy(this);
     }
 
+    /**
+     * Overwrites this tensor's values with those of {@code src}, in place and outside autograd (loading
+     * weights, restoring a snapshot). This tensor must be contiguous, and src must have its shape and dtype.
+     */
+    public void copyFrom(Tensor src) {
+        if (!Arrays.equals(src.shape(), shape()) || src.dtype() != dtype()) {
+            throw new IllegalArgumentException("copyFrom: cannot copy a " + src.dtype() + " " + Shapes.format(src.shape())
+                    + " into a " + dtype() + " " + Shapes.format(shape()));
+        }
+        if (!isContiguous()) {
+            throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
+                    + " is a non-contiguous view");
+        }
+        Backends.current().copy(src.shape(), src.storage(), src.offset(), src.strides(), storage(), offset());
+    }
+
     /** The same values in another dtype (differentiable; the gradient converts back). */
     public Tensor to(DType dtype) {
         return dtype == dtype() ? this : Elementwise.convert(this, dtype);

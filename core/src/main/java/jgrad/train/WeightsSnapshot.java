@@ -3,7 +3,6 @@ package jgrad.train;
 import java.util.ArrayList;
 import java.util.List;
 
-import jgrad.backend.Backends;
 import jgrad.nn.Module;
 import jgrad.tensor.Tensor;
 
@@ -23,7 +22,7 @@ public final class WeightsSnapshot {
             params.forEach(p -> copies.add(Tensor.zeros(p.dtype(), p.shape())));
         }
         for (int i = 0; i < params.size(); i++) {
-            copy(params.get(i), copies.get(i));
+            copies.get(i).copyFrom(params.get(i));
         }
     }
 
@@ -43,11 +42,7 @@ public final class WeightsSnapshot {
                     + " tensors but the module has " + params.size() + " parameters");
         }
         for (int i = 0; i < params.size(); i++) {
-            copy(copies.get(i), params.get(i));
+            params.get(i).copyFrom(copies.get(i));
         }
-    }
-
-    private static void copy(Tensor src, Tensor dst) {
-        Backends.current().copy(src.shape(), src.storage(), src.offset(), src.strides(), dst.storage(), dst.offset());
     }
 }

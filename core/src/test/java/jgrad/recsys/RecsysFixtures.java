@@ -18,7 +18,7 @@ final class RecsysFixtures {
         if (p == null) {
             throw new IllegalArgumentException("no parameter '" + name + "' in " + model.parameters().keySet());
         }
-        Weights.copy(Tensor.of(values, p.shape()), p);
+        p.copyFrom(Tensor.of(values, p.shape()));
     }
 
     static DotRecommender dot(int users, int items, int d, long seed) {

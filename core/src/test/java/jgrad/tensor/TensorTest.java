@@ -111,4 +111,24 @@ class TensorTest {
         assertArrayEquals(new double[] {0, 0, 0, 0}, k0.toDoubleArray());
         assertArrayEquals(new int[] {3}, empty.sum(0, false).shape());
     }
+
+    @Test
+    void copyFromWritesInPlaceFromAView() {
+        Tensor dst = Tensor.zeros(DType.F64, 2, 3);
+        Tensor src = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 3, 2).transpose(0, 1);   // [[1,3,5],[2,4,6]]
+        dst.copyFrom(src);
+        assertArrayEquals(new double[] {1, 3, 5, 2, 4, 6}, dst.toDoubleArray(), 0);
+    }
+
+    @Test
+    void copyFromNamesWhatDoesNotFit() {
+        Tensor dst = Tensor.zeros(DType.F32, 2, 3);
+        IllegalArgumentException shape = assertThrows(IllegalArgumentException.class,
+                () -> dst.copyFrom(Tensor.zeros(DType.F32, 3, 2)));
+        assertTrue(shape.getMessage().contains("[3, 2]") && shape.getMessage().contains("[2, 3]"), shape.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> dst.copyFrom(Tensor.zeros(DType.F64, 2, 3)));
+        IllegalArgumentException view = assertThrows(IllegalArgumentException.class,
+                () -> dst.transpose(0, 1).copyFrom(Tensor.zeros(DType.F32, 3, 2)));
+        assertTrue(view.getMessage().contains("non-contiguous"), view.getMessage());
+    }
 }
