@@ -25,6 +25,9 @@ public class Adam extends Optimizer {
     final double beta2;
     final double epsilon;
     final boolean epsilonHat;
+    private AdamStep step;
+    private long stepT;
+    private double stepLr;
 
     /** PyTorch's defaults: β₁ = 0.9, β₂ = 0.999, ε = 1e-8. */
     public Adam(double learningRate) {
@@ -62,10 +65,17 @@ public class Adam extends Optimizer {
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
         beforeUpdate(s, lr, pOff, n);
-        AdamStep step = epsilonHat
-                ? AdamStep.keras(lr, beta1, beta2, epsilon, s.t)
-                : AdamStep.pytorch(lr, beta1, beta2, epsilon, s.t);
-        Backends.current().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, step);
+        Backends.current().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, coefficients(lr, s.t));
+    }
+
+    /** The step's coefficients, computed once per (lr, t): a lazy step calls update once per row. */
+    private AdamStep coefficients(double lr, long t) {
+        if (step == null || t != stepT || lr != stepLr) {
+            step = epsilonHat ? AdamStep.keras(lr, beta1, beta2, epsilon, t) : AdamStep.pytorch(lr, beta1, beta2, epsilon, t);
+            stepT = t;
+            stepLr = lr;
+        }
+        return step;
     }
 
     /** A hook run on the elements about to be updated, before the moments (AdamW's decay). */
