@@ -9,9 +9,14 @@ import java.util.Arrays;
  * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
  * column block and KC-deep slice, op(B) is packed once (it stays in L3) and reused by every
  * MC-row block of op(A), which is packed so that it stays in L2, while the micro-kernel keeps an
- * MR×NR tile of C in registers. Large products are split across threads by rows or columns
- * (whichever side duplicates less packing); tiny ones skip packing altogether, and matrix-vector
- * shapes go to {@link SimdGemv}.
+ * MR×NR tile of C in registers. On several threads, products with enough rows go to
+ * {@link SimdGemmTeam} (one packed op(B) shared by all threads, rows claimed block by block); the
+ * others are cut into one band per thread, each packing all of the smaller operand. Tiny products skip
+ * packing altogether, and matrix-vector shapes go to {@link SimdGemv}.
+ *
+ * <p>Every element of C is reduced the same way on any number of threads: Σ over the KC slices in
+ * order, each slice a chain of FMAs over p in order (the micro-kernel), added to C. Only the
+ * assignment of blocks to threads differs, so the result bits do not depend on the thread count.
  */
 final class SimdGemm {
 
@@ -28,20 +33,41 @@ final class SimdGemm {
      * a 64-byte line; starting the panels 12 floats in makes every full-vector load line-aligned,
      * which removed large run-to-run swings in the probe. The buffer is made large on purpose.
      */
-    private static final int ALIGN = 12;
+    static final int ALIGN = 12;
     /** 4 MB: humongous (so region-aligned) for G1 regions up to 8 MB, that is heaps up to 16 GB. */
     private static final int HUMONGOUS = 1 << 20;
+    /**
+     * Rows from which several threads share one packed op(B) ({@link SimdGemmTeam}). It needs a few row
+     * blocks per thread, each reusing the shared panel enough to repay its trip through L3; with fewer
+     * rows, bands of columns are as good: each thread then packs all of op(A), which is small.
+     */
+    static final int TEAM_ROWS = 2 * MC;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private SimdGemm() {
     }
 
     /** Packing buffers of one thread, reused so that a steady-state multiply allocates nothing. */
-    private static final class Workspace {
+    static final class Workspace {
         final float[] buf = new float[Math.max(ALIGN + KC * NC + MC * KC, HUMONGOUS)];
         final int bBase = ALIGN;
         final int aBase = ALIGN + KC * NC;
         final float[] tile = new float[MR * NR];
+        /** The panel of op(B) this thread shares with its team when it calls a threaded GEMM. */
+        private float[] shared;
+
+        /** A buffer of at least {@code floats} floats after {@link #ALIGN}, kept for the next call. */
+        float[] shared(int floats) {
+            if (shared == null || shared.length < ALIGN + floats) {
+                shared = new float[Math.max(ALIGN + floats, HUMONGOUS)];
+            }
+            return shared;
+        }
+    }
+
+    /** The calling thread's packing buffers. */
+    static Workspace workspace() {
+        return WORKSPACE.get();
     }
 
     static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
@@ -60,8 +86,33 @@ final class SimdGemm {
             SimdGemv.gemv(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc);
             return;
         }
-        int tasks = SimdParallel.tasksFor(work, PARALLEL_GRAIN);
-        boolean byRows = m >= n;        // split the larger side: the other operand is packed by every task
+        packed(SimdParallel.tasksFor(work, PARALLEL_GRAIN), ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb,
+                beta, c, cOff, ldc);
+    }
+
+    /**
+     * The packed product on {@code tasks} tasks (at least 1, m, n, k at least 1). Package-private so
+     * that a test can compare task counts in one JVM.
+     */
+    static void packed(int tasks, boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
+                       float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        if (tasks == 1) {
+            scaleC(c, cOff, ldc, 0, m, 0, n, beta);
+            blocked(ta, tb, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc, 0, m, 0, n);
+        } else if (m >= TEAM_ROWS) {
+            new SimdGemmTeam(tasks, ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc).run();
+        } else {
+            split(tasks, ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        }
+    }
+
+    /**
+     * Each task computes a band of C on its own, packing its share of one operand and all of the
+     * other; the band is cut across the larger side, so the duplicated packing is the smaller one.
+     */
+    private static void split(int tasks, boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff,
+                              int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
+        boolean byRows = m >= n;
         int unit = byRows ? MR : NR;
         int size = byRows ? m : n;
         int chunk = roundUp((size + tasks - 1) / tasks, unit);
@@ -78,7 +129,7 @@ final class SimdGemm {
     }
 
     /** C = β·C on a block, where β = 0 writes zeros (discarding NaN) and β = 1 leaves C alone. */
-    private static void scaleC(float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, float beta) {
+    static void scaleC(float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, float beta) {
         if (beta == 1) {
             return;
         }
@@ -98,7 +149,7 @@ final class SimdGemm {
     private static void blocked(boolean ta, boolean tb, int k, float[] a, int aOff, int lda,
                                 float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
                                 int i0, int i1, int j0, int j1) {
-        Workspace ws = WORKSPACE.get();
+        Workspace ws = workspace();
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
             for (int pc = 0; pc < k; pc += KC) {
@@ -107,25 +158,31 @@ final class SimdGemm {
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
                     SimdGemmPack.packA(ta, a, aOff, lda, ic, mc, pc, kc, ws.buf, ws.aBase);
-                    macro(ws, mc, nc, kc, c, cOff + ic * ldc + jc, ldc, add || pc > 0);
+                    macro(ws.buf, ws.aBase, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cOff + ic * ldc + jc, ldc,
+                            add || pc > 0);
                 }
             }
         }
     }
 
-    /** Runs the micro-kernel over every tile of one packed A block against one packed B panel. */
-    private static void macro(Workspace ws, int mc, int nc, int kc, float[] c, int cOff, int ldc, boolean add) {
+    /**
+     * Runs the micro-kernel over every tile of one packed A block (mc×kc at ap[aBase]) against one
+     * packed B panel (kc×nc at bp[bBase]), into the mc×nc block of C at cOff; {@code tile} takes the
+     * edge tiles.
+     */
+    static void macro(float[] ap, int aBase, float[] bp, int bBase, float[] tile, int mc, int nc, int kc,
+                      float[] c, int cOff, int ldc, boolean add) {
         for (int jr = 0; jr < nc; jr += NR) {
             int nr = Math.min(NR, nc - jr);
-            int bo = ws.bBase + jr * kc;
+            int bo = bBase + jr * kc;
             for (int ir = 0; ir < mc; ir += MR) {
                 int mr = Math.min(MR, mc - ir);
-                int ao = ws.aBase + ir * kc;
+                int ao = aBase + ir * kc;
                 int co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
-                    SimdMicroKernel.kernel(kc, ws.buf, ao, ws.buf, bo, c, co, ldc, add);
+                    SimdMicroKernel.kernel(kc, ap, ao, bp, bo, c, co, ldc, add);
                 } else {
-                    SimdMicroKernel.edge(kc, ws.buf, ao, ws.buf, bo, ws.tile, mr, nr, c, co, ldc, add);
+                    SimdMicroKernel.edge(kc, ap, ao, bp, bo, tile, mr, nr, c, co, ldc, add);
                 }
             }
         }
@@ -148,7 +205,7 @@ final class SimdGemm {
         }
     }
 
-    private static int roundUp(int x, int unit) {
+    static int roundUp(int x, int unit) {
         return (x + unit - 1) / unit * unit;
     }
 }

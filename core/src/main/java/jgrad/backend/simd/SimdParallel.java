@@ -38,10 +38,15 @@ final class SimdParallel {
         return (int) Math.max(1, Math.min(THREADS, work / grain));
     }
 
-    /** Runs body(0..tasks-1), task 0 on the caller, and returns when all are done. */
+    /**
+     * Runs body(0..tasks-1), task 0 on the caller, and returns when all are done. Without a pool
+     * (one thread) the caller runs every task in turn, which tests use to try task counts anywhere.
+     */
     static void run(int tasks, IntConsumer body) {
-        if (tasks <= 1) {
-            body.accept(0);
+        if (tasks <= 1 || POOL == null) {
+            for (int t = 0; t < Math.max(1, tasks); t++) {
+                body.accept(t);
+            }
             return;
         }
         Future<?>[] futures = new Future<?>[tasks - 1];
