@@ -174,17 +174,22 @@ public final class Autograd {
         }
     }
 
-    /** The gradient pending for t as a contiguous tensor the pass owns, made (zeros) if there is none yet. */
+    /**
+     * The gradient pending for t as a contiguous tensor the pass owns: the pending one if the pass owns
+     * it, else zeros (lent by t's op when it can, see {@link Node.Backward#outputGradientBuffer}) plus
+     * whatever was pending.
+     */
     private static Tensor ownedSum(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t) {
         Tensor previous = pending.get(t);
         if (previous != null && sums.contains(previous)) {
             return previous;
         }
-        Tensor sum;
-        if (previous == null) {
+        Tensor sum = t.gradFn() == null ? null : t.gradFn().outputGradientBuffer();
+        if (sum == null) {
             sum = Tensor.zeros(t.dtype(), t.shape());
-        } else {
-            sum = java.util.Arrays.equals(previous.shape(), t.shape()) ? previous.copy() : Tensor.zeros(t.dtype(), t.shape()).add(previous);
+        }
+        if (previous != null) {
+            InPlace.add(sum, previous.expand(t.shape()));
         }
         sums.add(sum);
         pending.put(t, sum);

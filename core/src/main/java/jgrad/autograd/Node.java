@@ -26,6 +26,15 @@ public final class Node {
             return false;
         }
 
+        /**
+         * A zeroed contiguous tensor of the output's shape for the engine to sum the output's gradient
+         * into, or null to let it allocate one. A rule that keeps scratch memory lends it here, as the
+         * sum is read only by its own {@link #apply}.
+         */
+        default Tensor outputGradientBuffer() {
+            return null;
+        }
+
         /** Called once, when the graph that holds this rule is freed: give back what the rule saved. */
         default void release() {
         }
@@ -91,6 +100,11 @@ public final class Node {
 
     boolean returnsNewGradients() {
         return backward != null && backward.returnsNewGradients();
+    }
+
+    /** See {@link Backward#outputGradientBuffer}; null for a view, whose gradient is summed in a new tensor. */
+    Tensor outputGradientBuffer() {
+        return backward == null ? null : backward.outputGradientBuffer();
     }
 
     boolean released() {
