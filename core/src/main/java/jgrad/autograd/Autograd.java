@@ -8,8 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jgrad.backend.Backends;
-import jgrad.backend.BinaryOp;
+import jgrad.ops.InPlace;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -104,28 +103,22 @@ public final class Autograd {
             for (int i = order.size() - 1; i >= 0; i--) {
                 Tensor t = order.get(i);
                 Tensor g = pending.remove(t);
-                sums.remove(g);         // handed on to the backward, which may share it: no longer ours to write
+                boolean ours = sums.remove(g);  // handed on to the backward, which may share it: no longer ours to write
                 Node node = t.gradFn();
                 if (g == null) {
                     continue;
                 }
                 if (node == null) {
-                    t.accumulateGrad(g);
+                    t.accumulateGrad(g, ours);
                     continue;
                 }
-                Tensor[] inputs = node.inputs();
-                Tensor[] grads = node.apply(g);
-                if (detectAnomalies) {
-                    for (Tensor gi : grads) {
-                        if (gi != null) {
-                            checkFinite(gi, "the gradient computed by the backward of '" + node.op() + "'");
-                        }
+                if (node.scatter() != null) {
+                    Tensor in = node.inputs()[0];
+                    if (in.requiresGrad()) {
+                        node.scatter().addInto(g, ownedSum(pending, sums, in));
                     }
-                }
-                for (int k = 0; k < inputs.length; k++) {
-                    if (grads[k] != null && inputs[k].requiresGrad()) {
-                        accumulate(pending, sums, inputs[k], grads[k]);
-                    }
+                } else {
+                    propagate(node, g, pending, sums);
                 }
                 if (!retainGraph) {
                     node.release();
@@ -134,25 +127,73 @@ public final class Autograd {
         }
     }
 
+    /** Runs a node's backward rule and adds the gradients it returns to those pending for its inputs. */
+    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> pending, Set<Tensor> sums) {
+        Tensor[] inputs = node.inputs();
+        Tensor[] grads = node.apply(g);
+        if (detectAnomalies) {
+            for (Tensor gi : grads) {
+                if (gi != null) {
+                    checkFinite(gi, "the gradient computed by the backward of '" + node.op() + "'");
+                }
+            }
+        }
+        boolean fresh = node.returnsNewGradients();
+        for (int k = 0; k < inputs.length; k++) {
+            if (grads[k] != null && inputs[k].requiresGrad()) {
+                accumulate(pending, sums, inputs[k], grads[k], fresh && grads[k].isContiguous());
+            }
+        }
+    }
+
     /**
-     * Adds g to the gradient pending for t. The first sum is a new tensor that only this pass holds,
-     * so later contributions (a weight used at every step) are added into it in place rather than
-     * allocating a new sum each time; a gradient an op returned is never written to, as the op may
-     * share it.
+     * Adds g to the gradient pending for t. The pass owns a pending gradient when it made it (a sum)
+     * or when the op that returned it vouched that nothing else references it ({@code gIsNew}); later
+     * contributions (a weight used at every step) are added into an owned gradient in place rather
+     * than allocating a new sum each time. A gradient the pass does not own is never written to, as
+     * the op may share it.
      */
-    private static void accumulate(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t, Tensor g) {
+    private static void accumulate(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t, Tensor g, boolean gIsNew) {
         Tensor previous = pending.get(t);
+        boolean sameShape = previous != null && java.util.Arrays.equals(previous.shape(), g.shape());
         if (previous == null) {
             pending.put(t, g);
-        } else if (sums.contains(previous) && java.util.Arrays.equals(previous.shape(), g.shape())) {
-            Tensor gc = g.contiguous();
-            Backends.current().binary(BinaryOp.ADD, previous.numel(), previous.storage(), previous.offset(), 1,
-                    gc.storage(), gc.offset(), 1, previous.storage(), previous.offset());
+            if (gIsNew) {
+                sums.add(g);
+            }
+        } else if (sums.contains(previous) && sameShape) {
+            InPlace.add(previous, g);
+        } else if (gIsNew && sameShape) {
+            InPlace.add(g, previous);
+            sums.add(g);
+            pending.put(t, g);
         } else {
             Tensor sum = previous.add(g);
             sums.add(sum);
             pending.put(t, sum);
         }
+    }
+
+    /**
+     * The gradient pending for t as a contiguous tensor the pass owns: the pending one if the pass owns
+     * it, else zeros (lent by t's op when it can, see {@link Node.Backward#outputGradientBuffer}) plus
+     * whatever was pending.
+     */
+    private static Tensor ownedSum(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t) {
+        Tensor previous = pending.get(t);
+        if (previous != null && sums.contains(previous)) {
+            return previous;
+        }
+        Tensor sum = t.gradFn() == null ? null : t.gradFn().outputGradientBuffer();
+        if (sum == null) {
+            sum = Tensor.zeros(t.dtype(), t.shape());
+        }
+        if (previous != null) {
+            InPlace.add(sum, previous.expand(t.shape()));
+        }
+        sums.add(sum);
+        pending.put(t, sum);
+        return sum;
     }
 
     /** Every tensor reachable from root through recorded inputs, each after all of its inputs. */

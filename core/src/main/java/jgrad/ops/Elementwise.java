@@ -1,5 +1,6 @@
 package jgrad.ops;
 
+import jgrad.autograd.Node;
 import jgrad.backend.Backends;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
@@ -83,13 +84,13 @@ public final class Elementwise {
         Tensor xc = x.contiguous();
         Tensor out = Tensor.zeros(x.dtype(), x.shape());
         Backends.current().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
-        return out.recordedAs(name, g -> {
+        return out.recordedAs(name, Node.newGradients(g -> {
             Tensor gc = g.contiguous();
             Tensor dx = Tensor.zeros(x.dtype(), x.shape());
             Backends.current().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
                     gc.storage(), gc.offset(), dx.storage(), 0, alpha);
             return new Tensor[] {dx};
-        }, xc);
+        }), xc);
     }
 
     public static Tensor neg(Tensor x) { return unary("neg", UnaryOp.NEG, x, 0); }

@@ -18,9 +18,16 @@ public final class Reductions {
     private Reductions() {
     }
 
-    /** Σ of all elements, a scalar. */
+    /**
+     * Σ of all elements, a scalar. Its gradient is the upstream number expanded to x's shape, a view
+     * that reaches x without a reshape in between, so nothing of x's size is allocated for it.
+     */
     public static Tensor sumAll(Tensor x) {
-        return sum(x.reshape(-1), new int[] {0}, false);
+        Tensor flat = x.detach().contiguous();
+        Tensor out = Tensor.zeros(x.dtype());
+        Backends.current().reduce(ReduceOp.SUM, 1, flat.numel(), 1, flat.storage(), flat.offset(), out.storage(), 0);
+        int[] shape = x.shape();
+        return out.recordedAs("sum", g -> new Tensor[] {g.expand(shape)}, x);
     }
 
     /** Σ along the given axes; with keepDim the reduced axes stay with size 1. */

@@ -101,17 +101,7 @@ public final class Views {
         int[] shape = x.shape();
         shape[a] = length;
         Tensor out = new Tensor(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
-        return out.recordedAs("narrow", g -> new Tensor[] {padAround(g, a, start, size)}, x);
-    }
-
-    /** The gradient of narrow: g placed at [start, start+len) of an axis of the given size, zeros elsewhere. */
-    private static Tensor padAround(Tensor g, int axis, int start, int size) {
-        int after = size - start - g.shape(axis);
-        int[] before = g.shape();
-        before[axis] = start;
-        int[] rest = g.shape();
-        rest[axis] = after;
-        return Joining.concat(axis, Tensor.zeros(g.dtype(), before), g, Tensor.zeros(g.dtype(), rest));
+        return out.recordedAsView("narrow", (g, grad) -> InPlace.add(grad.narrow(a, start, length), g), x);
     }
 
     public static Tensor expand(Tensor x, int[] newShape) {

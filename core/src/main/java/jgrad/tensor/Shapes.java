@@ -59,6 +59,19 @@ public final class Shapes {
         return a;
     }
 
+    /**
+     * True when a view of this shape and these strides reads one stored number everywhere (every axis
+     * longer than 1 has stride 0), as the expanded gradient of a sum does.
+     */
+    public static boolean isConstant(int[] shape, int[] strides) {
+        for (int d = 0; d < shape.length; d++) {
+            if (shape[d] != 1 && strides[d] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Product of the dimensions in [from, to). */
     public static int product(int[] shape, int from, int to) {
         int p = 1;

@@ -301,6 +301,15 @@ public final class Tensor {
 
     /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
     public Tensor recordedAs(String op, Node.Backward backward, Tensor... inputs) {
+        return record(op, inputs, () -> new Node(op, inputs, backward));
+    }
+
+    /** Records that this tensor is a view onto {@code input}, whose gradient the scatter rule adds into. */
+    public Tensor recordedAsView(String op, Node.Scatter scatter, Tensor input) {
+        return record(op, new Tensor[] {input}, () -> new Node(op, input, scatter));
+    }
+
+    private Tensor record(String op, Tensor[] inputs, java.util.function.Supplier<Node> node) {
         if (Autograd.detectingAnomalies()) {
             Autograd.checkFinite(this, "the output of '" + op + "'");
         }
@@ -310,7 +319,7 @@ public final class Tensor {
         for (Tensor in : inputs) {
             if (in != null && in.requiresGrad) {
                 this.requiresGrad = true;
-                this.gradFn = new Node(op, inputs, backward);
+                this.gradFn = node.get();
                 return this;
             }
         }
@@ -319,7 +328,19 @@ public final class Tensor {
 
     /** Adds g to this leaf's gradient (the first gradient is copied, later ones summed). */
     public void accumulateGrad(Tensor g) {
-        grad = grad == null ? g.contiguous().copy() : grad.add(g);
+        accumulateGrad(g, false);
+    }
+
+    /**
+     * Adds g to this leaf's gradient. The first gradient is copied, unless {@code handOver}: the
+     * caller gives up a contiguous g that nothing else references. Later ones are summed into a new tensor.
+     */
+    public void accumulateGrad(Tensor g, boolean handOver) {
+        if (grad != null) {
+            grad = grad.add(g);
+        } else {
+            grad = handOver ? g : g.copy();
+        }
     }
 
     /** Differentiates this scalar: fills the {@code grad} of every leaf it depends on. */

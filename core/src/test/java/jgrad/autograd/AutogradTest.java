@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import jgrad.tensor.DType;
 import jgrad.tensor.Tensor;
+import jgrad.testing.Allocations;
 
 class AutogradTest {
 
@@ -150,5 +151,65 @@ class AutogradTest {
         p.add(y.add(y).add(y)).sum().backward();
         assertArrayEquals(new double[] {3.5, 3.5}, a.grad().toDoubleArray());
         assertArrayEquals(new double[] {13, 13}, b.grad().toDoubleArray());
+    }
+
+    @Test
+    void slicesAddIntoOneGradientOfTheWholeInput() {
+        // L = Σ_t t · Σ x[:, t, :]: 40 slices of x, whose backward adds each slice's gradient into one
+        // gradient of x (x.grad itself), where padding every slice to x's size made 40 and their sums.
+        // The forward copies each slice once to sum it: x's size again.
+        int steps = 40;
+        Tensor x = Tensor.zeros(DType.F32, 16, steps, 256).requiresGrad(true);
+        java.util.function.Supplier<Tensor> loss = () -> {
+            Tensor sum = Tensor.scalar(DType.F32, 0);
+            for (int t = 0; t < steps; t++) {
+                sum = sum.add(x.narrow(1, t, 1).sum().mul(t));
+            }
+            return sum;
+        };
+        long bytes = Allocations.ofOneRun(3, backwardOf(x, loss));
+        long xBytes = 4L * x.numel();
+        assertTrue(bytes < 3 * xBytes, "a step allocated " + bytes + " bytes for an input of " + xBytes);
+        float[] g = x.grad().toFloatArray();
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(i / 256 % steps, g[i], 0, "element " + i);
+        }
+    }
+
+    @Test
+    void newGradientsAreSummedInPlaceAndHandedToTheLeaf() {
+        // x feeds two products, whose backwards return new [B, T, d] gradients: the first is kept as
+        // the sum, the second added into it, and the sum becomes x.grad without a copy (two
+        // gradients of x's size in all, where a new sum and a copy for the leaf made four).
+        Tensor x = Tensor.randn(new java.util.SplittableRandom(3), DType.F32, 0, 1, 8, 50, 128).requiresGrad(true);
+        Tensor q = Tensor.randn(new java.util.SplittableRandom(4), DType.F32, 0, 1, 8, 128, 1);
+        Tensor a = Tensor.randn(new java.util.SplittableRandom(5), DType.F32, 0, 1, 8, 1, 50);
+        long bytes = Allocations.ofOneRun(3, backwardOf(x, () -> x.matmul(q).sum().add(a.matmul(x).sum())));
+        long xBytes = 4L * x.numel();
+        assertTrue(bytes < 2.5 * xBytes, "a step allocated " + bytes + " bytes for an input of " + xBytes);
+        for (int b = 0; b < 8; b++) {
+            for (int t = 0; t < 50; t++) {
+                for (int j = 0; j < 128; j++) {
+                    assertEquals(q.get(b, j, 0) + a.get(b, 0, t), x.grad().get(b, t, j), 1e-6);
+                }
+            }
+        }
+    }
+
+    @Test
+    void theCallersUpstreamIsNeverTheLeafsGradient() {
+        Tensor x = Tensor.of(new double[] {1, 2}, 2).requiresGrad(true);
+        Tensor up = Tensor.of(new double[] {3, 4}, 2);
+        x.backward(up);
+        up.set(0, 0);
+        assertArrayEquals(new double[] {3, 4}, x.grad().toDoubleArray());
+    }
+
+    /** One step: clear x.grad, compute the loss, differentiate it. */
+    private static Runnable backwardOf(Tensor x, java.util.function.Supplier<Tensor> loss) {
+        return () -> {
+            x.zeroGrad();
+            loss.get().backward();
+        };
     }
 }

@@ -130,6 +130,10 @@ class OpsGradCheckTest {
         check("reshape", x -> x[0].reshape(4, -1).mul(x[1]), randn(2, 6), randn(3));
         check("permute", x -> x[0].permute(2, 0, 1).mul(x[1]), randn(2, 3, 4), randn(4, 2, 3));
         check("narrow", x -> x[0].narrow(1, 1, 2).exp(), randn(3, 4));
+        check("overlapping narrows of a view, and the whole", x -> {
+            Tensor v = x[0].t();
+            return v.narrow(0, 0, 3).mul(v.narrow(0, 1, 3)).sum().add(v.narrow(1, 2, 1).exp().sum()).add(x[0].pow(2).sum());
+        }, randn(3, 4));
         check("expand", x -> x[0].expand(3, 4).mul(x[1]), randn(1, 4), randn(3, 4));
         check("unsqueeze squeeze", x -> x[0].unsqueeze(0).squeeze(0).tanh(), randn(3, 4));
     }

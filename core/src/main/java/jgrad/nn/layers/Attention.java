@@ -20,6 +20,8 @@ import jgrad.tensor.Tensor;
  * {@code mlp}: vᵀ tanh(W_x x_t + W_h h + b), W_x [a, d], W_h [a, q], b [a], v [a].
  * An optional mask [B, T] (1 keep, 0 drop) gives α_t = 0 at dropped positions (padding of a
  * behaviour sequence) and runs the softmax over the kept ones; a row with nothing kept gets α = 0, c = 0.
+ * The dot and general scores run as one fused op ({@link AttentionKernel}); {@link #forwardUnfused}
+ * is the same formula as a composition of tensor ops, kept as the reference.
  */
 public final class Attention extends Module {
 
@@ -31,7 +33,7 @@ public final class Attention extends Module {
     }
 
     /** Stands in for −∞ before the softmax: its exponent is exactly 0 beside any kept score. */
-    private static final double DROPPED = -1e30;
+    static final double DROPPED = -1e30;
 
     private final Score score;
     private final int d;
@@ -75,21 +77,48 @@ public final class Attention extends Module {
         return forward(parameters(), x, h, mask);
     }
 
-    /** α and c with the given weights; {@code mask} may be null (keep every position). */
+    /**
+     * α and c with the given weights; {@code mask} may be null (keep every position). The dot and
+     * general scores run as one fused op ({@link AttentionKernel}), with the query W h for general.
+     */
     public Output forward(Map<String, Tensor> weights, Tensor x, Tensor h, Tensor mask) {
-        Inputs.require(name(), "x", x, -1, -1, d);
-        Inputs.require(name(), "h", h, x.shape(0), q);
+        checkInputs(x, h, mask);
+        if (score == Score.MLP) {
+            return forwardUnfused(weights, x, h, mask);
+        }
+        Tensor query = score == Score.DOT ? h : h.matmul(new Weights(name(), weights).get("W", d, q), false, true);
+        Tensor pooled = AttentionKernel.run(x, query, mask == null ? null : mask.detach().to(x.dtype()));
+        int steps = x.shape(1);
+        return new Output(pooled.narrow(1, 0, steps), pooled.narrow(1, steps, d));
+    }
+
+    /**
+     * The formula as a composition of tensor ops: the reference the fused op is tested against, and
+     * the mlp score's forward.
+     */
+    public Output forwardUnfused(Map<String, Tensor> weights, Tensor x, Tensor h, Tensor mask) {
+        checkInputs(x, h, mask);
         Tensor e = scores(new Weights(name(), weights), x, h);
         Tensor alpha;
         if (mask == null) {
             alpha = e.softmax(-1);
         } else {
-            Inputs.require(name(), "mask", mask, x.shape(0), x.shape(1));
             Tensor keep = mask.detach().to(x.dtype());
             alpha = Tensor.where(keep, e, Tensor.scalar(x.dtype(), DROPPED)).softmax(-1).mul(keep);
         }
         Tensor c = alpha.unsqueeze(1).matmul(x).squeeze(1);
         return new Output(alpha, c);
+    }
+
+    private void checkInputs(Tensor x, Tensor h, Tensor mask) {
+        Inputs.require(name(), "x", x, -1, -1, d);
+        Inputs.require(name(), "h", h, x.shape(0), q);
+        if (mask != null) {
+            Inputs.require(name(), "mask", mask, x.shape(0), x.shape(1));
+        }
+        if (h.dtype() != x.dtype()) {
+            throw new IllegalArgumentException(name() + ": x is " + x.dtype() + " but h is " + h.dtype());
+        }
     }
 
     /** e [B, T]. */

@@ -31,6 +31,8 @@ public final class Gru extends Module implements Layer {
     private final int in;
     private final int hidden;
     private final boolean returnSequences;
+    /** The fused kernel's buffers, kept between calls (see {@link Workspace}). */
+    private final Workspace.Pool workspaces = new Workspace.Pool();
 
     public Gru(int in, int hidden, RandomGenerator rng) {
         this(in, hidden, true, DType.F32, rng);
@@ -76,7 +78,7 @@ public final class Gru extends Module implements Layer {
             throw new IllegalArgumentException(name() + ": x is " + x.dtype() + ", h0 " + h0.dtype() + ", weights "
                     + wx[0].dtype());
         }
-        return GruKernel.run(x, Tensor.concat(0, wx), Tensor.concat(0, wh), Tensor.concat(0, b), h0);
+        return GruKernel.run(workspaces, x, wx, wh, b, h0);
     }
 
     /** The same equations step by step with tensor ops: the reference the fused kernel is tested against. */

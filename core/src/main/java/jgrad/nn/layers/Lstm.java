@@ -49,6 +49,8 @@ public final class Lstm extends Module implements Layer {
     private final int in;
     private final int hidden;
     private final boolean returnSequences;
+    /** The fused kernel's buffers, kept between calls (see {@link Workspace}). */
+    private final Workspace.Pool workspaces = new Workspace.Pool();
 
     public Lstm(int in, int hidden, RandomGenerator rng) {
         this(in, hidden, true, DType.F32, rng);
@@ -94,9 +96,9 @@ public final class Lstm extends Module implements Layer {
             b[k] = w.get("b_" + GATES[k], hidden);
         }
         checkDtypes(x, h0, c0, wx[0]);
-        Tensor hc = LstmKernel.run(x, Tensor.concat(0, wx), Tensor.concat(0, wh), Tensor.concat(0, b), h0, c0);
-        int[] shape = {x.shape(0), x.shape(1), hidden};
-        return new Output(hc.narrow(0, 0, 1).reshape(shape), hc.narrow(0, 1, 1).reshape(shape));
+        Tensor hc = LstmKernel.run(workspaces, x, wx, wh, b, h0, c0);
+        int batch = x.shape(0);
+        return new Output(hc.narrow(0, 0, batch), hc.narrow(0, batch, batch));
     }
 
     /** The six equations step by step with tensor ops: the reference the fused op is tested against. */

@@ -1,6 +1,5 @@
 package jgrad.nn.layers;
 
-import jgrad.autograd.Autograd;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 import jgrad.tensor.Storage;
@@ -9,105 +8,118 @@ import jgrad.tensor.Tensor;
 /**
  * The fused LSTM over a whole sequence, one recorded op with a hand-written backward (BPTT).
  *
- * <p>The four gates come from one GEMM per step over the stacked weights W_h = [W_hf; W_hi; W_ho; W_hc]
- * [4H, H] (the input part W_x x_t + b of every step is computed before the loop, as it does not
- * depend on h). With the state kept as [H, B], σ runs once over the f, i, o blocks of the whole
- * batch and tanh once over the c̃ block. In the backward only dh_{t−1} = W_hᵀ dpre_t is sequential;
- * the weight gradients are GEMMs over the saved pre-activations ({@link SequenceKernel}).
+ * <p>The four gates of a step come from one GEMM over the stacked weights W_h = [W_hf; W_hi; W_ho; W_hc]
+ * [4H, H] (the input part W_x x_t + b of every step is one GEMM before the loop, as it does not depend
+ * on h). Each row (b, t) of the gates holds f, i, o, c̃ side by side, so σ runs once over f, i, o and
+ * tanh once over c̃. Back, only dh_{t−1} = dpre_t W_h is sequential; the weight gradients are GEMMs
+ * over the saved pre-activations ({@link SequenceKernel}).
  */
 final class LstmKernel extends SequenceKernel {
 
-    /** Saved for backward, per step: pre-activations and activations [T, 4H, B], c_0 … c_T, tanh(c_t). */
-    private Tensor pre;
+    /** Saved for backward (besides the output): gate activations [B, T, 4H], tanh(c_t) [B, T, H], c0 [B, H]. */
     private Tensor act;
-    private Tensor cs;
     private Tensor tanhC;
+    private Tensor c0;
 
-    private LstmKernel(Tensor x, int hidden) {
-        super(x, hidden, 4 * hidden);
+    private LstmKernel(Workspace.Pool pool, Tensor x, int hidden) {
+        super(pool, x, hidden, 4 * hidden);
     }
 
     /**
-     * h and c after every step, stacked as [2, B, T, H] (index 0: h, 1: c), from x [B, T, in],
-     * W_x [4H, in], W_h [4H, H], b [4H], h0 and c0 [B, H]; gate order f, i, o, c̃.
+     * h and c after every step, stacked as [2B, T, H] (rows [0, B): h, [B, 2B): c), from x [B, T, in],
+     * the gates' W_x [H, in], W_h [H, H] and b [H] in the order f, i, o, c̃, and h0, c0 [B, H].
      */
-    static Tensor run(Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0, Tensor c0) {
-        LstmKernel k = new LstmKernel(x, h0.shape(1));
-        Tensor out;
-        try (var ignored = Autograd.noGrad()) {
-            out = k.forward(x.detach().contiguous(), wx.detach().contiguous(), wh.detach().contiguous(),
-                    b.detach(), h0.detach(), c0.detach());
-        }
-        return out.recordedAs("lstm", g -> {
-            try (var ignored = Autograd.noGrad()) {
-                return k.backward(g.contiguous(), x.requiresGrad());
-            }
-        }, x, wx, wh, b, h0, c0);
+    static Tensor run(Workspace.Pool pool, Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0, Tensor c0) {
+        LstmKernel k = new LstmKernel(pool, x, h0.shape(1));
+        return k.record("lstm", k.forward(x, wx, wh, b, h0, c0), inputs(x, wx, wh, b, h0, c0));
     }
 
-    private Tensor forward(Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0, Tensor c0) {
-        pre = start(x, wx, wh, b, h0);
-        act = Tensor.zeros(dtype, steps, gates, batch);
-        cs = Tensor.zeros(dtype, steps + 1, hidden, batch);
-        tanhC = Tensor.zeros(dtype, steps, hidden, batch);
-        transposeInto(c0, cs.storage(), 0);
-        Storage iTimesCand = Tensor.zeros(dtype, hidden, batch).storage();
-        Storage p = pre.storage(), a = act.storage(), h = hs.storage(), c = cs.storage(), tc = tanhC.storage();
+    private Tensor forward(Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0, Tensor c0) {
+        start(x, wx, wh, b, h0);
+        this.c0 = c0.detach().contiguous();
+        act = ws.get("act", dtype, batch, steps, gates);
+        tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
+        Storage iTimesCand = ws.get("iTimesCand", dtype, hidden).storage();
+        out = Tensor.zeros(dtype, 2 * batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
-            int g = t * gb;
-            int now = (t + 1) * hb;
-            addRecurrentPart(pre, t);
-            be.unary(UnaryOp.SIGMOID, 3 * hb, p, g, a, g, 0);
-            be.unary(UnaryOp.TANH, hb, p, g + 3 * hb, a, g + 3 * hb, 0);
-            be.binary(BinaryOp.MUL, hb, a, g, 1, c, t * hb, 1, c, now);                      // f ⊙ c_{t−1}
-            be.binary(BinaryOp.MUL, hb, a, g + hb, 1, a, g + 3 * hb, 1, iTimesCand, 0);      // i ⊙ c̃
-            be.binary(BinaryOp.ADD, hb, c, now, 1, iTimesCand, 0, 1, c, now);
-            be.unary(UnaryOp.TANH, hb, c, now, tc, t * hb, 0);
-            be.binary(BinaryOp.MUL, hb, a, g + 2 * hb, 1, tc, t * hb, 1, h, now);            // o ⊙ tanh(c_t)
+            addRecurrent(t, hPrev, 0, gates);
+            for (int b0 = 0; b0 < batch; b0++) {
+                cellForward(b0, t, iTimesCand);
+            }
         }
-        Tensor out = Tensor.zeros(dtype, 2, batch, steps, hidden);
-        writeBatchFirst(hs, 1, out, 0);
-        writeBatchFirst(cs, 1, out, batch * steps * hidden);
         return out;
     }
 
-    /** Gradients of x, W_x, W_h, b, h0, c0 from the gradient g [2, B, T, H] of the outputs. */
-    private Tensor[] backward(Tensor g, boolean needX) {
-        Tensor gh = toTimeMajor(g, 0);
-        Tensor gc = toTimeMajor(g, batch * steps * hidden);
-        Tensor dpre = Tensor.zeros(dtype, steps, gates, batch);
-        Tensor dh = Tensor.zeros(dtype, hidden, batch);
-        Tensor dc = Tensor.zeros(dtype, hidden, batch);
-        Storage dAct = Tensor.zeros(dtype, gates, batch).storage();
-        Storage tmp = Tensor.zeros(dtype, hidden, batch).storage();
-        Storage tmp2 = Tensor.zeros(dtype, hidden, batch).storage();
+    /** For row (b, t), after the GEMM: the gates, c_t = f ⊙ c_{t−1} + i ⊙ c̃ and h_t = o ⊙ tanh(c_t). */
+    private void cellForward(int b, int t, Storage iTimesCand) {
+        int r = b * steps + t;
+        int g = r * gates;
+        int h = r * hidden;
+        int c = (rows + r) * hidden;
+        int n = hidden;
+        Storage p = pre.storage(), a = act.storage(), o = out.storage(), tc = tanhC.storage();
+        be.unary(UnaryOp.SIGMOID, 3 * n, p, g, a, g, 0);
+        be.unary(UnaryOp.TANH, n, p, g + 3 * n, a, g + 3 * n, 0);
+        be.binary(BinaryOp.MUL, n, a, g, 1, previousCStorage(t), previousC(b, t), 1, o, c);     // f ⊙ c_{t−1}
+        be.binary(BinaryOp.MUL, n, a, g + n, 1, a, g + 3 * n, 1, iTimesCand, 0);               // i ⊙ c̃
+        be.binary(BinaryOp.ADD, n, o, c, 1, iTimesCand, 0, 1, o, c);
+        be.unary(UnaryOp.TANH, n, o, c, tc, h, 0);
+        be.binary(BinaryOp.MUL, n, a, g + 2 * n, 1, tc, h, 1, o, h);                            // o ⊙ tanh(c_t)
+        keepForNextStep(b, t, o, h);
+    }
+
+    /** c_{t−1} of sequence b: c0 at t = 0, else the output's c at step t − 1. */
+    private Storage previousCStorage(int t) {
+        return t == 0 ? c0.storage() : out.storage();
+    }
+
+    private int previousC(int b, int t) {
+        return t == 0 ? c0.offset() + b * hidden : (rows + b * steps + t - 1) * hidden;
+    }
+
+    /** Gradients of x, the gates' W_x, W_h, b, then h0, c0, from the gradient g [2B, T, H] of the outputs. */
+    @Override
+    public Tensor[] apply(Tensor g) {
+        Upstream up = Upstream.of(g);
+        Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
+        Tensor dh = ws.zeros("dh", dtype, batch, hidden);
+        Tensor dc = ws.zeros("dc", dtype, batch, hidden);
+        Storage[] scratch = {ws.get("dAct", dtype, gates).storage(), ws.get("tmp", dtype, hidden).storage(),
+                ws.get("tmp2", dtype, hidden).storage()};
         for (int t = steps - 1; t >= 0; t--) {
-            be.binary(BinaryOp.ADD, hb, gh.storage(), t * hb, 1, dh.storage(), 0, 1, dh.storage(), 0);
-            be.binary(BinaryOp.ADD, hb, gc.storage(), t * hb, 1, dc.storage(), 0, 1, dc.storage(), 0);
-            stepBackward(t, dh.storage(), dc.storage(), dAct, tmp, tmp2, dpre.storage());
-            recurrentGrad(dpre, t, dh);
+            for (int b = 0; b < batch; b++) {
+                cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage(), scratch);
+            }
+            recurrentGrad(dpre, t, 0, gates, dh, false);
         }
-        Tensor[] shared = sharedGrads(dpre, needX);
-        return new Tensor[] {shared[0], shared[1], shared[2], shared[3], batchFirst(dh), batchFirst(dc)};
+        return grads(dpre, weightGrad(dpre, hPrev), 4, copyOut(dh), copyOut(dc));
     }
 
     /**
-     * One step back: from dh = ∂L/∂h_t and dc = ∂L/∂c_t (both [H, B]) to dpre_t, leaving
-     * ∂L/∂c_{t−1} = dc ⊙ f in dc. With c_t = f c_{t−1} + i c̃ and h_t = o tanh(c_t):
-     * do = dh tanh(c_t); dc += dh o (1 − tanh²c_t); df = dc c_{t−1}; di = dc c̃; dc̃ = dc i.
+     * One step back for row (b, t): adds the output's gradient to dh = ∂L/∂h_t and dc = ∂L/∂c_t, writes
+     * dpre of the row and leaves ∂L/∂c_{t−1} = dc ⊙ f in dc. With c_t = f c_{t−1} + i c̃ and
+     * h_t = o tanh(c_t): do = dh tanh(c_t); dc += dh o (1 − tanh²c_t); df = dc c_{t−1}; di = dc c̃; dc̃ = dc i.
      */
-    private void stepBackward(int t, Storage dh, Storage dc, Storage dAct, Storage tmp, Storage tmp2, Storage dpre) {
-        Storage a = act.storage(), c = cs.storage(), tc = tanhC.storage();
-        int g = t * gb;
-        be.binary(BinaryOp.MUL, hb, dh, 0, 1, tc, t * hb, 1, dAct, 2 * hb);
-        be.binary(BinaryOp.MUL, hb, dh, 0, 1, a, g + 2 * hb, 1, tmp, 0);
-        be.unaryBackward(UnaryOp.TANH, hb, c, (t + 1) * hb, tc, t * hb, tmp, 0, tmp2, 0, 0);
-        be.binary(BinaryOp.ADD, hb, dc, 0, 1, tmp2, 0, 1, dc, 0);
-        be.binary(BinaryOp.MUL, hb, dc, 0, 1, c, t * hb, 1, dAct, 0);
-        be.binary(BinaryOp.MUL, hb, dc, 0, 1, a, g + 3 * hb, 1, dAct, hb);
-        be.binary(BinaryOp.MUL, hb, dc, 0, 1, a, g + hb, 1, dAct, 3 * hb);
-        be.binary(BinaryOp.MUL, hb, dc, 0, 1, a, g, 1, dc, 0);
-        be.unaryBackward(UnaryOp.SIGMOID, 3 * hb, pre.storage(), g, a, g, dAct, 0, dpre, g, 0);
-        be.unaryBackward(UnaryOp.TANH, hb, pre.storage(), g + 3 * hb, a, g + 3 * hb, dAct, 3 * hb, dpre, g + 3 * hb, 0);
+    private void cellBackward(int b, int t, Upstream up, Storage dh, Storage dc, Storage dpre, Storage[] scratch) {
+        Storage dAct = scratch[0], tmp = scratch[1], tmp2 = scratch[2];
+        Storage p = pre.storage(), a = act.storage(), o = out.storage(), tc = tanhC.storage();
+        int r = b * steps + t;
+        int g = r * gates;
+        int h = r * hidden;
+        int c = (rows + r) * hidden;
+        int s = b * hidden;
+        int n = hidden;
+        be.binary(BinaryOp.ADD, n, up.storage(), up.at(h), up.step(), dh, s, 1, dh, s);
+        be.binary(BinaryOp.ADD, n, up.storage(), up.at(c), up.step(), dc, s, 1, dc, s);
+        be.binary(BinaryOp.MUL, n, dh, s, 1, tc, h, 1, dAct, 2 * n);
+        be.binary(BinaryOp.MUL, n, dh, s, 1, a, g + 2 * n, 1, tmp, 0);
+        be.unaryBackward(UnaryOp.TANH, n, o, c, tc, h, tmp, 0, tmp2, 0, 0);
+        be.binary(BinaryOp.ADD, n, dc, s, 1, tmp2, 0, 1, dc, s);
+        be.binary(BinaryOp.MUL, n, dc, s, 1, previousCStorage(t), previousC(b, t), 1, dAct, 0);
+        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g + 3 * n, 1, dAct, n);
+        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g + n, 1, dAct, 3 * n);
+        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g, 1, dc, s);
+        be.unaryBackward(UnaryOp.SIGMOID, 3 * n, p, g, a, g, dAct, 0, dpre, g, 0);
+        be.unaryBackward(UnaryOp.TANH, n, p, g + 3 * n, a, g + 3 * n, dAct, 3 * n, dpre, g + 3 * n, 0);
     }
 }

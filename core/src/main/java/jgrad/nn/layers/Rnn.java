@@ -39,6 +39,8 @@ public final class Rnn extends Module implements Layer {
     private final Activation sigma;
     private final Activation g;
     private final boolean returnSequences;
+    /** The fused kernel's buffers, kept between calls (see {@link Workspace}). */
+    private final Workspace.Pool workspaces = new Workspace.Pool();
 
     public Rnn(int in, int hidden, int out, Activation sigma, RandomGenerator rng) {
         this(in, hidden, out, sigma, Activation.LINEAR, true, DType.F32, rng);
@@ -88,7 +90,7 @@ public final class Rnn extends Module implements Layer {
             throw new IllegalArgumentException(name() + ": x is " + x.dtype() + ", h0 " + h0.dtype() + ", weights "
                     + W_xh.dtype());
         }
-        Tensor hAll = RnnKernel.run(sigmaOp(), x, W_xh, w.get("W_hh", hidden, hidden), w.get("b_h", hidden), h0);
+        Tensor hAll = RnnKernel.run(workspaces, sigmaOp(), x, W_xh, w.get("W_hh", hidden, hidden), w.get("b_h", hidden), h0);
         return new Output(hAll, output(w, hAll));
     }
 

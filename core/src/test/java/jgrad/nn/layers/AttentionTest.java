@@ -45,6 +45,41 @@ class AttentionTest {
     }
 
     @Test
+    void fusedAgreesWithUnfusedInValuesAndGradients() {
+        Tensor mask = Tensor.of(new double[] {1, 1, 0, 1, 1, 0, 1, 1, 1, 1, 0, 0, 0, 0, 0}, 3, 5);
+        for (DType dtype : DType.values()) {
+            for (Attention.Score score : new Attention.Score[] {Attention.Score.DOT, Attention.Score.GENERAL}) {
+                Attention att = new Attention(score, 4, score == Attention.Score.DOT ? 4 : 3, 0, dtype, new SplittableRandom(2));
+                Tensor x = Tensor.randn(rng, dtype, 0, 1, 3, 5, 4);
+                Tensor h = Tensor.randn(rng, dtype, 0, 1, 3, score == Attention.Score.DOT ? 4 : 3);
+                Tensor ga = Tensor.randn(rng, dtype, 0, 1, 3, 5);
+                Tensor gc = Tensor.randn(rng, dtype, 0, 1, 3, 4);
+                for (Tensor m : new Tensor[] {null, mask.to(dtype)}) {
+                    double[][] fused = run(att, x, h, m, ga, gc, true);
+                    double[][] unfused = run(att, x, h, m, ga, gc, false);
+                    double tol = dtype == DType.F64 ? 1e-13 : 1e-5;
+                    String what = dtype + " " + score + (m == null ? "" : " masked");
+                    for (int i = 0; i < fused.length; i++) {
+                        assertArrayEquals(unfused[i], fused[i], tol, what + " output " + i);
+                    }
+                }
+            }
+        }
+    }
+
+    /** α, c and the gradients of x, h and the weights of L = Σ ga⊙α + Σ gc⊙c. */
+    private static double[][] run(Attention att, Tensor x0, Tensor h0, Tensor mask, Tensor ga, Tensor gc, boolean fused) {
+        att.zeroGrad();
+        Tensor x = x0.detach().requiresGrad(true);
+        Tensor h = h0.detach().requiresGrad(true);
+        Attention.Output o = fused ? att.forward(x, h, mask) : att.forwardUnfused(att.parameters(), x, h, mask);
+        o.alpha().mul(ga).sum().add(o.c().mul(gc).sum()).backward();
+        Tensor w = att.parameters().get("W");
+        return new double[][] {o.alpha().toDoubleArray(), o.c().toDoubleArray(), x.grad().toDoubleArray(),
+                h.grad().toDoubleArray(), w == null ? new double[0] : w.grad().toDoubleArray()};
+    }
+
+    @Test
     void handComputedDotAttention() {
         Attention att = new Attention(2);
         Tensor x = Tensor.of(new double[] {1, 0, 0, 1}, 1, 2, 2);

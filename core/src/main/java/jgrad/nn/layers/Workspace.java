@@ -1,0 +1,61 @@
+package jgrad.nn.layers;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+
+import jgrad.backend.Backends;
+import jgrad.tensor.DType;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Storage;
+import jgrad.tensor.Tensor;
+
+/**
+ * Scratch buffers that a fused recurrent kernel keeps from one call to the next, so that training at
+ * a steady shape allocates none of its pre-activations, activations, saved states or BPTT
+ * temporaries. Each buffer has a name; asking for more elements than a name holds replaces its
+ * storage, asking for fewer reuses it, so a workspace serves calls of any shape. Contents are not
+ * cleared: a kernel writes every element before it reads it, or asks for {@link #zeros}.
+ *
+ * <p>A layer keeps one idle workspace in its {@link Pool}. A call takes it (or a new one when another
+ * call holds it) and gives it back when its graph is freed after backward, or at once when nothing
+ * was recorded. The price is memory: the idle workspace stays allocated while the layer lives.
+ */
+final class Workspace {
+
+    private final Map<String, Storage> buffers = new HashMap<>();
+
+    /** A contiguous tensor of this shape over the storage named {@code name}, holding whatever it held. */
+    Tensor get(String name, DType dtype, int... shape) {
+        int n = Shapes.numel(shape);
+        Storage s = buffers.get(name);
+        if (s == null || s.dtype() != dtype || s.length() < n) {
+            s = Storage.allocate(dtype, n);
+            buffers.put(name, s);
+        }
+        return new Tensor(s, shape, Shapes.contiguousStrides(shape), 0);
+    }
+
+    /** {@link #get}, filled with zeros. */
+    Tensor zeros(String name, DType dtype, int... shape) {
+        Tensor t = get(name, dtype, shape);
+        Backends.current().fill(t.numel(), t.storage(), 0, 0);
+        return t;
+    }
+
+    /** The idle workspace of one layer: taken by a call, given back when the call's buffers are free. */
+    static final class Pool {
+
+        private final AtomicReference<Workspace> idle = new AtomicReference<>();
+
+        /** The idle workspace, or a new one when a call in flight holds it. */
+        Workspace take() {
+            Workspace w = idle.getAndSet(null);
+            return w != null ? w : new Workspace();
+        }
+
+        void give(Workspace w) {
+            idle.set(w);
+        }
+    }
+}
