@@ -120,6 +120,29 @@ class SequenceWorkspaceTest {
         }
     }
 
+    @Test
+    void aRetainedGraphKeepsItsBuffersForTheNextBackward() {
+        for (Kind kind : Kind.values()) {
+            DType dtype = DType.F64;
+            Module layer = kind.make(dtype);
+            SplittableRandom rng = new SplittableRandom(9);
+            Tensor x = Tensor.randn(rng, dtype, 0, 1, 2, 4, 3);
+            Tensor h0 = Tensor.randn(rng, dtype, 0, 1, 2, 5);
+            Tensor loss = hiddenStates(layer, x, h0).pow(2).sum();
+            loss.backward(Tensor.scalar(dtype, 1), true);
+            Map<String, double[]> once = new LinkedHashMap<>();
+            layer.parameters().forEach((k, w) -> once.put(k, w.grad() == null ? null : w.grad().toDoubleArray()));
+            hiddenStates(layer, x.mul(2), h0).sum().backward();                 // another call in between
+            layer.zeroGrad();
+            loss.backward();                                                    // the same graph again
+            layer.parameters().forEach((k, w) -> {
+                if (once.get(k) != null) {
+                    assertArrayEquals(once.get(k), w.grad().toDoubleArray(), 0, kind + " " + k);
+                }
+            });
+        }
+    }
+
     private static Tensor hiddenStates(Module layer, Tensor x, Tensor h0) {
         return switch (layer) {
             case Lstm lstm -> lstm.forward(x, h0, h0).h();
