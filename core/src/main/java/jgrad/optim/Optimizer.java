@@ -218,7 +218,7 @@ public abstract class Optimizer {
             apply(s, p.offset(), g.storage(), g.offset(), p.numel());
             return;
         }
-        int rowLen = p.rank() == 0 ? 1 : p.numel() / Math.max(1, p.shape(0));
+        int rowLen = rowLength(p);
         Tensor g = rows.rows().contiguous();
         int[] ids = rows.ids();
         for (int i = 0; i < ids.length; i++) {
@@ -263,9 +263,13 @@ public abstract class Optimizer {
         Storage dense = gradBuffer(s);
         Backends.current().fill(p.numel(), dense, 0, 0.0);
         Tensor g = rows.rows().contiguous();
-        int rowLen = p.numel() / Math.max(1, p.shape(0));
-        Backends.current().scatterAddRows(rows.ids(), rowLen, g.storage(), g.offset(), dense, 0);
+        Backends.current().scatterAddRows(rows.ids(), rowLength(p), g.storage(), g.offset(), dense, 0);
         return dense;
+    }
+
+    /** The elements in one row of a table (its first axis indexes the rows). */
+    private static int rowLength(Tensor table) {
+        return table.rank() == 0 ? 1 : table.numel() / Math.max(1, table.shape(0));
     }
 
     private void ensureState(Slot s) {
