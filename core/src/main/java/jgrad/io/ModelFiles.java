@@ -20,7 +20,8 @@ import jgrad.tensor.Tensor;
  *   NAME.json = {"format": "jgrad-model", "version": 1,
  *                "model": {"type": "Sequential", "config": {...}},
  *                "weights": "NAME.safetensors", "weights_sha256": "…",
- *                "parameters": {"0.W": {"dtype": "F32", "shape": [4, 3]}, …}}
+ *                "parameters": {"0.W": {"dtype": "F32", "shape": [4, 3]}, …},
+ *                "preprocessing": {…}}                   (optional: fitted vocabularies, scaling)
  * </pre>
  * {@link #load} rebuilds the model through the {@link LayerRegistry} and fills its parameters, so
  * no user code is needed. Each file is written atomically, weights first; the architecture names the
@@ -55,6 +56,14 @@ public final class ModelFiles {
 
     /** Saves a model that is a {@link Module} and a {@link jgrad.nn.Layer} or {@link Describable}. */
     public static void save(Module model, Path path) throws IOException {
+        save(model, path, Map.of());
+    }
+
+    /**
+     * Saves a model with what turns raw records into its inputs (fitted vocabularies, scaling), as JSON-ready
+     * maps and lists under {@code "preprocessing"} in the architecture file, so the two cannot drift apart.
+     */
+    public static void save(Module model, Path path, Map<String, Object> preprocessing) throws IOException {
         Map<String, Object> description = LayerRegistry.describe(model);
         Path weights = weightsPath(path);
         String sha = SafeTensors.write(weights, model.parameters(), Map.of("format", "jgrad"));
@@ -72,6 +81,9 @@ public final class ModelFiles {
             params.put(name, entry);
         });
         arch.put("parameters", params);
+        if (!preprocessing.isEmpty()) {
+            arch.put("preprocessing", preprocessing);
+        }
         byte[] json = Json.write(arch).getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(architecturePath(path), out -> out.write(json));
     }
@@ -95,6 +107,19 @@ public final class ModelFiles {
         }
         assign(model, contents.tensors(), weights);
         return model;
+    }
+
+    /** The {@code "preprocessing"} a model was saved with; empty when it was saved without. */
+    public static Map<?, ?> preprocessing(Path path) throws IOException {
+        Path archFile = architecturePath(path);
+        Object p = readArchitecture(archFile).get("preprocessing");
+        if (p == null) {
+            return Map.of();
+        }
+        if (!(p instanceof Map<?, ?> m)) {
+            throw new ModelFileException(archFile, "\"preprocessing\" must be an object");
+        }
+        return m;
     }
 
     /** Writes a module's parameters alone (PyTorch's state_dict), atomically. */

@@ -83,6 +83,18 @@ public final class Config {
         throw bad(key, "an object", v);
     }
 
+    public List<String> getStringList(String key) {
+        List<?> l = getList(key);
+        List<String> out = new java.util.ArrayList<>(l.size());
+        for (Object v : l) {
+            if (!(v instanceof String s)) {
+                throw bad(key, "a list of strings", l);
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     public int[] getIntArray(String key) {
         List<?> l = getList(key);
         int[] out = new int[l.size()];

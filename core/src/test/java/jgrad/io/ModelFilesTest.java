@@ -77,6 +77,19 @@ class ModelFilesTest {
     }
 
     @Test
+    void preprocessingIsSavedInTheArchitectureFile() throws IOException {
+        Path withIt = dir.resolve("with");
+        Map<String, Object> preprocessing = Map.of("vocabularies", Map.of("job", List.of("admin.", "retired")),
+                "scale", 0.1);
+        ModelFiles.save(mlp(DType.F32), withIt, preprocessing);
+        assertEquals(preprocessing, ModelFiles.preprocessing(withIt));
+        assertInstanceOf(Sequential.class, ModelFiles.load(withIt), "the model still loads");
+        Path without = dir.resolve("without");
+        ModelFiles.save(mlp(DType.F32), without);
+        assertEquals(Map.of(), ModelFiles.preprocessing(without));
+    }
+
+    @Test
     void aSaveIsByteReproducible() throws IOException {
         Model model = recommender();
         ModelFiles.save(model, dir.resolve("one/rec"));

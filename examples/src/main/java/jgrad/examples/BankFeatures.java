@@ -8,6 +8,7 @@ import java.util.Map;
 import jgrad.data.csv.Table;
 import jgrad.data.prep.TabularFeatures;
 import jgrad.data.prep.Vocabulary;
+import jgrad.nn.Config;
 import jgrad.tensor.Tensor;
 
 /**
@@ -31,6 +32,37 @@ final class BankFeatures {
             vocabularies.put(column, Vocabulary.fit(train.strings(column)));
         }
         TabularFeatures numeric = TabularFeatures.numeric(BankClients.NUMERIC.toArray(String[]::new)).fit(train);
+        return new BankFeatures(vocabularies, numeric);
+    }
+
+    /** What was fitted, to be saved with the model: {@code {"vocabularies": {column: [...]}, "numeric": [...]}}. */
+    Map<String, Object> describe() {
+        Map<String, Object> vocab = new LinkedHashMap<>();
+        vocabularies.forEach((column, v) -> vocab.put(column, v.tokens()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("vocabularies", vocab);
+        out.put("numeric", numeric.describe());
+        return out;
+    }
+
+    /** Rebuilds the fitted features a model was saved with, checking they are the demo's columns. */
+    static BankFeatures fromDescription(Map<String, Object> description) {
+        Config c = new Config("bank features", description);
+        Map<String, Object> vocab = c.getMap("vocabularies");
+        if (!List.copyOf(vocab.keySet()).equals(BankClients.CATEGORICAL)) {
+            throw new IllegalArgumentException("bank features: the vocabularies are for " + vocab.keySet()
+                    + ", not the demo's categorical columns " + BankClients.CATEGORICAL);
+        }
+        Config vc = new Config("bank features vocabularies", vocab);
+        Map<String, Vocabulary> vocabularies = new LinkedHashMap<>();
+        for (String column : BankClients.CATEGORICAL) {
+            vocabularies.put(column, Vocabulary.of(vc.getStringList(column)));
+        }
+        TabularFeatures numeric = TabularFeatures.fromDescription(c.getList("numeric"));
+        if (!numeric.featureNames().equals(BankClients.NUMERIC)) {
+            throw new IllegalArgumentException("bank features: the numeric features are " + numeric.featureNames()
+                    + ", not the demo's " + BankClients.NUMERIC);
+        }
         return new BankFeatures(vocabularies, numeric);
     }
 

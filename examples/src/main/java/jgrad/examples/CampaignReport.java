@@ -31,10 +31,10 @@ final class CampaignReport {
         Arrays.fill(constant, c.baseRate());
         ConfusionMatrix b = c.atBudget();
         ConfusionMatrix h = c.atHalf();
-        line("held-out clients", "%d, of whom %d subscribed (base rate %.1f %%)", labels.length,
+        line("clients scored", "%d, of whom %d subscribed (base rate %.1f %%)", labels.length,
                 b.truePositives() + b.falseNegatives(), 100 * c.baseRate());
         line("ROC AUC", "%.4f  (0.5 is a random ranking)", c.auc());
-        line("log loss", "%.4f  (predicting the held-out base rate for everyone: %.4f)", c.logLoss(),
+        line("log loss", "%.4f  (predicting the base rate for everyone: %.4f)", c.logLoss(),
                 ClassificationMetrics.logLoss(constant, labels));
         line("campaign", "call the top %d %% = %d clients: %d subscribe (%.1f expected calling at random)",
                 Math.round(100.0 * c.budget() / labels.length), c.budget(), b.truePositives(), c.randomHits());
@@ -98,7 +98,7 @@ final class CampaignReport {
             PROSPECT_COLUMNS.forEach(c -> row.add(test.text(c, r)));
             rows.add(row);
         }
-        out.printf(Locale.ROOT, "%ntop prospects: the held-out clients called first (subscribed = what they actually did)%n");
+        out.printf(Locale.ROOT, "%ntop prospects: the clients called first (subscribed = what they actually did)%n");
         int[] widths = new int[header.size()];
         for (int c = 0; c < widths.length; c++) {
             widths[c] = header.get(c).length();

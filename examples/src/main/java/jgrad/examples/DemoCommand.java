@@ -42,15 +42,16 @@ final class DemoCommand implements Command {
         ExampleOptions o = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 20, 42);
         Outcome outcome = run(o.data(), o.epochs(), o.seed(), out);
         if (o.save() != null) {
-            ModelFiles.save(outcome.model(), o.save());
-            out.println("\nsaved the model to " + ModelFiles.architecturePath(o.save()) + " and "
-                    + ModelFiles.weightsPath(o.save()));
+            ModelFiles.save(outcome.model(), o.save(), outcome.features().describe());
+            out.println("\nsaved the model and its fitted vocabularies and scaling to "
+                    + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save())
+                    + "; score clients with ./jgrad score --model " + o.save() + " --data CSV");
         }
         return 0;
     }
 
-    /** What a run produced, for the tests: the held-out clients' probabilities and labels, and the campaign. */
-    record Outcome(Model model, double[] probabilities, int[] labels, Campaign campaign) {
+    /** What a run produced: the model and its fitted features, the held-out clients' probabilities and labels, the campaign. */
+    record Outcome(Model model, BankFeatures features, double[] probabilities, int[] labels, Campaign campaign) {
     }
 
     static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
@@ -69,7 +70,7 @@ final class DemoCommand implements Command {
         int[] labels = BankFeatures.labels(test);
         Campaign campaign = Campaign.of(probabilities, labels, BUDGET);
         report(out, test, probabilities, labels, campaign);
-        return new Outcome(model, probabilities, labels, campaign);
+        return new Outcome(model, features, probabilities, labels, campaign);
     }
 
     /** Fits the model, keeping the weights of the epoch with the lowest validation loss. */
@@ -87,7 +88,8 @@ final class DemoCommand implements Command {
         return model;
     }
 
-    private static double[] probabilities(Model model, List<Tensor> inputs) {
+    /** P(subscribe) of each client: σ of the model's logit. */
+    static double[] probabilities(Model model, List<Tensor> inputs) {
         return model.predict(inputs, 256).sigmoid().toDoubleArray();
     }
 

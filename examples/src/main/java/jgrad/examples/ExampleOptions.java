@@ -2,6 +2,7 @@ package jgrad.examples;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The options shared by the examples and the demo: {@code --epochs N}, {@code --seed S},
@@ -16,15 +17,9 @@ record ExampleOptions(int epochs, long seed, Path save, Path data) {
         long seed = defaultSeed;
         Path save = null;
         Path data = null;
-        for (int i = 0; i < args.length; i += 2) {
-            String option = args[i];
-            if (!accepted.contains(option)) {
-                throw new UsageException("unknown option '" + option + "'; this command takes " + String.join(", ", accepted));
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(option + " needs a value");
-            }
-            String value = args[i + 1];
+        for (Map.Entry<String, String> e : OptionPairs.parse(args, accepted).entrySet()) {
+            String option = e.getKey();
+            String value = e.getValue();
             switch (option) {
                 case "--epochs" -> epochs = Main.positiveInt("--epochs", value);
                 case "--seed" -> seed = parseSeed(value);

@@ -13,7 +13,8 @@ public final class Main {
             new GemmCommand(),
             new GoldenCommand(),
             new ExampleCommand(),
-            new RecommendCommand());
+            new RecommendCommand(),
+            new ScoreCommand());
 
     private Main() {
     }

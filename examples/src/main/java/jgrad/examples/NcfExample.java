@@ -34,8 +34,9 @@ import jgrad.train.WeightsSnapshot;
  * {@code gmf}, {@code ncf-mlp}, {@code neumf} (He et al. 2017) on MovieLens 100K with the leave-one-out
  * protocol: each user's latest rating is held out and ranked among the 99 items of the shared candidates
  * file; training sees every other rating as a positive with 4 fresh uniform negatives each epoch, BCE,
- * Adam 1e-3, batches of 256. {@code neumf --pretrain} first trains a GMF and an MLP, keeps each at its
- * best epoch, then starts NeuMF from them and trains it with vanilla SGD (the paper's §3.4.1).
+ * Adam 1e-3, batches of 256. {@code neumf --pretrain} first trains a GMF and an MLP until convergence,
+ * keeps each at its best epoch, then starts NeuMF from them and trains it with vanilla SGD (the paper's
+ * §3.4.1).
  */
 final class NcfExample implements Example {
 
@@ -48,6 +49,13 @@ final class NcfExample implements Example {
     static final double ALPHA = 0.5;
     /** The paper (§3.4.1) trains the pretrained NeuMF with vanilla SGD: Adam's moments were not pretrained. */
     static final double PRETRAINED_SGD_LR = 1e-3;
+    /**
+     * The paper pretrains GMF and MLP "until convergence". On ML-100K an epoch is a tenth of ML-1M's, and GMF
+     * at Adam 1e-3 is still improving after 20 epochs, so each part trains until its HR@10 has not improved
+     * for {@code PRETRAIN_PATIENCE} epochs, at most {@code PRETRAIN_MAX_EPOCHS}.
+     */
+    static final int PRETRAIN_PATIENCE = 10;
+    static final int PRETRAIN_MAX_EPOCHS = 100;
 
     private final Ncf.Kind kind;
     private final String name;
@@ -84,19 +92,20 @@ final class NcfExample implements Example {
                 + "positive per epoch, %d held-out items ranked among 99 candidates each%n", data.numUsers(),
                 data.numItems(), data.train().size(), NEGATIVES, data.users().length);
         out.printf("Adam 1e-3%s, batch %d, epochs %d, seed %d; GMF %d factors, MLP embeddings %d + %d -> %s%n",
-                pretrain ? " (then SGD " + PRETRAINED_SGD_LR + " for the pretrained NeuMF)" : "", BATCH, o.epochs(), o.seed(),
+                pretrain ? " (GMF and MLP until HR@10 stalls for " + PRETRAIN_PATIENCE + " epochs, then SGD "
+                        + PRETRAINED_SGD_LR + " for NeuMF)" : "", BATCH, o.epochs(), o.seed(),
                 FACTORS, MLP_DIM, MLP_DIM, Arrays.toString(LAYERS));
         Ncf model;
         if (pretrain) {
-            Ncf gmf = train(build(Ncf.Kind.GMF, data, o.seed()), Adam.keras(1e-3), data, o, "gmf   ", true, out).model;
-            Ncf mlp = train(build(Ncf.Kind.MLP, data, o.seed() + 1), Adam.keras(1e-3), data, o, "mlp   ", true, out).model;
+            Ncf gmf = pretrain(build(Ncf.Kind.GMF, data, o.seed()), data, o, "gmf   ", out);
+            Ncf mlp = pretrain(build(Ncf.Kind.MLP, data, o.seed() + 1), data, o, "mlp   ", out);
             model = Ncf.neuMfFrom(gmf, mlp, ALPHA);
             out.printf(Locale.ROOT, "NeuMF starts from the GMF and the MLP above (alpha %.1f)%n", ALPHA);
         } else {
             model = build(kind, data, o.seed());
         }
         Optimizer optimizer = pretrain ? new SGD(PRETRAINED_SGD_LR) : Adam.keras(1e-3);
-        Trained t = train(model, optimizer, data, o, pretrain ? "neumf " : "", false, out);
+        Trained t = train(model, optimizer, data, o.epochs(), o.seed(), pretrain ? "neumf " : "", false, out);
         int best = t.report.bestEpoch("hr@10", true);
         out.printf(Locale.ROOT, "final: HR@10 %.4f  NDCG@10 %.4f after %d epochs; best HR@10 %.4f (NDCG@10 %.4f) at "
                 + "epoch %d; %.2f s per training epoch (%,d steps of %d)%n", t.report.history("hr@10").getLast(),
@@ -113,24 +122,34 @@ final class NcfExample implements Example {
     private record Trained(Ncf model, RecsysReport report) {
     }
 
+    /** A part of the pretrained NeuMF, trained with Adam 1e-3 until convergence, ending at its best epoch. */
+    private static Ncf pretrain(Ncf part, Data data, ExampleOptions o, String label, PrintStream out) {
+        return train(part, Adam.keras(1e-3), data, PRETRAIN_MAX_EPOCHS, o.seed(), label, true, out).model;
+    }
+
     /**
-     * Epochs of one-epoch fits, each on fresh negatives. With {@code keepBest} the model ends with the
-     * weights of its best HR@10 epoch, as the NCF authors' code saves the GMF and MLP it pretrains.
+     * Epochs of one-epoch fits, each on fresh negatives. With {@code keepBest} training stops once HR@10 has
+     * not improved for {@link #PRETRAIN_PATIENCE} epochs and the model ends with the weights of its best
+     * epoch, as the NCF authors' code saves the GMF and MLP it pretrains.
      */
-    private static Trained train(Ncf model, Optimizer optimizer, Data data, ExampleOptions o, String label,
+    private static Trained train(Ncf model, Optimizer optimizer, Data data, int epochs, long seed, String label,
             boolean keepBest, PrintStream out) {
         model.compile(optimizer, Losses::binaryCrossEntropy);
-        RecsysReport report = new RecsysReport(label, o.epochs(), m -> ranking((PairModel) m, data), out);
+        RecsysReport report = new RecsysReport(label, epochs, m -> ranking((PairModel) m, data), out);
         NegativeSampler sampler = new NegativeSampler(data.train().users(), data.train().items(), data.numUsers(),
                 data.numItems());
-        SplittableRandom negatives = new SplittableRandom(o.seed());
+        SplittableRandom negatives = new SplittableRandom(seed);
         WeightsSnapshot best = new WeightsSnapshot();
-        for (int epoch = 0; epoch < o.epochs(); epoch++) {
+        for (int epoch = 0; epoch < epochs; epoch++) {
             ImplicitExamples ex = sampler.epoch(data.train().users(), data.train().items(), NEGATIVES, negatives);
             model.fit(PairModel.inputs(ex.users(), ex.items()), Tensor.of(ex.labels(), ex.size(), 1),
-                    Fit.epochs(1).batchSize(BATCH).seed(o.seed() * 1000 + epoch).verbose(0).callbacks(report));
-            if (keepBest && report.bestEpoch("hr@10", true) == epoch) {
+                    Fit.epochs(1).batchSize(BATCH).seed(seed * 1000 + epoch).verbose(0).callbacks(report));
+            int bestEpoch = report.bestEpoch("hr@10", true);
+            if (keepBest && bestEpoch == epoch) {
                 best.take(model);
+            }
+            if (keepBest && epoch - bestEpoch >= PRETRAIN_PATIENCE) {
+                break;
             }
         }
         if (keepBest) {

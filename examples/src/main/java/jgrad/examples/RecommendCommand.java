@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -28,7 +29,7 @@ final class RecommendCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = options(args);
+        Map<String, String> o = OptionPairs.parse(args, List.of("--model", "--user", "-k", "--data"));
         if (!o.containsKey("--model") || !o.containsKey("--user")) {
             throw new UsageException("needs --model FILE and --user ID");
         }
@@ -71,20 +72,6 @@ final class RecommendCommand implements Command {
         return java.util.stream.IntStream.range(0, ratings.size())
                 .filter(r -> ratings.users()[r] == userId && ratings.items()[r] <= numItems)
                 .map(r -> ratings.items()[r] - 1).distinct().toArray();
-    }
-
-    private static Map<String, String> options(String[] args) {
-        Map<String, String> o = new HashMap<>();
-        for (int i = 0; i < args.length; i += 2) {
-            if (!java.util.Set.of("--model", "--user", "-k", "--data").contains(args[i])) {
-                throw new UsageException("unknown option '" + args[i] + "'");
-            }
-            if (i + 1 >= args.length) {
-                throw new UsageException(args[i] + " needs a value");
-            }
-            o.put(args[i], args[i + 1]);
-        }
-        return o;
     }
 
     private static int parseInt(String what, String text) {

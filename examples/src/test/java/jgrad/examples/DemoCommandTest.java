@@ -9,12 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jgrad.data.csv.Table;
 import jgrad.io.ModelFiles;
 import jgrad.metrics.ClassificationMetrics;
 
@@ -85,6 +87,41 @@ class DemoCommandTest {
         Run run = Run.of("demo", "--epochs", "1", "--seed", "3", "--save", file.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(Files.exists(ModelFiles.architecturePath(file)) && Files.exists(ModelFiles.weightsPath(file)));
+    }
+
+    @Test
+    void aSavedModelScoresRawClientsThroughItsOwnVocabulariesAndScaling(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("bank");
+        ModelFiles.save(outcome.model(), model, outcome.features().describe());
+        Path clients = dir.resolve("clients.csv");
+        Files.copy(Path.of("src/main/resources" + BankClients.RESOURCE), clients);
+        Path scores = dir.resolve("scores.csv");
+        Run run = Run.of("score", "--model", model.toString(), "--data", clients.toString(), "-k", "3",
+                "--out", scores.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("top prospects") && run.out().contains("ROC AUC"), run.out());
+        List<String> lines = Files.readAllLines(scores);
+        assertEquals("row,probability", lines.get(0));
+        Table table = BankClients.load(clients);
+        double[] expected = DemoCommand.probabilities(outcome.model(), outcome.features().inputs(table));
+        assertEquals(expected.length + 1, lines.size());
+        for (int r = 0; r < expected.length; r++) {
+            String[] cells = lines.get(r + 1).split(",");
+            assertEquals(r + 1, Integer.parseInt(cells[0]));
+            assertEquals(expected[r], Double.parseDouble(cells[1]), 1e-6, "client " + (r + 1));
+        }
+    }
+
+    @Test
+    void scoringRefusesAModelSavedWithoutItsPreprocessing(@TempDir Path dir) throws Exception {
+        Path model = dir.resolve("bare");
+        ModelFiles.save(outcome.model(), model);
+        Run run = Run.of("score", "--model", model.toString(), "--data", "src/main/resources" + BankClients.RESOURCE);
+        assertEquals(1, run.code());
+        assertTrue(run.err().contains("bare.json") && run.err().contains("saved without its vocabularies"), run.err());
+        Run usage = Run.of("score", "--model", model.toString());
+        assertEquals(2, usage.code());
+        assertTrue(usage.err().contains("needs --model FILE"), usage.err());
     }
 
     @Test

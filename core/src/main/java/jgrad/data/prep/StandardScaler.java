@@ -21,6 +21,15 @@ public final class StandardScaler {
         return new StandardScaler(mean, std == 0 ? 1 : std);
     }
 
+    /** A scaler with a known μ and σ (a saved one, rebuilt). */
+    public static StandardScaler of(double mean, double std) {
+        if (!Double.isFinite(mean) || !(std > 0) || Double.isInfinite(std)) {
+            throw new IllegalArgumentException("a standard scaler needs a finite mean and a finite σ > 0, got μ = "
+                    + mean + ", σ = " + std);
+        }
+        return new StandardScaler(mean, std);
+    }
+
     public double mean() {
         return mean;
     }

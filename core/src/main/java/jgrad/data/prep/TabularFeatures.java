@@ -1,9 +1,13 @@
 package jgrad.data.prep;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
 import jgrad.data.csv.ColumnType;
 import jgrad.data.csv.Table;
+import jgrad.nn.Config;
 
 /**
  * A feature matrix for a dense model, assembled from table columns and fitted on the training table only:
@@ -97,6 +101,40 @@ public final class TabularFeatures {
         return out;
     }
 
+    /**
+     * What was fitted, as JSON-ready lists and maps, one entry per column: {@code {"column", "kind": "numeric",
+     * "fill", "mean", "std"}} or {@code {"column", "kind": "categorical", "categories": [...]}}.
+     */
+    public List<Map<String, Object>> describe() {
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (Feature f : features) {
+            out.add(f.describe());
+        }
+        return out;
+    }
+
+    /** Rebuilds fitted features from {@link #describe()}'s output; a malformed entry is named by its position. */
+    @SuppressWarnings("unchecked")
+    public static TabularFeatures fromDescription(List<?> description) {
+        List<Feature> features = new ArrayList<>();
+        for (int i = 0; i < description.size(); i++) {
+            String where = "feature " + (i + 1) + " of " + description.size();
+            if (!(description.get(i) instanceof Map<?, ?> m)) {
+                throw new IllegalArgumentException(where + ": expected an object, got " + description.get(i));
+            }
+            Config c = new Config(where, (Map<String, Object>) m);
+            String column = c.getString("column");
+            features.add(switch (c.getString("kind")) {
+                case "numeric" -> new Numeric(column, Imputer.constant(c.getDouble("fill")),
+                        StandardScaler.of(c.getDouble("mean"), c.getDouble("std")));
+                case "categorical" -> new Categorical(column, Vocabulary.of(c.getStringList("categories")));
+                default -> throw new IllegalArgumentException(where + " (" + column + "): kind must be numeric or"
+                        + " categorical, got '" + c.getString("kind") + "'");
+            });
+        }
+        return new TabularFeatures(features);
+    }
+
     private static String[] categories(Table table, String column) {
         if (table.schema().column(table.schema().indexOf(column)).type() == ColumnType.STRING) {
             return table.strings(column);
@@ -116,6 +154,8 @@ public final class TabularFeatures {
 
         /** Writes this feature's columns of every row, starting at {@code offset} within each row. */
         void write(Table table, float[] out, int rowWidth, int offset);
+
+        Map<String, Object> describe();
     }
 
     private record Numeric(String column, Imputer imputer, StandardScaler scaler) implements Feature {
@@ -128,6 +168,17 @@ public final class TabularFeatures {
         @Override
         public void addNames(List<String> names) {
             names.add(column);
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("column", column);
+            m.put("kind", "numeric");
+            m.put("fill", imputer.fillValue());
+            m.put("mean", scaler.mean());
+            m.put("std", scaler.std());
+            return m;
         }
 
         @Override
@@ -152,6 +203,15 @@ public final class TabularFeatures {
             for (int id = 1; id < vocabulary.size(); id++) {
                 names.add(column + "=" + vocabulary.token(id));
             }
+        }
+
+        @Override
+        public Map<String, Object> describe() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("column", column);
+            m.put("kind", "categorical");
+            m.put("categories", vocabulary.tokens());
+            return m;
         }
 
         @Override

@@ -52,6 +52,25 @@ public final class Vocabulary {
         return fit(train, 1);
     }
 
+    /** The vocabulary whose ids {@code 1 … n} are {@code tokens} in order: a saved one, rebuilt. */
+    public static Vocabulary of(List<String> tokens) {
+        for (String t : tokens) {
+            if (t == null) {
+                throw new IllegalArgumentException("a vocabulary cannot list null: it is the out-of-vocabulary id");
+            }
+        }
+        Vocabulary v = new Vocabulary(tokens);
+        if (v.ids.size() != tokens.size()) {
+            throw new IllegalArgumentException("a vocabulary lists each category once; repeated in " + tokens);
+        }
+        return v;
+    }
+
+    /** The known categories in id order (id {@code i + 1} is {@code tokens().get(i)}). */
+    public List<String> tokens() {
+        return tokens;
+    }
+
     /** Known categories plus the out-of-vocabulary id. */
     public int size() {
         return tokens.size() + 1;

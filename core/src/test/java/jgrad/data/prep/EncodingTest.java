@@ -4,12 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import jgrad.data.Ratings;
 import jgrad.data.csv.Column;
 import jgrad.data.csv.ColumnType;
@@ -34,6 +36,22 @@ class EncodingTest {
         assertEquals(0, frequent.id("c"));
         assertEquals(3, frequent.size());
         assertEquals(1, Vocabulary.fit(new String[] {"y", "x"}).id("x"));
+    }
+
+    @Test
+    void aVocabularyRebuiltFromItsTokensGivesTheSameIds() {
+        Vocabulary fitted = Vocabulary.fit(new String[] {"b", "a", "b", "c", "a", "b"});
+        Vocabulary rebuilt = Vocabulary.of(fitted.tokens());
+        assertEquals(List.of("b", "a", "c"), fitted.tokens());
+        String[] values = {"a", "b", "c", "d", null};
+        assertArrayEquals(new int[] {2, 1, 3, 0, 0}, rebuilt.transform(values));
+        assertEquals(fitted.size(), rebuilt.size());
+        IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+                () -> Vocabulary.of(List.of("a", "b", "a")));
+        assertTrue(twice.getMessage().contains("each category once"), twice.getMessage());
+        List<String> withNull = new java.util.ArrayList<>(List.of("a"));
+        withNull.add(null);
+        assertThrows(IllegalArgumentException.class, () -> Vocabulary.of(withNull));
     }
 
     @Test

@@ -1,0 +1,29 @@
+package jgrad.examples;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A command's options as {@code --name value} pairs; a name it does not take, or a missing value, is refused. */
+final class OptionPairs {
+
+    private OptionPairs() {
+    }
+
+    /** Option name to value, in the order given (a repeated option keeps its last value). */
+    static Map<String, String> parse(String[] args, List<String> accepted) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i += 2) {
+            String option = args[i];
+            if (!accepted.contains(option)) {
+                throw new UsageException("unknown option '" + option + "'; this command takes "
+                        + String.join(", ", accepted));
+            }
+            if (i + 1 >= args.length) {
+                throw new UsageException(option + " needs a value");
+            }
+            options.put(option, args[i + 1]);
+        }
+        return options;
+    }
+}
