@@ -1,7 +1,6 @@
 package jgrad.cuda.emu;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Random;
 import java.util.function.DoubleUnaryOperator;
@@ -11,7 +10,6 @@ import jgrad.backend.ScalarBackend;
 import jgrad.backend.UnaryOp;
 import jgrad.tensor.DType;
 import jgrad.tensor.Storage;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,35 +17,15 @@ import org.junit.jupiter.api.Test;
  * {@link ScalarBackend} on awkward sizes, in F32 and F64, under several grid and block shapes
  * (grid-stride loops must be right whatever the host launches).
  */
-class EmulatedKernelsTest {
+class EmulatedKernelsTest extends EmulatedKernelFixture {
 
     private static final int[] SIZES = {0, 1, 31, 32, 33, 1021, 5003};
-    private static final int[][] LAUNCHES = {{1, 32}, {3, 32}, {2, 64}, {5, 128}};
-    private static final DType[] DTYPES = {DType.F32, DType.F64};
-
-    private static HostDriver driver;
-    private static String unavailable;
 
     private final ScalarBackend ref = new ScalarBackend();
     private final Random random = new Random(20260522);
-    private int launch;
 
-    @BeforeAll
-    static void buildDriver() throws Exception {
-        unavailable = HostDriver.unavailableReason();
-        if (unavailable == null) {
-            driver = HostDriver.build();
-        }
-    }
-
-    private Batch batch() {
-        assumeTrue(unavailable == null, () -> "skipped: " + unavailable);
-        return new Batch();
-    }
-
-    private Command command(String kernel, DType dtype) {
-        int[] l = LAUNCHES[launch++ % LAUNCHES.length];
-        return Command.of(kernel, dtype, l[0], l[1]);
+    EmulatedKernelsTest() {
+        super(new int[][] {{1, 32}, {3, 32}, {2, 64}, {5, 128}});
     }
 
     /** Values in [−3, 3); half of them on a grid of quarters so that comparisons meet equality. */
@@ -90,7 +68,7 @@ class EmulatedKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     @Test
@@ -104,7 +82,7 @@ class EmulatedKernelsTest {
             batch.add(op + " with NaN", command("binary", DType.F32).ints(op.ordinal(), 4, 1, 1).array(a).array(b),
                     DType.F32, 1, want);
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     private static DoubleUnaryOperator domainOf(UnaryOp op) {
@@ -134,7 +112,7 @@ class EmulatedKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     @Test
@@ -148,7 +126,7 @@ class EmulatedKernelsTest {
                 batch.add("fill n=" + n + " " + dt, command("fill", dt).ints(n).real(value), dt, 1, want);
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     private static final int[][] REDUCE_SHAPES = {
@@ -179,7 +157,7 @@ class EmulatedKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     private static final int[][] SOFTMAX_SHAPES = {{0, 5}, {1, 1}, {3, 31}, {2, 32}, {5, 33}, {3, 1021}, {1, 40_000}};
@@ -205,7 +183,7 @@ class EmulatedKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     @Test
@@ -231,7 +209,7 @@ class EmulatedKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     /** Views of a contiguous source: permuted axes, broadcast (stride 0) axes, an offset, up to rank 8. */
@@ -262,7 +240,7 @@ class EmulatedKernelsTest {
                         dt, 1, want);
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     @Test
@@ -274,7 +252,7 @@ class EmulatedKernelsTest {
                 addAdam(batch, dt, n, 0.001, 0.9, 0.999, 1e-8, 3);
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     /** The reference update, written from the formula: v ← μv + g; p ← p − lr·v. */
@@ -315,7 +293,7 @@ class EmulatedKernelsTest {
 
     @Test
     void aBrokenKernelCallIsReported() throws Exception {
-        assumeTrue(unavailable == null, () -> "skipped: " + unavailable);
+        HostDriver driver = driver();
         try {
             driver.run("no_such_kernel f32 1 32\n");
         } catch (IllegalStateException e) {

@@ -1,7 +1,5 @@
 package jgrad.cuda.emu;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -10,7 +8,6 @@ import jgrad.nn.layers.Lstm;
 import jgrad.tensor.DType;
 import jgrad.tensor.Storage;
 import jgrad.tensor.Tensor;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,34 +16,14 @@ import org.junit.jupiter.api.Test;
  * step, and dot-score {@link Attention} with and without a mask, through autograd. F32 kernels are
  * compared with the same F64 reference at float tolerance.
  */
-class EmulatedLayerKernelsTest {
+class EmulatedLayerKernelsTest extends EmulatedKernelFixture {
 
     private static final int[] LSTM_SIZES = {1, 3, 33};
-    private static final int[][] LAUNCHES = {{1, 32}, {3, 32}, {2, 64}, {1, 128}};
-    private static final DType[] DTYPES = {DType.F32, DType.F64};
-
-    private static HostDriver driver;
-    private static String unavailable;
 
     private final Random random = new Random(20260601);
-    private int launch;
 
-    @BeforeAll
-    static void buildDriver() throws Exception {
-        unavailable = HostDriver.unavailableReason();
-        if (unavailable == null) {
-            driver = HostDriver.build();
-        }
-    }
-
-    private Batch batch() {
-        assumeTrue(unavailable == null, () -> "skipped: " + unavailable);
-        return new Batch();
-    }
-
-    private Command command(String kernel, DType dtype) {
-        int[] l = LAUNCHES[launch++ % LAUNCHES.length];
-        return Command.of(kernel, dtype, l[0], l[1]);
+    EmulatedLayerKernelsTest() {
+        super(new int[][] {{1, 32}, {3, 32}, {2, 64}, {1, 128}});
     }
 
     /** An F64 tensor of values in [−r, r), exact in F32 too so both dtypes get the same inputs. */
@@ -92,7 +69,7 @@ class EmulatedLayerKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     private void addLstmStep(Batch batch, DType dt, int b, int hidden) {
@@ -161,7 +138,7 @@ class EmulatedLayerKernelsTest {
                 }
             }
         }
-        batch.check(driver);
+        batch.check(driver());
     }
 
     private void addAttention(Batch batch, DType dt, int b, int steps, int d, Mask maskKind, boolean withGAlpha) {
