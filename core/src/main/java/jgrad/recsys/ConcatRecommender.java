@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 
 import jgrad.nn.Config;
 import jgrad.nn.Activation;
-import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Concat;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
@@ -36,8 +35,8 @@ public final class ConcatRecommender extends PairModel {
         super(numUsers, numItems);
         this.userDim = userDim;
         this.itemDim = itemDim;
-        this.user = child("user", new Embedding(numUsers, userDim, dtype, rng, Initializers.uniform(0.05), true));
-        this.item = child("item", new Embedding(numItems, itemDim, dtype, rng, Initializers.uniform(0.05), true));
+        this.user = child("user", new Embedding(numUsers, userDim, dtype, rng));
+        this.item = child("item", new Embedding(numItems, itemDim, dtype, rng));
         this.out = child("out", new Dense(userDim + itemDim, 1, Activation.LINEAR, dtype, rng));
     }
 

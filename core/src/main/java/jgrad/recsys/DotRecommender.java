@@ -6,7 +6,6 @@ import java.util.random.RandomGenerator;
 
 import jgrad.nn.Config;
 import jgrad.nn.Activation;
-import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dot;
 import jgrad.nn.layers.Embedding;
@@ -33,8 +32,8 @@ public final class DotRecommender extends PairModel {
     public DotRecommender(int numUsers, int numItems, int d, DType dtype, RandomGenerator rng) {
         super(numUsers, numItems);
         this.d = d;
-        this.user = child("user", new Embedding(numUsers, d, dtype, rng, Initializers.uniform(0.05), true));
-        this.item = child("item", new Embedding(numItems, d, dtype, rng, Initializers.uniform(0.05), true));
+        this.user = child("user", new Embedding(numUsers, d, dtype, rng));
+        this.item = child("item", new Embedding(numItems, d, dtype, rng));
         this.out = child("out", new Dense(1, 1, Activation.LINEAR, dtype, rng));
     }
 

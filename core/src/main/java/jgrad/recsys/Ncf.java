@@ -10,7 +10,6 @@ import java.util.random.RandomGenerator;
 
 import jgrad.nn.Config;
 import jgrad.nn.Activation;
-import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
 import jgrad.tensor.DType;
@@ -79,7 +78,7 @@ public final class Ncf extends PairModel {
     }
 
     private void table(String name, int n, int dim, DType dtype, RandomGenerator rng) {
-        tables.put(name, child(name, new Embedding(n, dim, dtype, rng, Initializers.uniform(0.05), true)));
+        tables.put(name, child(name, new Embedding(n, dim, dtype, rng)));
     }
 
     @Override

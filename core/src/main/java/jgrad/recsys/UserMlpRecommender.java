@@ -10,7 +10,6 @@ import jgrad.autograd.Autograd;
 import jgrad.nn.Config;
 import jgrad.nn.Describable;
 import jgrad.nn.Activation;
-import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
 import jgrad.tensor.DType;
@@ -47,7 +46,7 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
         this.numItems = numItems;
         this.d = d;
         this.hidden = hidden;
-        this.user = child("user", new Embedding(numUsers, d, dtype, rng, Initializers.uniform(0.05), true));
+        this.user = child("user", new Embedding(numUsers, d, dtype, rng));
         this.hiddenLayer = child("hidden", new Dense(d, hidden, Activation.RELU, dtype, rng));
         this.out = child("out", new Dense(hidden, numItems, Activation.LINEAR, dtype, rng));
     }

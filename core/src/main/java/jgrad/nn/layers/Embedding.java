@@ -35,7 +35,12 @@ public final class Embedding extends Module implements Layer {
 
     /** A table of n ids of dimension d, with a row-sparse gradient. */
     public Embedding(int n, int d, RandomGenerator rng) {
-        this(n, d, DType.F32, rng, Initializers.uniform(0.05), true);
+        this(n, d, DType.F32, rng);
+    }
+
+    /** A table of n ids of dimension d in {@code dtype}, Keras's start, with a row-sparse gradient. */
+    public Embedding(int n, int d, DType dtype, RandomGenerator rng) {
+        this(n, d, dtype, rng, Initializers.uniform(0.05), true);
     }
 
     /** @param sparse whether backward fills {@link Tensor#rowGrad()} (true) or a dense {@code grad} */
