@@ -72,6 +72,11 @@ public abstract class Module {
         return training;
     }
 
+    /** A table of this module's parts, their parameters' shapes and counts, and the totals ({@link ModuleSummary}). */
+    public String summary() {
+        return ModuleSummary.of(this);
+    }
+
     /** Clears the gradients of every parameter. */
     public void zeroGrad() {
         parameters().values().forEach(Tensor::zeroGrad);
