@@ -16,9 +16,10 @@ import jgrad.tensor.Tensor;
  * {@code Sequential}, a named node of a {@code Model}, a table of a recommender) with its type, its
  * parameters' names and shapes, and their count; then the totals and the memory they take.
  * <pre>
- *   part  type   parameters               count
- *   0     Dense  W [128, 784], b [128]  100,480
- *   1     Dense  W [10, 128], b [10]      1,290
+ *   part  type     parameters               count
+ *   0     Dense    W [128, 784], b [128]  100,480
+ *   1     Dropout  -                            0
+ *   2     Dense    W [10, 128], b [10]      1,290
  *   total 101,770 parameters, 397.5 KiB (F32)
  * </pre>
  */
@@ -48,7 +49,8 @@ public final class ModuleSummary {
             total += count;
             Module child = module.children().get(part.getKey());
             String type = (child == null ? module : child).getClass().getSimpleName();
-            rows.add(new String[] {part.getKey(), type, String.join(", ", shapes), String.format(Locale.ROOT, "%,d", count)});
+            rows.add(new String[] {part.getKey(), type, shapes.isEmpty() ? "-" : String.join(", ", shapes),
+                    String.format(Locale.ROOT, "%,d", count)});
         }
         StringBuilder sb = new StringBuilder();
         table(sb, rows);
@@ -57,15 +59,24 @@ public final class ModuleSummary {
         return sb.toString();
     }
 
-    /** The parameters grouped by direct part; the module's own parameters form a part named after it. */
+    /**
+     * The parameters grouped by direct part, every sub-module in order (those without parameters too, as
+     * Keras lists a Dropout); the module's own parameters come first, as a part named {@code (own)}.
+     */
     private static Map<String, Map<String, Tensor>> parts(Module module) {
         Map<String, Map<String, Tensor>> parts = new LinkedHashMap<>();
-        for (Map.Entry<String, Tensor> p : module.parameters().entrySet()) {
-            String name = p.getKey();
-            int dot = name.indexOf('.');
-            String part = dot < 0 || !module.children().containsKey(name.substring(0, dot)) ? "(own)" : name.substring(0, dot);
-            String local = part.equals("(own)") ? name : name.substring(dot + 1);
-            parts.computeIfAbsent(part, k -> new LinkedHashMap<>()).put(local, p.getValue());
+        Map<String, Tensor> own = new LinkedHashMap<>(module.parameters());
+        for (Map.Entry<String, Module> child : module.children().entrySet()) {
+            Map<String, Tensor> local = new LinkedHashMap<>();
+            child.getValue().parameters().forEach((name, t) -> local.put(name, t));
+            local.keySet().forEach(name -> own.remove(child.getKey() + "." + name));
+            parts.put(child.getKey(), local);
+        }
+        if (!own.isEmpty()) {
+            Map<String, Map<String, Tensor>> withOwn = new LinkedHashMap<>();
+            withOwn.put("(own)", own);
+            withOwn.putAll(parts);
+            return withOwn;
         }
         return parts;
     }

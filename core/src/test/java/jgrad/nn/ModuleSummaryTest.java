@@ -8,6 +8,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
 import jgrad.recsys.DotRecommender;
 import jgrad.tensor.DType;
 import jgrad.train.Sequential;
@@ -17,13 +18,14 @@ class ModuleSummaryTest {
     @Test
     void aSequentialListsItsLayersCountsAndBytes() {
         SplittableRandom rng = new SplittableRandom(1);
-        Sequential mlp = new Sequential(new Dense(784, 128, Activation.RELU, rng),
+        Sequential mlp = new Sequential(new Dense(784, 128, Activation.RELU, rng), new Dropout(0.2, rng),
                 new Dense(128, 10, Activation.LINEAR, rng));
         // 128·784 + 128 = 100,480; 10·128 + 10 = 1,290; 101,770 floats of 4 bytes = 397.5390625 KiB
         assertEquals(List.of(
-                "part  type   parameters               count",
-                "0     Dense  W [128, 784], b [128]  100,480",
-                "1     Dense  W [10, 128], b [10]      1,290",
+                "part  type     parameters               count",
+                "0     Dense    W [128, 784], b [128]  100,480",
+                "1     Dropout  -                            0",
+                "2     Dense    W [10, 128], b [10]      1,290",
                 "total 101,770 parameters, 397.5 KiB (F32)"), mlp.summary().lines().toList());
     }
 
