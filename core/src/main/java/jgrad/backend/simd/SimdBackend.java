@@ -122,6 +122,17 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void lstmStepBackward(int n, Storage act, int actOff, Storage cPrev, int cPrevOff, Storage tanhC,
+                                 int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
+        if (act instanceof Storage.F32 fa && cPrev instanceof Storage.F32 fcp && tanhC instanceof Storage.F32 ft
+                && dh instanceof Storage.F32 fdh && dc instanceof Storage.F32 fdc && dpre instanceof Storage.F32 fd) {
+            SimdLstm.backward(n, fa.a, actOff, fcp.a, cPrevOff, ft.a, tanhCOff, fdh.a, dhOff, fdc.a, dcOff, fd.a, dpreOff);
+        } else {
+            super.lstmStepBackward(n, act, actOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dpre, dpreOff);
+        }
+    }
+
+    @Override
     public void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff) {
         if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {
             SimdReductions.reduce(op, outer, len, inner, fx.a, xOff, fo.a, outOff);
