@@ -40,7 +40,7 @@ final class LstmKernel extends SequenceKernel {
         tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
         out = Tensor.zeros(dtype, 2 * batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hPrev, 0, gates);
+            addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {
                 cellForward(b0, t);
             }
@@ -82,7 +82,7 @@ final class LstmKernel extends SequenceKernel {
             }
             recurrentGrad(dpre, t, 0, gates, dh, false);
         }
-        return grads(dpre, weightGrad(dpre, hPrev), 4, copyOut(dh), copyOut(dc));
+        return grads(dpre, weightGradT(dpre), 4, copyOut(dh), copyOut(dc));
     }
 
     /**
