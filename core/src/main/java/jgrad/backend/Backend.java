@@ -91,4 +91,26 @@ public interface Backend {
      * rule and its order of operations are in {@link AdamStep}.
      */
     void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step);
+
+    /**
+     * The elementwise part of one LSTM step, after the gate GEMM. {@code pre} and {@code act} hold four
+     * blocks of n values in the gate order f, i, o, c̃ (n = H for one row of a batch-major layout).
+     * Writes act = (σ(f), σ(i), σ(o), tanh(c̃)), c_t = f ⊙ c_{t−1} + i ⊙ c̃, tanh(c_t) and
+     * h_t = o ⊙ tanh(c_t); {@code act} may be {@code pre}. The default composes {@link #unary} and
+     * {@link #binary}, rounding after each; a fused version must match it to float rounding.
+     */
+    default void lstmStepForward(int n, Storage pre, int preOff, Storage cPrev, int cPrevOff, Storage act, int actOff,
+                                 Storage c, int cOff, Storage tanhC, int tanhCOff, Storage h, int hOff) {
+        LstmStep.forward(this, n, pre, preOff, cPrev, cPrevOff, act, actOff, c, cOff, tanhC, tanhCOff, h, hOff);
+    }
+
+    /**
+     * One LSTM step back from the saved act and tanh(c_t), c_{t−1}, dh = ∂L/∂h_t and dc = ∂L/∂c_t
+     * (n values each): writes dpre (four gate blocks, as {@code pre}) and replaces dc by ∂L/∂c_{t−1}.
+     * dh_{t−1} = dpre·W_h is left to {@link #gemm}.
+     */
+    default void lstmStepBackward(int n, Storage act, int actOff, Storage cPrev, int cPrevOff, Storage tanhC,
+                                  int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
+        LstmStep.backward(this, n, act, actOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dpre, dpreOff);
+    }
 }

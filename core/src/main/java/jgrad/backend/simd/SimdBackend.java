@@ -80,8 +80,12 @@ public class SimdBackend extends ScalarBackend {
             throw new IllegalArgumentException("binary " + op + ": steps must be 0 or 1, got " + aStep + " and " + bStep);
         }
         if (a instanceof Storage.F32 fa && b instanceof Storage.F32 fb && out instanceof Storage.F32 fo) {
-            inChunks(n, (off, len) -> SimdElementwise.binary(op, len, fa.a, aOff + off * aStep, aStep,
-                    fb.a, bOff + off * bStep, bStep, fo.a, outOff + off));
+            if (oneChunk(n, PARALLEL_ELEMENTS)) {
+                SimdElementwise.binary(op, n, fa.a, aOff, aStep, fb.a, bOff, bStep, fo.a, outOff);
+            } else {
+                inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdElementwise.binary(op, len, fa.a, aOff + off * aStep,
+                        aStep, fb.a, bOff + off * bStep, bStep, fo.a, outOff + off));
+            }
         } else {
             super.binary(op, n, a, aOff, aStep, b, bOff, bStep, out, outOff);
         }
@@ -90,7 +94,12 @@ public class SimdBackend extends ScalarBackend {
     @Override
     public void unary(UnaryOp op, int n, Storage x, int xOff, Storage out, int outOff, double alpha) {
         if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {
-            inChunks(n, (off, len) -> SimdElementwise.unary(op, len, fx.a, xOff + off, fo.a, outOff + off, (float) alpha));
+            if (oneChunk(n, PARALLEL_ELEMENTS)) {
+                SimdElementwise.unary(op, n, fx.a, xOff, fo.a, outOff, (float) alpha);
+            } else {
+                inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdElementwise.unary(op, len, fx.a, xOff + off,
+                        fo.a, outOff + off, (float) alpha));
+            }
         } else {
             super.unary(op, n, x, xOff, out, outOff, alpha);
         }
@@ -101,10 +110,25 @@ public class SimdBackend extends ScalarBackend {
                               Storage dx, int dxOff, double alpha) {
         if (x instanceof Storage.F32 fx && y instanceof Storage.F32 fy && g instanceof Storage.F32 fg
                 && dx instanceof Storage.F32 fd) {
-            inChunks(n, (off, len) -> SimdElementwise.unaryBackward(op, len, fx.a, xOff + off, fy.a, yOff + off,
-                    fg.a, gOff + off, fd.a, dxOff + off, (float) alpha));
+            if (oneChunk(n, PARALLEL_ELEMENTS)) {
+                SimdElementwise.unaryBackward(op, n, fx.a, xOff, fy.a, yOff, fg.a, gOff, fd.a, dxOff, (float) alpha);
+            } else {
+                inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdElementwise.unaryBackward(op, len, fx.a, xOff + off,
+                        fy.a, yOff + off, fg.a, gOff + off, fd.a, dxOff + off, (float) alpha));
+            }
         } else {
             super.unaryBackward(op, n, x, xOff, y, yOff, g, gOff, dx, dxOff, alpha);
+        }
+    }
+
+    @Override
+    public void lstmStepBackward(int n, Storage act, int actOff, Storage cPrev, int cPrevOff, Storage tanhC,
+                                 int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
+        if (act instanceof Storage.F32 fa && cPrev instanceof Storage.F32 fcp && tanhC instanceof Storage.F32 ft
+                && dh instanceof Storage.F32 fdh && dc instanceof Storage.F32 fdc && dpre instanceof Storage.F32 fd) {
+            SimdLstm.backward(n, fa.a, actOff, fcp.a, cPrevOff, ft.a, tanhCOff, fdh.a, dhOff, fdc.a, dcOff, fd.a, dpreOff);
+        } else {
+            super.lstmStepBackward(n, act, actOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dpre, dpreOff);
         }
     }
 
@@ -181,18 +205,19 @@ public class SimdBackend extends ScalarBackend {
         void run(int off, int len);
     }
 
-    /** Runs an elementwise kernel over [0, n), split into one chunk per thread when n is large. */
-    private static void inChunks(int n, Chunk kernel) {
-        inChunks(n, PARALLEL_ELEMENTS, kernel);
+    /**
+     * Whether an elementwise call of n elements runs whole on the calling thread. Most calls are
+     * short (a recurrent layer makes hundreds of calls of one row per step), so they are made
+     * straight, without the lambda of {@link #inChunks}: those lambdas came to about 2.5 MB per
+     * LSTM training sequence.
+     */
+    private static boolean oneChunk(int n, int grain) {
+        return SimdParallel.tasksFor(n, grain) == 1;
     }
 
-    /** The same with at least {@code grain} elements per chunk (smaller for heavier kernels). */
+    /** Runs an elementwise kernel over [0, n) in one chunk per thread, each of at least {@code grain} elements. */
     private static void inChunks(int n, int grain, Chunk kernel) {
         int tasks = SimdParallel.tasksFor(n, grain);
-        if (tasks == 1) {
-            kernel.run(0, n);
-            return;
-        }
         int chunk = (n + tasks - 1) / tasks;
         SimdParallel.run(tasks, t -> {
             int off = Math.min(n, t * chunk);
@@ -204,7 +229,12 @@ public class SimdBackend extends ScalarBackend {
     public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
         if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
-            inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adam(len, fw.a, wOff + off, fm.a, fv.a, fg.a, gOff + off, step));
+            if (oneChunk(n, ADAM_GRAIN)) {
+                SimdOptim.adam(n, fw.a, wOff, fm.a, fv.a, fg.a, gOff, step);
+            } else {
+                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adam(len, fw.a, wOff + off, fm.a, fv.a, fg.a,
+                        gOff + off, step));
+            }
         } else {
             super.adam(n, w, wOff, m, v, g, gOff, step);
         }

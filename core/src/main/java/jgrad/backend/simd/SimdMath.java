@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -143,26 +144,42 @@ final class SimdMath {
         return y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
     }
 
-    /** The lanes of v added in a fixed pairwise tree (lane i with lane i + L/2, and so on down). */
-    static float sumLanes(FloatVector v) {
-        float[] t = new float[L];
-        v.intoArray(t, 0);
+    /**
+     * For each level h = L/2, L/4, …, 1 (at index log₂h) the shuffle that brings lane i + h to lane i,
+     * so that one add folds the upper half of the lanes still in play onto the lower.
+     */
+    private static final VectorShuffle<Float>[] FOLD = folds();
+
+    @SuppressWarnings("unchecked")
+    private static VectorShuffle<Float>[] folds() {
+        VectorShuffle<Float>[] f = new VectorShuffle[Integer.numberOfTrailingZeros(L) + 1];
         for (int h = L / 2; h > 0; h /= 2) {
-            for (int i = 0; i < h; i++) {
-                t[i] += t[i + h];
-            }
+            f[Integer.numberOfTrailingZeros(h)] = VectorShuffle.iota(S, h, 1, true);
         }
-        return t[0];
+        return f;
     }
 
-    /** The largest lane of v as Math.max folds it (NaN wins), lane by lane in order. */
-    static float maxLanes(FloatVector v) {
-        float[] t = new float[L];
-        v.intoArray(t, 0);
-        float m = t[0];
-        for (int i = 1; i < L; i++) {
-            m = Math.max(m, t[i]);
+    /**
+     * The lanes of v added in a fixed pairwise tree (lane i with lane i + L/2, and so on down), in
+     * registers: the same additions in the same order as spilling the lanes to an array, without
+     * allocating one on every call.
+     */
+    static float sumLanes(FloatVector v) {
+        for (int h = L / 2; h > 0; h /= 2) {
+            v = v.add(v.rearrange(FOLD[Integer.numberOfTrailingZeros(h)]));
         }
-        return m;
+        return v.lane(0);
+    }
+
+    /**
+     * The largest lane of v as Math.max folds it (NaN wins), by the same tree as {@link #sumLanes}:
+     * Math.max is commutative and associative, NaN and signed zeros included, so any order gives
+     * what the fold lane by lane gives.
+     */
+    static float maxLanes(FloatVector v) {
+        for (int h = L / 2; h > 0; h /= 2) {
+            v = v.max(v.rearrange(FOLD[Integer.numberOfTrailingZeros(h)]));
+        }
+        return v.lane(0);
     }
 }

@@ -2,7 +2,8 @@ package jgrad.backend.simd;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.IntConsumer;
 
 /**
@@ -39,8 +40,12 @@ final class SimdParallel {
     }
 
     /**
-     * Runs body(0..tasks-1), task 0 on the caller, and returns when all are done. Without a pool
-     * (one thread) the caller runs every task in turn, which tests use to try task counts anywhere.
+     * Runs body(0..tasks-1) and returns when all are done. Tasks are claimed, never assigned: the
+     * caller runs task 0, then claims whatever no worker has started, so it waits only for tasks
+     * already under way. On a shared machine a worker can take a millisecond to be scheduled, longer
+     * than a small product takes on one thread; waiting for it cost the LSTM benchmark up to half of
+     * its speed. Without a pool (one thread) the caller runs every task in turn, which tests use to
+     * try task counts anywhere.
      */
     static void run(int tasks, IntConsumer body) {
         if (tasks <= 1 || POOL == null) {
@@ -49,38 +54,74 @@ final class SimdParallel {
             }
             return;
         }
-        Future<?>[] futures = new Future<?>[tasks - 1];
+        Claims claims = new Claims(tasks, body);
         for (int t = 1; t < tasks; t++) {
-            int task = t;
-            futures[t - 1] = POOL.submit(() -> body.accept(task));
+            POOL.execute(claims);
         }
-        body.accept(0);
-        for (Future<?> f : futures) {
-            join(f);
-        }
+        claims.runTask(0);
+        claims.run();
+        claims.awaitAll();
     }
 
-    private static void join(Future<?> f) {
-        try {
-            f.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for a kernel task", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException r) {
+    /** The tasks of one call: a counter to claim them, a count of those finished, the first failure. */
+    private static final class Claims implements Runnable {
+        /** Busy-wait steps before the caller starts yielding its core while a worker finishes. */
+        private static final int SPINS = 1 << 10;
+
+        private final int tasks;
+        private final IntConsumer body;
+        private final AtomicInteger next = new AtomicInteger(1);
+        private final AtomicInteger done = new AtomicInteger();
+        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+
+        Claims(int tasks, IntConsumer body) {
+            this.tasks = tasks;
+            this.body = body;
+        }
+
+        /** Runs tasks until none is left unclaimed (a worker that starts late finds nothing and returns). */
+        @Override
+        public void run() {
+            for (int t; (t = next.getAndIncrement()) < tasks; ) {
+                runTask(t);
+            }
+        }
+
+        void runTask(int t) {
+            try {
+                body.accept(t);
+            } catch (Throwable e) {
+                failure.compareAndSet(null, e);
+            } finally {
+                done.incrementAndGet();
+            }
+        }
+
+        /** Waits for the tasks workers have claimed, then rethrows the first failure of any task. */
+        void awaitAll() {
+            for (int spins = 0; done.get() < tasks; spins++) {
+                if (spins < SPINS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
+            }
+            Throwable e = failure.get();
+            if (e instanceof RuntimeException r) {
                 throw r;
             }
-            if (cause instanceof Error err) {
+            if (e instanceof Error err) {
                 throw err;
             }
-            throw new IllegalStateException(cause);
+            if (e != null) {
+                throw new IllegalStateException(e);
+            }
         }
     }
 
     /** A pool thread: a daemon, so an idle pool never keeps the JVM alive. */
     private static final class Worker extends Thread {
-        private static final java.util.concurrent.atomic.AtomicInteger COUNT = new java.util.concurrent.atomic.AtomicInteger();
+        private static final AtomicInteger COUNT = new AtomicInteger();
 
         Worker(Runnable r) {
             super(r, "jgrad-simd-" + COUNT.incrementAndGet());

@@ -38,11 +38,11 @@ final class GruKernel extends SequenceKernel {
         Storage tmp = ws.get("tmp", dtype, hidden).storage();
         int n = hidden;
         for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hPrev, 0, 2 * n);
+            addRecurrent(t, hx, 0, 2 * n);
             for (int b0 = 0; b0 < batch; b0++) {
                 int r = b0 * steps + t;
                 be.unary(UnaryOp.SIGMOID, 2 * n, pre.storage(), r * gates, act.storage(), r * gates, 0);
-                be.binary(BinaryOp.MUL, n, act.storage(), r * gates + n, 1, hPrev.storage(), r * n, 1,
+                be.binary(BinaryOp.MUL, n, act.storage(), r * gates + n, 1, hx.storage(), hPrevAt(r), 1,
                         resetH.storage(), r * n);
             }
             addRecurrent(t, resetH, 2 * n, n);
@@ -60,7 +60,7 @@ final class GruKernel extends SequenceKernel {
         int cand = r * gates + 2 * n;
         Storage a = act.storage(), h = out.storage();
         be.unary(UnaryOp.TANH, n, pre.storage(), cand, a, cand, 0);
-        be.binary(BinaryOp.SUB, n, hPrev.storage(), r * n, 1, a, cand, 1, tmp, 0);            // h_{t−1} − h̃
+        be.binary(BinaryOp.SUB, n, hx.storage(), hPrevAt(r), 1, a, cand, 1, tmp, 0);            // h_{t−1} − h̃
         be.binary(BinaryOp.MUL, n, a, r * gates, 1, tmp, 0, 1, tmp, 0);
         be.binary(BinaryOp.ADD, n, a, cand, 1, tmp, 0, 1, h, r * n);
         keepForNextStep(b, t, h, r * n);
@@ -89,10 +89,11 @@ final class GruKernel extends SequenceKernel {
             dh = dhPrev;
             dhPrev = swap;
         }
-        Tensor dwhT = ws.get("dWhT", dtype, hidden, gates);
-        weightGradT(dpre, 0, 2 * hidden, hPrev, dwhT);
-        weightGradT(dpre, 2 * hidden, hidden, resetH, dwhT);
-        return grads(dpre, transposed(dwhT), 3, copyOut(dh));
+        Tensor dwT = ws.get("dWT", dtype, hxWidth, gates);
+        weightGradT(dpre, 0, 2 * hidden, hx, 0, hxWidth, dwT, 0);                  // z, r: from h_{t−1} and x
+        weightGradT(dpre, 2 * hidden, hidden, resetH, 0, hidden, dwT, 0);          // h̃: from r ⊙ h_{t−1}
+        weightGradT(dpre, 2 * hidden, hidden, hx, hidden, in, dwT, hidden);        //     and x
+        return grads(dpre, dwT, 3, copyOut(dh));
     }
 
     /** Row (b, t): adds the output's gradient to dh, then dz (kept in dAct) and dpre of the candidate. */
@@ -103,7 +104,7 @@ final class GruKernel extends SequenceKernel {
         int g = r * gates;
         int s = b * n;
         be.binary(BinaryOp.ADD, n, up.storage(), up.at(r * n), up.step(), dh, s, 1, dh, s);
-        be.binary(BinaryOp.SUB, n, hPrev.storage(), r * n, 1, a, g + 2 * n, 1, tmp, 0);
+        be.binary(BinaryOp.SUB, n, hx.storage(), hPrevAt(r), 1, a, g + 2 * n, 1, tmp, 0);
         be.binary(BinaryOp.MUL, n, dh, s, 1, tmp, 0, 1, dAct, 2 * s);                            // dz
         be.binary(BinaryOp.SUB, n, one.storage(), 0, 0, a, g, 1, tmp, 0);
         be.binary(BinaryOp.MUL, n, dh, s, 1, tmp, 0, 1, tmp, 0);                                  // dh̃
@@ -118,7 +119,7 @@ final class GruKernel extends SequenceKernel {
         int n = hidden;
         int g = r * gates;
         int s = b * n;
-        be.binary(BinaryOp.MUL, n, dResetH, s, 1, hPrev.storage(), r * n, 1, dAct, 2 * s + n);    // dr
+        be.binary(BinaryOp.MUL, n, dResetH, s, 1, hx.storage(), hPrevAt(r), 1, dAct, 2 * s + n);    // dr
         be.binary(BinaryOp.MUL, n, dh, s, 1, a, g, 1, dhPrev, s);
         be.binary(BinaryOp.MUL, n, dResetH, s, 1, a, g + n, 1, tmp, 0);
         be.binary(BinaryOp.ADD, n, dhPrev, s, 1, tmp, 0, 1, dhPrev, s);

@@ -1,7 +1,6 @@
 package jgrad.nn.layers;
 
 import jgrad.backend.BinaryOp;
-import jgrad.backend.UnaryOp;
 import jgrad.tensor.Storage;
 import jgrad.tensor.Tensor;
 
@@ -39,32 +38,25 @@ final class LstmKernel extends SequenceKernel {
         this.c0 = c0.detach().contiguous();
         act = ws.get("act", dtype, batch, steps, gates);
         tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
-        Storage iTimesCand = ws.get("iTimesCand", dtype, hidden).storage();
         out = Tensor.zeros(dtype, 2 * batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hPrev, 0, gates);
+            addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {
-                cellForward(b0, t, iTimesCand);
+                cellForward(b0, t);
             }
         }
         return out;
     }
 
     /** For row (b, t), after the GEMM: the gates, c_t = f ⊙ c_{t−1} + i ⊙ c̃ and h_t = o ⊙ tanh(c_t). */
-    private void cellForward(int b, int t, Storage iTimesCand) {
+    private void cellForward(int b, int t) {
         int r = b * steps + t;
         int g = r * gates;
         int h = r * hidden;
         int c = (rows + r) * hidden;
-        int n = hidden;
-        Storage p = pre.storage(), a = act.storage(), o = out.storage(), tc = tanhC.storage();
-        be.unary(UnaryOp.SIGMOID, 3 * n, p, g, a, g, 0);
-        be.unary(UnaryOp.TANH, n, p, g + 3 * n, a, g + 3 * n, 0);
-        be.binary(BinaryOp.MUL, n, a, g, 1, previousCStorage(t), previousC(b, t), 1, o, c);     // f ⊙ c_{t−1}
-        be.binary(BinaryOp.MUL, n, a, g + n, 1, a, g + 3 * n, 1, iTimesCand, 0);               // i ⊙ c̃
-        be.binary(BinaryOp.ADD, n, o, c, 1, iTimesCand, 0, 1, o, c);
-        be.unary(UnaryOp.TANH, n, o, c, tc, h, 0);
-        be.binary(BinaryOp.MUL, n, a, g + 2 * n, 1, tc, h, 1, o, h);                            // o ⊙ tanh(c_t)
+        Storage o = out.storage();
+        be.lstmStepForward(hidden, pre.storage(), g, previousCStorage(t), previousC(b, t), act.storage(), g,
+                o, c, tanhC.storage(), h, o, h);
         keepForNextStep(b, t, o, h);
     }
 
@@ -84,42 +76,27 @@ final class LstmKernel extends SequenceKernel {
         Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
         Tensor dh = ws.zeros("dh", dtype, batch, hidden);
         Tensor dc = ws.zeros("dc", dtype, batch, hidden);
-        Storage[] scratch = {ws.get("dAct", dtype, gates).storage(), ws.get("tmp", dtype, hidden).storage(),
-                ws.get("tmp2", dtype, hidden).storage()};
         for (int t = steps - 1; t >= 0; t--) {
             for (int b = 0; b < batch; b++) {
-                cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage(), scratch);
+                cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage());
             }
             recurrentGrad(dpre, t, 0, gates, dh, false);
         }
-        return grads(dpre, weightGrad(dpre, hPrev), 4, copyOut(dh), copyOut(dc));
+        return grads(dpre, weightGradT(dpre), 4, copyOut(dh), copyOut(dc));
     }
 
     /**
      * One step back for row (b, t): adds the output's gradient to dh = ∂L/∂h_t and dc = ∂L/∂c_t, writes
-     * dpre of the row and leaves ∂L/∂c_{t−1} = dc ⊙ f in dc. With c_t = f c_{t−1} + i c̃ and
-     * h_t = o tanh(c_t): do = dh tanh(c_t); dc += dh o (1 − tanh²c_t); df = dc c_{t−1}; di = dc c̃; dc̃ = dc i.
+     * dpre of the row and leaves ∂L/∂c_{t−1} in dc ({@link jgrad.backend.Backend#lstmStepBackward}).
      */
-    private void cellBackward(int b, int t, Upstream up, Storage dh, Storage dc, Storage dpre, Storage[] scratch) {
-        Storage dAct = scratch[0], tmp = scratch[1], tmp2 = scratch[2];
-        Storage p = pre.storage(), a = act.storage(), o = out.storage(), tc = tanhC.storage();
+    private void cellBackward(int b, int t, Upstream up, Storage dh, Storage dc, Storage dpre) {
         int r = b * steps + t;
         int g = r * gates;
         int h = r * hidden;
-        int c = (rows + r) * hidden;
         int s = b * hidden;
-        int n = hidden;
-        be.binary(BinaryOp.ADD, n, up.storage(), up.at(h), up.step(), dh, s, 1, dh, s);
-        be.binary(BinaryOp.ADD, n, up.storage(), up.at(c), up.step(), dc, s, 1, dc, s);
-        be.binary(BinaryOp.MUL, n, dh, s, 1, tc, h, 1, dAct, 2 * n);
-        be.binary(BinaryOp.MUL, n, dh, s, 1, a, g + 2 * n, 1, tmp, 0);
-        be.unaryBackward(UnaryOp.TANH, n, o, c, tc, h, tmp, 0, tmp2, 0, 0);
-        be.binary(BinaryOp.ADD, n, dc, s, 1, tmp2, 0, 1, dc, s);
-        be.binary(BinaryOp.MUL, n, dc, s, 1, previousCStorage(t), previousC(b, t), 1, dAct, 0);
-        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g + 3 * n, 1, dAct, n);
-        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g + n, 1, dAct, 3 * n);
-        be.binary(BinaryOp.MUL, n, dc, s, 1, a, g, 1, dc, s);
-        be.unaryBackward(UnaryOp.SIGMOID, 3 * n, p, g, a, g, dAct, 0, dpre, g, 0);
-        be.unaryBackward(UnaryOp.TANH, n, p, g + 3 * n, a, g + 3 * n, dAct, 3 * n, dpre, g + 3 * n, 0);
+        be.binary(BinaryOp.ADD, hidden, up.storage(), up.at(h), up.step(), dh, s, 1, dh, s);
+        be.binary(BinaryOp.ADD, hidden, up.storage(), up.at((rows + r) * hidden), up.step(), dc, s, 1, dc, s);
+        be.lstmStepBackward(hidden, act.storage(), g, previousCStorage(t), previousC(b, t), tanhC.storage(), h,
+                dh, s, dc, s, dpre, g);
     }
 }

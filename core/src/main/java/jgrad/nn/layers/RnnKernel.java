@@ -31,7 +31,7 @@ final class RnnKernel extends SequenceKernel {
         start(x, wx, wh, b, h0);
         out = Tensor.zeros(dtype, batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hPrev, 0, gates);
+            addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {
                 int r = b0 * steps + t;
                 be.unary(sigma, hidden, pre.storage(), r * gates, out.storage(), r * hidden, 0);
@@ -58,6 +58,6 @@ final class RnnKernel extends SequenceKernel {
             }
             recurrentGrad(dpre, t, 0, gates, dh, false);
         }
-        return grads(dpre, weightGrad(dpre, hPrev), 1, copyOut(dh));
+        return grads(dpre, weightGradT(dpre), 1, copyOut(dh));
     }
 }

@@ -18,7 +18,9 @@ import jgrad.tensor.Tensor;
  * sequence b, so step t of a buffer is a matrix of B rows with leading dimension T·width, and the
  * steps together are one matrix of B·T rows. That makes W_x x + b for all steps one GEMM before the
  * loop, dx and the weight gradients GEMMs over all rows after it, and lets the kernels write h_t
- * straight into the output. Per step, h_{t−1}·W_hᵀ reads W_hᵀ stored once as [H, G], and the
+ * straight into the output. h_{t−1} and x_t sit side by side in one buffer hx [B, T, H + in], so
+ * that [dW_h | dW_x] is a single GEMM: with H + in rows it is tall enough for the threads to share
+ * one packed dpre, where two GEMMs of H and of in rows each packed all of theirs on every thread. Per step, h_{t−1}·W_hᵀ reads W_hᵀ stored once as [H, G], and the
  * backward's dpre_t·W_h reads W_h as it is: both GEMMs then pack their weight operand by rows, which
  * measured about twice as fast at these shapes as reading it transposed.
  *
@@ -42,14 +44,18 @@ abstract class SequenceKernel implements Node.Backward {
     private final int[] row;
     private static final int[] UNIT_STRIDE = {1};
 
-    /** Saved for backward: x [B, T, in] (contiguous), W_x [G, in], W_h [G, H], W_hᵀ [H, G], pre [B, T, G]. */
-    Tensor x;
+    /** Saved for backward: W_x [G, in], W_h [G, H], W_hᵀ [H, G], pre [B, T, G]. */
     Tensor wx;
     Tensor wh;
     Tensor whT;
     Tensor pre;
-    /** Row (b, t) holds h_{t−1} of sequence b: h0 at t = 0, then the outputs shifted by one step. */
-    Tensor hPrev;
+    /**
+     * Row (b, t) holds h_{t−1} of sequence b in its first H columns (h0 at t = 0, then the outputs
+     * shifted by one step) and x_t in its last {@code in}: [B, T, H + in].
+     */
+    Tensor hx;
+    /** H + in: the row length of hx. */
+    final int hxWidth;
     /** The output, new for every call (the caller keeps it) and read back by the backward. */
     Tensor out;
     /** Whether x needs a gradient (decided when the op is recorded). */
@@ -65,30 +71,44 @@ abstract class SequenceKernel implements Node.Backward {
         this.hidden = hidden;
         this.gates = gates;
         this.rows = batch * steps;
+        this.hxWidth = hidden + in;
         this.row = new int[] {hidden};
     }
 
     /**
      * Keeps x and the gate weights stacked ({@code wx[k]} [G/K, in], {@code wh[k]} [G/K, H],
-     * {@code b[k]} [G/K]), puts h0 in the first step of hPrev, and fills pre with W_x x + b.
+     * {@code b[k]} [G/K]), puts x and h0 into hx, and fills pre with W_x x + b.
      */
     void start(Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
-        this.x = x.detach().contiguous();
         this.wx = stack("W_x", wx, in);
         this.wh = stack("W_h", wh, hidden);
         Tensor bias = stack("b", b, 1);
         whT = ws.get("W_hT", dtype, hidden, gates);
         be.copy(new int[] {hidden, gates}, this.wh.storage(), 0, new int[] {1, hidden}, whT.storage(), 0);
-        hPrev = ws.get("hPrev", dtype, batch, steps, hidden);
+        hx = ws.get("hx", dtype, batch, steps, hxWidth);
         int[] h0Strides = h0.strides();
         for (int bi = 0; bi < batch; bi++) {
             be.copy(new int[] {hidden}, h0.storage(), h0.offset() + bi * h0Strides[0], new int[] {h0Strides[1]},
-                    hPrev.storage(), bi * steps * hidden);
+                    hx.storage(), hPrevAt(bi * steps));
+        }
+        Tensor xd = x.detach();
+        int[] xRow = {in};
+        int[] xStride = {xd.strides()[2]};
+        for (int bi = 0; bi < batch; bi++) {
+            for (int t = 0; t < steps; t++) {
+                be.copy(xRow, xd.storage(), xd.offset() + bi * xd.strides()[0] + t * xd.strides()[1], xStride,
+                        hx.storage(), hPrevAt(bi * steps + t) + hidden);
+            }
         }
         pre = ws.get("pre", dtype, batch, steps, gates);
         be.copy(new int[] {rows, gates}, bias.storage(), 0, new int[] {0, 1}, pre.storage(), 0);
-        be.gemm(false, true, rows, gates, in, this.x.storage(), 0, in, this.wx.storage(), 0, in,
+        be.gemm(false, true, rows, gates, in, hx.storage(), hidden, hxWidth, this.wx.storage(), 0, in,
                 1, pre.storage(), 0, gates);
+    }
+
+    /** Where h_{t−1} of row r = (b, t) starts in hx. */
+    int hPrevAt(int r) {
+        return r * hxWidth;
     }
 
     /** The parts of one stacked weight, each [G/K, cols] (a bias: cols 1), copied into one [G, cols] buffer. */
@@ -106,16 +126,20 @@ abstract class SequenceKernel implements Node.Backward {
         return out;
     }
 
-    /** pre_t += h_{t−1}·W_hᵀ for the gate columns [col, col + n), reading h_{t−1} from {@code v} rows at step t. */
+    /**
+     * pre_t += v_t·W_hᵀ for the gate columns [col, col + n), reading v_t from the first H columns of the
+     * rows at step t of {@code v} [B, T, width] (hx for h_{t−1}).
+     */
     void addRecurrent(int t, Tensor v, int col, int n) {
-        be.gemm(false, false, batch, n, hidden, v.storage(), t * hidden, steps * hidden, whT.storage(), col, gates,
+        int width = v.shape(2);
+        be.gemm(false, false, batch, n, hidden, v.storage(), t * width, steps * width, whT.storage(), col, gates,
                 1, pre.storage(), t * gates + col, steps * gates);
     }
 
-    /** Writes h_t of row (b, t) (at {@code hOff} of {@code h}) into hPrev for the next step, if there is one. */
+    /** Writes h_t of row (b, t) (at {@code hOff} of {@code h}) into hx for the next step, if there is one. */
     void keepForNextStep(int b, int t, Storage h, int hOff) {
         if (t + 1 < steps) {
-            be.copy(row, h, hOff, UNIT_STRIDE, hPrev.storage(), ((b * steps) + t + 1) * hidden);
+            be.copy(row, h, hOff, UNIT_STRIDE, hx.storage(), hPrevAt(b * steps + t + 1));
         }
     }
 
@@ -152,12 +176,13 @@ abstract class SequenceKernel implements Node.Backward {
     }
 
     /**
-     * Gradients in {@link #inputs} order from dpre [B, T, G], dW_h [G, H] and the states' gradients:
-     * dx (when x needs one), the parts of dW_x, dW_h and db as views of their stacked gradients.
+     * Gradients in {@link #inputs} order from dpre [B, T, G], [dW_h | dW_x]ᵀ [H + in, G] and the states'
+     * gradients: dx (when x needs one), the parts of dW_x, dW_h and db as views of their stacked gradients.
      */
-    Tensor[] grads(Tensor dpre, Tensor dwh, int parts, Tensor... stateGrads) {
+    Tensor[] grads(Tensor dpre, Tensor dwT, int parts, Tensor... stateGrads) {
         Tensor dx = needX ? inputGrad(dpre) : null;
-        Tensor dwx = weightGrad(dpre, x);
+        Tensor dwh = transposed(dwT, 0, hidden);
+        Tensor dwx = transposed(dwT, hidden, in);
         Tensor db = Tensor.zeros(dtype, gates);
         be.reduce(ReduceOp.SUM, 1, rows, gates, dpre.storage(), 0, db.storage(), 0);
         Tensor[] all = new Tensor[1 + 3 * parts + stateGrads.length];
@@ -179,30 +204,28 @@ abstract class SequenceKernel implements Node.Backward {
         return dx;
     }
 
-    /** dW = Σ over rows of dpreᵀ·v, [G, cols], for v [B, T, cols] (x, h_{t−1}, …): see {@link #weightGradT}. */
-    Tensor weightGrad(Tensor dpre, Tensor v) {
-        Tensor dwT = ws.get("dWT", dtype, v.shape(2), gates);
-        weightGradT(dpre, 0, gates, v, dwT);
-        return transposed(dwT);
+    /** [dW_h | dW_x]ᵀ = Σ over rows of hxᵀ·dpre, [H + in, G], in the workspace: see {@link #weightGradT}. */
+    Tensor weightGradT(Tensor dpre) {
+        Tensor dwT = ws.get("dWT", dtype, hxWidth, gates);
+        weightGradT(dpre, 0, gates, hx, 0, hxWidth, dwT, 0);
+        return dwT;
     }
 
     /**
-     * The gate columns [col, col + n) of dWᵀ = vᵀ·dpre [cols, G], one GEMM over all B·T rows. Computed
-     * transposed, so that the wide operand dpre is packed by rows: at the LSTM's sizes (G = 4H = 1024)
-     * that ran 1.3 to 2 times as fast as dpreᵀ·v, at the RNN's (G = H) as fast, and the transpose
-     * back is a small copy.
+     * The gate columns [col, col + n) of rows [row, row + m) of dWᵀ [·, G]: Σ over all B·T rows of
+     * vᵀ·dpre for the columns [vCol, vCol + m) of v [B, T, width], one GEMM. Computed transposed, so
+     * that the wide operand dpre is packed by rows: at the LSTM's sizes (G = 4H = 1024) that ran 1.3
+     * to 2 times as fast as dpreᵀ·v, at the RNN's (G = H) as fast, and the transpose back is a small copy.
      */
-    void weightGradT(Tensor dpre, int col, int n, Tensor v, Tensor dwT) {
-        int cols = v.shape(2);
-        be.gemm(true, false, cols, n, rows, v.storage(), 0, cols, dpre.storage(), col, gates,
-                0, dwT.storage(), col, gates);
+    void weightGradT(Tensor dpre, int col, int n, Tensor v, int vCol, int m, Tensor dwT, int row) {
+        be.gemm(true, false, m, n, rows, v.storage(), vCol, v.shape(2), dpre.storage(), col, gates,
+                0, dwT.storage(), row * gates + col, gates);
     }
 
-    /** A new [G, cols] tensor from a [cols, G] buffer. */
-    Tensor transposed(Tensor dwT) {
-        int cols = dwT.shape(0);
-        Tensor dw = Tensor.zeros(dtype, gates, cols);
-        be.copy(new int[] {gates, cols}, dwT.storage(), 0, new int[] {1, gates}, dw.storage(), 0);
+    /** A new [G, m] tensor from rows [row, row + m) of a [·, G] buffer. */
+    Tensor transposed(Tensor dwT, int row, int m) {
+        Tensor dw = Tensor.zeros(dtype, gates, m);
+        be.copy(new int[] {gates, m}, dwT.storage(), row * gates, new int[] {1, gates}, dw.storage(), 0);
         return dw;
     }
 
