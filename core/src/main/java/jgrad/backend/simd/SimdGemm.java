@@ -3,7 +3,6 @@ package jgrad.backend.simd;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
 
-import java.util.Arrays;
 
 /**
  * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
@@ -128,19 +127,19 @@ final class SimdGemm {
         });
     }
 
-    /** C = β·C on a block, where β = 0 writes zeros (discarding NaN) and β = 1 leaves C alone. */
+    /**
+     * C = β·C on a block before the product is added. β = 1 leaves C alone, and so does β = 0: every path
+     * then writes C instead of adding to it (the first k-panel, the tiny loop, the matrix-vector product),
+     * so C is never read and a NaN in it cannot leak, as BLAS specifies.
+     */
     static void scaleC(float[] c, int cOff, int ldc, int i0, int i1, int j0, int j1, float beta) {
-        if (beta == 1) {
+        if (beta == 1 || beta == 0) {
             return;
         }
         for (int i = i0; i < i1; i++) {
             int row = cOff + i * ldc;
-            if (beta == 0) {
-                Arrays.fill(c, row + j0, row + j1, 0f);
-            } else {
-                for (int j = j0; j < j1; j++) {
-                    c[row + j] *= beta;
-                }
+            for (int j = j0; j < j1; j++) {
+                c[row + j] *= beta;
             }
         }
     }
