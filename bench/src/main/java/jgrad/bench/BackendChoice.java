@@ -4,7 +4,7 @@ import java.util.SplittableRandom;
 
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * What every benchmark shares: turning the {@code backend} parameter into a backend, and seeded inputs.

@@ -104,7 +104,7 @@ public final class Autograd {
                 Tensor t = order.get(i);
                 Tensor g = pending.remove(t);
                 boolean ours = sums.remove(g);  // handed on to the backward, which may share it: no longer ours to write
-                Node node = t.gradFn();
+                OpRecord node = t.gradFn();
                 if (g == null) {
                     continue;
                 }
@@ -128,7 +128,7 @@ public final class Autograd {
     }
 
     /** Runs a node's backward rule and adds the gradients it returns to those pending for its inputs. */
-    private static void propagate(Node node, Tensor g, Map<Tensor, Tensor> pending, Set<Tensor> sums) {
+    private static void propagate(OpRecord node, Tensor g, Map<Tensor, Tensor> pending, Set<Tensor> sums) {
         Tensor[] inputs = node.inputs();
         Tensor[] grads = node.apply(g);
         if (detectAnomalies) {
@@ -176,7 +176,7 @@ public final class Autograd {
 
     /**
      * The gradient pending for t as a contiguous tensor the pass owns: the pending one if the pass owns
-     * it, else zeros (lent by t's op when it can, see {@link Node.Backward#outputGradientBuffer}) plus
+     * it, else zeros (lent by t's op when it can, see {@link OpRecord.Backward#outputGradientBuffer}) plus
      * whatever was pending.
      */
     private static Tensor ownedSum(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t) {

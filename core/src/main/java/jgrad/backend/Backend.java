@@ -1,6 +1,5 @@
 package jgrad.backend;
 
-import jgrad.tensor.Storage;
 
 /**
  * The narrow set of numeric kernels. Every loop over numbers in jgrad runs behind this interface.

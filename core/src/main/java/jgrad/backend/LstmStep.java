@@ -1,6 +1,5 @@
 package jgrad.backend;
 
-import jgrad.tensor.Storage;
 
 /**
  * The elementwise part of one LSTM step composed from a backend's own primitives: what

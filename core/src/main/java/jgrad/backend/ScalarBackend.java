@@ -1,6 +1,5 @@
 package jgrad.backend;
 
-import jgrad.tensor.Storage;
 
 /**
  * The reference backend: plain loops, one element at a time, accumulating in double.

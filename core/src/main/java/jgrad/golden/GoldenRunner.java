@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jgrad.io.Json;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

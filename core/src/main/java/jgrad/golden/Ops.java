@@ -16,7 +16,7 @@ import jgrad.nn.layers.Embedding;
 import jgrad.nn.layers.Lstm;
 import jgrad.nn.layers.Rnn;
 import jgrad.nn.loss.Losses;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -19,7 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

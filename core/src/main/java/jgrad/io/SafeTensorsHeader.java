@@ -11,7 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 
 /**
  * The JSON header of a safetensors file, checked against the size of the file before any tensor is

@@ -5,7 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jgrad.io.Json;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 
 /**
  * Typed reads from a layer's config map (as {@link Json} parses it: integers are Long, other

@@ -3,7 +3,7 @@ package jgrad.ops;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.Backends;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 

@@ -1,11 +1,11 @@
 package jgrad.ops;
 
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.backend.Backends;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
@@ -84,7 +84,7 @@ public final class Elementwise {
         Tensor xc = x.contiguous();
         Tensor out = Tensor.zeros(x.dtype(), x.shape());
         Backends.current().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
-        return out.recordedAs(name, Node.newGradients(g -> {
+        return out.recordedAs(name, OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
             Tensor dx = Tensor.zeros(x.dtype(), x.shape());
             Backends.current().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),

@@ -1,6 +1,6 @@
 package jgrad.ops;
 
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -36,7 +36,7 @@ public final class MatMul {
         Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
         Tensor out = Tensor.zeros(a.dtype(), concat(batch, m, n));
         multiply(ab, transA, bb, transB, out, m, n, k);
-        return out.recordedAs("matmul", Node.newGradients(g -> new Tensor[] {
+        return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
                 a.requiresGrad() ? Reductions.sumTo(gradA(g, b, transA, transB), a.shape()) : null,
                 b.requiresGrad() ? Reductions.sumTo(gradB(g, a, transA, transB), b.shape()) : null}), a, b);
     }

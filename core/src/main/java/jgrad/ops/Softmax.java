@@ -1,6 +1,6 @@
 package jgrad.ops;
 
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -29,7 +29,7 @@ public final class Softmax {
         int rows = cols == 0 ? 0 : x.numel() / cols;
         Tensor y = Tensor.zeros(x.dtype(), x.shape());
         Backends.current().softmax(rows, cols, x.storage(), x.offset(), y.storage(), 0, log);
-        return y.recordedAs(log ? "logSoftmax" : "softmax", Node.newGradients(g -> {
+        return y.recordedAs(log ? "logSoftmax" : "softmax", OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
             Tensor dx = Tensor.zeros(x.dtype(), x.shape());
             Backends.current().softmaxBackward(rows, cols, y.storage(), 0, gc.storage(), gc.offset(),

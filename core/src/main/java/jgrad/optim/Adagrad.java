@@ -1,7 +1,7 @@
 package jgrad.optim;
 
 import jgrad.backend.Backends;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Adagrad (Duchi et al. 2011):

@@ -2,7 +2,7 @@ package jgrad.optim;
 
 import jgrad.backend.AdamStep;
 import jgrad.backend.Backends;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Adam (Kingma &amp; Ba 2015), with bias correction, at step t = 1, 2, …:

@@ -3,7 +3,7 @@ package jgrad.optim;
 import java.util.Collection;
 
 import jgrad.autograd.RowGrad;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

@@ -11,7 +11,7 @@ import jgrad.autograd.RowGrad;
 import jgrad.backend.Backends;
 import jgrad.nn.Module;
 import jgrad.tensor.Shapes;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

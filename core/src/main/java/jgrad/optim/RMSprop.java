@@ -1,6 +1,6 @@
 package jgrad.optim;
 
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * RMSprop (Hinton's lecture 6e):

@@ -1,6 +1,6 @@
 package jgrad.optim;
 
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Stochastic gradient descent, with optional momentum μ and Nesterov momentum (PyTorch's form):

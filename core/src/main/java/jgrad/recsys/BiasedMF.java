@@ -9,7 +9,7 @@ import jgrad.nn.Config;
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dot;
 import jgrad.nn.layers.Embedding;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

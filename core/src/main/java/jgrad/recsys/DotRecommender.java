@@ -9,7 +9,7 @@ import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dot;
 import jgrad.nn.layers.Embedding;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

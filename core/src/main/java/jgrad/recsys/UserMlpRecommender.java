@@ -12,7 +12,7 @@ import jgrad.nn.Describable;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.KerasModel;
 

@@ -1,10 +1,14 @@
 package jgrad.tensor;
 
+import jgrad.backend.DeviceTransfer;
+import jgrad.backend.Device;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import jgrad.autograd.Autograd;
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.autograd.RowGrad;
 import jgrad.backend.Backends;
 import jgrad.ops.Elementwise;
@@ -33,7 +37,7 @@ public final class Tensor {
 
     private boolean requiresGrad;
     private Tensor grad;
-    private Node gradFn;
+    private OpRecord gradFn;
     private boolean sparseGrad;
     private RowGrad rowGrad;
 
@@ -295,21 +299,21 @@ public final class Tensor {
     }
 
     /** The record of the operation that made this tensor, or null for a leaf. */
-    public Node gradFn() {
+    public OpRecord gradFn() {
         return gradFn;
     }
 
     /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
-    public Tensor recordedAs(String op, Node.Backward backward, Tensor... inputs) {
-        return record(op, inputs, () -> new Node(op, inputs, backward));
+    public Tensor recordedAs(String op, OpRecord.Backward backward, Tensor... inputs) {
+        return record(op, inputs, () -> new OpRecord(op, inputs, backward));
     }
 
     /** Records that this tensor is a view onto {@code input}, whose gradient the scatter rule adds into. */
-    public Tensor recordedAsView(String op, Node.Scatter scatter, Tensor input) {
-        return record(op, new Tensor[] {input}, () -> new Node(op, input, scatter));
+    public Tensor recordedAsView(String op, OpRecord.Scatter scatter, Tensor input) {
+        return record(op, new Tensor[] {input}, () -> new OpRecord(op, input, scatter));
     }
 
-    private Tensor record(String op, Tensor[] inputs, java.util.function.Supplier<Node> node) {
+    private Tensor record(String op, Tensor[] inputs, java.util.function.Supplier<OpRecord> node) {
         if (Autograd.detectingAnomalies()) {
             Autograd.checkFinite(this, "the output of '" + op + "'");
         }

@@ -1,5 +1,7 @@
 package jgrad.tensor;
 
+import jgrad.backend.Device;
+
 /** Prints a tensor readably: shape and dtype, then nested rows for small tensors, a summary for large ones. */
 final class TensorFormat {
 

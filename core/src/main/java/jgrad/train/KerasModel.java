@@ -9,7 +9,7 @@ import java.util.Map;
 import jgrad.autograd.Autograd;
 import jgrad.nn.Module;
 import jgrad.optim.Optimizer;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -18,7 +18,7 @@ import jgrad.tensor.Tensor;
 
 /**
  * A functional graph of layers with several inputs (Keras's {@code Model(inputs, outputs)}), built
- * from {@link Node}s. Layers are named; a layer's parameters are {@code NAME.PARAM}. Saved as
+ * from {@link SymbolicTensor}s. Layers are named; a layer's parameters are {@code NAME.PARAM}. Saved as
  * <pre>
  *   {"inputs": ["user", "item"],
  *    "layers": [{"name": "user_tower", "type": …, "config": …}, …],
@@ -30,14 +30,14 @@ import jgrad.tensor.Tensor;
 public final class Model extends KerasModel implements Describable {
 
     private final List<String> inputNames;
-    private final List<Node> nodes;             // topological order
+    private final List<SymbolicTensor> nodes;             // topological order
     private final int[][] from;                 // node i reads nodes from[i]
     private final Map<String, Object> layers = new LinkedHashMap<>();
 
-    public Model(List<Node> inputs, Node output) {
+    public Model(List<SymbolicTensor> inputs, SymbolicTensor output) {
         this.inputNames = inputs.stream().map(n -> {
             if (!n.isInput()) {
-                throw new IllegalArgumentException("Model: the inputs must be Node.input(...) nodes");
+                throw new IllegalArgumentException("Model: the inputs must be SymbolicTensor.input(...) nodes");
             }
             return n.inputName;
         }).toList();
@@ -46,9 +46,9 @@ public final class Model extends KerasModel implements Describable {
         }
         this.nodes = order(inputs, output);
         this.from = new int[nodes.size()][];
-        Map<Node, Integer> index = new IdentityHashMap<>();
+        Map<SymbolicTensor, Integer> index = new IdentityHashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
+            SymbolicTensor n = nodes.get(i);
             index.put(n, i);
             from[i] = n.from.stream().mapToInt(index::get).toArray();
             if (!n.isInput()) {
@@ -58,14 +58,14 @@ public final class Model extends KerasModel implements Describable {
     }
 
     /** Inputs first (in the given order), then every node after the nodes it reads. */
-    private static List<Node> order(List<Node> inputs, Node output) {
-        List<Node> out = new ArrayList<>(inputs);
-        Map<Node, Boolean> done = new IdentityHashMap<>();
+    private static List<SymbolicTensor> order(List<SymbolicTensor> inputs, SymbolicTensor output) {
+        List<SymbolicTensor> out = new ArrayList<>(inputs);
+        Map<SymbolicTensor, Boolean> done = new IdentityHashMap<>();
         inputs.forEach(n -> done.put(n, true));
-        ArrayDeque<Node> stack = new ArrayDeque<>();
+        ArrayDeque<SymbolicTensor> stack = new ArrayDeque<>();
         stack.push(output);
         while (!stack.isEmpty()) {
-            Node n = stack.peek();
+            SymbolicTensor n = stack.peek();
             if (done.containsKey(n)) {
                 stack.pop();
                 continue;
@@ -74,7 +74,7 @@ public final class Model extends KerasModel implements Describable {
                 throw new IllegalArgumentException("Model: the output depends on input '" + n.inputName
                         + "', which is not among the model's inputs");
             }
-            Node pending = n.from.stream().filter(f -> !done.containsKey(f)).findFirst().orElse(null);
+            SymbolicTensor pending = n.from.stream().filter(f -> !done.containsKey(f)).findFirst().orElse(null);
             if (pending == null) {
                 stack.pop();
                 done.put(n, true);
@@ -86,7 +86,7 @@ public final class Model extends KerasModel implements Describable {
         return out;
     }
 
-    private void registerLayer(Node n) {
+    private void registerLayer(SymbolicTensor n) {
         Object known = layers.get(n.layerName);
         if (known == null) {
             layers.put(n.layerName, n.layer);
@@ -110,7 +110,7 @@ public final class Model extends KerasModel implements Describable {
         }
         Tensor[] values = new Tensor[nodes.size()];
         for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
+            SymbolicTensor n = nodes.get(i);
             if (n.isInput()) {
                 values[i] = inputs.get(i);
             } else if (n.layer instanceof Layer l) {
@@ -153,7 +153,7 @@ public final class Model extends KerasModel implements Describable {
         });
         List<Object> nodeSpecs = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            Node n = nodes.get(i);
+            SymbolicTensor n = nodes.get(i);
             Map<String, Object> spec = new LinkedHashMap<>();     // ordered, so a save is byte-reproducible
             if (n.isInput()) {
                 spec.put("input", n.inputName);
@@ -179,19 +179,19 @@ public final class Model extends KerasModel implements Describable {
             Config ls = new Config("Model layer", asMap(spec));
             built.put(ls.getString("name"), LayerRegistry.create(spec, Object.class));
         }
-        List<Node> nodes = new ArrayList<>();
-        List<Node> inputs = new ArrayList<>();
+        List<SymbolicTensor> nodes = new ArrayList<>();
+        List<SymbolicTensor> inputs = new ArrayList<>();
         for (Object spec : c.getList("nodes")) {
             Config ns = new Config("Model node", asMap(spec));
             if (ns.has("input")) {
-                Node in = Node.input(ns.getString("input"));
+                SymbolicTensor in = SymbolicTensor.input(ns.getString("input"));
                 nodes.add(in);
                 inputs.add(in);
                 continue;
             }
             String name = ns.getString("layer");
             Object layer = built.get(name);
-            List<Node> args = new ArrayList<>();
+            List<SymbolicTensor> args = new ArrayList<>();
             for (int k : ns.getIntArray("from")) {
                 if (k < 0 || k >= nodes.size()) {
                     throw new IllegalArgumentException("Model config: node " + nodes.size() + " reads node " + k
@@ -200,8 +200,8 @@ public final class Model extends KerasModel implements Describable {
                 args.add(nodes.get(k));
             }
             nodes.add(switch (layer) {
-                case Layer l when args.size() == 1 -> Node.apply(name, l, args.get(0));
-                case MergeLayer m -> Node.apply(name, m, args.toArray(Node[]::new));
+                case Layer l when args.size() == 1 -> SymbolicTensor.apply(name, l, args.get(0));
+                case MergeLayer m -> SymbolicTensor.apply(name, m, args.toArray(SymbolicTensor[]::new));
                 case null -> throw new IllegalArgumentException("Model config: node uses unknown layer '" + name + "'");
                 default -> throw new IllegalArgumentException("Model config: layer '" + name + "' cannot take "
                         + args.size() + " inputs");
@@ -211,11 +211,11 @@ public final class Model extends KerasModel implements Describable {
         if (output < 0 || output >= nodes.size()) {
             throw new IllegalArgumentException("Model config: output " + output + " is not a node");
         }
-        Map<String, Node> byName = new LinkedHashMap<>();
+        Map<String, SymbolicTensor> byName = new LinkedHashMap<>();
         inputs.forEach(n -> byName.put(n.inputName, n));
-        List<Node> ordered = new ArrayList<>();
+        List<SymbolicTensor> ordered = new ArrayList<>();
         for (Object name : c.getList("inputs")) {
-            Node in = byName.get(String.valueOf(name));
+            SymbolicTensor in = byName.get(String.valueOf(name));
             if (in == null) {
                 throw new IllegalArgumentException("Model config: input '" + name + "' has no input node");
             }

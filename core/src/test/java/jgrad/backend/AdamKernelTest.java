@@ -6,7 +6,7 @@ import static jgrad.backend.SimdFixture.copyOf;
 import static jgrad.backend.SimdFixture.uniform;
 
 import java.util.SplittableRandom;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import org.junit.jupiter.api.Test;
 
 /**

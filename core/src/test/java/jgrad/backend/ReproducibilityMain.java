@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Run in a child JVM by {@link SimdReproducibilityTest}: calls every SIMD kernel whose result once

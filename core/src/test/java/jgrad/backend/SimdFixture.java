@@ -3,7 +3,7 @@ package jgrad.backend;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import java.util.SplittableRandom;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import org.junit.jupiter.api.Assumptions;
 
 /**

@@ -9,7 +9,7 @@ import static jgrad.backend.SimdFixture.uniform;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

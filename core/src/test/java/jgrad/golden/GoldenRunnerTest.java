@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import jgrad.io.Json;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 
 class GoldenRunnerTest {
 

@@ -10,9 +10,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import jgrad.tensor.Device;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.Device;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /** A JVM killed (SIGKILL) in the middle of a save leaves the previous file as it was. */

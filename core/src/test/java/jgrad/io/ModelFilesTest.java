@@ -18,11 +18,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jgrad.nn.Module;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.TestLayers;
 import jgrad.train.Model;
-import jgrad.train.Node;
+import jgrad.train.SymbolicTensor;
 import jgrad.train.Sequential;
 
 class ModelFilesTest {
@@ -41,11 +41,11 @@ class ModelFilesTest {
     }
 
     static Model recommender() {
-        Node user = Node.input("user");
-        Node item = Node.input("item");
-        Node u = Node.apply("user_tower", new TestLayers.Embedding(5, 3, DType.F64, 3), user);
-        Node v = Node.apply("item_tower", new TestLayers.Embedding(7, 3, DType.F64, 4), item);
-        return new Model(List.of(user, item), Node.apply("score", new TestLayers.Dot(), u, v));
+        SymbolicTensor user = SymbolicTensor.input("user");
+        SymbolicTensor item = SymbolicTensor.input("item");
+        SymbolicTensor u = SymbolicTensor.apply("user_tower", new TestLayers.Embedding(5, 3, DType.F64, 3), user);
+        SymbolicTensor v = SymbolicTensor.apply("item_tower", new TestLayers.Embedding(7, 3, DType.F64, 4), item);
+        return new Model(List.of(user, item), SymbolicTensor.apply("score", new TestLayers.Dot(), u, v));
     }
 
     @Test

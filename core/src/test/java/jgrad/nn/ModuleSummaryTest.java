@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dropout;
 import jgrad.recsys.DotRecommender;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.train.Sequential;
 
 class ModuleSummaryTest {

@@ -8,7 +8,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 import jgrad.autograd.GradCheck;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /** Every differentiable op against central finite differences in F64, including broadcasting. */

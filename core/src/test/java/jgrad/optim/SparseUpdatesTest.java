@@ -11,7 +11,7 @@ import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
 
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /** Row-sparse gradients of embedding tables: exact and lazy updates, and allocation in steady state. */

@@ -24,7 +24,7 @@ class ReadmeExamplesTest {
     /** y = sin(x₀) + x₁², a small regression both styles must fit. */
     private static Tensor[] data(int n) {
         SplittableRandom rng = new SplittableRandom(11);
-        Tensor x = Tensor.rand(rng, jgrad.tensor.DType.F32, -1, 1, n, 2);
+        Tensor x = Tensor.rand(rng, jgrad.backend.DType.F32, -1, 1, n, 2);
         float[] xs = x.toFloatArray();
         float[] ys = new float[n];
         for (int i = 0; i < n; i++) {

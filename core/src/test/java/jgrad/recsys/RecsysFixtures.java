@@ -3,7 +3,7 @@ package jgrad.recsys;
 import java.util.SplittableRandom;
 
 import jgrad.nn.Module;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /** Small F64 models of every kind, and a way to set their weights by hand. */

@@ -67,18 +67,18 @@ class RecsysForwardTest {
         // rated: (0, 0) and (1, 1): ((1.5 − 3)² + (−2 − 1)²) / 2
         assertEquals((2.25 + 9) / 2, UserMlpRecommender.maskedMse(rows, target).item(), 1e-12);
         var none = assertThrows(IllegalArgumentException.class,
-                () -> UserMlpRecommender.maskedMse(rows, Tensor.zeros(jgrad.tensor.DType.F64, 2, 2)));
+                () -> UserMlpRecommender.maskedMse(rows, Tensor.zeros(jgrad.backend.DType.F64, 2, 2)));
         assertTrue(none.getMessage().contains("no observed entry"), none.getMessage());
     }
 
     @Test
     void ncfModelsAndThePretrainedNeuMf() {
-        Ncf gmf = new Ncf(Ncf.Kind.GMF, 1, 1, 2, 1, new int[] {2}, jgrad.tensor.DType.F64, new java.util.SplittableRandom(1));
+        Ncf gmf = new Ncf(Ncf.Kind.GMF, 1, 1, 2, 1, new int[] {2}, jgrad.backend.DType.F64, new java.util.SplittableRandom(1));
         set(gmf, "gmf_user.W_emb", 1, 2);
         set(gmf, "gmf_item.W_emb", 3, 4);
         set(gmf, "out.W", 1, -1);
         set(gmf, "out.b", 0);
-        Ncf mlp = new Ncf(Ncf.Kind.MLP, 1, 1, 2, 1, new int[] {2}, jgrad.tensor.DType.F64, new java.util.SplittableRandom(2));
+        Ncf mlp = new Ncf(Ncf.Kind.MLP, 1, 1, 2, 1, new int[] {2}, jgrad.backend.DType.F64, new java.util.SplittableRandom(2));
         set(mlp, "mlp_user.W_emb", 1);
         set(mlp, "mlp_item.W_emb", 2);
         set(mlp, "mlp_1.W", 1, 1, 1, -1);

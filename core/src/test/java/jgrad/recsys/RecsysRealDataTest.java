@@ -23,7 +23,7 @@ import jgrad.data.split.Splits;
 import jgrad.metrics.RegressionMetrics;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.Fit;
 

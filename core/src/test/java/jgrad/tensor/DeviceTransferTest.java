@@ -1,5 +1,9 @@
 package jgrad.tensor;
 
+import jgrad.backend.DeviceTransfer;
+import jgrad.backend.Device;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

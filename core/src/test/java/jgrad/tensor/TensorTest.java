@@ -1,5 +1,6 @@
 package jgrad.tensor;
 
+import jgrad.backend.DType;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

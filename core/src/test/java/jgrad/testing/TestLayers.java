@@ -8,7 +8,7 @@ import jgrad.nn.Config;
 import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.nn.MergeLayer;
 

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.optim.Adam;
 import jgrad.optim.LearningRateSchedule;
 import jgrad.optim.Optimizer;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.TestLayers;
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import jgrad.io.ModelFiles;
 import jgrad.optim.Adam;
 import jgrad.optim.SGD;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.TestLayers;
 

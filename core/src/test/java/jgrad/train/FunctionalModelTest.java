@@ -15,7 +15,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 import jgrad.optim.Adam;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.TestLayers;
 
@@ -37,11 +37,11 @@ class FunctionalModelTest {
             }
         }
         var userTower = new TestLayers.Embedding(users, 4, DType.F64, 1);
-        Node user = Node.input("user");
-        Node item = Node.input("item");
-        Node score = Node.apply("score", new TestLayers.Dot(),
-                Node.apply("user_tower", userTower, user),
-                Node.apply("item_tower", new TestLayers.Embedding(items, 4, DType.F64, 2), item));
+        SymbolicTensor user = SymbolicTensor.input("user");
+        SymbolicTensor item = SymbolicTensor.input("item");
+        SymbolicTensor score = SymbolicTensor.apply("score", new TestLayers.Dot(),
+                SymbolicTensor.apply("user_tower", userTower, user),
+                SymbolicTensor.apply("item_tower", new TestLayers.Embedding(items, 4, DType.F64, 2), item));
         Model model = new Model(List.of(user, item), score);
         model.compile(new Adam(0.05), TestLayers::mse);
 
@@ -55,20 +55,20 @@ class FunctionalModelTest {
     @Test
     void sharedLayersAndNameClashes() {
         var tower = new TestLayers.Affine(2, 2, DType.F64, 1);
-        Node a = Node.input("a");
-        Node b = Node.input("b");
-        Model shared = new Model(List.of(a, b), Node.apply("dot", new TestLayers.Dot(),
-                Node.apply("tower", tower, a), Node.apply("tower", tower, b)));
+        SymbolicTensor a = SymbolicTensor.input("a");
+        SymbolicTensor b = SymbolicTensor.input("b");
+        Model shared = new Model(List.of(a, b), SymbolicTensor.apply("dot", new TestLayers.Dot(),
+                SymbolicTensor.apply("tower", tower, a), SymbolicTensor.apply("tower", tower, b)));
         assertEquals(List.of("tower.W", "tower.b"), List.copyOf(shared.parameters().keySet()));
         Tensor x = Tensor.of(new double[] {1, 2}, 1, 2);
         Tensor t = tower.forward(x);
         assertArrayEquals(t.mul(t).sum(1, true).toDoubleArray(), shared.call(List.of(x, x)).toDoubleArray(), 1e-12);
 
-        var e = assertThrows(IllegalArgumentException.class, () -> new Model(List.of(a, b), Node.apply("dot",
-                new TestLayers.Dot(), Node.apply("t", tower, a), Node.apply("t", new TestLayers.Tanh(), b))));
+        var e = assertThrows(IllegalArgumentException.class, () -> new Model(List.of(a, b), SymbolicTensor.apply("dot",
+                new TestLayers.Dot(), SymbolicTensor.apply("t", tower, a), SymbolicTensor.apply("t", new TestLayers.Tanh(), b))));
         assertTrue(e.getMessage().contains("two different layers are named 't'"), e.getMessage());
         var missing = assertThrows(IllegalArgumentException.class,
-                () -> new Model(List.of(a), Node.apply("t", tower, b)));
+                () -> new Model(List.of(a), SymbolicTensor.apply("t", tower, b)));
         assertTrue(missing.getMessage().contains("input 'b'"), missing.getMessage());
     }
 }

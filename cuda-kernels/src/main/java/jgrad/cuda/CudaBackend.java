@@ -10,10 +10,10 @@ import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.UnaryOp;
-import jgrad.tensor.DType;
-import jgrad.tensor.Device;
-import jgrad.tensor.DeviceTransfer;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.backend.DeviceTransfer;
+import jgrad.backend.Storage;
 
 /**
  * The {@link Backend} on an NVIDIA GPU: our kernels (src/main/cuda, loaded from the jar's fatbins)

@@ -6,9 +6,9 @@ import java.lang.ref.Cleaner;
 import jcuda.Pointer;
 import jcuda.driver.CUdeviceptr;
 import jcuda.driver.JCudaDriver;
-import jgrad.tensor.DType;
-import jgrad.tensor.Device;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.backend.Storage;
 
 /**
  * A buffer in device memory. {@link #close} frees it at once; a {@link Cleaner} frees it if the

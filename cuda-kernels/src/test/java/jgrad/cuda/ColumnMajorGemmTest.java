@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.Random;
 import jgrad.backend.ScalarBackend;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import org.junit.jupiter.api.Test;
 
 /**

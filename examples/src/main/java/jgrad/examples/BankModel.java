@@ -10,7 +10,7 @@ import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dropout;
 import jgrad.nn.layers.Embedding;
 import jgrad.train.Model;
-import jgrad.train.Node;
+import jgrad.train.SymbolicTensor;
 
 /**
  * The demo's model of a client's propensity to subscribe (article 002 §4: embeddings of the categorical
@@ -38,26 +38,26 @@ final class BankModel {
 
     static Model build(BankFeatures features, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
-        List<Node> inputs = new ArrayList<>();
-        List<Node> parts = new ArrayList<>();
+        List<SymbolicTensor> inputs = new ArrayList<>();
+        List<SymbolicTensor> parts = new ArrayList<>();
         int width = 0;
         for (var column : features.vocabularies().entrySet()) {
             int size = column.getValue().size();
             int d = embeddingWidth(size);
-            Node in = Node.input(column.getKey());
+            SymbolicTensor in = SymbolicTensor.input(column.getKey());
             inputs.add(in);
-            parts.add(Node.apply(column.getKey() + "_embedding", new Embedding(size, d, rng), in));
+            parts.add(SymbolicTensor.apply(column.getKey() + "_embedding", new Embedding(size, d, rng), in));
             width += d;
         }
-        Node numeric = Node.input("numeric");
+        SymbolicTensor numeric = SymbolicTensor.input("numeric");
         inputs.add(numeric);
         parts.add(numeric);
         width += features.numericWidth();
-        Node h = Node.apply("concat", new Concat(), parts.toArray(Node[]::new));
-        h = Node.apply("dense_1", new Dense(width, HIDDEN_1, Activation.RELU, rng), h);
-        h = Node.apply("dropout", new Dropout(DROPOUT, rng.split()), h);
-        h = Node.apply("dense_2", new Dense(HIDDEN_1, HIDDEN_2, Activation.RELU, rng), h);
-        Node logit = Node.apply("logit", new Dense(HIDDEN_2, 1, Activation.LINEAR, rng), h);
+        SymbolicTensor h = SymbolicTensor.apply("concat", new Concat(), parts.toArray(SymbolicTensor[]::new));
+        h = SymbolicTensor.apply("dense_1", new Dense(width, HIDDEN_1, Activation.RELU, rng), h);
+        h = SymbolicTensor.apply("dropout", new Dropout(DROPOUT, rng.split()), h);
+        h = SymbolicTensor.apply("dense_2", new Dense(HIDDEN_1, HIDDEN_2, Activation.RELU, rng), h);
+        SymbolicTensor logit = SymbolicTensor.apply("logit", new Dense(HIDDEN_2, 1, Activation.LINEAR, rng), h);
         return new Model(inputs, logit);
     }
 

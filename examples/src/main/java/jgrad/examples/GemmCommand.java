@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

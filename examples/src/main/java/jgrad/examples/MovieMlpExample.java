@@ -11,7 +11,7 @@ import jgrad.io.ModelFiles;
 import jgrad.optim.Adam;
 import jgrad.recsys.Evaluation;
 import jgrad.recsys.UserMlpRecommender;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.Fit;
 

@@ -25,7 +25,7 @@ import jgrad.optim.SGD;
 import jgrad.recsys.Evaluation;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.PairModel;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.Fit;
 import jgrad.train.WeightsSnapshot;

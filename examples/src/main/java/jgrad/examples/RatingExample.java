@@ -19,7 +19,7 @@ import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
 import jgrad.recsys.Evaluation;
 import jgrad.recsys.PairModel;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.train.EarlyStopping;
 import jgrad.train.Fit;

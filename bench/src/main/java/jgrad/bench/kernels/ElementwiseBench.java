@@ -18,7 +18,7 @@ import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Elementwise maps over 1M floats through the backend: add and mul (memory bound: 12 MB moved per

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.backend.Backend;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * The embedding lookup (gather rows of a table by id) and its backward (scatter-add rows back, repeated

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.backend.Backend;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Square SGEMM at the sizes where NumPy/OpenBLAS sets the target (n = 1024: ≥ 0.85× its two-thread

@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.backend.Backend;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * SGEMM at the skinny shapes the layers issue, with the transposes their backward passes use, because

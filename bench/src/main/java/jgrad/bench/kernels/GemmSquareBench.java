@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.backend.Backend;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Square SGEMM, C = A·B with n×n float matrices, through {@link Backend#gemm} and nothing else: the

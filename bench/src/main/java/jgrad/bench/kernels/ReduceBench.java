@@ -17,7 +17,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import jgrad.backend.Backend;
 import jgrad.backend.ReduceOp;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Reductions over 1M floats viewed as [outer, len, inner], the three layouts the tensor ops produce:

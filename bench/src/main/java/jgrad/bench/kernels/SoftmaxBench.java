@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.backend.Backend;
 import jgrad.bench.BackendChoice;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * Row-wise softmax and its backward through the backend, at the shapes the models use: 64×50

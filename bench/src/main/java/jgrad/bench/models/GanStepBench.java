@@ -24,7 +24,7 @@ import jgrad.nn.gan.GanLoss;
 import jgrad.nn.gan.Generator;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -5,7 +5,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Embedding;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -23,7 +23,7 @@ import jgrad.nn.layers.Dropout;
 import jgrad.nn.loss.SoftmaxCrossEntropy;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -7,7 +7,7 @@ import jgrad.nn.Activation;
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

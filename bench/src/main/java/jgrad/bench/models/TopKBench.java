@@ -18,7 +18,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import jgrad.bench.BackendChoice;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.NcfServing;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 
 /**
  * The latency of one recommendation: the NCF/MLP recommender of {@code jgrad.recsys} (embeddings

@@ -6,7 +6,7 @@ import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
 import jgrad.backend.UnaryOp;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 
 /**
  * The Vector API backend: every kernel has a float path written with {@code jdk.incubator.vector}

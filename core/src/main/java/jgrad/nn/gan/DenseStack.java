@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
 import jgrad.nn.layers.Dense;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jgrad.nn.Activation;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

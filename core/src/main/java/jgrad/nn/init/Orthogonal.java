@@ -2,7 +2,7 @@ package jgrad.nn.init;
 
 import java.util.random.RandomGenerator;
 
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

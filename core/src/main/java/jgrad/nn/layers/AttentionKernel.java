@@ -1,10 +1,10 @@
 package jgrad.nn.layers;
 
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
 import jgrad.backend.BinaryOp;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**
@@ -24,7 +24,7 @@ import jgrad.tensor.Tensor;
  * [dc; q]) written into one new tensor, where the composition of ops ({@link Attention#forwardUnfused})
  * makes two outer products and sums them: x is the large operand, and this touches it least.
  */
-final class AttentionKernel implements Node.Backward {
+final class AttentionKernel implements OpRecord.Backward {
 
     private final Backend be = Backends.current();
     private final DType dtype;

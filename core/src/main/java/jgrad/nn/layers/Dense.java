@@ -12,7 +12,7 @@ import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializer;
 import jgrad.nn.init.Initializers;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**

@@ -7,7 +7,7 @@ import java.util.random.RandomGenerator;
 import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

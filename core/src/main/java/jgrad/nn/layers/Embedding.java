@@ -11,7 +11,7 @@ import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializer;
 import jgrad.nn.init.Initializers;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 

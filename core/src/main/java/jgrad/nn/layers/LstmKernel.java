@@ -1,7 +1,7 @@
 package jgrad.nn.layers;
 
 import jgrad.backend.BinaryOp;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

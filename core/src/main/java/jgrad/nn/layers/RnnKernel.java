@@ -2,7 +2,7 @@ package jgrad.nn.layers;
 
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

@@ -1,12 +1,12 @@
 package jgrad.nn.layers;
 
-import jgrad.autograd.Node;
+import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
 import jgrad.backend.ReduceOp;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
@@ -27,7 +27,7 @@ import jgrad.tensor.Tensor;
  * <p>All buffers come from a {@link Workspace} taken for the call and given back when the graph is
  * freed ({@link #release}); what a call returns (outputs, gradients) is always newly allocated.
  */
-abstract class SequenceKernel implements Node.Backward {
+abstract class SequenceKernel implements OpRecord.Backward {
 
     final Backend be = Backends.current();
     final DType dtype;

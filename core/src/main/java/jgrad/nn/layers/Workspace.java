@@ -6,9 +6,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
 import jgrad.backend.Backends;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

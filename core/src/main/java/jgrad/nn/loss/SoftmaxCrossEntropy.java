@@ -4,7 +4,7 @@ import jgrad.backend.Backend;
 import jgrad.backend.Backends;
 import jgrad.backend.UnaryOp;
 import jgrad.tensor.Shapes;
-import jgrad.tensor.Storage;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 import jgrad.autograd.Autograd;
 import jgrad.nn.Activation;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /** The trainer on a 1-D mixture of two Gaussians: the generated histogram must cover both modes. */

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import jgrad.nn.Activation;
 import jgrad.nn.LayerGradCheck;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 class DenseTest {

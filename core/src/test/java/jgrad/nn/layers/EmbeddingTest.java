@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.autograd.RowGrad;
 import jgrad.nn.LayerGradCheck;
 import jgrad.nn.init.Initializers;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 class EmbeddingTest {

@@ -14,7 +14,7 @@ import jgrad.io.Json;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /** Every layer rebuilds from its type and config (through JSON) and, given the same weights, computes the same. */

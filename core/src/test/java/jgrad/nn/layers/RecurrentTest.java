@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import jgrad.nn.Activation;
 import jgrad.nn.LayerGradCheck;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /** RNN and GRU. */

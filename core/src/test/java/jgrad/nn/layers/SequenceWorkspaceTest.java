@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.autograd.Autograd;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.Allocations;
 

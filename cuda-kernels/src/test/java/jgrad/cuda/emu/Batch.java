@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 
 /**
  * Test cases sent to the kernel driver in one process run, each with the reference's expected

@@ -1,7 +1,7 @@
 package jgrad.cuda.emu;
 
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 
 /** One line of the kernel driver's input: kernel, dtype, launch shape, then its arguments. */
 final class Command {

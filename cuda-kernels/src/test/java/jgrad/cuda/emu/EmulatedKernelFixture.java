@@ -2,7 +2,7 @@ package jgrad.cuda.emu;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import jgrad.tensor.DType;
+import jgrad.backend.DType;
 import org.junit.jupiter.api.BeforeAll;
 
 /**

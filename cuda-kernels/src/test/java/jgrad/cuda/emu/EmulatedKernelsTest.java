@@ -8,8 +8,8 @@ import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
 import jgrad.backend.UnaryOp;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -5,8 +5,8 @@ import java.util.Map;
 import java.util.Random;
 import jgrad.nn.layers.Attention;
 import jgrad.nn.layers.Lstm;
-import jgrad.tensor.DType;
-import jgrad.tensor.Storage;
+import jgrad.backend.DType;
+import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 

@@ -10,7 +10,7 @@ import jgrad.tensor.Tensor;
  * for a view onto one input, which adds the output's gradient into the part of the input's
  * gradient that the view covers, so that a slice never costs a gradient of the whole input.
  */
-public final class Node {
+public final class OpRecord {
 
     /** Maps dL/d(output) to dL/d(input i) for every input (null where an input needs none). */
     @FunctionalInterface
@@ -67,13 +67,13 @@ public final class Node {
     private Backward backward;
     private Scatter scatter;
 
-    public Node(String op, Tensor[] inputs, Backward backward) {
+    public OpRecord(String op, Tensor[] inputs, Backward backward) {
         this.op = op;
         this.inputs = inputs;
         this.backward = backward;
     }
 
-    public Node(String op, Tensor input, Scatter scatter) {
+    public OpRecord(String op, Tensor input, Scatter scatter) {
         this.op = op;
         this.inputs = new Tensor[] {input};
         this.scatter = scatter;

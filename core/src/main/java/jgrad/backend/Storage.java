@@ -1,4 +1,4 @@
-package jgrad.tensor;
+package jgrad.backend;
 
 /**
  * A flat buffer of numbers. Tensors are views (shape, strides, offset) onto a storage.

@@ -1,4 +1,4 @@
-package jgrad.tensor;
+package jgrad.backend;
 
 /** Where a tensor's numbers live. Copies between devices are always explicit ({@code tensor.to(device)}). */
 public enum Device {

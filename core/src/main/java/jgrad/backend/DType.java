@@ -1,4 +1,4 @@
-package jgrad.tensor;
+package jgrad.backend;
 
 /** Element types. F32 is the default; F64 is for verification (gradient checks, golden cases). */
 public enum DType {

@@ -1,4 +1,4 @@
-package jgrad.tensor;
+package jgrad.backend;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -6,7 +6,7 @@ import java.util.Map;
 /**
  * Copies whole storages between the host and a device. Core knows no device but the CPU; a device
  * module (cuda-kernels) registers its transfer when its backend starts, so that
- * {@link Tensor#to(Device)} can move tensors there and back.
+ * {@code Tensor.to(Device)} can move tensors there and back.
  */
 public interface DeviceTransfer {
 
