@@ -71,6 +71,16 @@ template <typename T> __device__ void fillKernel(int n, T* dst, T value) {
     for (long long i = firstIndex(); i < n; i += gridStride()) dst[i] = value;
 }
 
+// A choice, not arithmetic: an infinity or NaN in the branch not taken does not leak through.
+template <typename T> __device__ void whereKernel(int n, const T* cond, const T* a, const T* b, T* out) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) out[i] = cond[i] != T(0) ? a[i] : b[i];
+}
+
+// dst in the kernel's dtype from src in the other one; double -> float rounds to nearest, as Java's cast.
+template <typename T, typename From> __device__ void convertKernel(int n, const From* src, T* dst) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) dst[i] = static_cast<T>(src[i]);
+}
+
 #define JGRAD_ELEMENTWISE(T, S)                                                                          \
     extern "C" __global__ void binary_##S(int op, int n, const T* a, int aStep, const T* b, int bStep,   \
                                           T* out) { binaryKernel(op, n, a, aStep, b, bStep, out); }      \
@@ -81,7 +91,14 @@ template <typename T> __device__ void fillKernel(int n, T* dst, T value) {
                                                   T* dx, T alpha) {                                      \
         unaryBackwardKernel(op, n, x, y, g, dx, alpha);                                                  \
     }                                                                                                    \
-    extern "C" __global__ void fill_##S(int n, T* dst, T value) { fillKernel(n, dst, value); }
+    extern "C" __global__ void fill_##S(int n, T* dst, T value) { fillKernel(n, dst, value); }              \
+    extern "C" __global__ void where_##S(int n, const T* cond, const T* a, const T* b, T* out) {         \
+        whereKernel(n, cond, a, b, out);                                                                 \
+    }
 
 JGRAD_ELEMENTWISE(float, f32)
 JGRAD_ELEMENTWISE(double, f64)
+
+// Named by the destination's dtype: convert_f32 reads doubles, convert_f64 reads floats.
+extern "C" __global__ void convert_f32(int n, const double* src, float* dst) { convertKernel(n, src, dst); }
+extern "C" __global__ void convert_f64(int n, const float* src, double* dst) { convertKernel(n, src, dst); }

@@ -48,9 +48,12 @@ public final class Autograd {
 
     /** Throws if t holds a NaN or an infinity; {@code what} says where it came from. */
     public static void checkFinite(Tensor t, String what) {
-        Tensor c = t.contiguous();
-        for (int i = 0; i < c.numel(); i++) {
-            double v = c.storage().get(c.offset() + i);
+        double[] values;
+        try (NoGrad ignored = noGrad()) {
+            values = t.to(jgrad.backend.Device.CPU).toDoubleArray();   // anomaly detection opts into the copy
+        }
+        for (int i = 0; i < values.length; i++) {
+            double v = values[i];
             if (!Double.isFinite(v)) {
                 throw new NumericAnomalyException(v + " in " + what + " (shape " + Shapes.format(t.shape())
                         + ", element " + i + ")");
@@ -186,7 +189,7 @@ public final class Autograd {
         }
         Tensor sum = t.gradFn() == null ? null : t.gradFn().outputGradientBuffer();
         if (sum == null) {
-            sum = Tensor.zeros(t.dtype(), t.shape());
+            sum = Tensor.zeros(t.device(), t.dtype(), t.shape());
         }
         if (previous != null) {
             InPlace.add(sum, previous.expand(t.shape()));

@@ -2,7 +2,6 @@ package jgrad.autograd;
 
 import java.util.Arrays;
 
-import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -33,10 +32,10 @@ public final class RowGrad {
         }
         int[] rowShape = g.shape();
         rowShape[0] = unique.length;
-        Tensor summed = Tensor.zeros(g.dtype(), rowShape);
+        Tensor summed = Tensor.zeros(g.device(), g.dtype(), rowShape);
         Tensor gc = g.contiguous();
         int rowLen = Shapes.product(rowShape, 1, rowShape.length);
-        Backends.current().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
+        summed.backend().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
         return new RowGrad(unique, summed);
     }
 
@@ -59,9 +58,9 @@ public final class RowGrad {
 
     /** The same gradient as a dense tensor of the table's shape (zeros in untouched rows). */
     public Tensor toDense(int[] tableShape) {
-        Tensor dense = Tensor.zeros(rows.dtype(), tableShape);
+        Tensor dense = Tensor.zeros(rows.device(), rows.dtype(), tableShape);
         int rowLen = Shapes.product(tableShape, 1, tableShape.length);
-        Backends.current().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), dense.storage(), 0);
+        dense.backend().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), dense.storage(), 0);
         return dense;
     }
 }

@@ -4,15 +4,39 @@ package jgrad.backend;
 /**
  * The narrow set of numeric kernels. Every loop over numbers in jgrad runs behind this interface.
  *
- * <p>All buffers are {@link Storage}s of one dtype (the caller checks that). Offsets and strides
+ * <p>A backend computes on one {@link Device}: it allocates that device's storages and its kernels
+ * take only those. The CPU backends (scalar, SIMD) take host storages; {@code CudaBackend} takes
+ * its own device buffers. All buffers of a call are {@link Storage}s of one dtype (the caller checks that). Offsets and strides
  * are in elements. Matrices are row-major with a leading dimension (the distance between rows).
  * {@link ScalarBackend} is the reference: plain loops, written to be read beside the formula.
  * Every other backend is tested against it.
  */
 public interface Backend {
 
-    /** A short name: "scalar", "simd", "cuda". */
+    /** A short name: "scalar", "simd", "cuda", "cuda-emu". */
     String name();
+
+    /** The device whose storages this backend allocates and computes on. */
+    default Device device() {
+        return Device.CPU;
+    }
+
+    /** A new zero-filled storage on this backend's device. */
+    default Storage allocate(DType dtype, int length) {
+        return Storage.onHost(dtype, length);
+    }
+
+    /** A copy of a whole host storage on this backend's device (for the CPU: a new array). */
+    default Storage upload(Storage host) {
+        Storage copy = Storage.onHost(host.dtype(), host.length());
+        copy(new int[] {host.length()}, host, 0, new int[] {1}, copy, 0);
+        return copy;
+    }
+
+    /** A host copy of a whole storage of this backend's device. */
+    default Storage download(Storage mine) {
+        return upload(mine);
+    }
 
     /**
      * General matrix multiply, row-major: C = op(A)·op(B) + β·C, where C is m×n, op(A) is m×k,
@@ -76,11 +100,13 @@ public interface Backend {
      * out[outOff + i] = cond[cOff + i] != 0 ? a[aOff + i] : b[bOff + i] for n contiguous elements.
      * A choice, not arithmetic, so infinities and NaN in the branch not taken do not leak through.
      */
-    default void where(int n, Storage cond, int cOff, Storage a, int aOff, Storage b, int bOff, Storage out, int outOff) {
-        for (int i = 0; i < n; i++) {
-            out.set(outOff + i, cond.get(cOff + i) != 0 ? a.get(aOff + i) : b.get(bOff + i));
-        }
-    }
+    void where(int n, Storage cond, int cOff, Storage a, int aOff, Storage b, int bOff, Storage out, int outOff);
+
+    /**
+     * dst[dstOff + i] = src[srcOff + i] for n elements, converted to dst's dtype (F64 → F32 rounds to
+     * nearest, as a Java cast does).
+     */
+    void convert(int n, Storage src, int srcOff, Storage dst, int dstOff);
 
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);

@@ -228,6 +228,20 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void where(int n, Storage cond, int cOff, Storage a, int aOff, Storage b, int bOff, Storage out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, cond.get(cOff + i) != 0 ? a.get(aOff + i) : b.get(bOff + i));
+        }
+    }
+
+    @Override
+    public void convert(int n, Storage src, int srcOff, Storage dst, int dstOff) {
+        for (int i = 0; i < n; i++) {
+            dst.set(dstOff + i, src.get(srcOff + i));
+        }
+    }
+
+    @Override
     public void fill(int n, Storage dst, int dstOff, double value) {
         for (int i = 0; i < n; i++) {
             dst.set(dstOff + i, value);

@@ -1,9 +1,11 @@
 package jgrad.backend;
 
 /**
- * A flat buffer of numbers. Tensors are views (shape, strides, offset) onto a storage.
- * Host storages are {@link F32} and {@link F64}; other devices add their own subclasses.
- * Backends read the array directly; {@link #get} and {@link #set} are for everything else.
+ * A flat buffer of numbers on one {@link Device}. Tensors are views (shape, strides, offset) onto a
+ * storage. Host storages are {@link F32} and {@link F64}, whose arrays the CPU backends read
+ * directly; other devices add their own subclasses, made by their backend's
+ * {@link Backend#allocate}. {@link #get} and {@link #set} read one host element; on any other
+ * device they are an error, never a silent copy: host access goes through {@code tensor.to(Device.CPU)}.
  */
 public abstract class Storage {
 
@@ -13,11 +15,20 @@ public abstract class Storage {
 
     public abstract int length();
 
+    /** Element i of a host storage; other devices refuse (see {@link #refuseHostAccess}). */
     public abstract double get(int i);
 
+    /** Writes element i of a host storage; other devices refuse. */
     public abstract void set(int i, double v);
 
-    public static Storage allocate(DType dtype, int length) {
+    /** The error a device storage gives for {@code get}/{@code set}: host access must be an explicit transfer. */
+    protected final IllegalStateException refuseHostAccess(String what) {
+        return new IllegalStateException(what + " on a storage of the " + device() + " device: its numbers are "
+                + "not in host memory; copy the tensor with to(Device.CPU) first");
+    }
+
+    /** A new zero-filled host storage (the CPU backends' {@link Backend#allocate}). */
+    public static Storage onHost(DType dtype, int length) {
         return dtype == DType.F32 ? new F32(new float[length]) : new F64(new double[length]);
     }
 

@@ -2,6 +2,7 @@ package jgrad.golden;
 
 import java.util.Arrays;
 
+import jgrad.backend.Device;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -32,8 +33,8 @@ final class Comparison {
             fail(what + ": shape " + Shapes.format(got.shape()) + ", expected " + Shapes.format(want.shape()));
             return;
         }
-        double[] g = got.toDoubleArray();
-        double[] w = want.toDoubleArray();
+        double[] g = got.to(Device.CPU).toDoubleArray();
+        double[] w = want.to(Device.CPU).toDoubleArray();
         for (int i = 0; i < g.length; i++) {
             double err = Math.abs(g[i] - w[i]);
             boolean ok = err <= abs + rel * Math.abs(w[i]);

@@ -15,6 +15,7 @@ public abstract class Module {
 
     private final Map<String, Tensor> params = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
+    private final Map<String, Tensor> buffers = new LinkedHashMap<>();
     private boolean training = true;
 
     /** Registers a trainable parameter under its formula's name and returns it (a leaf requiring grad). */
@@ -27,9 +28,49 @@ public abstract class Module {
         return p;
     }
 
+    /**
+     * Registers state that is not trained but moves and is saved with the model (running statistics)
+     * and returns it.
+     */
+    protected Tensor buffer(String name, Tensor initial) {
+        if (params.containsKey(name) || children.containsKey(name) || buffers.containsKey(name)) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' registered twice");
+        }
+        Tensor b = initial.detach().contiguous();
+        buffers.put(name, b);
+        return b;
+    }
+
+    /** Every buffer of this module and its sub-modules, by dotted path. */
+    public Map<String, Tensor> buffers() {
+        Map<String, Tensor> all = new LinkedHashMap<>(buffers);
+        for (Map.Entry<String, Module> c : children.entrySet()) {
+            for (Map.Entry<String, Tensor> b : c.getValue().buffers().entrySet()) {
+                all.put(c.getKey() + "." + b.getKey(), b.getValue());
+            }
+        }
+        return Collections.unmodifiableMap(all);
+    }
+
+    /**
+     * Moves every parameter and buffer to {@code device} in place and returns this module; layer
+     * fields and optimizer slots keep pointing at the same tensors. Gradients are dropped. An
+     * optimizer bound before the move allocates its state again on the new device at its next step.
+     */
+    public Module to(jgrad.backend.Device device) {
+        parameters().values().forEach(p -> p.moveTo(device));
+        buffers().values().forEach(b -> b.moveTo(device));
+        return this;
+    }
+
+    /** The device of this module's parameters (the CPU for a module without any). */
+    public jgrad.backend.Device device() {
+        return parameters().values().stream().findFirst().map(Tensor::device).orElse(jgrad.backend.Device.CPU);
+    }
+
     /** Registers a sub-module and returns it. */
     protected <M extends Module> M child(String name, M module) {
-        if (params.containsKey(name) || children.containsKey(name)) {
+        if (params.containsKey(name) || children.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' registered twice");
         }
         children.put(name, module);

@@ -2,7 +2,7 @@ package jgrad.ops;
 
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -23,23 +23,20 @@ final class Broadcast {
             throw new IllegalArgumentException(op + ": dtypes differ (" + a.dtype() + " and " + b.dtype()
                     + "); convert one explicitly with to(DType)");
         }
-        if (a.device() != b.device()) {
-            throw new IllegalArgumentException(op + ": devices differ (" + a.device() + " and " + b.device()
-                    + "); copy one explicitly with to(Device)");
-        }
+        Device.common(op, a.device(), b.device());
     }
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         checkCompatible(name, a, b);
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
-        Tensor out = Tensor.zeros(a.dtype(), shape);
+        Tensor out = Tensor.zeros(a.device(), a.dtype(), shape);
         run(op, a.contiguous(), b.contiguous(), out);
         return out;
     }
 
-    /** A scalar tensor of the given dtype, for ops with a number on one side. */
-    static Tensor constant(DType dtype, double v) {
-        return Tensor.scalar(dtype, v);
+    /** A scalar tensor of {@code like}'s dtype on its device, for ops with a number on one side. */
+    static Tensor constant(Tensor like, double v) {
+        return Tensor.full(like.device(), like.dtype(), v);
     }
 
     private static void run(BinaryOp op, Tensor a, Tensor b, Tensor out) {
@@ -70,7 +67,7 @@ final class Broadcast {
                 n++;
             }
         }
-        Backend backend = Backends.current();
+        Backend backend = out.backend();
         if (n == 0) {
             backend.binary(op, 1, a.storage(), a.offset(), 0, b.storage(), b.offset(), 0, out.storage(), 0);
             return;

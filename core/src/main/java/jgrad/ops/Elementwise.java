@@ -1,11 +1,9 @@
 package jgrad.ops;
 
 import jgrad.autograd.OpRecord;
-import jgrad.backend.Backends;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.DType;
-import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
@@ -82,12 +80,12 @@ public final class Elementwise {
 
     private static Tensor unary(String name, UnaryOp op, Tensor x, double alpha) {
         Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(x.dtype(), x.shape());
-        Backends.current().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
+        Tensor out = Tensor.zeros(x.device(), x.dtype(), x.shape());
+        out.backend().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
         return out.recordedAs(name, OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zeros(x.dtype(), x.shape());
-            Backends.current().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
+            Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            dx.backend().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
                     gc.storage(), gc.offset(), dx.storage(), 0, alpha);
             return new Tensor[] {dx};
         }), xc);
@@ -111,8 +109,8 @@ public final class Elementwise {
         if (!(lo <= hi)) {
             throw new IllegalArgumentException("clamp: lo " + lo + " must not exceed hi " + hi);
         }
-        Tensor low = Broadcast.constant(x.dtype(), lo);
-        Tensor high = Broadcast.constant(x.dtype(), hi);
+        Tensor low = Broadcast.constant(x, lo);
+        Tensor high = Broadcast.constant(x, hi);
         Tensor out = Broadcast.binary("clamp", BinaryOp.MIN, Broadcast.binary("clamp", BinaryOp.MAX, x, low), high);
         return out.recordedAs("clamp", g -> new Tensor[] {g.mul(
                 Broadcast.binary("clamp", BinaryOp.GE, x, low).mul(Broadcast.binary("clamp", BinaryOp.GE, high, x)))},
@@ -122,12 +120,8 @@ public final class Elementwise {
     /** The same values in another dtype; the gradient is converted back. */
     public static Tensor convert(Tensor x, DType dtype) {
         Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(dtype, x.shape());
-        Storage src = xc.storage();
-        Storage dst = out.storage();
-        for (int i = 0; i < out.numel(); i++) {
-            dst.set(i, src.get(xc.offset() + i));
-        }
+        Tensor out = Tensor.zeros(x.device(), dtype, x.shape());
+        out.backend().convert(out.numel(), xc.storage(), xc.offset(), out.storage(), 0);
         DType original = x.dtype();
         return out.recordedAs("to" + dtype, g -> new Tensor[] {g.to(original)}, x);
     }

@@ -3,7 +3,7 @@ package jgrad.ops;
 import java.util.Arrays;
 
 import jgrad.backend.Backend;
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.BinaryOp;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -37,7 +37,7 @@ public final class InPlace {
         while (axes > 0 && (shape[axes - 1] == 1 || strides[axes - 1] == run)) {    // trailing axes dst walks as one
             run *= shape[--axes];
         }
-        Backend backend = Backends.current();
+        Backend backend = Device.common("addInPlace", dst.device(), src.device()).backend();
         int[] index = new int[axes];
         int off = dst.offset();
         for (int r = 0; r < n / run; r++) {

@@ -2,7 +2,7 @@ package jgrad.ops;
 
 import java.util.Arrays;
 
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -39,17 +39,17 @@ public final class Indexing {
         int[] outShape = Arrays.copyOf(shapeOfIds, shapeOfIds.length + rowShape.length);
         System.arraycopy(rowShape, 0, outShape, shapeOfIds.length, rowShape.length);
         Tensor t = table.contiguous();
-        Tensor out = Tensor.zeros(table.dtype(), outShape);
+        Tensor out = Tensor.zeros(table.device(), table.dtype(), outShape);
         int[] idsCopy = ids.clone();
-        Backends.current().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
+        out.backend().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
         return out.recordedAs("gatherRows", g -> {
             Tensor gc = g.contiguous();
             if (table.isSparseGrad() && table.gradFn() == null) {
                 table.accumulateRowGrad(idsCopy, gc.reshape(concat(ids.length, rowShape)));
                 return new Tensor[] {null};
             }
-            Tensor dTable = Tensor.zeros(table.dtype(), table.shape());
-            Backends.current().scatterAddRows(idsCopy, rowLen, gc.storage(), gc.offset(), dTable.storage(), 0);
+            Tensor dTable = Tensor.zeros(table.device(), table.dtype(), table.shape());
+            dTable.backend().scatterAddRows(idsCopy, rowLen, gc.storage(), gc.offset(), dTable.storage(), 0);
             return new Tensor[] {dTable};
         }, table);
     }
@@ -69,7 +69,7 @@ public final class Indexing {
         Tensor c = cond.detach().expand(shape).contiguous();
         Tensor out = select(c, a.detach().expand(shape).contiguous(), b.detach().expand(shape).contiguous());
         return out.recordedAs("where", g -> {
-            Tensor zero = Tensor.zeros(g.dtype(), g.shape());
+            Tensor zero = Tensor.zeros(g.device(), g.dtype(), g.shape());
             return new Tensor[] {null,
                     Reductions.sumTo(select(c, g.contiguous(), zero), a.shape()),
                     Reductions.sumTo(select(c, zero, g.contiguous()), b.shape())};
@@ -82,8 +82,8 @@ public final class Indexing {
     }
 
     private static Tensor select(Tensor c, Tensor a, Tensor b) {
-        Tensor out = Tensor.zeros(a.dtype(), a.shape());
-        Backends.current().where(out.numel(), c.storage(), c.offset(), a.storage(), a.offset(),
+        Tensor out = Tensor.zeros(a.device(), a.dtype(), a.shape());
+        Device.common("where", c.device(), a.device(), b.device()).backend().where(out.numel(), c.storage(), c.offset(), a.storage(), a.offset(),
                 b.storage(), b.offset(), out.storage(), 0);
         return out;
     }

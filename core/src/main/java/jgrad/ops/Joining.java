@@ -3,7 +3,6 @@ package jgrad.ops;
 import java.util.Arrays;
 
 import jgrad.backend.Backend;
-import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -32,10 +31,10 @@ public final class Joining {
             total += p.shape(a);
         }
         shape[a] = total;
-        Tensor out = Tensor.zeros(parts[0].dtype(), shape);
+        Tensor out = Tensor.zeros(parts[0].device(), parts[0].dtype(), shape);
         int outer = Shapes.product(shape, 0, a);
         int inner = Shapes.product(shape, a + 1, shape.length);
-        Backend backend = Backends.current();
+        Backend backend = out.backend();
         int[] sizes = new int[parts.length];
         int start = 0;
         for (int i = 0; i < parts.length; i++) {

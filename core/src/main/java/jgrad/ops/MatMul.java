@@ -1,7 +1,6 @@
 package jgrad.ops;
 
 import jgrad.autograd.OpRecord;
-import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -34,7 +33,8 @@ public final class MatMul {
         int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
         Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
         Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
-        Tensor out = Tensor.zeros(a.dtype(), concat(batch, m, n));
+        Broadcast.checkCompatible("matmul", a, b);
+        Tensor out = Tensor.zeros(a.device(), a.dtype(), concat(batch, m, n));
         multiply(ab, transA, bb, transB, out, m, n, k);
         return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
                 a.requiresGrad() ? Reductions.sumTo(gradA(g, b, transA, transB), a.shape()) : null,
@@ -60,7 +60,7 @@ public final class MatMul {
         int batchRank = batchShape.length - 2;
         int[] index = new int[batchRank];
         for (int i = 0; i < batches; i++) {
-            Backends.current().gemm(pa.trans, pb.trans, m, n, k,
+            out.backend().gemm(pa.trans, pb.trans, m, n, k,
                     pa.t.storage(), pa.offset(index), pa.ld,
                     pb.t.storage(), pb.offset(index), pb.ld,
                     0, out.storage(), i * m * n, n);
@@ -91,8 +91,8 @@ public final class MatMul {
         }
 
         private static Tensor materialize(Tensor x) {
-            Tensor c = Tensor.zeros(x.dtype(), x.shape());
-            Backends.current().copy(x.shape(), x.storage(), x.offset(), x.strides(), c.storage(), 0);
+            Tensor c = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            c.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), c.storage(), 0);
             return c;
         }
 

@@ -2,7 +2,6 @@ package jgrad.ops;
 
 import java.util.Arrays;
 
-import jgrad.backend.Backends;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.tensor.Shapes;
@@ -24,8 +23,8 @@ public final class Reductions {
      */
     public static Tensor sumAll(Tensor x) {
         Tensor flat = x.detach().contiguous();
-        Tensor out = Tensor.zeros(x.dtype());
-        Backends.current().reduce(ReduceOp.SUM, 1, flat.numel(), 1, flat.storage(), flat.offset(), out.storage(), 0);
+        Tensor out = Tensor.zeros(x.device(), x.dtype());
+        out.backend().reduce(ReduceOp.SUM, 1, flat.numel(), 1, flat.storage(), flat.offset(), out.storage(), 0);
         int[] shape = x.shape();
         return out.recordedAs("sum", g -> new Tensor[] {g.expand(shape)}, x);
     }
@@ -90,8 +89,8 @@ public final class Reductions {
         int len = shape[axis];
         int inner = Shapes.product(shape, axis + 1, shape.length);
         shape[axis] = 1;
-        Tensor out = Tensor.zeros(x.dtype(), shape);
-        Backends.current().reduce(op, outer, len, inner, x.storage(), x.offset(), out.storage(), 0);
+        Tensor out = Tensor.zeros(x.device(), x.dtype(), shape);
+        out.backend().reduce(op, outer, len, inner, x.storage(), x.offset(), out.storage(), 0);
         return out;
     }
 

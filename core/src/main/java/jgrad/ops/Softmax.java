@@ -1,7 +1,7 @@
 package jgrad.ops;
 
 import jgrad.autograd.OpRecord;
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -27,12 +27,12 @@ public final class Softmax {
     private static Tensor alongLastAxis(Tensor x, boolean log) {
         int cols = x.shape(-1);
         int rows = cols == 0 ? 0 : x.numel() / cols;
-        Tensor y = Tensor.zeros(x.dtype(), x.shape());
-        Backends.current().softmax(rows, cols, x.storage(), x.offset(), y.storage(), 0, log);
+        Tensor y = Tensor.zeros(x.device(), x.dtype(), x.shape());
+        y.backend().softmax(rows, cols, x.storage(), x.offset(), y.storage(), 0, log);
         return y.recordedAs(log ? "logSoftmax" : "softmax", OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zeros(x.dtype(), x.shape());
-            Backends.current().softmaxBackward(rows, cols, y.storage(), 0, gc.storage(), gc.offset(),
+            Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            Device.common("softmax backward", y.device(), gc.device()).backend().softmaxBackward(rows, cols, y.storage(), 0, gc.storage(), gc.offset(),
                     dx.storage(), 0, log);
             return new Tensor[] {dx};
         }), x);

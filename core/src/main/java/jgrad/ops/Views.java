@@ -2,7 +2,6 @@ package jgrad.ops;
 
 import java.util.Arrays;
 
-import jgrad.backend.Backends;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -18,8 +17,8 @@ public final class Views {
 
     /** A contiguous copy; the gradient passes through unchanged. */
     public static Tensor copy(Tensor x) {
-        Tensor out = Tensor.zeros(x.dtype(), x.shape());
-        Backends.current().copy(x.shape(), x.storage(), x.offset(), x.strides(), out.storage(), 0);
+        Tensor out = Tensor.zeros(x.device(), x.dtype(), x.shape());
+        out.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), out.storage(), 0);
         return out.recordedAs("copy", g -> new Tensor[] {g}, x);
     }
 

@@ -1,6 +1,5 @@
 package jgrad.optim;
 
-import jgrad.backend.Backends;
 import jgrad.backend.Storage;
 
 /**
@@ -49,7 +48,7 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void initState(int index, Storage buffer) {
-        Backends.current().fill(buffer.length(), buffer, 0, initialAccumulator);
+        buffer.device().backend().fill(buffer.length(), buffer, 0, initialAccumulator);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package jgrad.optim;
 
 import jgrad.backend.AdamStep;
-import jgrad.backend.Backends;
 import jgrad.backend.Storage;
 
 /**
@@ -65,7 +64,7 @@ public class Adam extends Optimizer {
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
         beforeUpdate(s, lr, pOff, n);
-        Backends.current().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, coefficients(lr, s.t));
+        s.param.backend().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, coefficients(lr, s.t));
     }
 
     /** The step's coefficients, computed once per (lr, t): a lazy step calls update once per row. */

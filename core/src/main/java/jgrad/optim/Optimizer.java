@@ -241,8 +241,8 @@ public abstract class Optimizer {
     }
 
     private static Storage gradBuffer(Slot s) {
-        if (s.gradBuffer == null) {
-            s.gradBuffer = Storage.allocate(s.param.dtype(), s.param.numel());
+        if (s.gradBuffer == null || s.gradBuffer.device() != s.param.device()) {
+            s.gradBuffer = s.param.backend().allocate(s.param.dtype(), s.param.numel());
         }
         return s.gradBuffer;
     }
@@ -261,9 +261,9 @@ public abstract class Optimizer {
     private Storage scatterDense(Slot s, RowGrad rows) {
         Tensor p = s.param;
         Storage dense = gradBuffer(s);
-        Backends.current().fill(p.numel(), dense, 0, 0.0);
+        p.backend().fill(p.numel(), dense, 0, 0.0);
         Tensor g = rows.rows().contiguous();
-        Backends.current().scatterAddRows(rows.ids(), rowLength(p), g.storage(), g.offset(), dense, 0);
+        p.backend().scatterAddRows(rows.ids(), rowLength(p), g.storage(), g.offset(), dense, 0);
         return dense;
     }
 
@@ -272,10 +272,15 @@ public abstract class Optimizer {
         return table.rank() == 0 ? 1 : table.numel() / Math.max(1, table.shape(0));
     }
 
+    /** Allocates the slot's state where its parameter lives; state made before the model moved follows it. */
     private void ensureState(Slot s) {
         for (int i = 0; i < s.state.length; i++) {
+            if (s.state[i] != null && s.state[i].device() != s.param.device()) {
+                Storage old = s.state[i];
+                s.state[i] = new Tensor(old, new int[] {old.length()}, new int[] {1}, 0).to(s.param.device()).storage();
+            }
             if (s.state[i] == null) {
-                s.state[i] = Storage.allocate(s.param.dtype(), s.param.numel());
+                s.state[i] = s.param.backend().allocate(s.param.dtype(), s.param.numel());
                 initState(i, s.state[i]);
             }
         }

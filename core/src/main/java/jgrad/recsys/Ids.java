@@ -1,5 +1,6 @@
 package jgrad.recsys;
 
+import jgrad.backend.Device;
 import jgrad.tensor.Tensor;
 
 /** Dense ids carried by tensors of whole numbers, checked against the size of their table. */
@@ -10,7 +11,7 @@ final class Ids {
 
     /** The ids held by {@code t} (any shape, flattened); each must be a whole number in [0, size). */
     static int[] of(String what, Tensor t, int size) {
-        double[] v = t.toDoubleArray();
+        double[] v = t.to(Device.CPU).toDoubleArray();   // ids steer the gather from the host
         int[] ids = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i])) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.nn.layers.Dense;
 import jgrad.tensor.Tensor;
@@ -103,7 +104,7 @@ public final class NcfServing implements Recommender {
                 }
                 score = score.add(z.matmul(hMlp.reshape(hMlp.numel(), 1), false, false));
             }
-            return score.reshape(numItems).toDoubleArray();
+            return score.reshape(numItems).to(Device.CPU).toDoubleArray();
         }
     }
 }

@@ -3,6 +3,7 @@ package jgrad.recsys;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.nn.Describable;
 import jgrad.tensor.Tensor;
@@ -62,7 +63,7 @@ public abstract class PairModel extends KerasModel implements Recommender, Descr
             for (int from = 0; from < users.length; from += SCORE_BATCH) {
                 int to = Math.min(users.length, from + SCORE_BATCH);
                 double[] part = score(weights, java.util.Arrays.copyOfRange(users, from, to),
-                        java.util.Arrays.copyOfRange(items, from, to)).toDoubleArray();
+                        java.util.Arrays.copyOfRange(items, from, to)).to(Device.CPU).toDoubleArray();
                 System.arraycopy(part, 0, out, from, part.length);
             }
         } finally {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.nn.Config;
 import jgrad.nn.Describable;
@@ -60,7 +61,7 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
             throw new IllegalArgumentException("masked MSE: prediction " + java.util.Arrays.toString(prediction.shape())
                     + " but target " + java.util.Arrays.toString(target.shape()));
         }
-        double[] t = target.toDoubleArray();
+        double[] t = target.to(Device.CPU).toDoubleArray();
         double[] m = new double[t.length];
         int count = 0;
         for (int k = 0; k < t.length; k++) {
@@ -103,7 +104,7 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
         boolean wasTraining = isTraining();
         eval();
         try (var _ = Autograd.noGrad()) {
-            double[] flat = forward(parameters(), users).toDoubleArray();
+            double[] flat = forward(parameters(), users).to(Device.CPU).toDoubleArray();
             double[][] rows = new double[users.length][];
             for (int r = 0; r < users.length; r++) {
                 rows[r] = java.util.Arrays.copyOfRange(flat, r * numItems, (r + 1) * numItems);

@@ -1,6 +1,5 @@
 package jgrad.tensor;
 
-import jgrad.backend.DeviceTransfer;
 import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.backend.Storage;
@@ -10,7 +9,7 @@ import java.util.random.RandomGenerator;
 import jgrad.autograd.Autograd;
 import jgrad.autograd.OpRecord;
 import jgrad.autograd.RowGrad;
-import jgrad.backend.Backends;
+import jgrad.backend.Backend;
 import jgrad.ops.Elementwise;
 import jgrad.ops.Indexing;
 import jgrad.ops.Joining;
@@ -27,10 +26,15 @@ import jgrad.ops.Views;
  * Reshape of a contiguous tensor, transpose/permute, narrow and expand are views that share the
  * storage; everything else writes a new contiguous tensor. Operations check their arguments and
  * name the op and the shapes when something does not fit.
+ *
+ * <p>A tensor lives on the {@link Device} of its storage. Every op allocates its result there and
+ * computes it with that device's {@link Backend}; inputs on two devices are an error. Reading
+ * numbers into Java ({@link #get}, {@link #item}, {@link #toFloatArray}, printing the values) works
+ * on the host only: other devices need an explicit {@link #to(Device) to(Device.CPU)}.
  */
 public final class Tensor {
 
-    private final Storage storage;
+    private Storage storage;
     private final int[] shape;
     private final int[] strides;
     private final int offset;
@@ -59,9 +63,14 @@ public final class Tensor {
 
     // ---------------------------------------------------------------- creation
 
-    /** A new contiguous tensor of zeros. */
+    /** A new contiguous tensor of zeros on the host. */
     public static Tensor zeros(DType dtype, int... shape) {
-        return new Tensor(Storage.allocate(dtype, Shapes.numel(shape)), shape);
+        return zeros(Device.CPU, dtype, shape);
+    }
+
+    /** A new contiguous tensor of zeros on {@code device}, allocated by its backend. */
+    public static Tensor zeros(Device device, DType dtype, int... shape) {
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape);
     }
 
     public static Tensor zeros(int... shape) {
@@ -69,8 +78,13 @@ public final class Tensor {
     }
 
     public static Tensor full(DType dtype, double value, int... shape) {
-        Tensor t = zeros(dtype, shape);
-        Backends.current().fill(t.numel(), t.storage, 0, value);
+        return full(Device.CPU, dtype, value, shape);
+    }
+
+    /** A new contiguous tensor on {@code device} with every element {@code value}. */
+    public static Tensor full(Device device, DType dtype, double value, int... shape) {
+        Tensor t = zeros(device, dtype, shape);
+        t.backend().fill(t.numel(), t.storage, 0, value);
         return t;
     }
 
@@ -89,11 +103,9 @@ public final class Tensor {
 
     /** 0, 1, …, n−1. */
     public static Tensor arange(DType dtype, int n) {
-        Tensor t = zeros(dtype, n);
-        for (int i = 0; i < n; i++) {
-            t.storage.set(i, i);
-        }
-        return t;
+        double[] values = new double[n];
+        Arrays.setAll(values, i -> i);
+        return of(values, n).to(dtype);
     }
 
     /** Wraps a copy of {@code data} (row-major) as a tensor of the given shape. */
@@ -122,11 +134,9 @@ public final class Tensor {
 
     /** Samples of N(mean, std²) from the caller's seeded generator. */
     public static Tensor randn(RandomGenerator rng, DType dtype, double mean, double std, int... shape) {
-        Tensor t = zeros(dtype, shape);
-        for (int i = 0; i < t.numel(); i++) {
-            t.storage.set(i, mean + std * rng.nextGaussian());
-        }
-        return t;
+        double[] values = new double[Shapes.numel(shape)];
+        Arrays.setAll(values, i -> mean + std * rng.nextGaussian());
+        return of(values, shape).to(dtype);
     }
 
     public static Tensor randn(RandomGenerator rng, int... shape) {
@@ -135,11 +145,9 @@ public final class Tensor {
 
     /** Samples of U[lo, hi) from the caller's seeded generator. */
     public static Tensor rand(RandomGenerator rng, DType dtype, double lo, double hi, int... shape) {
-        Tensor t = zeros(dtype, shape);
-        for (int i = 0; i < t.numel(); i++) {
-            t.storage.set(i, lo + (hi - lo) * rng.nextDouble());
-        }
-        return t;
+        double[] values = new double[Shapes.numel(shape)];
+        Arrays.setAll(values, i -> lo + (hi - lo) * rng.nextDouble());
+        return of(values, shape).to(dtype);
     }
 
     private static void checkLength(int length, int[] shape) {
@@ -176,6 +184,11 @@ public final class Tensor {
         return storage.device();
     }
 
+    /** The backend that computes on this tensor's device. */
+    public Backend backend() {
+        return storage.device().backend();
+    }
+
     public Storage storage() {
         return storage;
     }
@@ -204,11 +217,13 @@ public final class Tensor {
 
     /** The element at {@code index} (one index per axis). */
     public double get(int... index) {
+        requireHost("get");
         return storage.get(position(index));
     }
 
     /** Writes one element in place; not recorded by autograd (for initialization, tests, optimizers). */
     public void set(double value, int... index) {
+        requireHost("set");
         storage.set(position(index), value);
     }
 
@@ -218,7 +233,16 @@ public final class Tensor {
             throw new IllegalStateException("item(): tensor of shape " + Shapes.format(shape)
                     + " has " + numel() + " elements, not 1");
         }
+        requireHost("item()");
         return storage.get(contiguous().offset);
+    }
+
+    /** Host reads and writes of a device tensor are an explicit transfer, never a silent one. */
+    private void requireHost(String what) {
+        if (device() != Device.CPU) {
+            throw new IllegalStateException(what + ": this " + Shapes.format(shape) + " tensor lives on the "
+                    + device() + " device; copy it to the host first with to(Device.CPU)");
+        }
     }
 
     private int position(int[] index) {
@@ -239,12 +263,14 @@ public final class Tensor {
 
     /** All elements in row-major order, as floats. */
     public float[] toFloatArray() {
+        requireHost("toFloatArray()");
         Tensor c = contiguous().to(DType.F32);
         return Arrays.copyOfRange(((Storage.F32) c.storage).a, c.offset, c.offset + c.numel());
     }
 
     /** All elements in row-major order, as doubles. */
     public double[] toDoubleArray() {
+        requireHost("toDoubleArray()");
         Tensor c = contiguous().to(DType.F64);
         return Arrays.copyOfRange(((Storage.F64) c.storage).a, c.offset, c.offset + c.numel());
     }
@@ -396,7 +422,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
                     + " is a non-contiguous view");
         }
-        Backends.current().copy(src.shape(), src.storage(), src.offset(), src.strides(), storage(), offset());
+        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape(), src.storage(), src.offset(), src.strides(), storage(), offset());
     }
 
     /** The same values in another dtype (differentiable; the gradient converts back). */
@@ -406,25 +432,35 @@ public final class Tensor {
 
     /**
      * A copy on another device (an explicit copy, cut off from the graph), or this tensor if it is
-     * there already. Moving to a GPU needs that device's backend to have registered its
-     * {@link DeviceTransfer}.
+     * there already. A view is first made contiguous where it lives; the copy then goes through the
+     * host (the source's backend downloads, the target's uploads).
      */
     public Tensor to(Device target) {
         if (target == device()) {
             return this;
         }
-        if (device() == Device.CPU) {
-            Tensor host = isContiguous() && offset == 0 && storage.length() == numel() ? this : Views.copy(this);
-            return new Tensor(DeviceTransfer.of(target).toDevice(host.storage), shape);
+        Tensor whole;
+        try (var ignored = jgrad.autograd.Autograd.noGrad()) {
+            whole = isContiguous() && offset == 0 && storage.length() == numel() ? this : Views.copy(this);
         }
-        if (target != Device.CPU) {
-            return to(Device.CPU).to(target);
+        Storage host = device() == Device.CPU ? whole.storage : backend().download(whole.storage);
+        Storage there = target == Device.CPU ? host : target.backend().upload(host);
+        return new Tensor(there, shape);
+    }
+
+    /**
+     * Moves a leaf's numbers to another device in place, so that everything holding this tensor (a
+     * layer's field, an optimizer's slot) sees it there: how {@code Module.to(device)} moves a model.
+     * Its gradient is dropped. Only a whole, contiguous leaf can move; other tensors use {@link #to(Device)}.
+     */
+    public void moveTo(Device target) {
+        if (gradFn != null || !isContiguous() || offset != 0 || storage.length() != numel()) {
+            throw new IllegalStateException("moveTo(" + target + "): only a whole contiguous leaf moves in place; this "
+                    + Shapes.format(shape) + " tensor is " + (gradFn != null ? "computed by '" + gradFn.op() + "'" : "a view")
+                    + ": use to(device)");
         }
-        if (!isContiguous() || offset != 0 || storage.length() != numel()) {
-            throw new IllegalStateException("to(CPU): only a whole device tensor can be copied back, not a view of shape "
-                    + Shapes.format(shape) + " at offset " + offset);
-        }
-        return new Tensor(DeviceTransfer.of(device()).toHost(storage), shape);
+        storage = to(target).storage;
+        zeroGrad();
     }
 
     // ---------------------------------------------------------------- views

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
+import jgrad.backend.Device;
 import jgrad.autograd.NumericAnomalyException;
 import jgrad.tensor.Tensor;
 
@@ -99,6 +100,6 @@ final class FitLoop {
         model.optimizer().step();
         Tensor p = prediction.detach();
         model.metrics().forEach(m -> m.update(p, yb));
-        return loss.item();
+        return loss.to(Device.CPU).item();
     }
 }

@@ -1,5 +1,6 @@
 package jgrad.train;
 
+import jgrad.backend.Device;
 import jgrad.nn.loss.Loss;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -105,7 +106,7 @@ public abstract class KerasModel extends Module {
                 int to = Math.min(n, from + batchSize);
                 Tensor yb = Batches.range(target, from, to);
                 Tensor pred = call(Batches.range(in, from, to));
-                lossSum += loss.compute(pred, yb).item() * (to - from);
+                lossSum += loss.compute(pred, yb).to(Device.CPU).item() * (to - from);
                 metrics.forEach(m -> m.update(pred, yb));
             }
         } finally {

@@ -19,7 +19,7 @@ public final class WeightsSnapshot {
         List<Tensor> params = new ArrayList<>(module.parameters().values());
         if (copies == null) {
             copies = new ArrayList<>();
-            params.forEach(p -> copies.add(Tensor.zeros(p.dtype(), p.shape())));
+            params.forEach(p -> copies.add(Tensor.zeros(p.device(), p.dtype(), p.shape())));
         }
         for (int i = 0; i < params.size(); i++) {
             copies.get(i).copyFrom(params.get(i));

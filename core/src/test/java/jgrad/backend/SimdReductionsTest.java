@@ -243,14 +243,14 @@ class SimdReductionsTest {
 
     @Test
     void doublePrecisionFallsThroughToTheReference() {
-        Storage a = Storage.allocate(jgrad.backend.DType.F64, 12);
-        Storage b = Storage.allocate(jgrad.backend.DType.F64, 12);
+        Storage a = Storage.onHost(jgrad.backend.DType.F64, 12);
+        Storage b = Storage.onHost(jgrad.backend.DType.F64, 12);
         for (int i = 0; i < 12; i++) {
             a.set(i, 0.1 * i);
             b.set(i, 1.0 / (i + 1));
         }
-        Storage expected = Storage.allocate(jgrad.backend.DType.F64, 9);
-        Storage actual = Storage.allocate(jgrad.backend.DType.F64, 9);
+        Storage expected = Storage.onHost(jgrad.backend.DType.F64, 9);
+        Storage actual = Storage.onHost(jgrad.backend.DType.F64, 9);
         Backends.scalar().gemm(false, true, 3, 3, 4, a, 0, 4, b, 0, 4, 0, expected, 0, 3);
         simd.gemm(false, true, 3, 3, 4, a, 0, 4, b, 0, 4, 0, actual, 0, 3);
         for (int i = 0; i < 9; i++) {

@@ -12,17 +12,16 @@ import jgrad.backend.ReduceOp;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
-import jgrad.backend.DeviceTransfer;
 import jgrad.backend.Storage;
 
 /**
  * The {@link Backend} on an NVIDIA GPU: our kernels (src/main/cuda, loaded from the jar's fatbins)
  * for everything but GEMM, cuBLAS for GEMM. Every storage it is given must be a {@link CudaStorage}
- * made by this backend ({@link #allocate}, {@link #toDevice}); host↔device copies are explicit.
+ * made by this backend ({@link #allocate}, {@link #upload}); host↔device copies are explicit.
  * All work goes to one stream; each method returns once its work is done, so a failing kernel is
  * reported by the call that launched it. Check {@link CudaProbe#status()} before constructing one.
  */
-public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable {
+public final class CudaBackend implements Backend, AutoCloseable {
 
     private static final int BLOCK = 256;      // elementwise kernels
     private static final int MAX_GRID = 4096;  // grid-stride loops cover the rest
@@ -35,7 +34,7 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
     /** Opens device 0; throws {@link CudaException} (or a LinkageError without JCuda natives) if it cannot. */
     public CudaBackend() {
         context = new CudaContext();
-        DeviceTransfer.register(Device.CUDA, this);   // tensor.to(Device.CUDA) goes through this backend
+        Device.CUDA.attach(this);   // tensors on Device.CUDA compute here; tensor.to(Device.CUDA) copies through upload
     }
 
     @Override
@@ -43,7 +42,13 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
         return "cuda";
     }
 
+    @Override
+    public Device device() {
+        return Device.CUDA;
+    }
+
     /** A new zero-initialised device buffer. */
+    @Override
     public CudaStorage allocate(DType dtype, int length) {
         CudaStorage s = new CudaStorage(context, dtype, length);
         fill(length, s, 0, 0);
@@ -52,7 +57,7 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
 
     /** A device copy of a host storage. */
     @Override
-    public CudaStorage toDevice(Storage host) {
+    public CudaStorage upload(Storage host) {
         CudaStorage s = new CudaStorage(context, host.dtype(), host.length());
         s.upload(host);
         return s;
@@ -60,9 +65,9 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
 
     /** A host copy of a device storage. */
     @Override
-    public Storage toHost(Storage device) {
+    public Storage download(Storage device) {
         CudaStorage d = cuda(device);
-        Storage host = Storage.allocate(d.dtype(), d.length());
+        Storage host = Storage.onHost(d.dtype(), d.length());
         d.download(host);
         return host;
     }
@@ -184,6 +189,23 @@ public final class CudaBackend implements Backend, DeviceTransfer, AutoCloseable
     public void fill(int n, Storage dst, int dstOff, double value) {
         DType dt = sameDtype("fill", dst);
         elementwise("fill", dt, n, ints(n), ptr(dst, dstOff), real(dt, value));
+    }
+
+    @Override
+    public void where(int n, Storage cond, int cOff, Storage a, int aOff, Storage b, int bOff, Storage out, int outOff) {
+        DType dt = sameDtype("where", cond, a, b, out);
+        elementwise("where", dt, n, ints(n), ptr(cond, cOff), ptr(a, aOff), ptr(b, bOff), ptr(out, outOff));
+    }
+
+    /** Between dtypes (elementwise.cu's convert_f32 reads F64, convert_f64 reads F32); same dtype is a copy. */
+    @Override
+    public void convert(int n, Storage src, int srcOff, Storage dst, int dstOff) {
+        if (src.dtype() == dst.dtype()) {
+            copy(new int[] {n}, src, srcOff, new int[] {1}, dst, dstOff);
+            return;
+        }
+        cuda(src);
+        elementwise("convert", dst.dtype(), n, ints(n), ptr(src, srcOff), ptr(dst, dstOff));
     }
 
     /** SGD with momentum, in place: v ← μv + g; p ← p − lr·v. */

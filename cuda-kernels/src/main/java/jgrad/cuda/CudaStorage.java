@@ -12,8 +12,8 @@ import jgrad.backend.Storage;
 
 /**
  * A buffer in device memory. {@link #close} frees it at once; a {@link Cleaner} frees it if the
- * storage becomes unreachable first. {@link #get} and {@link #set} copy one element each way and
- * are for tests and debugging; bulk data moves with {@link #upload} and {@link #download}.
+ * storage becomes unreachable first. Its numbers reach the host only through {@link #upload} and
+ * {@link #download} (which {@code tensor.to(device)} calls); {@link #get} and {@link #set} refuse.
  */
 public final class CudaStorage extends Storage implements AutoCloseable {
 
@@ -67,16 +67,12 @@ public final class CudaStorage extends Storage implements AutoCloseable {
 
     @Override
     public double get(int i) {
-        Storage one = Storage.allocate(dtype, 1);
-        copyToHost(i, one, 1);
-        return one.get(0);
+        throw refuseHostAccess("get(" + i + ")");
     }
 
     @Override
     public void set(int i, double v) {
-        Storage one = Storage.allocate(dtype, 1);
-        one.set(0, v);
-        copyFromHost(one, i, 1);
+        throw refuseHostAccess("set(" + i + ")");
     }
 
     /** Copies a whole host storage of the same dtype and length to the device. */

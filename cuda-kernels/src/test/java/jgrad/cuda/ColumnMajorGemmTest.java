@@ -60,7 +60,7 @@ class ColumnMajorGemmTest {
     }
 
     private static Storage random(Random random, int n) {
-        Storage s = Storage.allocate(DType.F64, n);
+        Storage s = Storage.onHost(DType.F64, n);
         for (int i = 0; i < n; i++) {
             s.set(i, random.nextGaussian());
         }
@@ -68,7 +68,7 @@ class ColumnMajorGemmTest {
     }
 
     private static Storage copy(Storage s) {
-        Storage c = Storage.allocate(s.dtype(), s.length());
+        Storage c = Storage.onHost(s.dtype(), s.length());
         for (int i = 0; i < s.length(); i++) {
             c.set(i, s.get(i));
         }

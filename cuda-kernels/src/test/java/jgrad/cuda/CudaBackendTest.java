@@ -43,7 +43,7 @@ class CudaBackendTest {
     }
 
     private Storage random(DType dt, int n) {
-        Storage s = Storage.allocate(dt, n);
+        Storage s = Storage.onHost(dt, n);
         for (int i = 0; i < n; i++) {
             s.set(i, random.nextDouble() * 4 - 2);
         }
@@ -66,14 +66,14 @@ class CudaBackendTest {
             for (int n : SIZES) {
                 Storage a = random(dt, n);
                 Storage b = random(dt, n);
-                Storage want = Storage.allocate(dt, n);
+                Storage want = Storage.onHost(dt, n);
                 ref.binary(BinaryOp.MUL, n, a, 0, 1, b, 0, 0, want, 0);
-                try (CudaStorage da = gpu.toDevice(a); CudaStorage db = gpu.toDevice(b); CudaStorage out = gpu.allocate(dt, n)) {
+                try (CudaStorage da = gpu.upload(a); CudaStorage db = gpu.upload(b); CudaStorage out = gpu.allocate(dt, n)) {
                     gpu.binary(BinaryOp.MUL, n, da, 0, 1, db, 0, 0, out, 0);
-                    same("mul n=" + n, want, gpu.toHost(out), eps(dt));
+                    same("mul n=" + n, want, gpu.download(out), eps(dt));
                     ref.unary(UnaryOp.TANH, n, a, 0, want, 0, 0);
                     gpu.unary(UnaryOp.TANH, n, da, 0, out, 0, 0);
-                    same("tanh n=" + n, want, gpu.toHost(out), eps(dt));
+                    same("tanh n=" + n, want, gpu.download(out), eps(dt));
                 }
             }
         }
@@ -84,16 +84,16 @@ class CudaBackendTest {
         for (DType dt : DType.values()) {
             for (int[] s : new int[][] {{1, 1, 1}, {3, 1021, 1}, {5, 33, 31}, {2, 300_007, 1}}) {
                 Storage x = random(dt, s[0] * s[1] * s[2]);
-                Storage want = Storage.allocate(dt, s[0] * s[2]);
+                Storage want = Storage.onHost(dt, s[0] * s[2]);
                 ref.reduce(ReduceOp.SUM, s[0], s[1], s[2], x, 0, want, 0);
-                try (CudaStorage dx = gpu.toDevice(x); CudaStorage out = gpu.allocate(dt, want.length());
+                try (CudaStorage dx = gpu.upload(x); CudaStorage out = gpu.allocate(dt, want.length());
                      CudaStorage y = gpu.allocate(dt, x.length())) {
                     gpu.reduce(ReduceOp.SUM, s[0], s[1], s[2], dx, 0, out, 0);
-                    same("sum", want, gpu.toHost(out), eps(dt) * s[1]);
-                    Storage soft = Storage.allocate(dt, x.length());
+                    same("sum", want, gpu.download(out), eps(dt) * s[1]);
+                    Storage soft = Storage.onHost(dt, x.length());
                     ref.softmax(s[0] * s[2], s[1], x, 0, soft, 0, true);
                     gpu.softmax(s[0] * s[2], s[1], dx, 0, y, 0, true);
-                    same("log-softmax", soft, gpu.toHost(y), eps(dt) * 10);
+                    same("log-softmax", soft, gpu.download(y), eps(dt) * 10);
                 }
             }
         }
@@ -109,10 +109,10 @@ class CudaBackendTest {
                     Storage a = random(dt, m * k);
                     Storage b = random(dt, k * n);
                     Storage want = random(dt, m * n);
-                    try (CudaStorage da = gpu.toDevice(a); CudaStorage db = gpu.toDevice(b); CudaStorage dc = gpu.toDevice(want)) {
+                    try (CudaStorage da = gpu.upload(a); CudaStorage db = gpu.upload(b); CudaStorage dc = gpu.upload(want)) {
                         ref.gemm(ta, tb, m, n, k, a, 0, ta ? m : k, b, 0, tb ? k : n, 0.5, want, 0, n);
                         gpu.gemm(ta, tb, m, n, k, da, 0, ta ? m : k, db, 0, tb ? k : n, 0.5, dc, 0, n);
-                        same("gemm " + m + "x" + n + "x" + k + " t=" + t, want, gpu.toHost(dc), eps(dt) * k);
+                        same("gemm " + m + "x" + n + "x" + k + " t=" + t, want, gpu.download(dc), eps(dt) * k);
                     }
                 }
             }
@@ -126,19 +126,19 @@ class CudaBackendTest {
             for (int rowLen : new int[] {1, 33, 1021}) {
                 Storage table = random(dt, 7 * rowLen);
                 Storage src = random(dt, ids.length * rowLen);
-                Storage gathered = Storage.allocate(dt, ids.length * rowLen);
+                Storage gathered = Storage.onHost(dt, ids.length * rowLen);
                 ref.gatherRows(ids, rowLen, table, 0, gathered, 0);
-                try (CudaStorage dt0 = gpu.toDevice(table); CudaStorage out = gpu.allocate(dt, gathered.length());
-                     CudaStorage ds = gpu.toDevice(src); CudaStorage tr = gpu.allocate(dt, table.length())) {
+                try (CudaStorage dt0 = gpu.upload(table); CudaStorage out = gpu.allocate(dt, gathered.length());
+                     CudaStorage ds = gpu.upload(src); CudaStorage tr = gpu.allocate(dt, table.length())) {
                     gpu.gatherRows(ids, rowLen, dt0, 0, out, 0);
-                    same("gather", gathered, gpu.toHost(out), 0);
+                    same("gather", gathered, gpu.download(out), 0);
                     ref.scatterAddRows(ids, rowLen, src, 0, table, 0);
                     gpu.scatterAddRows(ids, rowLen, ds, 0, dt0, 0);
-                    same("scatter-add", table, gpu.toHost(dt0), eps(dt));
-                    Storage transposed = Storage.allocate(dt, table.length());
+                    same("scatter-add", table, gpu.download(dt0), eps(dt));
+                    Storage transposed = Storage.onHost(dt, table.length());
                     ref.copy(new int[] {rowLen, 7}, table, 0, new int[] {1, rowLen}, transposed, 0);
                     gpu.copy(new int[] {rowLen, 7}, dt0, 0, new int[] {1, rowLen}, tr, 0);
-                    same("copy transposed", transposed, gpu.toHost(tr), 0);
+                    same("copy transposed", transposed, gpu.download(tr), 0);
                 }
             }
         }

@@ -3,6 +3,7 @@ package jgrad.nn.gan;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import jgrad.backend.Device;
 import jgrad.tensor.Tensor;
 
 /**
@@ -57,7 +58,7 @@ public final class GanTrainer {
         d.zeroGrad();
         loss.backward();
         dStep.step(dw);
-        return loss.item();
+        return loss.to(Device.CPU).item();
     }
 
     private double generatorStep(Tensor z) {
@@ -66,6 +67,6 @@ public final class GanTrainer {
         loss.backward();
         d.zeroGrad();
         gStep.step(g.parameters());
-        return loss.item();
+        return loss.to(Device.CPU).item();
     }
 }

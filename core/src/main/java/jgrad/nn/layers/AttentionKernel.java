@@ -2,7 +2,7 @@ package jgrad.nn.layers;
 
 import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
@@ -26,7 +26,8 @@ import jgrad.tensor.Tensor;
  */
 final class AttentionKernel implements OpRecord.Backward {
 
-    private final Backend be = Backends.current();
+    private final Backend be;
+    private final Device device;
     private final DType dtype;
     private final int batch;
     private final int steps;
@@ -39,6 +40,8 @@ final class AttentionKernel implements OpRecord.Backward {
     private Tensor out;
 
     private AttentionKernel(Tensor x, Tensor q, Tensor keep) {
+        this.device = Device.common("attention", x.device(), q.device());
+        this.be = device.backend();
         this.dtype = x.dtype();
         this.batch = x.shape(0);
         this.steps = x.shape(1);
@@ -56,18 +59,18 @@ final class AttentionKernel implements OpRecord.Backward {
 
     private Tensor forward() {
         int width = steps + d;
-        Tensor e = Tensor.zeros(dtype, batch, steps);
+        Tensor e = Tensor.zeros(device, dtype, batch, steps);
         for (int b = 0; b < batch; b++) {
             be.gemm(false, true, 1, steps, d, q.storage(), b * d, d, x.storage(), b * steps * d, d,
                     0, e.storage(), b * steps, steps);
         }
         if (keep != null) {
-            Tensor dropped = Tensor.full(dtype, Attention.DROPPED, batch, steps);
+            Tensor dropped = Tensor.full(device, dtype, Attention.DROPPED, batch, steps);
             be.where(batch * steps, keep.storage(), 0, e.storage(), 0, dropped.storage(), 0, e.storage(), 0);
         }
-        s = Tensor.zeros(dtype, batch, steps);
+        s = Tensor.zeros(device, dtype, batch, steps);
         be.softmax(batch, steps, e.storage(), 0, s.storage(), 0, false);
-        out = Tensor.zeros(dtype, batch, width);
+        out = Tensor.zeros(device, dtype, batch, width);
         for (int b = 0; b < batch; b++) {
             if (keep == null) {
                 be.copy(new int[] {steps}, s.storage(), b * steps, new int[] {1}, out.storage(), b * width);
@@ -86,9 +89,9 @@ final class AttentionKernel implements OpRecord.Backward {
     public Tensor[] apply(Tensor g) {
         Tensor gc = g.contiguous();
         int width = steps + d;
-        Tensor alphaDe = Tensor.zeros(dtype, batch, 2, steps);      // per row: α, then de
-        Tensor dcQ = Tensor.zeros(dtype, batch, 2, d);              // per row: dc, then q
-        Tensor ds = Tensor.zeros(dtype, batch, steps);
+        Tensor alphaDe = Tensor.zeros(device, dtype, batch, 2, steps);      // per row: α, then de
+        Tensor dcQ = Tensor.zeros(device, dtype, batch, 2, d);              // per row: dc, then q
+        Tensor ds = Tensor.zeros(device, dtype, batch, steps);
         for (int b = 0; b < batch; b++) {
             int row = b * width;
             be.copy(new int[] {steps}, out.storage(), row, new int[] {1}, alphaDe.storage(), 2 * b * steps);
@@ -102,13 +105,13 @@ final class AttentionKernel implements OpRecord.Backward {
         if (keep != null) {
             be.binary(BinaryOp.MUL, n, ds.storage(), 0, 1, keep.storage(), 0, 1, ds.storage(), 0);
         }
-        Tensor de = Tensor.zeros(dtype, batch, steps);
+        Tensor de = Tensor.zeros(device, dtype, batch, steps);
         be.softmaxBackward(batch, steps, s.storage(), 0, ds.storage(), 0, de.storage(), 0, false);
         if (keep != null) {
             be.binary(BinaryOp.MUL, n, de.storage(), 0, 1, keep.storage(), 0, 1, de.storage(), 0);
         }
-        Tensor dx = Tensor.zeros(dtype, batch, steps, d);
-        Tensor dq = Tensor.zeros(dtype, batch, d);
+        Tensor dx = Tensor.zeros(device, dtype, batch, steps, d);
+        Tensor dq = Tensor.zeros(device, dtype, batch, d);
         for (int b = 0; b < batch; b++) {
             be.copy(new int[] {steps}, de.storage(), b * steps, new int[] {1}, alphaDe.storage(), (2 * b + 1) * steps);
             be.gemm(true, false, steps, d, 2, alphaDe.storage(), 2 * b * steps, steps, dcQ.storage(), 2 * b * d, d,

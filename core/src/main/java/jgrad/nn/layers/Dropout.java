@@ -45,7 +45,7 @@ public final class Dropout extends Module implements Layer {
         for (int i = 0; i < n; i++) {
             s.set(i, rng.nextDouble() >= p ? keep : 0);
         }
-        return m;
+        return m.to(x.device());
     }
 
     public double rate() {

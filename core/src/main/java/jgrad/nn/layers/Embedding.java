@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.backend.Device;
 import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -94,7 +95,7 @@ public final class Embedding extends Module implements Layer {
 
     /** The ids held by a tensor of whole numbers. */
     int[] toIds(Tensor ids) {
-        double[] v = ids.toDoubleArray();
+        double[] v = ids.to(Device.CPU).toDoubleArray();   // ids steer the gather from the host
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i])) {

@@ -57,7 +57,7 @@ public final class Gru extends Module implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Inputs.require(name(), "x", x, -1, -1, in);
-        Tensor h = forward(parameters(), x, Tensor.zeros(x.dtype(), x.shape(0), hidden));
+        Tensor h = forward(parameters(), x, Tensor.zeros(x.device(), x.dtype(), x.shape(0), hidden));
         return returnSequences ? h : h.narrow(1, h.shape(1) - 1, 1).reshape(h.shape(0), hidden);
     }
 

@@ -34,7 +34,7 @@ final class GruKernel extends SequenceKernel {
         start(x, wx, wh, b, h0);
         act = ws.get("act", dtype, batch, steps, gates);
         resetH = ws.get("resetH", dtype, batch, steps, hidden);
-        out = Tensor.zeros(dtype, batch, steps, hidden);
+        out = Tensor.zeros(device, dtype, batch, steps, hidden);
         Storage tmp = ws.get("tmp", dtype, hidden).storage();
         int n = hidden;
         for (int t = 0; t < steps; t++) {

@@ -74,7 +74,7 @@ public final class Lstm extends Module implements Layer {
     /** From zero state; every h_t [B, T, H] or the last h [B, H] (see the constructor). */
     @Override
     public Tensor forward(Tensor x) {
-        Tensor zero = Tensor.zeros(x.dtype(), x.rank() == 3 ? x.shape(0) : 1, hidden);
+        Tensor zero = Tensor.zeros(x.device(), x.dtype(), x.rank() == 3 ? x.shape(0) : 1, hidden);
         Output out = forward(parameters(), x, zero, zero);
         return returnSequences ? out.h() : out.lastH();
     }

@@ -38,7 +38,7 @@ final class LstmKernel extends SequenceKernel {
         this.c0 = c0.detach().contiguous();
         act = ws.get("act", dtype, batch, steps, gates);
         tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
-        out = Tensor.zeros(dtype, 2 * batch, steps, hidden);
+        out = Tensor.zeros(device, dtype, 2 * batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
             addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {

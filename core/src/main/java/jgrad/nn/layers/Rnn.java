@@ -73,7 +73,7 @@ public final class Rnn extends Module implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Inputs.require(name(), "x", x, -1, -1, in);
-        Tensor y = forward(parameters(), x, Tensor.zeros(x.dtype(), x.shape(0), hidden)).y();
+        Tensor y = forward(parameters(), x, Tensor.zeros(x.device(), x.dtype(), x.shape(0), hidden)).y();
         return returnSequences ? y : y.narrow(1, y.shape(1) - 1, 1).reshape(y.shape(0), out);
     }
 

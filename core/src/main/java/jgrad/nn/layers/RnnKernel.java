@@ -29,7 +29,7 @@ final class RnnKernel extends SequenceKernel {
 
     private Tensor forward(Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
         start(x, wx, wh, b, h0);
-        out = Tensor.zeros(dtype, batch, steps, hidden);
+        out = Tensor.zeros(device, dtype, batch, steps, hidden);
         for (int t = 0; t < steps; t++) {
             addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {

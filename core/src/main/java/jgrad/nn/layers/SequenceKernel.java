@@ -2,7 +2,7 @@ package jgrad.nn.layers;
 
 import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
@@ -29,7 +29,8 @@ import jgrad.tensor.Tensor;
  */
 abstract class SequenceKernel implements OpRecord.Backward {
 
-    final Backend be = Backends.current();
+    final Backend be;
+    final Device device;
     final DType dtype;
     final int batch;
     final int steps;
@@ -63,7 +64,9 @@ abstract class SequenceKernel implements OpRecord.Backward {
 
     SequenceKernel(Workspace.Pool pool, Tensor x, int hidden, int gates) {
         this.pool = pool;
-        this.ws = pool.take();
+        this.device = x.device();
+        this.be = x.backend();
+        this.ws = pool.take(device);
         this.dtype = x.dtype();
         this.batch = x.shape(0);
         this.steps = x.shape(1);
@@ -183,7 +186,7 @@ abstract class SequenceKernel implements OpRecord.Backward {
         Tensor dx = needX ? inputGrad(dpre) : null;
         Tensor dwh = transposed(dwT, 0, hidden);
         Tensor dwx = transposed(dwT, hidden, in);
-        Tensor db = Tensor.zeros(dtype, gates);
+        Tensor db = Tensor.zeros(device, dtype, gates);
         be.reduce(ReduceOp.SUM, 1, rows, gates, dpre.storage(), 0, db.storage(), 0);
         Tensor[] all = new Tensor[1 + 3 * parts + stateGrads.length];
         all[0] = dx;
@@ -199,7 +202,7 @@ abstract class SequenceKernel implements OpRecord.Backward {
 
     /** dx = dpre·W_x, [B, T, in]: one GEMM over all rows. */
     private Tensor inputGrad(Tensor dpre) {
-        Tensor dx = Tensor.zeros(dtype, batch, steps, in);
+        Tensor dx = Tensor.zeros(device, dtype, batch, steps, in);
         be.gemm(false, false, rows, in, gates, dpre.storage(), 0, gates, wx.storage(), 0, in, 0, dx.storage(), 0, in);
         return dx;
     }
@@ -224,14 +227,14 @@ abstract class SequenceKernel implements OpRecord.Backward {
 
     /** A new [G, m] tensor from rows [row, row + m) of a [·, G] buffer. */
     Tensor transposed(Tensor dwT, int row, int m) {
-        Tensor dw = Tensor.zeros(dtype, gates, m);
+        Tensor dw = Tensor.zeros(device, dtype, gates, m);
         be.copy(new int[] {gates, m}, dwT.storage(), row * gates, new int[] {1, gates}, dw.storage(), 0);
         return dw;
     }
 
     /** A new [B, H] copy of a [B, H] buffer (a state's gradient leaves the workspace). */
     Tensor copyOut(Tensor bh) {
-        Tensor out = Tensor.zeros(dtype, batch, hidden);
+        Tensor out = Tensor.zeros(device, dtype, batch, hidden);
         be.copy(new int[] {batch * hidden}, bh.storage(), 0, new int[] {1}, out.storage(), 0);
         return out;
     }

@@ -5,7 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
 import jgrad.backend.Storage;
@@ -27,13 +27,15 @@ import jgrad.tensor.Tensor;
 final class Workspace {
 
     private final Map<String, Storage> buffers = new HashMap<>();
+    /** Where the caller computes: buffers from another device are replaced (the model moved). */
+    private Device device = Device.CPU;
 
     /** A contiguous tensor of this shape over the storage named {@code name}, holding whatever it held. */
     Tensor get(String name, DType dtype, int... shape) {
         int n = Shapes.numel(shape);
         Storage s = buffers.get(name);
-        if (s == null || s.dtype() != dtype || s.length() < n) {
-            s = Storage.allocate(dtype, n);
+        if (s == null || s.dtype() != dtype || s.length() < n || s.device() != device) {
+            s = device.backend().allocate(dtype, n);
             buffers.put(name, s);
         }
         return new Tensor(s, shape, Shapes.contiguousStrides(shape), 0);
@@ -42,7 +44,7 @@ final class Workspace {
     /** {@link #get}, filled with zeros. */
     Tensor zeros(String name, DType dtype, int... shape) {
         Tensor t = get(name, dtype, shape);
-        Backends.current().fill(t.numel(), t.storage(), 0, 0);
+        t.backend().fill(t.numel(), t.storage(), 0, 0);
         return t;
     }
 
@@ -51,11 +53,16 @@ final class Workspace {
 
         private final AtomicReference<SoftReference<Workspace>> idle = new AtomicReference<>();
 
-        /** The idle workspace, or a new one when a call in flight holds it or the collector took it. */
-        Workspace take() {
+        /**
+         * The idle workspace, or a new one when a call in flight holds it or the collector took it,
+         * serving calls on {@code device}.
+         */
+        Workspace take(Device device) {
             SoftReference<Workspace> ref = idle.getAndSet(null);
             Workspace w = ref == null ? null : ref.get();
-            return w != null ? w : new Workspace();
+            w = w != null ? w : new Workspace();
+            w.device = device;
+            return w;
         }
 
         void give(Workspace w) {

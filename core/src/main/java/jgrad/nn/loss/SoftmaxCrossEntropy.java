@@ -1,7 +1,9 @@
 package jgrad.nn.loss;
 
+import jgrad.backend.Device;
 import jgrad.backend.Backend;
-import jgrad.backend.Backends;
+import jgrad.backend.BinaryOp;
+import jgrad.backend.ReduceOp;
 import jgrad.backend.UnaryOp;
 import jgrad.tensor.Shapes;
 import jgrad.backend.Storage;
@@ -40,30 +42,36 @@ public final class SoftmaxCrossEntropy {
                         + " is outside the " + k + " classes [0, " + k + ")");
             }
         }
-        Backend be = Backends.current();
+        Backend be = z.backend();
         Tensor zc = z.detach().contiguous();
-        Tensor logp = Tensor.zeros(z.dtype(), n, k);
+        Tensor logp = Tensor.zeros(z.device(), z.dtype(), n, k);
         be.softmax(n, k, zc.storage(), zc.offset(), logp.storage(), 0, true);
-        double sum = 0;
+        int[] picked = new int[n];      // the flat position of each row's label: logp read as a table of n·k rows of 1
         for (int r = 0; r < n; r++) {
-            sum += logp.storage().get(r * k + labels[r]);
+            picked[r] = r * k + labels[r];
         }
+        Tensor labelLogp = Tensor.zeros(z.device(), z.dtype(), n);
+        be.gatherRows(picked, 1, logp.storage(), 0, labelLogp.storage(), 0);
+        Tensor loss = Tensor.zeros(z.device(), z.dtype());
+        be.reduce(ReduceOp.SUM, 1, n, 1, labelLogp.storage(), 0, loss.storage(), 0);
+        be.unary(UnaryOp.SCALE, 1, loss.storage(), 0, loss.storage(), 0, -1.0 / n);
         int[] shape = z.shape();
-        return Tensor.scalar(z.dtype(), -sum / n).recordedAs("softmaxCrossEntropy", g -> {
-            Tensor dz = Tensor.zeros(z.dtype(), n, k);
+        return loss.recordedAs("softmaxCrossEntropy", g -> {
+            Tensor dz = Tensor.zeros(z.device(), z.dtype(), n, k);
             Storage s = dz.storage();
             be.unary(UnaryOp.EXP, n * k, logp.storage(), 0, s, 0, 0);
-            for (int r = 0; r < n; r++) {
-                s.set(r * k + labels[r], s.get(r * k + labels[r]) - 1);
-            }
-            be.unary(UnaryOp.SCALE, n * k, s, 0, s, 0, g.item() / n);
+            Tensor minusOne = Tensor.full(z.device(), z.dtype(), -1, n);
+            be.scatterAddRows(picked, 1, minusOne.storage(), 0, s, 0);
+            Tensor gc = g.contiguous();
+            be.binary(BinaryOp.MUL, n * k, s, 0, 1, gc.storage(), gc.offset(), 0, s, 0);
+            be.unary(UnaryOp.SCALE, n * k, s, 0, s, 0, 1.0 / n);
             return new Tensor[] {dz.reshape(shape)};
         }, z);
     }
 
     /** The labels held by a tensor of whole numbers. */
     static int[] toLabels(Tensor labels) {
-        double[] v = labels.toDoubleArray();
+        double[] v = labels.to(Device.CPU).toDoubleArray();   // labels steer the gather from the host
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i])) {

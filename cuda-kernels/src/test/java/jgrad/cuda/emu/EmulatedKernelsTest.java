@@ -30,7 +30,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
 
     /** Values in [−3, 3); half of them on a grid of quarters so that comparisons meet equality. */
     private Storage randomStorage(DType dtype, int n, DoubleUnaryOperator shape) {
-        Storage s = Storage.allocate(dtype, n);
+        Storage s = Storage.onHost(dtype, n);
         for (int i = 0; i < n; i++) {
             double v = random.nextDouble() * 6 - 3;
             s.set(i, shape.applyAsDouble(random.nextBoolean() ? Math.floor(v * 4) / 4 : v));
@@ -59,7 +59,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                     for (int[] steps : new int[][] {{1, 1}, {0, 1}, {1, 0}}) {
                         Storage a = randomStorage(dt, steps[0] == 0 ? 1 : n, op == BinaryOp.POW ? v -> Math.abs(v) + 0.1 : v -> v);
                         Storage b = randomStorage(dt, steps[1] == 0 ? 1 : n, op == BinaryOp.DIV ? v -> v >= 0 ? v + 0.1 : v : v -> v);
-                        Storage want = Storage.allocate(dt, n);
+                        Storage want = Storage.onHost(dt, n);
                         ref.binary(op, n, a, 0, steps[0], b, 0, steps[1], want, 0);
                         batch.add(op + " n=" + n + " steps=" + steps[0] + steps[1] + " " + dt,
                                 command("binary", dt).ints(op.ordinal(), n, steps[0], steps[1]).array(a).array(b),
@@ -77,7 +77,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
         for (BinaryOp op : new BinaryOp[] {BinaryOp.MAX, BinaryOp.MIN}) {
             Storage a = new Storage.F32(new float[] {Float.NaN, 1, Float.NEGATIVE_INFINITY, 2});
             Storage b = new Storage.F32(new float[] {1, Float.NaN, 5, Float.POSITIVE_INFINITY});
-            Storage want = Storage.allocate(DType.F32, 4);
+            Storage want = Storage.onHost(DType.F32, 4);
             ref.binary(op, 4, a, 0, 1, b, 0, 1, want, 0);
             batch.add(op + " with NaN", command("binary", DType.F32).ints(op.ordinal(), 4, 1, 1).array(a).array(b),
                     DType.F32, 1, want);
@@ -100,12 +100,12 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                 double alpha = op == UnaryOp.POW ? 1.5 : op == UnaryOp.LEAKY_RELU ? 0.01 : -0.75;
                 for (int n : SIZES) {
                     Storage x = randomStorage(dt, n, domainOf(op));
-                    Storage y = Storage.allocate(dt, n);
+                    Storage y = Storage.onHost(dt, n);
                     ref.unary(op, n, x, 0, y, 0, alpha);
                     String label = op + " n=" + n + " " + dt;
                     batch.add(label, command("unary", dt).ints(op.ordinal()).real(alpha).array(x), dt, 1, y);
                     Storage g = randomStorage(dt, n);
-                    Storage dx = Storage.allocate(dt, n);
+                    Storage dx = Storage.onHost(dt, n);
                     ref.unaryBackward(op, n, x, 0, y, 0, g, 0, dx, 0, alpha);
                     batch.add(label + " backward", command("unary_backward", dt).ints(op.ordinal()).real(alpha)
                             .array(x).array(y).array(g), dt, 1, dx);
@@ -121,7 +121,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
         for (DType dt : DTYPES) {
             for (int n : SIZES) {
                 double value = random.nextGaussian();
-                Storage want = Storage.allocate(dt, n);
+                Storage want = Storage.onHost(dt, n);
                 ref.fill(n, want, 0, value);
                 batch.add("fill n=" + n + " " + dt, command("fill", dt).ints(n).real(value), dt, 1, want);
             }
@@ -144,7 +144,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                         continue;  // MAX needs len >= 1
                     }
                     Storage x = randomStorage(dt, s[0] * s[1] * s[2]);
-                    Storage want = Storage.allocate(dt, s[0] * s[2]);
+                    Storage want = Storage.onHost(dt, s[0] * s[2]);
                     ref.reduce(op, s[0], s[1], s[2], x, 0, want, 0);
                     String label = op + " [" + s[0] + "," + s[1] + "," + s[2] + "] " + dt;
                     double scale = 1 + sumAbs(x);
@@ -170,13 +170,13 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                 for (int[] s : SOFTMAX_SHAPES) {
                     int n = s[0] * s[1];
                     Storage x = randomStorage(dt, n, v -> v * 30);  // spreads to ±90: unshifted e^x would overflow F32
-                    Storage y = Storage.allocate(dt, n);
+                    Storage y = Storage.onHost(dt, n);
                     ref.softmax(s[0], s[1], x, 0, y, 0, log);
                     String label = (log ? "log-softmax " : "softmax ") + s[0] + "x" + s[1] + " " + dt;
                     int flag = log ? 1 : 0;
                     batch.add(label, command("softmax", dt).ints(s[0], s[1], flag).array(x), dt, 1, y);
                     Storage g = randomStorage(dt, n);
-                    Storage dx = Storage.allocate(dt, n);
+                    Storage dx = Storage.onHost(dt, n);
                     ref.softmaxBackward(s[0], s[1], y, 0, g, 0, dx, 0, log);
                     batch.add(label + " backward", command("softmax_backward", dt).ints(s[0], s[1], flag)
                             .array(y).array(g), dt, 1 + sumAbs(g) / Math.max(1, s[0]), dx);
@@ -195,13 +195,13 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                 for (int count : new int[] {0, 1, 33, 200}) {
                     int[] ids = random.ints(count, 0, tableRows).toArray();
                     Storage table = randomStorage(dt, tableRows * rowLen);
-                    Storage gathered = Storage.allocate(dt, count * rowLen);
+                    Storage gathered = Storage.onHost(dt, count * rowLen);
                     ref.gatherRows(ids, rowLen, table, 0, gathered, 0);
                     String label = count + " ids, rows of " + rowLen + " " + dt;
                     batch.add("gather " + label, command("gather_rows", dt).ints(rowLen).intArray(ids).array(table),
                             dt, 1, gathered);
                     Storage src = randomStorage(dt, count * rowLen);
-                    Storage scattered = Storage.allocate(dt, table.length());
+                    Storage scattered = Storage.onHost(dt, table.length());
                     ref.copy(new int[] {table.length()}, table, 0, new int[] {1}, scattered, 0);
                     ref.scatterAddRows(ids, rowLen, src, 0, scattered, 0);
                     batch.add("scatter-add " + label, command("scatter_add_rows", dt).ints(rowLen).intArray(ids)
@@ -233,7 +233,7 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
                     total *= shape[d];
                 }
                 Storage src = randomStorage(dt, reach);
-                Storage want = Storage.allocate(dt, total);
+                Storage want = Storage.onHost(dt, total);
                 ref.copy(shape, src, offset, strides, want, 0);
                 batch.add("copy shape " + java.util.Arrays.toString(shape) + " " + dt,
                         command("copy", dt).ints(shape.length).ints(shape).ints(strides).ints(offset).array(src),
@@ -261,8 +261,8 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
         Storage v = randomStorage(dt, n);
         Storage g = randomStorage(dt, n);
         Command cmd = command("sgd_momentum", dt).real(lr).real(mu).array(p).array(v).array(g);
-        Storage p1 = Storage.allocate(dt, n);
-        Storage v1 = Storage.allocate(dt, n);
+        Storage p1 = Storage.onHost(dt, n);
+        Storage v1 = Storage.onHost(dt, n);
         for (int i = 0; i < n; i++) {
             v1.set(i, mu * v.get(i) + g.get(i));
             p1.set(i, p.get(i) - lr * v1.get(i));
@@ -280,9 +280,9 @@ class EmulatedKernelsTest extends EmulatedKernelFixture {
         double c2 = 1 - Math.pow(b2, t);
         Command cmd = command("adam", dt).real(lr).real(b1).real(b2).real(eps).real(c1).real(c2)
                 .array(p).array(m).array(v).array(g);
-        Storage p1 = Storage.allocate(dt, n);
-        Storage m1 = Storage.allocate(dt, n);
-        Storage v1 = Storage.allocate(dt, n);
+        Storage p1 = Storage.onHost(dt, n);
+        Storage m1 = Storage.onHost(dt, n);
+        Storage v1 = Storage.onHost(dt, n);
         for (int i = 0; i < n; i++) {
             m1.set(i, b1 * m.get(i) + (1 - b1) * g.get(i));
             v1.set(i, b2 * v.get(i) + (1 - b2) * g.get(i) * g.get(i));

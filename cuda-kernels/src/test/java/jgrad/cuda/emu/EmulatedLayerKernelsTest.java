@@ -42,7 +42,7 @@ class EmulatedLayerKernelsTest extends EmulatedKernelFixture {
     /** The tensor's elements in row-major order, as a storage of the kernel's dtype. */
     private static Storage store(DType dt, Tensor t) {
         Tensor c = t.contiguous();
-        Storage s = Storage.allocate(dt, c.numel());
+        Storage s = Storage.onHost(dt, c.numel());
         for (int i = 0; i < s.length(); i++) {
             s.set(i, c.storage().get(c.offset() + i));
         }
@@ -164,7 +164,7 @@ class EmulatedLayerKernelsTest extends EmulatedKernelFixture {
         double scale = dt == DType.F32 ? 1 + d : 1;  // an F32 score is a sum of d products
         String label = "attention B=" + b + " T=" + steps + " d=" + d + " mask " + maskKind
                 + (withGAlpha ? " with gα " : " ") + dt;
-        Storage none = Storage.allocate(dt, 0);
+        Storage none = Storage.onHost(dt, 0);
         batch.add(label + " forward", command("attention_forward", dt).ints(b, steps, d).array(store(dt, x.detach()))
                 .array(store(dt, h.detach())).array(mask == null ? none : store(dt, mask)), dt, scale,
                 store(DType.F64, alpha), store(DType.F64, out.c().detach()));
