@@ -10,6 +10,7 @@
 #include "../../main/cuda/optim.cu"
 #include "../../main/cuda/lstm.cu"
 #include "../../main/cuda/attention.cu"
+#include "../../main/cuda/random.cu"
 
 #include <iostream>
 #include <map>
@@ -21,6 +22,13 @@ int readInt() {
     long long v;
     if (!(std::cin >> v)) throw std::runtime_error("driver: expected an integer");
     return static_cast<int>(v);
+}
+
+// A Java long, sent in decimal; the kernels take its bits as an unsigned 64-bit integer.
+unsigned long long readLong() {
+    long long v;
+    if (!(std::cin >> v)) throw std::runtime_error("driver: expected a 64-bit integer");
+    return static_cast<unsigned long long>(v);
 }
 
 double readReal() {
@@ -187,6 +195,20 @@ template <typename T> void run(const std::string& name, dim3 g, dim3 b) {
         write(de);
         write(dx);
         write(dh);
+    } else if (name == "dropout_mask") {
+        int n = readInt();
+        unsigned long long seed = readLong(), offset = readLong();
+        double p = readReal();
+        std::vector<T> out(n);
+        launch(g, b, pick<T>(dropout_mask_f32, dropout_mask_f64), n, seed, offset, p, out.data());
+        write(out);
+    } else if (name == "uniform") {
+        int n = readInt();
+        unsigned long long seed = readLong(), offset = readLong();
+        T lo = readReal(), hi = readReal();
+        std::vector<T> out(n);
+        launch(g, b, pick<T>(uniform_f32, uniform_f64), n, seed, offset, lo, hi, out.data());
+        write(out);
     } else {
         throw std::runtime_error("driver: unknown kernel " + name);
     }

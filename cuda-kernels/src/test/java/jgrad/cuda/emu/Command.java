@@ -23,6 +23,14 @@ final class Command {
         return this;
     }
 
+    /** 64-bit integers in decimal; the kernels read their bits as unsigned. */
+    Command longs(long... values) {
+        for (long v : values) {
+            line.append(' ').append(v);
+        }
+        return this;
+    }
+
     Command real(double v) {
         line.append(' ').append(Double.toHexString(v));
         return this;
