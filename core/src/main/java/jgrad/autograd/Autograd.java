@@ -98,6 +98,7 @@ public final class Autograd {
             throw new IllegalArgumentException("backward(): upstream gradient has shape "
                     + Shapes.format(upstream.shape()) + " but the tensor has shape " + Shapes.format(root.shape()));
         }
+        jgrad.backend.Device.common("backward()", root.device(), upstream.device());
         List<Tensor> order = topologicalOrder(root);
         Map<Tensor, Tensor> pending = new IdentityHashMap<>();
         Set<Tensor> sums = Collections.newSetFromMap(new IdentityHashMap<>());

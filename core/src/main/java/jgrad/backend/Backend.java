@@ -108,6 +108,13 @@ public interface Backend {
      */
     void convert(int n, Storage src, int srcOff, Storage dst, int dstOff);
 
+    /**
+     * The inverted-dropout mask of n elements: out[outOff + i] = 1/(1 − p) where
+     * {@link jgrad.random.Philox#dropoutKeeps Philox.dropoutKeeps(seed, offset + i, p)}, else 0. A
+     * counter-based draw, so every backend and device gives the same mask for the same seed and offset.
+     */
+    void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff);
+
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
 

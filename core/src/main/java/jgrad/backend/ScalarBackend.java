@@ -1,5 +1,7 @@
 package jgrad.backend;
 
+import jgrad.random.Philox;
+
 
 /**
  * The reference backend: plain loops, one element at a time, accumulating in double.
@@ -238,6 +240,14 @@ public class ScalarBackend implements Backend {
     public void convert(int n, Storage src, int srcOff, Storage dst, int dstOff) {
         for (int i = 0; i < n; i++) {
             dst.set(dstOff + i, src.get(srcOff + i));
+        }
+    }
+
+    @Override
+    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
+        double keep = 1 / (1 - p);
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, Philox.dropoutKeeps(seed, offset + i, p) ? keep : 0);
         }
     }
 

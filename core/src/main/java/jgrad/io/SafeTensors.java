@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.Device;
 import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
@@ -59,7 +60,7 @@ public final class SafeTensors {
             out.write(buf.array(), 0, 8);
             out.write(header);
             for (Tensor t : tensors.values()) {
-                writeData(out, t.contiguous(), buf);
+                writeData(out, t.to(Device.CPU).contiguous(), buf);   // a model on a device is saved through an explicit copy
             }
             out.flush();
         });

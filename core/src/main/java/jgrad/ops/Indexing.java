@@ -78,7 +78,7 @@ public final class Indexing {
 
     /** x with {@code value} written where mask ≠ 0 (mask broadcasts to x). */
     public static Tensor maskedFill(Tensor x, Tensor mask, double value) {
-        return where(mask, Tensor.scalar(x.dtype(), value), x);
+        return where(mask, Tensor.full(x.device(), x.dtype(), value), x);
     }
 
     private static Tensor select(Tensor c, Tensor a, Tensor b) {

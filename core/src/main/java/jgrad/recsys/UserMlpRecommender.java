@@ -73,7 +73,7 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
         if (count == 0) {
             throw new IllegalArgumentException("masked MSE: the batch has no observed entry (all targets are 0)");
         }
-        Tensor observed = Tensor.of(m, target.shape()).to(prediction.dtype());
+        Tensor observed = Tensor.of(m, target.shape()).to(prediction.dtype()).to(prediction.device());
         Tensor diff = prediction.sub(target).mul(observed);
         return diff.mul(diff).sum().div(count);
     }

@@ -94,12 +94,14 @@ final class FitLoop {
     /** The explicit step of the PyTorch-like base. */
     private double trainStep(List<Tensor> xb, Tensor yb) {
         model.optimizer().zeroGrad();
-        Tensor prediction = model.call(xb);
-        Tensor loss = model.loss().compute(prediction, yb);
+        Tensor prediction = model.callOnDevice(xb);
+        Tensor loss = model.loss().compute(prediction, yb.to(model.device()));
         loss.backward();
         model.optimizer().step();
-        Tensor p = prediction.detach();
-        model.metrics().forEach(m -> m.update(p, yb));
+        if (!model.metrics().isEmpty()) {
+            Tensor p = prediction.detach().to(Device.CPU);
+            model.metrics().forEach(m -> m.update(p, yb));
+        }
         return loss.to(Device.CPU).item();
     }
 }

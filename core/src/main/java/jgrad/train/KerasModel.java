@@ -105,9 +105,10 @@ public abstract class KerasModel extends Module {
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
                 Tensor yb = Batches.range(target, from, to);
-                Tensor pred = call(Batches.range(in, from, to));
-                lossSum += loss.compute(pred, yb).to(Device.CPU).item() * (to - from);
-                metrics.forEach(m -> m.update(pred, yb));
+                Tensor pred = callOnDevice(Batches.range(in, from, to));
+                lossSum += loss.compute(pred, yb.to(device())).to(Device.CPU).item() * (to - from);
+                Tensor predHost = pred.to(Device.CPU);
+                metrics.forEach(m -> m.update(predHost, yb));
             }
         } finally {
             restoreMode(wasTraining);
@@ -131,12 +132,21 @@ public abstract class KerasModel extends Module {
         List<Tensor> parts = new ArrayList<>();
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
-                parts.add(call(Batches.range(in, from, Math.min(n, from + batchSize))));
+                parts.add(callOnDevice(Batches.range(in, from, Math.min(n, from + batchSize))).to(Device.CPU));
             }
         } finally {
             restoreMode(wasTraining);
         }
         return parts.size() == 1 ? parts.get(0) : Tensor.concat(0, parts.toArray(Tensor[]::new));
+    }
+
+    /**
+     * {@link #call} on a batch of host inputs copied to the model's device: fit, evaluate and predict
+     * take their data on the host, as Keras does, and return host results.
+     */
+    Tensor callOnDevice(List<Tensor> hostBatch) {
+        Device device = device();
+        return call(hostBatch.stream().map(x -> x.to(device)).toList());
     }
 
     private List<Tensor> convert(List<Tensor> xs) {

@@ -208,6 +208,14 @@ public final class CudaBackend implements Backend, AutoCloseable {
         elementwise("convert", dst.dtype(), n, ints(n), ptr(src, srcOff), ptr(dst, dstOff));
     }
 
+    /** random.cu's Philox mask; seed and offset go as 64-bit integers, p as a double for both dtypes. */
+    @Override
+    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
+        DType dt = sameDtype("dropoutMask", out);
+        elementwise("dropout_mask", dt, n, ints(n), Pointer.to(new long[] {seed}), Pointer.to(new long[] {offset}),
+                Pointer.to(new double[] {p}), ptr(out, outOff));
+    }
+
     /** SGD with momentum, in place: v ← μv + g; p ← p − lr·v. */
     public void sgdMomentum(int n, Storage p, Storage v, Storage g, double lr, double momentum) {
         DType dt = sameDtype("sgdMomentum", p, v, g);

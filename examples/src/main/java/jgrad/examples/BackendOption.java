@@ -4,13 +4,25 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.cuda.CudaBackend;
 import jgrad.cuda.CudaProbe;
 
-/** The {@code --backend scalar|simd|cuda} option that every command takes. */
+/**
+ * The {@code --backend scalar|simd|cuda} option that every command takes. scalar and simd choose
+ * the CPU's backend; cuda starts a CUDA backend on {@link Device#CUDA}, and the commands then put
+ * their models (and with them every batch) on that device.
+ */
 final class BackendOption {
 
+    private static Device device = Device.CPU;
+
     private BackendOption() {
+    }
+
+    /** Where the commands put their models: the CPU, or the CUDA device that {@code --backend cuda} started. */
+    static Device device() {
+        return device;
     }
 
     /** Applies a {@code --backend} option if present and returns the other arguments. */
@@ -39,7 +51,8 @@ final class BackendOption {
                     throw new UsageException(status.reason() + " (--backend cuda needs a GPU; "
                             + "use --backend simd or scalar)");
                 }
-                Backends.use(new CudaBackend(), "--backend cuda");
+                new CudaBackend();      // attaches itself to Device.CUDA
+                device = Device.CUDA;
             }
             default -> throw new UsageException("unknown backend '" + name + "': expected scalar, simd or cuda");
         }

@@ -77,6 +77,7 @@ final class DemoCommand implements Command {
     private static Model train(BankFeatures features, Table fit, Table validation, int epochs, long seed,
             PrintStream out) {
         Model model = BankModel.build(features, seed);
+        model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new AucMetric());
         EarlyStopping stopping = new EarlyStopping("val_loss", PATIENCE, 0, true);
         long start = System.nanoTime();

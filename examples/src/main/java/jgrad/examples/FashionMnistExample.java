@@ -86,6 +86,7 @@ final class FashionMnistExample implements Example {
         int pixels = train.pixelsPerImage();
         Sequential model = new Sequential(new Flatten(), new Dense(pixels, HIDDEN, Activation.RELU, rng),
                 new Dropout(DROPOUT, rng.split()), new Dense(HIDDEN, FashionMnist.CLASSES.length, Activation.LINEAR, rng));
+        model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::softmaxCrossEntropy);
         EpochReport report = new EpochReport(ImageTensors.Evaluation.of(data.test()), out);
         model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),

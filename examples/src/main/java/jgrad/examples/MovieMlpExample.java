@@ -36,6 +36,7 @@ final class MovieMlpExample implements Example {
         MovieRatings data = MovieRatings.u1(o.data());
         UserMlpRecommender model = new UserMlpRecommender(data.numUsers(), data.numItems(), EMBEDDING, HIDDEN, DType.F32,
                 new SplittableRandom(o.seed()));
+        model.to(BackendOption.device());
         model.compile(Adam.keras(LEARNING_RATE), UserMlpRecommender::maskedMse);
         out.println("movie-mlp: " + summary() + ", Adam " + LEARNING_RATE + ", batches of " + BATCH + " users");
         out.println(data.describe());

@@ -134,6 +134,7 @@ final class NcfExample implements Example {
      */
     private static Trained train(Ncf model, Optimizer optimizer, Data data, int epochs, long seed, String label,
             boolean keepBest, PrintStream out) {
+        model.to(BackendOption.device());
         model.compile(optimizer, Losses::binaryCrossEntropy);
         RecsysReport report = new RecsysReport(label, epochs, m -> ranking((PairModel) m, data), out);
         NegativeSampler sampler = new NegativeSampler(data.train().users(), data.train().items(), data.numUsers(),

@@ -77,6 +77,7 @@ final class RatingExample implements Example {
         if (variant == Variant.BMF) {
             adam.regularize(Regularizer.l2(BMF_L2), BiasedMF.PENALIZED);
         }
+        model.to(BackendOption.device());
         model.compile(adam, Losses::mse);
 
         out.println(variant.name + ": " + variant.summary);

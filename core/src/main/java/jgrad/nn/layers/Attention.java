@@ -104,7 +104,7 @@ public final class Attention extends Module {
             alpha = e.softmax(-1);
         } else {
             Tensor keep = mask.detach().to(x.dtype());
-            alpha = Tensor.where(keep, e, Tensor.scalar(x.dtype(), DROPPED)).softmax(-1).mul(keep);
+            alpha = Tensor.where(keep, e, Tensor.full(x.device(), x.dtype(), DROPPED)).softmax(-1).mul(keep);
         }
         Tensor c = alpha.unsqueeze(1).matmul(x).squeeze(1);
         return new Output(alpha, c);

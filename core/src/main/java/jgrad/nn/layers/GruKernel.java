@@ -21,7 +21,7 @@ final class GruKernel extends SequenceKernel {
 
     private GruKernel(Workspace.Pool pool, Tensor x, int hidden) {
         super(pool, x, hidden, 3 * hidden);
-        one = Tensor.scalar(x.dtype(), 1);
+        one = Tensor.full(x.device(), x.dtype(), 1);
     }
 
     /** h after every step [B, T, H] from x [B, T, in], the gates' W_x, W_h, b in the order z, r, h̃, and h0 [B, H]. */

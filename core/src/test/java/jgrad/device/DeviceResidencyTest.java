@@ -1,0 +1,267 @@
+package jgrad.device;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.nn.Activation;
+import jgrad.nn.Module;
+import jgrad.nn.gan.Discriminator;
+import jgrad.nn.gan.GanLoss;
+import jgrad.nn.gan.GanTrainer;
+import jgrad.nn.gan.Generator;
+import jgrad.nn.layers.Attention;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.layers.Embedding;
+import jgrad.nn.layers.Gru;
+import jgrad.nn.layers.Lstm;
+import jgrad.nn.layers.Rnn;
+import jgrad.nn.loss.Losses;
+import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.recsys.BiasedMF;
+import jgrad.recsys.ConcatRecommender;
+import jgrad.recsys.DotRecommender;
+import jgrad.recsys.Ncf;
+import jgrad.recsys.PairModel;
+import jgrad.recsys.UserMlpRecommender;
+import jgrad.tensor.Tensor;
+import jgrad.testing.GuardedDevice;
+import jgrad.train.Fit;
+import jgrad.train.Sequential;
+
+/**
+ * Every layer and model trains on a device whose storages refuse host access ({@link GuardedDevice}),
+ * and gives the CPU's bits: so no op, layer, loss, optimizer or training loop reads or writes a device
+ * tensor's memory from Java, or mixes a host tensor into a device op.
+ */
+class DeviceResidencyTest {
+
+    private static final int STEPS = 3;
+
+    /** One training run on a device: the numbers it produced, brought back to the host at the end. */
+    interface Run extends Function<Device, List<double[]>> {
+    }
+
+    static Stream<Arguments> runs() {
+        return Stream.of(
+                Arguments.of("dense + dropout + mse", (Run) DeviceResidencyTest::mlp),
+                Arguments.of("dense softmax cross-entropy", (Run) DeviceResidencyTest::classifier),
+                Arguments.of("embedding, row-sparse gradient", (Run) DeviceResidencyTest::embedding),
+                Arguments.of("rnn", (Run) d -> sequence(d, "rnn")),
+                Arguments.of("lstm", (Run) d -> sequence(d, "lstm")),
+                Arguments.of("gru", (Run) d -> sequence(d, "gru")),
+                Arguments.of("attention dot, masked", (Run) d -> attention(d, Attention.Score.DOT)),
+                Arguments.of("attention general", (Run) d -> attention(d, Attention.Score.GENERAL)),
+                Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
+                Arguments.of("gan", (Run) DeviceResidencyTest::gan),
+                Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
+                Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
+                Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
+                Arguments.of("keras fit: user MLP", (Run) d -> fitUserMlp(d)),
+                Arguments.of("keras fit: NeuMF", (Run) d -> fitPairs(d, new Ncf(Ncf.Kind.NEUMF, 7, 9, 3, 2, new int[] {4, 2},
+                        DType.F32, rng(4)))),
+                Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("runs")
+    void trainsOnADeviceThatRefusesHostAccessWithTheCpuBits(String name, Run run) {
+        List<double[]> onCpu = run.apply(Device.CPU);
+        List<double[]> onDevice = run.apply(GuardedDevice.create());
+        assertEquals(onCpu.size(), onDevice.size());
+        for (int i = 0; i < onCpu.size(); i++) {
+            assertArrayEquals(onCpu.get(i), onDevice.get(i), name + ": result " + i + " differs from the CPU's");
+        }
+    }
+
+    @Test
+    void hostAccessToADeviceTensorIsAnErrorNamingTheDevice() {
+        Device guarded = GuardedDevice.create();
+        Tensor x = Tensor.of(new float[] {1, 2, 3}, 3).to(guarded);
+        for (Runnable access : List.<Runnable>of(x::toFloatArray, () -> x.get(0), () -> x.set(1, 0), () -> x.sum().item())) {
+            var e = assertThrows(IllegalStateException.class, access::run);
+            assertTrue(e.getMessage().contains("guarded") && e.getMessage().contains("to(Device.CPU)"), e.getMessage());
+        }
+        assertTrue(x.toString().contains("on guarded"), x.toString());
+        assertArrayEquals(new float[] {6}, x.sum().to(Device.CPU).toFloatArray());
+    }
+
+    @Test
+    void anOpOnTwoDevicesNamesTheOpAndBothDevices() {
+        Device guarded = GuardedDevice.create();
+        Tensor a = Tensor.ones(2, 2).to(guarded);
+        Tensor b = Tensor.ones(2, 2);
+        var e = assertThrows(IllegalArgumentException.class, () -> a.matmul(b));
+        assertTrue(e.getMessage().startsWith("matmul") && e.getMessage().contains("guarded")
+                && e.getMessage().contains("cpu"), e.getMessage());
+    }
+
+    @Test
+    void aModelMovesBackWithItsTrainedWeights() {
+        Device guarded = GuardedDevice.create();
+        Dense layer = new Dense(3, 2, Activation.TANH, rng(5));
+        float[] before = layer.parameters().get("W").toFloatArray();
+        layer.to(guarded);
+        assertEquals(guarded, layer.device());
+        layer.to(Device.CPU);
+        assertArrayEquals(before, layer.parameters().get("W").toFloatArray());
+    }
+
+    // ---------------------------------------------------------------- the runs
+
+    private static SplittableRandom rng(long seed) {
+        return new SplittableRandom(seed);
+    }
+
+    private static Tensor data(long seed, int... shape) {
+        return Tensor.randn(rng(seed), DType.F32, 0, 1, shape);
+    }
+
+    /** STEPS explicit Adam steps of {@code loss(model)}; returns the losses and the final parameters. */
+    private static List<double[]> train(Module model, Device device, Function<Module, Tensor> loss) {
+        model.to(device);
+        Optimizer opt = model.parameters().isEmpty() ? null : Adam.keras(1e-2).bind(model);
+        double[] losses = new double[STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            model.zeroGrad();
+            Tensor l = loss.apply(model);
+            l.backward();
+            if (opt != null) {
+                opt.step();
+            }
+            losses[s] = l.to(Device.CPU).item();
+        }
+        return withParameters(losses, model);
+    }
+
+    private static List<double[]> withParameters(double[] first, Module model) {
+        List<double[]> out = new ArrayList<>();
+        out.add(first);
+        for (Tensor p : model.parameters().values()) {
+            out.add(p.to(Device.CPU).toDoubleArray());
+        }
+        return out;
+    }
+
+    private static List<double[]> mlp(Device device) {
+        Sequential model = new Sequential(new Dense(4, 8, Activation.RELU, rng(1)), new Dropout(0.3, 7L),
+                new Dense(8, 1, Activation.LINEAR, rng(2)));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor y = data(4, 6, 1).to(device);
+        return train(model, device, m -> Losses.mse(((Sequential) m).forward(x), y));
+    }
+
+    private static List<double[]> classifier(Device device) {
+        Dense model = new Dense(5, 3, Activation.LINEAR, rng(1));
+        Tensor x = data(3, 7, 5).to(device);
+        Tensor labels = Tensor.of(new float[] {0, 2, 1, 1, 0, 2, 2}, 7);
+        return train(model, device, m -> Losses.softmaxCrossEntropy(((Dense) m).forward(x), labels));
+    }
+
+    private static List<double[]> embedding(Device device) {
+        Embedding table = new Embedding(6, 3, DType.F32, rng(1));
+        int[] ids = {1, 4, 1, 5};
+        Tensor target = data(2, 4, 3).to(device);
+        return train(table, device, m -> Losses.mse(((Embedding) m).lookup(m.parameters(), ids, 4), target));
+    }
+
+    private static List<double[]> sequence(Device device, String kind) {
+        Module layer = switch (kind) {
+            case "rnn" -> new Rnn(3, 4, 2, Activation.TANH, rng(1));
+            case "lstm" -> new Lstm(3, 4, true, DType.F32, rng(1));
+            default -> new Gru(3, 4, true, DType.F32, rng(1));
+        };
+        Tensor x = data(2, 2, 5, 3).to(device);
+        return train(layer, device, m -> {
+            Tensor out = switch (m) {
+                case Rnn r -> r.forward(x);
+                case Lstm l -> l.forward(x);
+                case Gru g -> g.forward(x);
+                default -> throw new IllegalStateException();
+            };
+            return out.mul(out).mean();
+        });
+    }
+
+    private static List<double[]> attention(Device device, Attention.Score score) {
+        Attention layer = new Attention(score, 4, 4, 3, DType.F32, rng(1));
+        Tensor x = data(2, 2, 5, 4).to(device).requiresGrad(true);    // dot attention has no parameters of its own
+        Tensor h = data(3, 2, 4).to(device);
+        Tensor mask = Tensor.of(new float[] {1, 1, 0, 1, 0, 1, 1, 1, 1, 1}, 2, 5).to(device);
+        List<double[]> out = train(layer, device, m -> {
+            Attention.Output o = ((Attention) m).forward(x, h, mask);
+            return o.c().mul(o.c()).sum().add(o.alpha().mul(o.alpha()).sum());
+        });
+        out.add(x.grad().to(Device.CPU).toDoubleArray());
+        return out;
+    }
+
+    private static List<double[]> gan(Device device) {
+        Generator g = new Generator(new int[] {2, 6, 3}, List.of(Activation.RELU, Activation.LINEAR), DType.F32, rng(1));
+        Discriminator d = new Discriminator(new int[] {3, 5, 1}, List.of(Activation.RELU, Activation.SIGMOID), DType.F32,
+                rng(2));
+        g.to(device);
+        d.to(device);
+        Optimizer og = Adam.keras(1e-2).bind(g);
+        Optimizer od = Adam.keras(1e-2).bind(d);
+        GanTrainer trainer = new GanTrainer(g, d, params -> od.step(), params -> og.step(), 1, GanLoss.NON_SATURATING);
+        double[] losses = new double[2 * STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            long seed = s;
+            GanTrainer.StepLosses l = trainer.step(() -> data(10 + seed, 4, 3).to(device), () -> data(20 + seed, 4, 2).to(device));
+            losses[2 * s] = l.discriminator();
+            losses[2 * s + 1] = l.generator();
+        }
+        List<double[]> out = withParameters(losses, g);
+        out.addAll(withParameters(new double[0], d));
+        return out;
+    }
+
+    private static List<double[]> fitPairs(Device device, PairModel model) {
+        int[] users = {0, 1, 2, 3, 4, 5, 6, 0, 3, 6};
+        int[] items = {0, 8, 2, 3, 4, 5, 6, 7, 1, 8};
+        Tensor ratings = Tensor.of(new float[] {4, 3, 5, 1, 2, 4, 3, 5, 2, 1}, 10, 1);
+        model.to(device);
+        model.compile(Adam.keras(1e-2), Losses::mse);
+        var history = model.fit(PairModel.inputs(users, items), ratings, Fit.epochs(2).batchSize(4).seed(3));
+        double[] losses = history.get("loss").stream().mapToDouble(Double::doubleValue).toArray();
+        List<double[]> out = withParameters(losses, model);
+        out.add(model.predictPairs(users, items));
+        out.add(model.scoreItems(2));
+        return out;
+    }
+
+    private static List<double[]> fitUserMlp(Device device) {
+        UserMlpRecommender model = new UserMlpRecommender(5, 6, 3, 4, DType.F32, rng(6));
+        model.to(device);
+        double[] scores = model.scoreItems(1);
+        return withParameters(scores, model);
+    }
+
+    private static List<double[]> fitSequential(Device device) {
+        Sequential model = new Sequential(new Dense(3, 5, Activation.SIGMOID, rng(1)), new Dense(5, 2, Activation.LINEAR, rng(2)));
+        model.to(device);
+        model.compile(Adam.keras(1e-2), Losses::mse);
+        var history = model.fit(data(3, 9, 3), data(4, 9, 2), Fit.epochs(2).batchSize(4).seed(5));
+        List<double[]> out = withParameters(history.get("loss").stream().mapToDouble(Double::doubleValue).toArray(), model);
+        out.add(model.predict(data(5, 4, 3)).toDoubleArray());
+        out.add(model.evaluate(data(6, 4, 3), data(7, 4, 2)).values().stream().mapToDouble(Double::doubleValue).toArray());
+        return out;
+    }
+}
