@@ -47,7 +47,7 @@ final class GanOp {
     }
 
     private static Tensor gradOf(Tensor t) {
-        return t.grad() == null ? Tensor.zeros(t.dtype(), t.shape()) : t.grad();
+        return t.grad() == null ? Tensor.zeros(t.device(), t.dtype(), t.shape()) : t.grad();
     }
 
     private static Map<String, Tensor> prefixed(Map<String, Tensor> params, String prefix) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jgrad.backend.DType;
+import jgrad.backend.Device;
 import jgrad.tensor.Tensor;
 
 /**
@@ -18,6 +19,11 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
 
     @SuppressWarnings("unchecked")
     static GoldenCase parse(Object json, String fallbackName, DType dtype) {
+        return parse(json, fallbackName, dtype, Device.CPU);
+    }
+
+    /** The case with its params, inputs and upstream gradients on {@code device}; expected values stay on the host. */
+    static GoldenCase parse(Object json, String fallbackName, DType dtype, Device device) {
         if (!(json instanceof Map<?, ?> top)) {
             throw new IllegalArgumentException("a golden case must be a JSON object");
         }
@@ -27,14 +33,20 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
             throw new IllegalArgumentException("no \"op\" (a string)");
         }
         Map<String, Tensor> grads = tensors(m, "grads", dtype);
-        Map<String, Tensor> params = tensors(m, "params", dtype);
+        Map<String, Tensor> params = onDevice(tensors(m, "params", dtype), device);
         params.values().forEach(t -> t.requiresGrad(true));
-        Map<String, Tensor> inputs = tensors(m, "inputs", dtype);
+        Map<String, Tensor> inputs = onDevice(tensors(m, "inputs", dtype), device);
         inputs.forEach((k, t) -> t.requiresGrad(grads.containsKey(k)));
         Map<String, Object> config = m.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
         double[] tol = tolerance(m, dtype);
         return new GoldenCase(name, op, config, params, inputs, tensors(m, "outputs", dtype),
-                tensors(m, "upstream", dtype), grads, tol[0], tol[1]);
+                onDevice(tensors(m, "upstream", dtype), device), grads, tol[0], tol[1]);
+    }
+
+    private static Map<String, Tensor> onDevice(Map<String, Tensor> host, Device device) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        host.forEach((k, t) -> out.put(k, t.to(device)));
+        return out;
     }
 
     /** The named input; fails the case clearly when the file lacks it. */

@@ -122,7 +122,7 @@ final class Ops {
     /** The initial state of the case, or zeros [B, H] when it has none. */
     private static Tensor state(GoldenCase c, String name, Tensor x, int hidden) {
         Tensor s = c.inputs().get(name);
-        return s != null ? s : Tensor.zeros(x.dtype(), x.shape(0), hidden);
+        return s != null ? s : Tensor.zeros(x.device(), x.dtype(), x.shape(0), hidden);
     }
 
     private static Result attention(GoldenCase c) {
