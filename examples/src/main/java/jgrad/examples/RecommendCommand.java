@@ -41,7 +41,7 @@ final class RecommendCommand implements Command {
                     + " (save one with ./jgrad example movie-dot --save FILE)");
         }
         RecsysModels.register();
-        Module loaded = ModelFiles.load(modelPath);
+        Module loaded = ModelFiles.load(modelPath).to(BackendOption.device());
         if (!(loaded instanceof Recommender model)) {
             throw new IllegalArgumentException(modelPath + " holds a " + loaded.getClass().getSimpleName()
                     + ", not a recommender");

@@ -58,7 +58,7 @@ final class ScoreCommand implements Command {
             throw new UsageException("no model at " + ModelFiles.architecturePath(path)
                     + " (save one with ./jgrad demo --save FILE)");
         }
-        Module loaded = ModelFiles.load(path);
+        Module loaded = ModelFiles.load(path).to(BackendOption.device());
         if (!(loaded instanceof Model model)) {
             throw new IllegalArgumentException(path + " holds a " + loaded.getClass().getSimpleName()
                     + ", not the demo's campaign model");
