@@ -95,7 +95,7 @@ public abstract class KerasModel extends Module {
         requireCompiled("evaluate");
         List<Tensor> in = convert(xs);
         Tensor target = y.detach().to(dtype());
-        int n = Batches.count(in, target);
+        int n = ExampleRows.count(in, target);
         boolean wasTraining = isTraining();
         eval();
         metrics.forEach(Metric::reset);
@@ -103,8 +103,8 @@ public abstract class KerasModel extends Module {
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
-                Tensor yb = Batches.range(target, from, to);
-                Tensor pred = call(Batches.range(in, from, to));
+                Tensor yb = ExampleRows.range(target, from, to);
+                Tensor pred = call(ExampleRows.range(in, from, to));
                 lossSum += loss.compute(pred, yb).item() * (to - from);
                 metrics.forEach(m -> m.update(pred, yb));
             }
@@ -124,13 +124,13 @@ public abstract class KerasModel extends Module {
     /** The outputs for all examples, batch by batch, in evaluation mode, concatenated on axis 0. */
     public Tensor predict(List<Tensor> xs, int batchSize) {
         List<Tensor> in = convert(xs);
-        int n = Batches.count(in, null);
+        int n = ExampleRows.count(in, null);
         boolean wasTraining = isTraining();
         eval();
         List<Tensor> parts = new ArrayList<>();
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
-                parts.add(call(Batches.range(in, from, Math.min(n, from + batchSize))));
+                parts.add(call(ExampleRows.range(in, from, Math.min(n, from + batchSize))));
             }
         } finally {
             restoreMode(wasTraining);
