@@ -11,6 +11,11 @@
 module jgrad.core {
     requires static jdk.incubator.vector;
 
+    // Model types known to the model-file loader, without a hidden registration call.
+    uses jgrad.io.ModelTypeProvider;
+    provides jgrad.io.ModelTypeProvider with
+            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
+
     exports jgrad;
     exports jgrad.autograd;
     exports jgrad.backend;

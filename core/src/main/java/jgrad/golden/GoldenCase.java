@@ -6,6 +6,7 @@ import java.util.Map;
 
 import jgrad.backend.DType;
 import jgrad.backend.Device;
+import jgrad.nn.Activation;
 import jgrad.tensor.Tensor;
 
 /**
@@ -62,6 +63,27 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
     String configString(String key, String fallback) {
         Object v = config.get(key);
         return v == null ? fallback : v.toString();
+    }
+
+    /**
+     * The activation named {@code name}; a leaky_relu takes the case's {@code negative_slope} (absent means
+     * {@value jgrad.nn.Activation#DEFAULT_LEAKY_SLOPE}), the one slope of every leaky_relu of the case.
+     */
+    Activation activation(String name) {
+        Activation f = Activation.of(name);
+        if (f.kind() != Activation.Kind.LEAKY_RELU) {
+            return f;
+        }
+        Object slope = config.getOrDefault("negative_slope", Activation.DEFAULT_LEAKY_SLOPE);
+        if (!(slope instanceof Number s)) {
+            throw new IllegalArgumentException("config \"negative_slope\" must be a number, got " + slope);
+        }
+        return Activation.leakyRelu(s.doubleValue());
+    }
+
+    /** The activations named by the list {@code key} of {@code config}, each as {@link #activation}. */
+    List<Activation> activations(String key) {
+        return configList(key).stream().map(this::activation).toList();
     }
 
     @SuppressWarnings("unchecked")
