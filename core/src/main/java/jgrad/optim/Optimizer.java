@@ -15,8 +15,9 @@ import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
- * Updates parameters in place from their gradients. Subclasses give one update rule,
- * element by element ({@link #update}); this class decides which elements to visit.
+ * Updates parameters in place from their gradients. Subclasses give one update rule as a call of a
+ * backend kernel on a range of elements ({@link #update}); this class decides which ranges to visit.
+ * No step reads or writes a number from Java, so parameters may live on any device.
  *
  * <p>One {@link #step()}: the learning rate is taken from the {@link LearningRateSchedule} if there
  * is one; the gradients are clipped to a global norm and by value if asked; then each parameter with a gradient
