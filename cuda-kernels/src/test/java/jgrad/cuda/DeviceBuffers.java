@@ -87,7 +87,7 @@ final class DeviceBuffers {
      */
     static void same(String what, Storage want, Storage got, double scale, boolean gpu) {
         assertEquals(want.length(), got.length(), what + ": length");
-        double eps = want.dtype() == DType.F32 ? (gpu ? 1e-5 : 2e-6) : 1e-12;
+        double eps = want.dtype() == DType.F32 || got.dtype() == DType.F32 ? (gpu ? 1e-5 : 2e-6) : 1e-12;
         for (int i = 0; i < want.length(); i++) {
             double w = want.get(i), g = got.get(i);
             boolean ok = Double.isNaN(w) ? Double.isNaN(g) : w == g || Math.abs(g - w) <= eps * (Math.abs(w) + scale);
