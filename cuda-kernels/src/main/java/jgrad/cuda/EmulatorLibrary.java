@@ -80,6 +80,23 @@ final class EmulatorLibrary {
         return base.resolve("jgrad").resolve("cuda-emu");
     }
 
+    /** The cache directory, created; the temporary directory's jgrad-cuda-emu-USER where that fails (a read-only home). */
+    private static Path writableCache() {
+        Path dir = cacheDirectory();
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            Path fallback = Path.of(System.getProperty("java.io.tmpdir"), "jgrad-cuda-emu-" + System.getProperty("user.name"));
+            try {
+                LOG.log(Level.INFO, "cuda-emu: cannot use {0} ({1}); caching in {2}", dir, e.getMessage(), fallback);
+                return Files.createDirectories(fallback);
+            } catch (IOException again) {
+                throw new CudaException("cuda-emu: no writable directory for its library: " + dir + " (" + e.getMessage()
+                        + ") nor " + fallback + " (" + again.getMessage() + ")");
+            }
+        }
+    }
+
     /** The library's path for these sources and this compiler (it may not exist yet). */
     static Path libraryPath(String compilerVersion) {
         return cacheDirectory().resolve("libjgrad-cuda-emu-" + hash(compilerVersion, sources()) + ".so");
@@ -93,13 +110,12 @@ final class EmulatorLibrary {
             throw new CudaException("cuda-emu is not available: " + why[0]);
         }
         Map<String, byte[]> sources = sources();
-        Path dir = cacheDirectory();
+        Path dir = writableCache();
         Path library = dir.resolve("libjgrad-cuda-emu-" + hash(version, sources) + ".so");
         if (Files.isRegularFile(library)) {
             return library;
         }
         try {
-            Files.createDirectories(dir);
             Path work = Files.createTempDirectory(dir, "build-");
             try {
                 compile(sources, work, library, version);
