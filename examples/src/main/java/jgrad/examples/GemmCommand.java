@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
 import jgrad.backend.DType;
+import jgrad.backend.Device;
 import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
@@ -40,24 +41,29 @@ final class GemmCommand implements Command {
         if (Backends.vectorApiAvailable()) {
             backends.add(Backends.simd());
         }
+        if (BackendOption.device() != Device.CPU) {   // --backend cuda (cuBLAS) or cuda-emu
+            backends.add(BackendOption.device().backend());
+        }
         float[] reference = null;
         for (Backend backend : backends) {
-            Tensor c = Tensor.zeros(DType.F32, n, n);
+            Tensor c = Tensor.zeros(backend.device(), DType.F32, n, n);
+            Tensor da = a.to(backend.device());
+            Tensor db = b.to(backend.device());
             // The scalar reference is slow at large N: fewer rounds, no long warm-up.
             boolean slow = backend == Backends.scalar();
             int warmup = slow ? 0 : Math.max(10, (int) Math.min(200, 2e10 / flops));
             for (int i = 0; i < warmup; i++) {
-                multiply(backend, a, b, c, n);
+                multiply(backend, da, db, c, n);
             }
             double[] seconds = new double[slow ? 1 : rounds];
             for (int i = 0; i < seconds.length; i++) {
                 long t0 = System.nanoTime();
-                multiply(backend, a, b, c, n);
+                multiply(backend, da, db, c, n);  // a device backend returns once the product is done
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
             }
             Arrays.sort(seconds);
             double median = seconds[seconds.length / 2];
-            float[] result = c.toFloatArray();
+            float[] result = c.to(Device.CPU).toFloatArray();
             if (reference == null) {
                 reference = result;
             }
