@@ -73,7 +73,7 @@ done
 
 # The metric lines of a run, timings removed: epoch lines, final results, AUC/loss/lift summaries.
 metrics() {
-    grep -E '^(Epoch|final:|ROC AUC|log loss|campaign|  at that budget|threshold|kept the weights)' "$1" \
+    grep -E '^([Ee]poch|final:|ROC AUC|log loss|campaign|  at that budget|threshold|kept the weights)' "$1" \
         | sed -E 's/ [0-9.]+ ?s( |$)/ <time>\1/g; s/[0-9.]+ s per training epoch/<time> per training epoch/; s/backend [a-z-]+//'
 }
 
