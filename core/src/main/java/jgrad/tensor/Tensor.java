@@ -380,7 +380,7 @@ public final class Tensor {
                     + "tensor has shape " + Shapes.format(shape) + ": call backward(upstream) with a tensor of "
                     + "that shape (e.g. ones for a sum), or reduce it first with sum() or mean()");
         }
-        backward(full(device(), dtype(), 1, shape), false);
+        backward(full(device(), dtype(), 1, shape), false);  // the seed lives where the loss does
     }
 
     public void backward(Tensor upstream) {

@@ -1,10 +1,6 @@
 package jgrad.cuda;
 
-import jcuda.Pointer;
-import jcuda.driver.CUdeviceptr;
-import jcuda.driver.JCudaDriver;
-import jcuda.jcublas.JCublas2;
-import jcuda.jcublas.cublasOperation;
+import java.lang.ref.Reference;
 import jgrad.backend.AdamStep;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
@@ -16,11 +12,15 @@ import jgrad.backend.Device;
 import jgrad.backend.Storage;
 
 /**
- * The {@link Backend} on an NVIDIA GPU: our kernels (src/main/cuda, loaded from the jar's fatbins)
- * for everything but GEMM, cuBLAS for GEMM. Every storage it is given must be a {@link CudaStorage}
- * made by this backend ({@link #allocate}, {@link #upload}); host↔device copies are explicit.
- * All work goes to one stream; each method returns once its work is done, so a failing kernel is
- * reported by the call that launched it. Check {@link CudaProbe#status()} before constructing one.
+ * The {@link Backend} of {@link Device#CUDA}: our kernels (src/main/cuda) for everything but GEMM, cuBLAS
+ * for GEMM. Every storage it is given must be a {@link CudaStorage} made by this backend
+ * ({@link #allocate}, {@link #upload}); host↔device copies are explicit. Each method returns once its
+ * work is done, so a failing kernel is reported by the call that launched it.
+ *
+ * <p>Two drivers run it: {@code new CudaBackend()} on an NVIDIA GPU (JCuda, fatbins from the jar, cuBLAS;
+ * check {@link CudaProbe#status()} first), and {@link #emulated()}, named "cuda-emu", which runs the same
+ * kernels compiled by g++ on the CPU (check {@link CudaProbe#emulation()}). Everything in this class is
+ * shared: a launch is written once, as kernel name, launch shape and {@link KernelArg}s.
  */
 public final class CudaBackend implements Backend, AutoCloseable {
 
@@ -29,18 +29,31 @@ public final class CudaBackend implements Backend, AutoCloseable {
     private static final int ROW_BLOCK_MAX = 256;  // JGRAD_MAX_BLOCK in jgrad.cuh
     private static final int MAX_RANK = 8;     // JGRAD_MAX_RANK in rows.cu
 
-    private final CudaContext context;
-    private CudaStorage ids;  // scratch for gather/scatter indices, grown on demand
+    private final CudaDriver driver;
+    private DeviceMemory ids;  // scratch for gather/scatter indices, grown on demand
 
-    /** Opens device 0; throws {@link CudaException} (or a LinkageError without JCuda natives) if it cannot. */
+    /** Opens GPU 0; throws {@link CudaException} (or a LinkageError without JCuda natives) if it cannot. */
     public CudaBackend() {
-        context = new CudaContext();
+        this(new GpuDriver());
+    }
+
+    private CudaBackend(CudaDriver driver) {
+        this.driver = driver;
         Device.CUDA.attach(this);   // tensors on Device.CUDA compute here; tensor.to(Device.CUDA) copies through upload
+    }
+
+    /**
+     * The CUDA backend on the CPU ("cuda-emu"): the kernels compiled by g++ (once, cached) and called
+     * through {@code java.lang.foreign}, GEMM on the CPU backend. Attaches to {@link Device#CUDA} like the
+     * GPU backend. Throws {@link CudaException} with the reason (no g++, a compile error) if it cannot start.
+     */
+    public static CudaBackend emulated() {
+        return new CudaBackend(EmulatedDriver.open());
     }
 
     @Override
     public String name() {
-        return "cuda";
+        return driver.backendName();
     }
 
     @Override
@@ -51,15 +64,13 @@ public final class CudaBackend implements Backend, AutoCloseable {
     /** A new zero-initialised device buffer. */
     @Override
     public CudaStorage allocate(DType dtype, int length) {
-        CudaStorage s = new CudaStorage(context, dtype, length);
-        fill(length, s, 0, 0);
-        return s;
+        return new CudaStorage(driver, dtype, length);
     }
 
     /** A device copy of a host storage. */
     @Override
     public CudaStorage upload(Storage host) {
-        CudaStorage s = new CudaStorage(context, host.dtype(), host.length());
+        CudaStorage s = new CudaStorage(driver, host.dtype(), host.length());
         s.upload(host);
         return s;
     }
@@ -81,22 +92,12 @@ public final class CudaBackend implements Backend, AutoCloseable {
             return;
         }
         ColumnMajorGemm g = ColumnMajorGemm.of(transA, transB, m, n, k, lda, ldb, ldc);
-        int opFirst = g.transFirst() ? cublasOperation.CUBLAS_OP_T : cublasOperation.CUBLAS_OP_N;
-        int opSecond = g.transSecond() ? cublasOperation.CUBLAS_OP_T : cublasOperation.CUBLAS_OP_N;
-        Pointer first = Pointer.to(cuda(b).at(bOff));
-        Pointer second = Pointer.to(cuda(a).at(aOff));
-        Pointer out = Pointer.to(cuda(c).at(cOff));
-        context.makeCurrent();
-        if (dt == DType.F32) {
-            CudaException.checkBlas("cublasSgemm", JCublas2.cublasSgemm(context.blas(), opFirst, opSecond, g.m(), g.n(),
-                    g.k(), Pointer.to(new float[] {1}), first, g.ldFirst(), second, g.ldSecond(),
-                    Pointer.to(new float[] {(float) beta}), out, g.ldc()));
-        } else {
-            CudaException.checkBlas("cublasDgemm", JCublas2.cublasDgemm(context.blas(), opFirst, opSecond, g.m(), g.n(),
-                    g.k(), Pointer.to(new double[] {1}), first, g.ldFirst(), second, g.ldSecond(),
-                    Pointer.to(new double[] {beta}), out, g.ldc()));
-        }
-        context.sync();
+        KernelArg.Pointer first = ptr(b, bOff), second = ptr(a, aOff), out = ptr(c, cOff);
+        driver.gemm(dt, g, first, second, beta, out);
+        driver.sync();
+        Reference.reachabilityFence(first);
+        Reference.reachabilityFence(second);
+        Reference.reachabilityFence(out);
     }
 
     @Override
@@ -154,7 +155,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     @Override
     public void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff) {
         DType dt = sameDtype("gatherRows", table, out);
-        Pointer idPtr = uploadIds(ids);
+        KernelArg idPtr = uploadIds(ids);
         elementwise("gather_rows", dt, ids.length * rowLen, ints(ids.length), idPtr, ints(rowLen),
                 ptr(table, tableOff), ptr(out, outOff));
     }
@@ -162,7 +163,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     @Override
     public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
         DType dt = sameDtype("scatterAddRows", src, table);
-        Pointer idPtr = uploadIds(ids);
+        KernelArg idPtr = uploadIds(ids);
         elementwise("scatter_add_rows", dt, ids.length * rowLen, ints(ids.length), idPtr, ints(rowLen),
                 ptr(src, srcOff), ptr(table, tableOff));
     }
@@ -182,7 +183,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
             geometry[1 + MAX_RANK + d] = srcStrides[d];
             total *= shape[d];
         }
-        elementwise("copy", dt, Math.toIntExact(total), ints((int) total), Pointer.to(geometry), ptr(src, srcOff),
+        elementwise("copy", dt, Math.toIntExact(total), ints((int) total), new KernelArg.IntStruct(geometry), ptr(src, srcOff),
                 ptr(dst, dstOff));
     }
 
@@ -207,20 +208,6 @@ public final class CudaBackend implements Backend, AutoCloseable {
         }
         cuda(src);
         elementwise("convert", dst.dtype(), n, ints(n), ptr(src, srcOff), ptr(dst, dstOff));
-    }
-
-    /** random.cu's Philox mask; seed and offset go as 64-bit integers, p as a double for both dtypes. */
-    @Override
-    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
-        DType dt = sameDtype("dropoutMask", out);
-        elementwise("dropout_mask", dt, n, ints(n), Pointer.to(new long[] {seed}), Pointer.to(new long[] {offset}),
-                Pointer.to(new double[] {p}), ptr(out, outOff));
-    }
-
-    /** SGD with momentum, in place: v ← μv + g; p ← p − lr·v. */
-    public void sgdMomentum(int n, Storage p, Storage v, Storage g, double lr, double momentum) {
-        DType dt = sameDtype("sgdMomentum", p, v, g);
-        elementwise("sgd_momentum", dt, n, ints(n), ptr(p, 0), ptr(v, 0), ptr(g, 0), real(dt, lr), real(dt, momentum));
     }
 
     /** The rule of {@link AdamStep} in place (optim.cu); m and v share w's offset. */
@@ -284,8 +271,27 @@ public final class CudaBackend implements Backend, AutoCloseable {
                 ptr(alpha, 0), orNull(gAlpha), ptr(gc, 0), ptr(de, 0), ptr(dx, 0), ptr(dh, 0));
     }
 
+    /**
+     * Inverted-dropout mask (random.cu): out[outOff + i] = 1/(1−p) where
+     * {@code jgrad.random.Philox.dropoutKeeps(seed, offset + i, p)}, else 0; the same bits on every device.
+     */
+    @Override
+    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
+        DType dt = sameDtype("dropoutMask", out);
+        elementwise("dropout_mask", dt, n, ints(n), longs(seed), longs(offset), real(DType.F64, p), ptr(out, outOff));
+    }
+
+    /**
+     * Uniform numbers in [lo, hi) (random.cu): out[outOff + i] is {@code jgrad.random.Philox}'s uniform of
+     * the storage's dtype at (seed, offset + i), mapped to [lo, hi).
+     */
+    public void uniform(int n, long seed, long offset, double lo, double hi, Storage out, int outOff) {
+        DType dt = sameDtype("uniform", out);
+        elementwise("uniform", dt, n, ints(n), longs(seed), longs(offset), real(dt, lo), real(dt, hi), ptr(out, outOff));
+    }
+
     /** One thread per element in grid-stride loops. */
-    private void elementwise(String kernel, DType dt, int n, Pointer... params) {
+    private void elementwise(String kernel, DType dt, int n, KernelArg... params) {
         if (n <= 0) {
             return;
         }
@@ -293,7 +299,7 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     /** One block per row; the block is a power of two, no wider than the row needs. */
-    private void rows(String kernel, DType dt, int rows, int cols, Pointer... params) {
+    private void rows(String kernel, DType dt, int rows, int cols, KernelArg... params) {
         if (rows <= 0) {
             return;
         }
@@ -304,25 +310,23 @@ public final class CudaBackend implements Backend, AutoCloseable {
         launch(kernel, dt, Math.min(rows, 65_535), block, params);
     }
 
-    private void launch(String kernel, DType dt, int grid, int block, Pointer... params) {
-        context.makeCurrent();
-        context.launch(kernel + (dt == DType.F32 ? "_f32" : "_f64"), grid, block, params);
-        context.sync();
+    private void launch(String kernel, DType dt, int grid, int block, KernelArg... params) {
+        driver.launch(kernel + (dt == DType.F32 ? "_f32" : "_f64"), grid, block, params);
+        driver.sync();
+        Reference.reachabilityFence(params);  // the buffers stay allocated until the kernel is done
     }
 
-    private Pointer uploadIds(int[] values) {
-        if (ids == null || ids.length() < values.length) {  // an F32 buffer: one 4-byte slot per int id
+    private KernelArg uploadIds(int[] values) {
+        if (ids == null || ids.bytes() < 4L * values.length) {
             if (ids != null) {
-                ids.close();
+                driver.freeing(ids).run();
             }
-            ids = new CudaStorage(context, DType.F32, Math.max(1024, values.length));
+            ids = driver.allocate(4L * Math.max(1024, values.length));
         }
         if (values.length > 0) {
-            context.makeCurrent();
-            CudaException.check("cuMemcpyHtoDAsync(ids)", JCudaDriver.cuMemcpyHtoDAsync(ids.at(0),
-                    Pointer.to(values), 4L * values.length, context.stream()));
+            driver.copyToDevice(new HostArray.Ints(values), ids, 0);
         }
-        return Pointer.to(ids.at(0));
+        return new KernelArg.Pointer(ids, 0);
     }
 
     private static CudaStorage cuda(Storage s) {
@@ -350,30 +354,36 @@ public final class CudaBackend implements Backend, AutoCloseable {
         }
     }
 
-    private static Pointer ptr(Storage s, int offset) {
-        return Pointer.to(cuda(s).at(offset));
+    private static KernelArg.Pointer ptr(Storage s, int offset) {
+        return cuda(s).at(offset);
     }
 
     /** An optional buffer: the kernels take a null device pointer as "none". */
-    private static Pointer orNull(Storage s) {
-        return s == null ? Pointer.to(new CUdeviceptr()) : ptr(s, 0);
+    private static KernelArg orNull(Storage s) {
+        return s == null ? new KernelArg.Null() : ptr(s, 0);
     }
 
-    private static Pointer ints(int v) {
-        return Pointer.to(new int[] {v});
+    private static KernelArg ints(int v) {
+        return new KernelArg.Int(v);
     }
 
-    private static Pointer real(DType dt, double v) {
-        return dt == DType.F32 ? Pointer.to(new float[] {(float) v}) : Pointer.to(new double[] {v});
+    /** A 64-bit integer (the kernels read a seed or an offset as unsigned long long). */
+    private static KernelArg longs(long v) {
+        return new KernelArg.Long(v);
     }
 
-    /** Waits for the stream and releases the stream, modules, cuBLAS handle and context. */
+    private static KernelArg real(DType dt, double v) {
+        return dt == DType.F32 ? new KernelArg.Float((float) v) : new KernelArg.Double(v);
+    }
+
+    /** Releases the driver (on the GPU: the stream, modules, cuBLAS handle and context). */
     @Override
     public void close() {
         if (ids != null) {
-            ids.close();
+            driver.freeing(ids).run();
+            ids = null;
         }
-        context.close();
+        driver.close();
     }
 
     /** The rule of {@link SgdStep} in place (optim.cu), in double like the reference; b (null without momentum) shares w's offset. */

@@ -30,6 +30,10 @@ public final class CudaProbe {
         static final Status STATUS = probe();
     }
 
+    private static final class EmulationHolder {
+        static final Status STATUS = probeEmulation();
+    }
+
     private CudaProbe() {
     }
 
@@ -42,6 +46,36 @@ public final class CudaProbe {
     public static String describe() {
         Status s = status();
         return s.available() ? "CUDA: available, " + s.reason() : "CUDA: " + s.reason();
+    }
+
+    /**
+     * Whether the cuda-emu backend ({@link CudaBackend#emulated()}) can run here: it needs a C++20 g++.
+     * Cached. It does not compile the kernels (the first {@code emulated()} does, once per source version),
+     * so a compile error is the backend's exception, not a reason to skip.
+     */
+    public static Status emulation() {
+        return EmulationHolder.STATUS;
+    }
+
+    /** The emulation's status as one line, for {@code ./jgrad info}. */
+    public static String describeEmulation() {
+        Status s = emulation();
+        return s.available() ? "cuda-emu: available, " + s.reason() : "cuda-emu: " + s.reason();
+    }
+
+    private static Status probeEmulation() {
+        String[] why = new String[1];
+        String version = EmulatorLibrary.compilerVersion(why);
+        if (version == null) {
+            return new Status(false, "not available: " + why[0]);
+        }
+        try {
+            java.nio.file.Path lib = EmulatorLibrary.libraryPath(version);
+            return new Status(true, "the CUDA kernels compiled by " + version + " for this CPU ("
+                    + (java.nio.file.Files.isRegularFile(lib) ? "cached in " : "compiled on first use into ") + lib + ")");
+        } catch (CudaException e) {
+            return new Status(false, "not available: " + e.getMessage());
+        }
     }
 
     private static Status probe() {

@@ -11,7 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
-/** The probe on a machine without a GPU gives a reason, never a crash, and opening the backend fails with an exception. */
+/**
+ * The probe on a machine without a GPU gives a reason, never a crash, and opening the backend fails with an
+ * exception; the emulation's probe names a missing compiler.
+ */
 class CudaProbeTest {
 
     /** Where the NVIDIA driver puts its device node: absent, no CUDA driver is loaded here. */
@@ -41,5 +44,26 @@ class CudaProbeTest {
     void withoutAGpuOpeningTheBackendFailsCleanly() {
         assumeFalse(CudaProbe.status().available(), "a GPU is available");
         assertThrows(Throwable.class, CudaBackend::new, "opening the CUDA backend without a GPU must fail");
+    }
+
+    @Test
+    void theEmulationProbeIsCachedAndNamesAMissingCompiler() {
+        assertSame(CudaProbe.emulation(), CudaProbe.emulation());
+        assertTrue(CudaProbe.describeEmulation().startsWith("cuda-emu: "), CudaProbe.describeEmulation());
+        String before = System.getProperty("jgrad.cuda.emu.cxx");
+        System.setProperty("jgrad.cuda.emu.cxx", "/no/such/g++");
+        try {
+            String[] why = new String[1];
+            assertEquals(null, EmulatorLibrary.compilerVersion(why));
+            assertEquals("no /no/such/g++ on the PATH (cuda-emu compiles the CUDA kernels with it)", why[0]);
+            CudaException e = assertThrows(CudaException.class, EmulatorLibrary::build);
+            assertEquals("cuda-emu is not available: " + why[0], e.getMessage());
+        } finally {
+            if (before == null) {
+                System.clearProperty("jgrad.cuda.emu.cxx");
+            } else {
+                System.setProperty("jgrad.cuda.emu.cxx", before);
+            }
+        }
     }
 }

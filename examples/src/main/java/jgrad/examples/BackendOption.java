@@ -9,20 +9,17 @@ import jgrad.cuda.CudaBackend;
 import jgrad.cuda.CudaProbe;
 
 /**
- * The {@code --backend scalar|simd|cuda} option that every command takes. scalar and simd choose
- * the CPU's backend; cuda starts a CUDA backend on {@link Device#CUDA}, and the commands then put
- * their models (and with them every batch) on that device.
+ * The {@code --backend scalar|simd|cuda|cuda-emu} option that every command takes. scalar and simd choose
+ * the CPU backend; cuda (a GPU) and cuda-emu (the same CUDA kernels compiled for the CPU) start a CUDA
+ * backend and attach it to {@link Device#CUDA}, and {@link #device()} then says where models belong.
  */
 final class BackendOption {
 
-    private static Device device = Device.CPU;
+    private static final String CHOICES = "scalar, simd, cuda or cuda-emu";
+
+    private static volatile Device device = Device.CPU;
 
     private BackendOption() {
-    }
-
-    /** Where the commands put their models: the CPU, or the CUDA device that {@code --backend cuda} started. */
-    static Device device() {
-        return device;
     }
 
     /** Applies a {@code --backend} option if present and returns the other arguments. */
@@ -34,11 +31,16 @@ final class BackendOption {
                 continue;
             }
             if (i + 1 >= args.length) {
-                throw new UsageException("--backend needs a value: scalar, simd or cuda");
+                throw new UsageException("--backend needs a value: " + CHOICES);
             }
             use(args[++i]);
         }
         return rest.toArray(String[]::new);
+    }
+
+    /** Where the chosen backend computes: {@link Device#CUDA} after {@code --backend cuda|cuda-emu}, else the CPU. */
+    static Device device() {
+        return device;
     }
 
     private static void use(String name) {
@@ -49,12 +51,20 @@ final class BackendOption {
                 CudaProbe.Status status = CudaProbe.status();
                 if (!status.available()) {
                     throw new UsageException(status.reason() + " (--backend cuda needs a GPU; "
-                            + "use --backend simd or scalar)");
+                            + "use --backend cuda-emu to run the CUDA kernels on the CPU, or simd or scalar)");
                 }
-                new CudaBackend();      // attaches itself to Device.CUDA
+                new CudaBackend();   // attaches itself to Device.CUDA
                 device = Device.CUDA;
             }
-            default -> throw new UsageException("unknown backend '" + name + "': expected scalar, simd or cuda");
+            case "cuda-emu" -> {
+                CudaProbe.Status status = CudaProbe.emulation();
+                if (!status.available()) {
+                    throw new UsageException("--backend cuda-emu: " + status.reason());
+                }
+                CudaBackend.emulated();   // attaches itself to Device.CUDA
+                device = Device.CUDA;
+            }
+            default -> throw new UsageException("unknown backend '" + name + "': expected " + CHOICES);
         }
     }
 }

@@ -59,7 +59,7 @@ final class GemmCommand implements Command {
             double[] seconds = new double[slow ? 1 : rounds];
             for (int i = 0; i < seconds.length; i++) {
                 long t0 = System.nanoTime();
-                multiply(backend, a, b, c, n);
+                multiply(backend, a, b, c, n);  // a device backend returns once the product is done
                 seconds[i] = (System.nanoTime() - t0) / 1e9;
             }
             Arrays.sort(seconds);

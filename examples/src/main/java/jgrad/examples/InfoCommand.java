@@ -26,6 +26,7 @@ final class InfoCommand implements Command {
         out.println("vector API   " + (Backends.vectorApiAvailable() ? VectorInfo.describe()
                 : "not available (start the JVM with --add-modules=jdk.incubator.vector)"));
         out.println("GPU          " + CudaProbe.describe());
+        out.println("CUDA on CPU  " + CudaProbe.describeEmulation());
         out.println("threads      " + Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors())
                 + " (of " + Runtime.getRuntime().availableProcessors() + " processors; -Djgrad.threads=N sets it)");
         return 0;

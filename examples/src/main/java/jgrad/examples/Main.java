@@ -73,7 +73,7 @@ public final class Main {
         }
         out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
         out.println();
-        out.println("Every command takes --backend scalar|simd|cuda (default: simd where the Vector API is present).");
+        out.println("Every command takes --backend scalar|simd|cuda|cuda-emu (default: simd where the Vector API is present).");
         out.println("JVM options: -Djgrad.backend=scalar|simd|auto, -Djgrad.threads=N (pass them in JGRAD_JAVA_OPTS)");
     }
 
