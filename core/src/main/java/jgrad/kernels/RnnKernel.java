@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
@@ -11,7 +11,7 @@ import jgrad.tensor.Tensor;
  * dpre_t = (∂L/∂h_t + dpre_{t+1} W_hh) ⊙ σ'(pre_t). A composition of per-step ops would pay, in its
  * backward, a gradient op for every step's slice of the input and output.
  */
-final class RnnKernel extends SequenceKernel {
+public final class RnnKernel extends SequenceKernel {
 
     private final UnaryOp sigma;
 
@@ -21,7 +21,7 @@ final class RnnKernel extends SequenceKernel {
     }
 
     /** h after every step [B, T, H] from x [B, T, in], W_xh [H, in], W_hh [H, H], b_h [H], h0 [B, H]. */
-    static Tensor run(Workspace.Pool pool, UnaryOp sigma, Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0) {
+    public static Tensor run(Workspace.Pool pool, UnaryOp sigma, Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0) {
         RnnKernel k = new RnnKernel(pool, x, h0.shape(1), sigma);
         Tensor[] wxs = {wx}, whs = {wh}, bs = {b};
         return k.record("rnn", k.forward(x, wxs, whs, bs, h0), inputs(x, wxs, whs, bs, h0));

@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
@@ -12,7 +12,7 @@ import jgrad.tensor.Tensor;
  * Back, from dh = ∂L/∂h_t: dz = dh (h_{t−1} − h̃); dh̃ = dh (1 − z); d(r⊙h) = dpre_h̃ W_hh;
  * dr = d(r⊙h) h_{t−1}; dh_{t−1} = dh z + d(r⊙h) r + dpre_zr [W_hz; W_hr].
  */
-final class GruKernel extends SequenceKernel {
+public final class GruKernel extends SequenceKernel {
 
     /** Saved for backward (besides the output): gate activations [B, T, 3H], r ⊙ h_{t−1} [B, T, H]. */
     private Tensor act;
@@ -25,7 +25,7 @@ final class GruKernel extends SequenceKernel {
     }
 
     /** h after every step [B, T, H] from x [B, T, in], the gates' W_x, W_h, b in the order z, r, h̃, and h0 [B, H]. */
-    static Tensor run(Workspace.Pool pool, Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
+    public static Tensor run(Workspace.Pool pool, Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
         GruKernel k = new GruKernel(pool, x, h0.shape(1));
         return k.record("gru", k.forward(x, wx, wh, b, h0), inputs(x, wx, wh, b, h0));
     }

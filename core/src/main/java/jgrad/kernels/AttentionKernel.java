@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
@@ -11,7 +11,7 @@ import jgrad.tensor.Tensor;
  * Attention pooling with one query vector per row, as one recorded op with a hand-written backward:
  * for x [B, T, d], q [B, d] and an optional keep mask [B, T] (1 keep, 0 drop),
  * <pre>
- *   e_t = x_tᵀ q,   s = softmax(e with dropped positions at {@link Attention#DROPPED}),   α = s ⊙ keep,
+ *   e_t = x_tᵀ q,   s = softmax(e with dropped positions at {@link #DROPPED}),   α = s ⊙ keep,
  *   c = Σ_t α_t x_t
  * </pre>
  * (the dot score; the general score is this with q = W h). The output is α and c side by side,
@@ -21,10 +21,13 @@ import jgrad.tensor.Tensor;
  * </pre>
  * Per row b the products are vector-matrix GEMMs (the vector as a row, so that the results are
  * contiguous rows too), and dx is one GEMM of inner size 2 ([α | de] times
- * [dc; q]) written into one new tensor, where the composition of ops ({@link Attention#forwardUnfused})
+ * [dc; q]) written into one new tensor, where the composition of ops ({@code Attention.forwardUnfused})
  * makes two outer products and sums them: x is the large operand, and this touches it least.
  */
-final class AttentionKernel implements OpRecord.Backward {
+public final class AttentionKernel implements OpRecord.Backward {
+
+    /** The score of a dropped position before the softmax, as in {@code Attention.forwardUnfused}: exp underflows to 0. */
+    static final double DROPPED = -1e30;
 
     private final Backend be;
     private final Device device;
@@ -52,7 +55,7 @@ final class AttentionKernel implements OpRecord.Backward {
     }
 
     /** [α | c], [B, T + d], from x [B, T, d], q [B, d] and keep [B, T] (null: keep every position). */
-    static Tensor run(Tensor x, Tensor q, Tensor keep) {
+    public static Tensor run(Tensor x, Tensor q, Tensor keep) {
         AttentionKernel k = new AttentionKernel(x, q, keep);
         return k.forward().recordedAs("attention", k, x, q);
     }
@@ -65,7 +68,7 @@ final class AttentionKernel implements OpRecord.Backward {
                     0, e.storage(), b * steps, steps);
         }
         if (keep != null) {
-            Tensor dropped = Tensor.full(device, dtype, Attention.DROPPED, batch, steps);
+            Tensor dropped = Tensor.full(device, dtype, DROPPED, batch, steps);
             be.where(batch * steps, keep.storage(), 0, e.storage(), 0, dropped.storage(), 0, e.storage(), 0);
         }
         s = Tensor.zeros(device, dtype, batch, steps);
