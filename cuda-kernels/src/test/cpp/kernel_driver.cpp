@@ -11,6 +11,8 @@
 #include "../../main/cuda/lstm.cu"
 #include "../../main/cuda/attention.cu"
 #include "../../main/cuda/random.cu"
+#include "../../main/cuda/rnn.cu"
+#include "../../main/cuda/gru.cu"
 
 #include <iostream>
 #include <map>
@@ -195,6 +197,53 @@ template <typename T> void run(const std::string& name, dim3 g, dim3 b) {
         write(de);
         write(dx);
         write(dh);
+    } else if (name == "rnn_step_forward") {
+        int op = readInt();
+        T alpha = readReal();
+        auto pre = readArray<T>();
+        std::vector<T> h(pre.size());
+        launch(g, b, pick<T>(rnn_step_forward_f32, rnn_step_forward_f64), op, alpha, (int)pre.size(), pre.data(),
+               h.data());
+        write(h);
+    } else if (name == "rnn_step_backward") {
+        int op = readInt();
+        T alpha = readReal();
+        int upStep = readInt();
+        auto pre = readArray<T>(), h = readArray<T>(), up = readArray<T>(), dh = readArray<T>();
+        std::vector<T> dpre(pre.size());
+        launch(g, b, pick<T>(rnn_step_backward_f32, rnn_step_backward_f64), op, alpha, (int)pre.size(), pre.data(),
+               h.data(), up.data(), upStep, dh.data(), dpre.data());
+        write(dh);
+        write(dpre);
+    } else if (name == "gru_gates_forward") {
+        auto pre = readArray<T>(), hPrev = readArray<T>(), act = readArray<T>();
+        std::vector<T> resetH(hPrev.size());
+        launch(g, b, pick<T>(gru_gates_forward_f32, gru_gates_forward_f64), (int)hPrev.size(), pre.data(),
+               hPrev.data(), act.data(), resetH.data());
+        write(act);
+        write(resetH);
+    } else if (name == "gru_state_forward") {
+        auto pre = readArray<T>(), hPrev = readArray<T>(), act = readArray<T>();
+        std::vector<T> h(hPrev.size());
+        launch(g, b, pick<T>(gru_state_forward_f32, gru_state_forward_f64), (int)hPrev.size(), pre.data(),
+               hPrev.data(), act.data(), h.data());
+        write(act);
+        write(h);
+    } else if (name == "gru_state_backward") {
+        int upStep = readInt();
+        auto act = readArray<T>(), up = readArray<T>(), dh = readArray<T>(), dpre = readArray<T>();
+        launch(g, b, pick<T>(gru_state_backward_f32, gru_state_backward_f64), (int)dh.size(), act.data(), up.data(),
+               upStep, dh.data(), dpre.data());
+        write(dh);
+        write(dpre);
+    } else if (name == "gru_gates_backward") {
+        auto act = readArray<T>(), hPrev = readArray<T>(), dh = readArray<T>(), dResetH = readArray<T>(),
+             dpre = readArray<T>();
+        std::vector<T> dhPrev(hPrev.size());
+        launch(g, b, pick<T>(gru_gates_backward_f32, gru_gates_backward_f64), (int)hPrev.size(), act.data(),
+               hPrev.data(), dh.data(), dResetH.data(), dhPrev.data(), dpre.data());
+        write(dhPrev);
+        write(dpre);
     } else if (name == "dropout_mask") {
         int n = readInt();
         unsigned long long seed = readLong(), offset = readLong();
