@@ -161,6 +161,39 @@ template <typename T> void run(const std::string& name, dim3 g, dim3 b) {
         write(p);
         write(m);
         write(v);
+    } else if (name == "sgd") {
+        double lr = readReal(), momentum = readReal();
+        int nesterov = readInt();
+        auto p = readArray<T>(), v = readArray<T>(), gr = readArray<T>();  // v empty: no momentum buffer
+        launch(g, b, pick<T>(sgd_f32, sgd_f64), (int)p.size(), p.data(), v.empty() ? nullptr : v.data(), gr.data(),
+               lr, momentum, nesterov);
+        write(p);
+        write(v);
+    } else if (name == "adagrad" || name == "rmsprop") {
+        double lr = readReal(), rho = name == "rmsprop" ? readReal() : 0, eps = readReal();
+        auto p = readArray<T>(), s = readArray<T>(), gr = readArray<T>();
+        if (name == "adagrad") launch(g, b, pick<T>(adagrad_f32, adagrad_f64), (int)p.size(), p.data(), s.data(), gr.data(), lr, eps);
+        else launch(g, b, pick<T>(rmsprop_f32, rmsprop_f64), (int)p.size(), p.data(), s.data(), gr.data(), lr, rho, eps);
+        write(p);
+        write(s);
+    } else if (name == "penalty_gradient") {
+        double l1 = readReal(), l2 = readReal();
+        auto w = readArray<T>(), gr = readArray<T>();
+        std::vector<T> out(w.size());
+        launch(g, b, pick<T>(penalty_gradient_f32, penalty_gradient_f64), (int)w.size(), w.data(), gr.data(),
+               out.data(), l1, l2);
+        write(out);
+    } else if (name == "sum_of_squares") {
+        auto x = readArray<T>();
+        auto acc = readArray<double>();  // one element, double whatever T is
+        launch(g, b, pick<T>(sum_of_squares_f32, sum_of_squares_f64), (int)x.size(), x.data(), acc.data());
+        write(acc);
+    } else if (name == "clip_to_norm") {
+        double maxNorm = readReal();
+        auto x = readArray<T>();
+        auto sumSq = readArray<double>();
+        launch(g, b, pick<T>(clip_to_norm_f32, clip_to_norm_f64), (int)x.size(), x.data(), sumSq.data(), maxNorm);
+        write(x);
     } else if (name == "lstm_step_forward") {
         auto pre = readArray<T>(), cPrev = readArray<T>();
         size_t n = cPrev.size();

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import jgrad.ops.InPlace;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 

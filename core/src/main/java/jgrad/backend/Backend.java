@@ -124,6 +124,59 @@ public interface Backend {
      */
     void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step);
 
+    /*
+     * The rules below keep the arithmetic the optimizers had when they looped over Storage.get/set:
+     * each element is computed in double from its stored values and rounded once, on store, to the
+     * storage's dtype. A state value that feeds the weight's update in the same step is used before
+     * that rounding. State buffers share the weight's offset (a row-sparse step passes a row's offset).
+     */
+
+    /**
+     * One SGD update in place of n elements (the rule and its order are in {@link SgdStep}): w[wOff..],
+     * the momentum buffer b at the same offset (null, and untouched, when the step has no momentum), g[gOff..].
+     */
+    void sgd(int n, Storage w, int wOff, Storage b, Storage g, int gOff, SgdStep step);
+
+    /**
+     * One Adagrad update in place of n elements, with the accumulator s at w's offset:
+     * <pre>
+     *   s ← s + g·g
+     *   w ← w − (lr·g) / (√s + ε)
+     * </pre>
+     */
+    void adagrad(int n, Storage w, int wOff, Storage s, Storage g, int gOff, double lr, double epsilon);
+
+    /**
+     * One RMSprop update in place of n elements, with the mean square v at w's offset:
+     * <pre>
+     *   v ← ρ·v + ((1 − ρ)·g)·g
+     *   w ← w − (lr·g) / (√v + ε)
+     * </pre>
+     */
+    void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho, double epsilon);
+
+    /**
+     * The gradient of an L1/L2 penalty R(w) = l1·Σ|wᵢ| + l2·Σwᵢ² added to g, for n elements:
+     * <pre>
+     *   out = g + (l1·sign(w) + (2·l2)·w)        sign(0) = 0, sign(NaN) = NaN
+     * </pre>
+     * {@code out} may be g at the same offset.
+     */
+    void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff, double l1, double l2);
+
+    /**
+     * acc[accOff] += Σᵢ x[xOff + i]², summed in double: {@code acc} is an F64 storage on this backend's
+     * device whatever x's dtype (a running sum over several tensors, e.g. the gradients of a model).
+     */
+    void sumOfSquares(int n, Storage x, int xOff, Storage acc, int accOff);
+
+    /**
+     * Scales n elements in place to a norm: with N = √sumSq[sOff] (an F64 storage on this device,
+     * e.g. from {@link #sumOfSquares}), x ← x·(maxNorm / N) when N &gt; maxNorm, else x is left as it is.
+     * The factor is computed where the sum lives, so clipping needs no transfer to the host.
+     */
+    void clipToNorm(int n, Storage x, int xOff, Storage sumSq, int sOff, double maxNorm);
+
     /**
      * The elementwise part of one LSTM step, after the gate GEMM. {@code pre} and {@code act} hold four
      * blocks of n values in the gate order f, i, o, c̃ (n = H for one row of a batch-major layout).

@@ -292,4 +292,85 @@ public class ScalarBackend implements Backend {
             w[p] -= lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps);
         }
     }
+
+    // The rules below are the loops the optimizers ran before they became kernels: double arithmetic
+    // on the stored values, rounded by set() to the storage's dtype.
+
+    @Override
+    public void sgd(int n, Storage w, int wOff, Storage b, Storage g, int gOff, SgdStep step) {
+        double lr = step.lr(), mu = step.momentum();
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            double d = g.get(gOff + i);
+            if (step.hasMomentum()) {
+                double bi = mu * b.get(p) + d;
+                b.set(p, bi);
+                d = step.nesterov() ? d + mu * bi : bi;
+            }
+            w.set(p, w.get(p) - lr * d);
+        }
+    }
+
+    @Override
+    public void adagrad(int n, Storage w, int wOff, Storage s, Storage g, int gOff, double lr, double epsilon) {
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            double gi = g.get(gOff + i);
+            double si = s.get(p) + gi * gi;
+            s.set(p, si);
+            w.set(p, w.get(p) - lr * gi / (Math.sqrt(si) + epsilon));
+        }
+    }
+
+    @Override
+    public void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho,
+                        double epsilon) {
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            double gi = g.get(gOff + i);
+            double vi = rho * v.get(p) + (1 - rho) * gi * gi;
+            v.set(p, vi);
+            w.set(p, w.get(p) - lr * gi / (Math.sqrt(vi) + epsilon));
+        }
+    }
+
+    @Override
+    public void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff,
+                                double l1, double l2) {
+        for (int i = 0; i < n; i++) {
+            double wi = w.get(wOff + i);
+            out.set(outOff + i, g.get(gOff + i) + (l1 * Math.signum(wi) + 2 * l2 * wi));
+        }
+    }
+
+    @Override
+    public void sumOfSquares(int n, Storage x, int xOff, Storage acc, int accOff) {
+        checkF64("sumOfSquares", acc);
+        double sum = acc.get(accOff);
+        for (int i = 0; i < n; i++) {
+            double v = x.get(xOff + i);
+            sum += v * v;
+        }
+        acc.set(accOff, sum);
+    }
+
+    @Override
+    public void clipToNorm(int n, Storage x, int xOff, Storage sumSq, int sOff, double maxNorm) {
+        checkF64("clipToNorm", sumSq);
+        double norm = Math.sqrt(sumSq.get(sOff));
+        if (!(norm > maxNorm)) {
+            return;
+        }
+        double factor = maxNorm / norm;
+        for (int i = 0; i < n; i++) {
+            x.set(xOff + i, x.get(xOff + i) * factor);
+        }
+    }
+
+    /** The accumulators of the norm kernels are double whatever the data's dtype. */
+    protected static void checkF64(String op, Storage s) {
+        if (s.dtype() != DType.F64) {
+            throw new IllegalArgumentException(op + ": the sum of squares is an F64 storage, got " + s.dtype());
+        }
+    }
 }

@@ -1,11 +1,16 @@
 package jgrad.data;
 
-import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
 
 /**
- * Mini-batches of row indices for one epoch. Every row appears exactly once; all batches have
- * {@code batchSize} rows except the last, which keeps the remainder ({@code n mod batchSize} rows) rather than
- * dropping it.
+ * Mini-batches of row indices for one epoch, the one batching and shuffling of the engine (fit, splits).
+ * Every row appears exactly once; all batches have {@code batchSize} rows except the last, which keeps the
+ * remainder ({@code n mod batchSize} rows) rather than dropping it. The shuffle is Fisher–Yates:
+ * <pre>
+ *   order = 0, 1, …, n−1;   for i = n−1 down to 1:  j = random.nextInt(i + 1),  swap order[i], order[j]
+ * </pre>
+ * so the same generator in the same state gives the same order, whatever its algorithm
+ * ({@link java.util.Random}, {@link java.util.SplittableRandom}, …).
  */
 public final class Batches {
 
@@ -13,7 +18,7 @@ public final class Batches {
     }
 
     /** A uniformly random permutation of {@code 0 … n−1} (Fisher–Yates, driven by the caller's generator). */
-    public static int[] permutation(int n, SplittableRandom random) {
+    public static int[] permutation(int n, RandomGenerator random) {
         if (n < 0) {
             throw new IllegalArgumentException("n must not be negative, got " + n);
         }
@@ -31,7 +36,7 @@ public final class Batches {
     }
 
     /** The rows in a fresh seeded random order, cut into batches. */
-    public static int[][] shuffled(int n, int batchSize, SplittableRandom random) {
+    public static int[][] shuffled(int n, int batchSize, RandomGenerator random) {
         return cut(permutation(n, random), batchSize);
     }
 

@@ -1,10 +1,8 @@
 package jgrad.golden;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-import jgrad.nn.Activation;
 import jgrad.nn.gan.Discriminator;
 import jgrad.nn.gan.GanLoss;
 import jgrad.nn.gan.Generator;
@@ -22,8 +20,8 @@ final class GanOp {
     static Ops.Result run(GoldenCase c) {
         Map<String, Tensor> gw = prefixed(c.params(), "G.");
         Map<String, Tensor> dw = prefixed(c.params(), "D.");
-        Generator g = new Generator(sizes(gw, "G"), activations(c, "G_activations"), c.input("z").dtype(), Ops.unusedSeed());
-        Discriminator d = new Discriminator(sizes(dw, "D"), activations(c, "D_activations"), c.input("z").dtype(),
+        Generator g = new Generator(sizes(gw, "G"), c.activations("G_activations"), c.input("z").dtype(), Ops.unusedSeed());
+        Discriminator d = new Discriminator(sizes(dw, "D"), c.activations("D_activations"), c.input("z").dtype(),
                 Ops.unusedSeed());
         GanLoss kind = GanLoss.of(c.configString("generator_loss", "non_saturating"));
         Tensor fake = g.forward(gw, c.input("z"));
@@ -47,7 +45,7 @@ final class GanOp {
     }
 
     private static Tensor gradOf(Tensor t) {
-        return t.grad() == null ? Tensor.zeros(t.dtype(), t.shape()) : t.grad();
+        return t.grad() == null ? Tensor.zeros(t.device(), t.dtype(), t.shape()) : t.grad();
     }
 
     private static Map<String, Tensor> prefixed(Map<String, Tensor> params, String prefix) {
@@ -75,9 +73,5 @@ final class GanOp {
             sizes[k + 1] = weights.get(k + ".W").shape(0);
         }
         return sizes;
-    }
-
-    private static List<Activation> activations(GoldenCase c, String key) {
-        return c.configList(key).stream().map(Activation::of).toList();
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.nn.Activation;
 import jgrad.tensor.Tensor;
 
 /**
@@ -18,6 +20,11 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
 
     @SuppressWarnings("unchecked")
     static GoldenCase parse(Object json, String fallbackName, DType dtype) {
+        return parse(json, fallbackName, dtype, Device.CPU);
+    }
+
+    /** The case with its params, inputs and upstream gradients on {@code device}; expected values stay on the host. */
+    static GoldenCase parse(Object json, String fallbackName, DType dtype, Device device) {
         if (!(json instanceof Map<?, ?> top)) {
             throw new IllegalArgumentException("a golden case must be a JSON object");
         }
@@ -27,14 +34,20 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
             throw new IllegalArgumentException("no \"op\" (a string)");
         }
         Map<String, Tensor> grads = tensors(m, "grads", dtype);
-        Map<String, Tensor> params = tensors(m, "params", dtype);
+        Map<String, Tensor> params = onDevice(tensors(m, "params", dtype), device);
         params.values().forEach(t -> t.requiresGrad(true));
-        Map<String, Tensor> inputs = tensors(m, "inputs", dtype);
+        Map<String, Tensor> inputs = onDevice(tensors(m, "inputs", dtype), device);
         inputs.forEach((k, t) -> t.requiresGrad(grads.containsKey(k)));
         Map<String, Object> config = m.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
         double[] tol = tolerance(m, dtype);
         return new GoldenCase(name, op, config, params, inputs, tensors(m, "outputs", dtype),
-                tensors(m, "upstream", dtype), grads, tol[0], tol[1]);
+                onDevice(tensors(m, "upstream", dtype), device), grads, tol[0], tol[1]);
+    }
+
+    private static Map<String, Tensor> onDevice(Map<String, Tensor> host, Device device) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        host.forEach((k, t) -> out.put(k, t.to(device)));
+        return out;
     }
 
     /** The named input; fails the case clearly when the file lacks it. */
@@ -50,6 +63,27 @@ record GoldenCase(String name, String op, Map<String, Object> config, Map<String
     String configString(String key, String fallback) {
         Object v = config.get(key);
         return v == null ? fallback : v.toString();
+    }
+
+    /**
+     * The activation named {@code name}; a leaky_relu takes the case's {@code negative_slope} (absent means
+     * {@value jgrad.nn.Activation#DEFAULT_LEAKY_SLOPE}), the one slope of every leaky_relu of the case.
+     */
+    Activation activation(String name) {
+        Activation f = Activation.of(name);
+        if (f.kind() != Activation.Kind.LEAKY_RELU) {
+            return f;
+        }
+        Object slope = config.getOrDefault("negative_slope", Activation.DEFAULT_LEAKY_SLOPE);
+        if (!(slope instanceof Number s)) {
+            throw new IllegalArgumentException("config \"negative_slope\" must be a number, got " + slope);
+        }
+        return Activation.leakyRelu(s.doubleValue());
+    }
+
+    /** The activations named by the list {@code key} of {@code config}, each as {@link #activation}. */
+    List<Activation> activations(String key) {
+        return configList(key).stream().map(this::activation).toList();
     }
 
     @SuppressWarnings("unchecked")

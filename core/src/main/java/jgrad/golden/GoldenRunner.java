@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import jgrad.io.Json;
 import jgrad.backend.DType;
+import jgrad.backend.Device;
 import jgrad.tensor.Tensor;
 
 /**
@@ -43,7 +44,7 @@ public final class GoldenRunner {
 
     /** Runs every *.json of a directory (or one file) in the given precision. */
     public static Summary runDirectory(Path dir, DType dtype, PrintStream out) {
-        Summary s = runFiles(caseFiles(dir), dtype, out);
+        Summary s = runFiles(caseFiles(dir), dtype, Device.CPU, out);
         out.println(s);
         return s;
     }
@@ -59,6 +60,11 @@ public final class GoldenRunner {
      * 2 for a bad command line.
      */
     public static int run(String[] args, PrintStream out) {
+        return run(args, out, Device.CPU);
+    }
+
+    /** {@link #run(String[], PrintStream)} with every case's tensors on {@code device} (expected values compared on the host). */
+    public static int run(String[] args, PrintStream out, Device device) {
         List<Path> files = new ArrayList<>();
         List<DType> dtypes = new ArrayList<>(List.of(DType.F64, DType.F32));
         for (int i = 0; i < args.length; i++) {
@@ -82,19 +88,19 @@ public final class GoldenRunner {
         }
         Summary total = new Summary(0, 0, List.of());
         for (DType d : dtypes) {
-            total = total.plus(runFiles(files, d, out));
+            total = total.plus(runFiles(files, d, device, out));
         }
         out.println(total);
         return total.failed() == 0 ? 0 : 1;
     }
 
-    static Summary runFiles(List<Path> files, DType dtype, PrintStream out) {
+    static Summary runFiles(List<Path> files, DType dtype, Device device, PrintStream out) {
         int passed = 0;
         List<String> failures = new ArrayList<>();
         String tag = dtype.name().toLowerCase(Locale.ROOT);
         for (Path f : files) {
             String fallback = f.getFileName().toString().replaceFirst("\\.json$", "");
-            Outcome o = runOne(f, fallback, dtype);
+            Outcome o = runOne(f, fallback, dtype, device);
             if (o.comparison != null && o.comparison.passed()) {
                 passed++;
                 out.printf(Locale.ROOT, "PASS %s %-40s max abs err %.2e, max rel err %.2e%n", tag, o.name,
@@ -117,10 +123,10 @@ public final class GoldenRunner {
         }
     }
 
-    private static Outcome runOne(Path file, String fallback, DType dtype) {
+    private static Outcome runOne(Path file, String fallback, DType dtype, Device device) {
         String name = fallback;
         try {
-            GoldenCase c = GoldenCase.parse(Json.parse(Files.readString(file)), fallback, dtype);
+            GoldenCase c = GoldenCase.parse(Json.parse(Files.readString(file)), fallback, dtype, device);
             name = c.name();
             return new Outcome(name, check(c), null);
         } catch (IOException | RuntimeException e) {
@@ -162,7 +168,7 @@ public final class GoldenRunner {
             if (leaf == null) {
                 throw new IllegalArgumentException("grads names '" + k + "', which is neither a param nor an input");
             }
-            grads.put(k, leaf.grad() == null ? Tensor.zeros(leaf.dtype(), leaf.shape()) : leaf.grad());
+            grads.put(k, leaf.grad() == null ? Tensor.zeros(leaf.device(), leaf.dtype(), leaf.shape()) : leaf.grad());
         }
         return grads;
     }

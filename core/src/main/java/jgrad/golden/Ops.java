@@ -80,10 +80,7 @@ final class Ops {
 
     private static Result dense(GoldenCase c) {
         Tensor W = param(c, "W");
-        Activation f = Activation.of(c.configString("activation", "linear"));
-        if (f.kind() == Activation.Kind.LEAKY_RELU && c.config().get("negative_slope") instanceof Number s) {
-            f = Activation.leakyRelu(s.doubleValue());
-        }
+        Activation f = c.activation(c.configString("activation", "linear"));
         Dense dense = new Dense(W.shape(1), W.shape(0), f, W.dtype(), unusedSeed());
         return Result.of("y", dense.forward(c.params(), c.input("x")));
     }
@@ -103,8 +100,8 @@ final class Ops {
     private static Result rnn(GoldenCase c) {
         Tensor W_xh = param(c, "W_xh");
         Tensor W_hy = param(c, "W_hy");
-        Rnn rnn = new Rnn(W_xh.shape(1), W_xh.shape(0), W_hy.shape(0), Activation.of(c.configString("activation", "tanh")),
-                Activation.of(c.configString("output_activation", "linear")), true, W_xh.dtype(), unusedSeed());
+        Rnn rnn = new Rnn(W_xh.shape(1), W_xh.shape(0), W_hy.shape(0), c.activation(c.configString("activation", "tanh")),
+                c.activation(c.configString("output_activation", "linear")), true, W_xh.dtype(), unusedSeed());
         Tensor x = c.input("x");
         Rnn.Output o = rnn.forward(c.params(), x, state(c, "h0", x, W_xh.shape(0)));
         return Result.of("h", o.h(), "y", o.y());
@@ -122,7 +119,7 @@ final class Ops {
     /** The initial state of the case, or zeros [B, H] when it has none. */
     private static Tensor state(GoldenCase c, String name, Tensor x, int hidden) {
         Tensor s = c.inputs().get(name);
-        return s != null ? s : Tensor.zeros(x.dtype(), x.shape(0), hidden);
+        return s != null ? s : Tensor.zeros(x.device(), x.dtype(), x.shape(0), hidden);
     }
 
     private static Result attention(GoldenCase c) {

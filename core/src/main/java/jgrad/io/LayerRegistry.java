@@ -1,50 +1,69 @@
 package jgrad.io;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import jgrad.nn.Describable;
-import jgrad.nn.layers.LayerFactories;
-import jgrad.train.Model;
-import jgrad.train.Sequential;
 
 /**
  * Rebuilds layers and models from their description: {@code {"type": T, "config": C}}, where T is
- * {@code type()} and C is {@code config()} of a {@link jgrad.nn.Layer} or a {@link Describable}. A type is made
- * loadable by registering a factory that takes its config back:
- * <pre>
- *   LayerRegistry.register("Dense", Dense::fromConfig);      // Function&lt;Map&lt;String, Object&gt;, Dense&gt;
- * </pre>
- * The engine's own types are registered in the static block below, which is the place to add a
- * new built-in layer; applications register theirs before calling {@link ModelFiles#load}.
- * Registering a type again replaces its factory.
+ * {@code type()} and C is {@code config()} of a {@link jgrad.nn.Layer} or a {@link Describable}. The factory
+ * that takes a config back comes from the {@link ModelTypeProvider}s that {@link ServiceLoader} finds, loaded
+ * once, at the first use: the engine's layers ({@link BuiltInLayerTypes}), {@code Sequential} and {@code Model}
+ * ({@code jgrad.train.GraphModelTypes}), the recommenders ({@code jgrad.recsys.RecommenderTypes}) and any
+ * application's. Nothing has to be called first, and this package knows none of the packages it rebuilds
+ * beyond {@code jgrad.nn}: they use the file format, not the other way round.
  */
 public final class LayerRegistry {
 
-    private static final Map<String, Function<Map<String, Object>, ?>> FACTORIES = new ConcurrentHashMap<>();
-
-    static {
-        register("Sequential", Sequential::fromConfig);
-        register("Model", Model::fromConfig);
-        LayerFactories.all().forEach(LayerRegistry::register);
-    }
+    private static volatile Map<String, Function<Map<String, Object>, ?>> factories;
 
     private LayerRegistry() {
     }
 
-    public static void register(String type, Function<Map<String, Object>, ?> factory) {
-        if (type == null || type.isBlank() || factory == null) {
-            throw new IllegalArgumentException("LayerRegistry.register: needs a type name and a factory, got '"
-                    + type + "' and " + factory);
+    /** The factories of every provider, found on first use. */
+    private static Map<String, Function<Map<String, Object>, ?>> factories() {
+        Map<String, Function<Map<String, Object>, ?>> f = factories;
+        if (f == null) {
+            synchronized (LayerRegistry.class) {
+                if (factories == null) {
+                    factories = load(ServiceLoader.load(ModelTypeProvider.class));
+                }
+                f = factories;
+            }
         }
-        FACTORIES.put(type, factory);
+        return f;
     }
 
-    public static boolean isRegistered(String type) {
-        return FACTORIES.containsKey(type);
+    /** The union of the providers' types; a name given twice is an error naming both providers. */
+    static Map<String, Function<Map<String, Object>, ?>> load(Iterable<ModelTypeProvider> providers) {
+        Map<String, Function<Map<String, Object>, ?>> all = new HashMap<>();
+        Map<String, String> providerOf = new HashMap<>();
+        for (ModelTypeProvider p : providers) {
+            String provider = p.getClass().getName();
+            p.types().forEach((type, factory) -> {
+                if (type == null || type.isBlank() || factory == null) {
+                    throw new IllegalStateException(provider + " gives a type without a name or a factory: '"
+                            + type + "' → " + factory);
+                }
+                String earlier = providerOf.putIfAbsent(type, provider);
+                if (earlier != null) {
+                    throw new IllegalStateException("model type '" + type + "' is given by both " + earlier
+                            + " and " + provider);
+                }
+                all.put(type, factory);
+            });
+        }
+        return Map.copyOf(all);
+    }
+
+    /** Whether a model file may name {@code type}. */
+    public static boolean isKnown(String type) {
+        return factories().containsKey(type);
     }
 
     /** {"type": …, "config": …} of a layer, merge or model. */
@@ -66,10 +85,11 @@ public final class LayerRegistry {
             throw new IllegalArgumentException("a layer description must be {\"type\": ..., \"config\": {...}}, got "
                     + (spec == null ? "null" : Json.write(spec)));
         }
-        Function<Map<String, Object>, ?> factory = FACTORIES.get(type);
+        Function<Map<String, Object>, ?> factory = factories().get(type);
         if (factory == null) {
-            throw new IllegalArgumentException("unknown layer type '" + type + "'; registered: "
-                    + new TreeSet<>(FACTORIES.keySet()) + " (register it with LayerRegistry.register)");
+            throw new IllegalArgumentException("unknown layer type '" + type + "'; known: "
+                    + new TreeSet<>(factories().keySet()) + " (a jgrad.io.ModelTypeProvider listed in"
+                    + " META-INF/services/jgrad.io.ModelTypeProvider makes a type known)");
         }
         Object config = m.get("config") == null ? Map.of() : m.get("config");
         if (!(config instanceof Map<?, ?> c)) {

@@ -4,11 +4,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jgrad.io.Json;
 import jgrad.backend.DType;
 
 /**
- * Typed reads from a layer's config map (as {@link Json} parses it: integers are Long, other
+ * Typed reads from a layer's config map (as {@code jgrad.io.Json} parses it: integers are Long, other
  * numbers Double), with errors that name the layer type, the key and what was found. The reads
  * with a fallback return it when the key is absent.
  */
@@ -28,7 +27,7 @@ public final class Config {
 
     public Object get(String key) {
         if (!has(key)) {
-            throw new IllegalArgumentException(type + " config: missing '" + key + "' in " + Json.write(map));
+            throw new IllegalArgumentException(type + " config: missing '" + key + "' in " + map);
         }
         return map.get(key);
     }
@@ -139,6 +138,6 @@ public final class Config {
 
     private IllegalArgumentException bad(String key, String expected, Object got) {
         return new IllegalArgumentException(type + " config: '" + key + "' must be " + expected + ", got "
-                + (got == null ? "null" : Json.write(got)));
+                + (got == null ? "null" : String.valueOf(got)));
     }
 }

@@ -2,6 +2,7 @@ package jgrad.ops;
 
 import java.util.Arrays;
 
+import jgrad.autograd.InPlace;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 

@@ -10,7 +10,8 @@ import jgrad.backend.Storage;
  * </pre>
  * PyTorch's defaults: initial accumulator 0, ε = 1e-10 ({@link #Adagrad(double)}); Keras's: 0.1 and
  * 1e-7 ({@link #keras}). A zero gradient changes neither s nor w, so with row-sparse
- * gradients updating the looked-up rows only is already the exact rule.
+ * gradients updating the looked-up rows only is already the exact rule. The arithmetic is the
+ * backend's ({@link jgrad.backend.Backend#adagrad}).
  */
 public final class Adagrad extends Optimizer {
 
@@ -53,14 +54,6 @@ public final class Adagrad extends Optimizer {
 
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
-        Storage w = s.param.storage();
-        Storage acc = s.state[0];
-        for (int i = 0; i < n; i++) {
-            int p = pOff + i;
-            double gi = g.get(gOff + i);
-            double si = acc.get(p) + gi * gi;
-            acc.set(p, si);
-            w.set(p, w.get(p) - lr * gi / (Math.sqrt(si) + epsilon));
-        }
+        s.param.backend().adagrad(n, s.param.storage(), pOff, s.state[0], g, gOff, lr, epsilon);
     }
 }

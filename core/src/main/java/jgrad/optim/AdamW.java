@@ -1,5 +1,7 @@
 package jgrad.optim;
 
+import jgrad.backend.UnaryOp;
+
 /**
  * Adam with decoupled weight decay λ (Loshchilov &amp; Hutter 2019), PyTorch's form:
  * <pre>
@@ -8,6 +10,8 @@ package jgrad.optim;
  * </pre>
  * Unlike an L2 {@link Regularizer}, the decay does not pass through m and v, so it is not
  * rescaled by √v̂. With row-sparse gradients every row decays unless the optimizer is {@link Optimizer#lazy lazy}.
+ * The decay is the backend's {@link UnaryOp#SCALE} by 1 − lr·λ (the SIMD backend rounds that factor to
+ * float for a float tensor, the scalar one multiplies in double and rounds the product).
  */
 public final class AdamW extends Adam {
 
@@ -29,9 +33,6 @@ public final class AdamW extends Adam {
     @Override
     void beforeUpdate(Slot s, double lr, int pOff, int n) {
         var w = s.param.storage();
-        double keep = 1 - lr * weightDecay;
-        for (int i = 0; i < n; i++) {
-            w.set(pOff + i, w.get(pOff + i) * keep);
-        }
+        s.param.backend().unary(UnaryOp.SCALE, n, w, pOff, w, pOff, 1 - lr * weightDecay);
     }
 }

@@ -15,11 +15,12 @@ import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
- * Updates parameters in place from their gradients. Subclasses give one update rule,
- * element by element ({@link #update}); this class decides which elements to visit.
+ * Updates parameters in place from their gradients. Subclasses give one update rule as a call of a
+ * backend kernel on a range of elements ({@link #update}); this class decides which ranges to visit.
+ * No step reads or writes a number from Java, so parameters may live on any device.
  *
  * <p>One {@link #step()}: the learning rate is taken from the {@link LearningRateSchedule} if there
- * is one; the gradients are clipped to a global norm if asked; then each parameter with a gradient
+ * is one; the gradients are clipped to a global norm and by value if asked; then each parameter with a gradient
  * is updated with g ← g + ∂R/∂w when a {@link Regularizer} applies to it.
  *
  * <p><b>Row-sparse gradients.</b> A table marked {@code sparseGrad(true)} and read through
@@ -63,6 +64,9 @@ public abstract class Optimizer {
     private double lr;
     private LearningRateSchedule schedule;
     private double clipNorm = Double.POSITIVE_INFINITY;
+    /** The one-element F64 sum of squares of the gradients, reused by every clipped step. */
+    private Storage clipSum;
+    private double clipValue = Double.POSITIVE_INFINITY;
     private Regularizer regularizer = Regularizer.NONE;
     private Predicate<String> regularized = name -> true;
     private long iterations;
@@ -139,6 +143,16 @@ public abstract class Optimizer {
         return this;
     }
 
+    /**
+     * Limits every gradient element to [−maxValue, maxValue] before each update (Keras's clipvalue;
+     * after global-norm clipping when both are set, as in Keras).
+     */
+    public Optimizer clipValue(double maxValue) {
+        checkPositive("clipping value", maxValue);
+        this.clipValue = maxValue;
+        return this;
+    }
+
     /** Adds ∂R/∂w to the gradient of every parameter. */
     public Optimizer regularize(Regularizer r) {
         return regularize(r, name -> true);
@@ -181,7 +195,10 @@ public abstract class Optimizer {
             lr = schedule.rate(iterations);
         }
         if (clipNorm != Double.POSITIVE_INFINITY) {
-            GradientClipping.clipGlobalNorm(params.values(), clipNorm);
+            clipSum = GradientClipping.clipOnDevice(params.values(), clipNorm, clipSum);
+        }
+        if (clipValue != Double.POSITIVE_INFINITY) {
+            GradientClipping.clipValue(params.values(), clipValue);
         }
         for (int i = 0; i < slots.size(); i++) {   // indexed: no iterator garbage per step
             stepOne(slots.get(i));
@@ -232,11 +249,9 @@ public abstract class Optimizer {
             update(s, lr, pOff, g, gOff, n);
             return;
         }
-        Storage w = s.param.storage();
-        Storage buffer = gradBuffer(s);
-        for (int i = 0; i < n; i++) {           // in place when g is the buffer itself (gOff = 0)
-            buffer.set(i, g.get(gOff + i) + regularizer.derivative(w.get(pOff + i)));
-        }
+        Storage buffer = gradBuffer(s);          // in place when g is the buffer itself (gOff = 0)
+        s.param.backend().penaltyGradient(n, s.param.storage(), pOff, g, gOff, buffer, 0, regularizer.l1(),
+                regularizer.l2());
         update(s, lr, pOff, buffer, 0, n);
     }
 

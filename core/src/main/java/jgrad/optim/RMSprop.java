@@ -40,14 +40,6 @@ public final class RMSprop extends Optimizer {
 
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
-        Storage w = s.param.storage();
-        Storage v = s.state[0];
-        for (int i = 0; i < n; i++) {
-            int p = pOff + i;
-            double gi = g.get(gOff + i);
-            double vi = rho * v.get(p) + (1 - rho) * gi * gi;
-            v.set(p, vi);
-            w.set(p, w.get(p) - lr * gi / (Math.sqrt(vi) + epsilon));
-        }
+        s.param.backend().rmsprop(n, s.param.storage(), pOff, s.state[0], g, gOff, lr, rho, epsilon);
     }
 }

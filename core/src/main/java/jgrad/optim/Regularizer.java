@@ -10,7 +10,8 @@ import jgrad.tensor.Tensor;
  *   R(w)    = l1·Σ|wᵢ| + l2·Σwᵢ²
  *   ∂R/∂wᵢ  = l1·sign(wᵢ) + 2·l2·wᵢ
  * </pre>
- * An {@link Optimizer} adds ∂R/∂w to the gradient as it updates (so the graph does not grow);
+ * An {@link Optimizer} adds ∂R/∂w to the gradient as it updates (so the graph does not grow), through
+ * the backend's {@code penaltyGradient} kernel;
  * {@link #penalty} gives R for reporting or for adding to a loss by hand. PyTorch's
  * {@code weight_decay = λ} is the L2 case with l2 = λ/2. With row-sparse gradients every row is
  * penalized at every step unless the optimizer is {@link Optimizer#lazy lazy}.

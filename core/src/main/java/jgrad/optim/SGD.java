@@ -1,5 +1,6 @@
 package jgrad.optim;
 
+import jgrad.backend.SgdStep;
 import jgrad.backend.Storage;
 
 /**
@@ -10,11 +11,13 @@ import jgrad.backend.Storage;
  *   w ← w − lr·d
  * </pre>
  * Keras's form v ← μ·v − lr·g, w ← w + v is the same sequence of weights while lr is constant.
+ * The arithmetic is the backend's ({@link SgdStep}).
  */
 public final class SGD extends Optimizer {
 
     private final double momentum;
     private final boolean nesterov;
+    private SgdStep step;
 
     public SGD(double learningRate) {
         this(learningRate, 0, false);
@@ -37,17 +40,15 @@ public final class SGD extends Optimizer {
 
     @Override
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
-        Storage w = s.param.storage();
-        for (int i = 0; i < n; i++) {
-            int p = pOff + i;
-            double d = g.get(gOff + i);
-            if (momentum > 0) {
-                Storage b = s.state[0];
-                double bi = momentum * b.get(p) + d;
-                b.set(p, bi);
-                d = nesterov ? d + momentum * bi : bi;
-            }
-            w.set(p, w.get(p) - lr * d);
+        s.param.backend().sgd(n, s.param.storage(), pOff, momentum > 0 ? s.state[0] : null, g, gOff,
+                coefficients(lr));
+    }
+
+    /** The step's coefficients, made once per learning rate: a lazy step calls update once per row. */
+    private SgdStep coefficients(double lr) {
+        if (step == null || step.lr() != lr) {
+            step = new SgdStep(lr, momentum, nesterov);
         }
+        return step;
     }
 }

@@ -8,6 +8,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
+import jgrad.data.Ratings;
 import jgrad.nn.Config;
 import jgrad.nn.Describable;
 import jgrad.nn.Activation;
@@ -50,6 +51,26 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
         this.user = child("user", new Embedding(numUsers, d, dtype, rng));
         this.hiddenLayer = child("hidden", new Dense(d, hidden, Activation.RELU, dtype, rng));
         this.out = child("out", new Dense(hidden, numItems, Activation.LINEAR, dtype, rng));
+    }
+
+    /**
+     * What the model is fitted on: the input {@code users} = (0, 1, …, numUsers − 1) [numUsers] and the target
+     * [numUsers, numItems] whose row u holds user u's ratings, 0 where u rated nothing ({@link #maskedMse}
+     * skips those); ids are dense, a pair rated twice keeps its last rating.
+     */
+    public record TrainingRows(Tensor users, Tensor ratings) {
+
+        public static TrainingRows of(Ratings r, int numUsers, int numItems) {
+            float[] ids = new float[numUsers];
+            for (int u = 0; u < numUsers; u++) {
+                ids[u] = u;
+            }
+            float[] m = new float[numUsers * numItems];
+            for (int k = 0; k < r.size(); k++) {
+                m[r.users()[k] * numItems + r.items()[k]] = r.ratings()[k];
+            }
+            return new TrainingRows(Tensor.of(ids, numUsers), Tensor.of(m, numUsers, numItems));
+        }
     }
 
     /**

@@ -10,7 +10,7 @@
  * </ul>
  * Users and items are dense ids (re-index raw ids with {@link jgrad.data.prep.IdIndex}). Each model computes
  * from a map of weights, so a gradient check can perturb copies; {@link jgrad.recsys.Evaluation} gives test RMSE
- * and leave-one-out HR@K / NDCG@K; {@link jgrad.recsys.RecsysModels#register()} makes them loadable by
- * {@link jgrad.io.ModelFiles}.
+ * and leave-one-out HR@K / NDCG@K; {@link jgrad.io.ModelFiles} loads them without any call beforehand
+ * ({@link jgrad.recsys.RecommenderTypes} makes their types known).
  */
 package jgrad.recsys;

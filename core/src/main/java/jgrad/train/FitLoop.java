@@ -7,6 +7,7 @@ import java.util.Random;
 
 import jgrad.backend.Device;
 import jgrad.autograd.NumericAnomalyException;
+import jgrad.data.Batches;
 import jgrad.tensor.Tensor;
 
 /** One run of {@link KerasModel#fit}: the epochs, the batches, validation, callbacks and progress. */
@@ -23,7 +24,7 @@ final class FitLoop {
     }
 
     History run(List<Tensor> xs, Tensor y) {
-        int n = Batches.count(xs, y);
+        int n = ExampleRows.count(xs, y);
         int trainN = n;
         List<Tensor> valX = fit.validationX;
         Tensor valY = fit.validationY;
@@ -33,17 +34,19 @@ final class FitLoop {
                 throw new IllegalArgumentException("fit: validationSplit " + fit.validationSplit + " of " + n
                         + " examples leaves " + trainN + " for training and " + (n - trainN) + " for validation");
             }
-            valX = Batches.range(xs, trainN, n);
-            valY = Batches.range(y, trainN, n);
+            valX = ExampleRows.range(xs, trainN, n);
+            valY = ExampleRows.range(y, trainN, n);
         }
-        List<Tensor> trainX = Batches.range(xs, 0, trainN);
-        Tensor trainY = Batches.range(y, 0, trainN);
+        List<Tensor> trainX = ExampleRows.range(xs, 0, trainN);
+        Tensor trainY = ExampleRows.range(y, 0, trainN);
         Random rng = new Random(fit.seed);
         History history = new History();
         model.takeStopRequest();
         fit.callbacks.forEach(c -> c.onTrainBegin(model));
         for (int epoch = 0; epoch < fit.epochs; epoch++) {
-            Map<String, Double> logs = epoch(epoch, trainX, trainY, Batches.order(trainN, fit.shuffle, rng));
+            int[][] batches = fit.shuffle ? Batches.shuffled(trainN, fit.batchSize, rng)
+                    : Batches.sequential(trainN, fit.batchSize);
+            Map<String, Double> logs = epoch(epoch, trainX, trainY, batches);
             if (valX != null) {
                 model.evaluate(valX, valY, fit.batchSize).forEach((k, v) -> logs.put("val_" + k, v));
             }
@@ -60,19 +63,18 @@ final class FitLoop {
         return history;
     }
 
-    private Map<String, Double> epoch(int epoch, List<Tensor> xs, Tensor y, int[] order) {
-        int n = order.length;
-        int steps = (n + fit.batchSize - 1) / fit.batchSize;
+    private Map<String, Double> epoch(int epoch, List<Tensor> xs, Tensor y, int[][] batches) {
+        int steps = batches.length;
+        int n = 0;
         model.train();
         model.metrics().forEach(Metric::reset);
         progress.epochBegin(epoch, steps);
         double lossSum = 0;
         for (int step = 0; step < steps; step++) {
-            int from = step * fit.batchSize;
-            int to = Math.min(n, from + fit.batchSize);
+            int[] rows = batches[step];
             double batchLoss;
             try {
-                batchLoss = trainStep(Batches.take(xs, order, from, to), Batches.take(y, order, from, to));
+                batchLoss = trainStep(ExampleRows.take(xs, rows), ExampleRows.take(y, rows));
             } catch (NumericAnomalyException e) {
                 throw new NumericAnomalyException(e.getMessage() + " at epoch " + (epoch + 1) + ", batch "
                         + (step + 1) + " of " + steps + "; training stopped");
@@ -82,8 +84,9 @@ final class FitLoop {
                         + ", batch " + (step + 1) + " of " + steps + "; training stopped (check the learning rate "
                         + "and the inputs)");
             }
-            lossSum += batchLoss * (to - from);
-            progress.batchEnd(step + 1, Map.of("loss", lossSum / to));
+            n += rows.length;
+            lossSum += batchLoss * rows.length;
+            progress.batchEnd(step + 1, Map.of("loss", lossSum / n));
         }
         Map<String, Double> logs = new LinkedHashMap<>();
         logs.put("loss", lossSum / n);

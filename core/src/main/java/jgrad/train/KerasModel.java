@@ -96,7 +96,7 @@ public abstract class KerasModel extends Module {
         requireCompiled("evaluate");
         List<Tensor> in = convert(xs);
         Tensor target = y.detach().to(dtype());
-        int n = Batches.count(in, target);
+        int n = ExampleRows.count(in, target);
         boolean wasTraining = isTraining();
         eval();
         metrics.forEach(Metric::reset);
@@ -104,8 +104,8 @@ public abstract class KerasModel extends Module {
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
                 int to = Math.min(n, from + batchSize);
-                Tensor yb = Batches.range(target, from, to);
-                Tensor pred = callOnDevice(Batches.range(in, from, to));
+                Tensor yb = ExampleRows.range(target, from, to);
+                Tensor pred = callOnDevice(ExampleRows.range(in, from, to));
                 lossSum += loss.compute(pred, yb.to(device())).to(Device.CPU).item() * (to - from);
                 Tensor predHost = pred.to(Device.CPU);
                 metrics.forEach(m -> m.update(predHost, yb));
@@ -126,13 +126,13 @@ public abstract class KerasModel extends Module {
     /** The outputs for all examples, batch by batch, in evaluation mode, concatenated on axis 0. */
     public Tensor predict(List<Tensor> xs, int batchSize) {
         List<Tensor> in = convert(xs);
-        int n = Batches.count(in, null);
+        int n = ExampleRows.count(in, null);
         boolean wasTraining = isTraining();
         eval();
         List<Tensor> parts = new ArrayList<>();
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < n; from += batchSize) {
-                parts.add(callOnDevice(Batches.range(in, from, Math.min(n, from + batchSize))).to(Device.CPU));
+                parts.add(callOnDevice(ExampleRows.range(in, from, Math.min(n, from + batchSize))).to(Device.CPU));
             }
         } finally {
             restoreMode(wasTraining);

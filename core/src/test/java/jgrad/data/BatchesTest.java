@@ -32,6 +32,22 @@ class BatchesTest {
         assertArrayEquals(java.util.stream.IntStream.range(0, 1001).toArray(), all);
     }
 
+    /** Fit shuffles with a java.util.Random: the draws are nextInt(i + 1) for i = n−1 … 1, each a swap. */
+    @Test
+    void aJavaUtilRandomDrawsTheSameSwapsAsTheFormula() {
+        java.util.Random draws = new java.util.Random(7);
+        int[] expected = {0, 1, 2, 3, 4};
+        for (int i = 4; i > 0; i--) {
+            int j = draws.nextInt(i + 1);
+            int t = expected[i];
+            expected[i] = expected[j];
+            expected[j] = t;
+        }
+        assertArrayEquals(expected, Batches.permutation(5, new java.util.Random(7)));
+        assertArrayEquals(new int[][] {{expected[0], expected[1]}, {expected[2], expected[3]}, {expected[4]}},
+                Batches.shuffled(5, 2, new java.util.Random(7)));
+    }
+
     @Test
     void permutationIsUniformOverPositions() {
         // over many shuffles of 4 rows, each row lands in each position about 1/4 of the time

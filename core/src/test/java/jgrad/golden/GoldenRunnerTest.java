@@ -50,6 +50,15 @@ class GoldenRunnerTest {
         assertTrue(printed().endsWith(files + " passed, 0 failed" + System.lineSeparator()), printed());
     }
 
+    /** The same cases with every tensor on a device that refuses host access: nothing is read behind its back. */
+    @org.junit.jupiter.api.Test
+    void everySharedCasePassesOnADeviceThatRefusesHostAccess() throws IOException {
+        assumeTrue(Files.isDirectory(SHARED), "no shared golden cases at " + SHARED.toAbsolutePath() + ": skipped");
+        int status = GoldenRunner.run(new String[] {SHARED.toString()}, out, jgrad.testing.GuardedDevice.create());
+        assertEquals(0, status, printed());
+        assertTrue(printed().contains(" passed, 0 failed"), printed());
+    }
+
     /** Cases of other shapes and options (generate.py beside them: numpy forwards, finite-difference gradients). */
     @ParameterizedTest
     @EnumSource(DType.class)

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import jgrad.backend.Backends;
 import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
-import jgrad.testing.TestLayers;
 import jgrad.train.Sequential;
 
 /** A model saved here and loaded by another JVM predicts the same numbers, bit for bit. */
@@ -29,7 +28,6 @@ class FreshJvmLoadTest {
 
     /** Run in the child JVM: loads the model and prints its predictions. */
     public static void main(String[] args) throws Exception {
-        TestLayers.register();
         Sequential model = (Sequential) ModelFiles.load(Path.of(args[0]));
         System.out.print(Arrays.toString(model.forward(input()).toFloatArray()));
     }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,11 +28,6 @@ class ModelFilesTest {
 
     @TempDir
     Path dir;
-
-    @BeforeAll
-    static void registerLayers() {
-        TestLayers.register();
-    }
 
     static Sequential mlp(DType dtype) {
         return new Sequential(new TestLayers.Affine(3, 4, dtype, 1), new TestLayers.Tanh(),

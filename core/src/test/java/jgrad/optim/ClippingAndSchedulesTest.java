@@ -55,6 +55,36 @@ class ClippingAndSchedulesTest {
     }
 
     @Test
+    void clippingByValueLimitsEveryElementAndKeepsNaN() {
+        Tensor a = Tensor.zeros(DType.F32, 4).requiresGrad(true);
+        a.mul(Tensor.of(new float[] {-3, 0.25f, 7, Float.NaN}, 4)).sum().backward();
+        Tensor table = Tensor.zeros(DType.F64, 4, 2).requiresGrad(true).sparseGrad(true);
+        table.gatherRows(new int[] {2}).mul(Tensor.of(new double[] {-6, 0.5}, 1, 2)).sum().backward();
+        GradientClipping.clipValue(List.of(a, table), 1);
+        assertArrayEquals(new float[] {-1, 0.25f, 1, Float.NaN}, a.grad().toFloatArray(), 0);
+        assertArrayEquals(new double[] {-1, 0.5}, table.rowGrad().rows().toDoubleArray(), 0);
+    }
+
+    @Test
+    void theOptimizerClipsByValueAfterTheNorm() {
+        Tensor[] p = withGradients();             // [3, 0] and [4]: norm 5 → [0.6·2, 0] and [0.8·2] → value 1
+        new SGD(1).clipGlobalNorm(2).clipValue(1).bind(Map.of("a", p[0], "b", p[1])).step();
+        assertArrayEquals(new double[] {-1, 0}, p[0].toDoubleArray(), 1e-12);
+        assertArrayEquals(new double[] {-1}, p[1].toDoubleArray(), 1e-12);
+        assertThrows(IllegalArgumentException.class, () -> new SGD(1).clipValue(0));
+    }
+
+    @Test
+    void theSumOfSquaresIsOneDoubleWhereTheGradientsAre() {
+        Tensor[] p = withGradients();
+        Tensor s = GradientClipping.sumOfSquares(List.of(p));
+        assertArrayEquals(new int[] {1}, s.shape());
+        assertEquals(DType.F64, s.dtype());
+        assertEquals(25, s.item());
+        assertEquals(0, GradientClipping.globalNorm(List.of(Tensor.zeros(2))));
+    }
+
+    @Test
     void stepDecayHalvesEveryTwoSteps() {
         var s = LearningRateSchedule.step(1, 2, 0.5);
         assertEquals(List.of(1.0, 1.0, 0.5, 0.5, 0.25), List.of(s.rate(0), s.rate(1), s.rate(2), s.rate(3), s.rate(4)));

@@ -72,6 +72,18 @@ class RecsysForwardTest {
     }
 
     @Test
+    void userMlpTrainingRowsAreTheRatingMatrixWithZerosWhereNothingWasRated() {
+        // user 0 rated item 1 (4); user 1 rated items 0 (2) and 2 (5, then 3: the last rating counts)
+        jgrad.data.Ratings r = new jgrad.data.Ratings(new int[] {0, 1, 1, 1}, new int[] {1, 0, 2, 2},
+                new float[] {4, 2, 5, 3}, new long[4]);
+        UserMlpRecommender.TrainingRows rows = UserMlpRecommender.TrainingRows.of(r, 3, 3);
+        assertArrayEquals(new int[] {3}, rows.users().shape());
+        assertArrayEquals(new float[] {0, 1, 2}, rows.users().toFloatArray());
+        assertArrayEquals(new int[] {3, 3}, rows.ratings().shape());
+        assertArrayEquals(new float[] {0, 4, 0, 2, 0, 3, 0, 0, 0}, rows.ratings().toFloatArray());
+    }
+
+    @Test
     void ncfModelsAndThePretrainedNeuMf() {
         Ncf gmf = new Ncf(Ncf.Kind.GMF, 1, 1, 2, 1, new int[] {2}, jgrad.backend.DType.F64, new java.util.SplittableRandom(1));
         set(gmf, "gmf_user.W_emb", 1, 2);

@@ -72,7 +72,6 @@ class RecsysRecommendTest {
 
     @Test
     void savedModelsLoadAndPredictIdentically(@TempDir Path dir) throws Exception {
-        RecsysModels.register();
         List<Module> models = List.of(RecsysFixtures.dot(3, 5, 2, 1), RecsysFixtures.concat(3, 5, 2, 3, 2),
                 RecsysFixtures.bmf(3, 5, 2, 3.7, 3), RecsysFixtures.userMlp(3, 5, 2, 4, 4),
                 RecsysFixtures.ncf(Ncf.Kind.GMF, 3, 5, 5), RecsysFixtures.ncf(Ncf.Kind.MLP, 3, 5, 6),

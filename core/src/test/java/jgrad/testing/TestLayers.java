@@ -5,24 +5,16 @@ import java.util.Map;
 import java.util.Random;
 
 import jgrad.nn.Config;
-import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.nn.MergeLayer;
 
-/** Minimal layers for the tests of optimizers, model files and training, until the real ones land. */
+/** Minimal layers for the tests of optimizers, model files and training ({@link TestLayerTypes} makes them loadable). */
 public final class TestLayers {
 
     private TestLayers() {
-    }
-
-    public static void register() {
-        LayerRegistry.register("TestAffine", Affine::fromConfig);
-        LayerRegistry.register("TestTanh", c -> new Tanh());
-        LayerRegistry.register("TestEmbedding", Embedding::fromConfig);
-        LayerRegistry.register("TestDot", c -> new Dot());
     }
 
     public static Tensor mse(Tensor prediction, Tensor target) {

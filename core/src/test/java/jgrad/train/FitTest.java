@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,11 +34,6 @@ class FitTest {
     Path dir;
 
     private static final PrintStream QUIET = new PrintStream(OutputStream.nullOutputStream());
-
-    @BeforeAll
-    static void registerLayers() {
-        TestLayers.register();
-    }
 
     private static final Metric MAE = Metric.mean("mae", (p, y) -> p.sub(y).abs().mean().item());
 

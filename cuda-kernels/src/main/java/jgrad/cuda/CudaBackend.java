@@ -9,6 +9,7 @@ import jgrad.backend.AdamStep;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
+import jgrad.backend.SgdStep;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
@@ -429,5 +430,61 @@ public final class CudaBackend implements Backend, AutoCloseable {
         DType dt = sameDtype("gruGatesBackward", act, hPrev, dh, dResetH, dhPrev, dpre);
         elementwise("gru_gates_backward", dt, n, ints(n), ptr(act, actOff), ptr(hPrev, hPrevOff), ptr(dh, dhOff),
                 ptr(dResetH, dResetHOff), ptr(dhPrev, dhPrevOff), ptr(dpre, dpreOff));
+    }
+
+    /** The rule of {@link SgdStep} in place (optim.cu), in double like the reference; b (null without momentum) shares w's offset. */
+    @Override
+    public void sgd(int n, Storage w, int wOff, Storage b, Storage g, int gOff, SgdStep step) {
+        DType dt = step.hasMomentum() ? sameDtype("sgd", w, b, g) : sameDtype("sgd", w, g);
+        elementwise("sgd", dt, n, ints(n), ptr(w, wOff), step.hasMomentum() ? ptr(b, wOff) : orNull(null), ptr(g, gOff),
+                real(DType.F64, step.lr()), real(DType.F64, step.momentum()), ints(step.nesterov() ? 1 : 0));
+    }
+
+    /** Adagrad in place (optim.cu), in double like the reference; s shares w's offset. */
+    @Override
+    public void adagrad(int n, Storage w, int wOff, Storage s, Storage g, int gOff, double lr, double epsilon) {
+        DType dt = sameDtype("adagrad", w, s, g);
+        elementwise("adagrad", dt, n, ints(n), ptr(w, wOff), ptr(s, wOff), ptr(g, gOff), real(DType.F64, lr),
+                real(DType.F64, epsilon));
+    }
+
+    /** RMSprop in place (optim.cu), in double like the reference; v shares w's offset. */
+    @Override
+    public void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho,
+                        double epsilon) {
+        DType dt = sameDtype("rmsprop", w, v, g);
+        elementwise("rmsprop", dt, n, ints(n), ptr(w, wOff), ptr(v, wOff), ptr(g, gOff), real(DType.F64, lr),
+                real(DType.F64, rho), real(DType.F64, epsilon));
+    }
+
+    /** out = g + l1·sign(w) + 2·l2·w (optim.cu); out may be g. */
+    @Override
+    public void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff, double l1,
+                                double l2) {
+        DType dt = sameDtype("penaltyGradient", w, g, out);
+        elementwise("penalty_gradient", dt, n, ints(n), ptr(w, wOff), ptr(g, gOff), ptr(out, outOff),
+                real(DType.F64, l1), real(DType.F64, l2));
+    }
+
+    /** acc[accOff] += Σ x² in one block (optim.cu); acc is an F64 device buffer whatever x's dtype. */
+    @Override
+    public void sumOfSquares(int n, Storage x, int xOff, Storage acc, int accOff) {
+        DType dt = sameDtype("sumOfSquares", x);
+        checkSumOfSquares("sumOfSquares", acc);
+        rows("sum_of_squares", dt, 1, n, ints(n), ptr(x, xOff), ptr(acc, accOff));
+    }
+
+    /** x ← x·(c/N) if N = √sumSq[sOff] > c, decided on the device (optim.cu): no transfer to the host. */
+    @Override
+    public void clipToNorm(int n, Storage x, int xOff, Storage sumSq, int sOff, double maxNorm) {
+        DType dt = sameDtype("clipToNorm", x);
+        checkSumOfSquares("clipToNorm", sumSq);
+        elementwise("clip_to_norm", dt, n, ints(n), ptr(x, xOff), ptr(sumSq, sOff), real(DType.F64, maxNorm));
+    }
+
+    private static void checkSumOfSquares(String op, Storage s) {
+        if (cuda(s).dtype() != DType.F64) {
+            throw new IllegalArgumentException(op + ": the sum of squares is an F64 storage, got " + s.dtype());
+        }
     }
 }

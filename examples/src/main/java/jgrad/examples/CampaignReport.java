@@ -10,10 +10,11 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import jgrad.data.csv.Table;
+import jgrad.metrics.CampaignAtBudget;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.ConfusionMatrix;
 
-/** Prints a {@link Campaign} on held-out clients: the metrics, per-segment results and the top prospects. */
+/** Prints a {@link CampaignAtBudget} on held-out clients: the metrics, per-segment results and the top prospects. */
 final class CampaignReport {
 
     private static final int[] AGE_BANDS = {30, 40, 50, 60};
@@ -26,15 +27,17 @@ final class CampaignReport {
         this.out = out;
     }
 
-    void metrics(Campaign c, int[] labels) {
+    /** The ranking's quality (ROC AUC, log loss), the campaign at its budget, and the classifier at threshold 0.5. */
+    void metrics(CampaignAtBudget c, double[] probabilities, int[] labels) {
         double[] constant = new double[labels.length];
         Arrays.fill(constant, c.baseRate());
         ConfusionMatrix b = c.atBudget();
-        ConfusionMatrix h = c.atHalf();
+        ConfusionMatrix h = ConfusionMatrix.ofScores(probabilities, labels, 0.5);
         line("clients scored", "%d, of whom %d subscribed (base rate %.1f %%)", labels.length,
                 b.truePositives() + b.falseNegatives(), 100 * c.baseRate());
-        line("ROC AUC", "%.4f  (0.5 is a random ranking)", c.auc());
-        line("log loss", "%.4f  (predicting the base rate for everyone: %.4f)", c.logLoss(),
+        line("ROC AUC", "%.4f  (0.5 is a random ranking)", ClassificationMetrics.rocAuc(probabilities, labels));
+        line("log loss", "%.4f  (predicting the base rate for everyone: %.4f)",
+                ClassificationMetrics.logLoss(probabilities, labels),
                 ClassificationMetrics.logLoss(constant, labels));
         line("campaign", "call the top %d %% = %d clients: %d subscribe (%.1f expected calling at random)",
                 Math.round(100.0 * c.budget() / labels.length), c.budget(), b.truePositives(), c.randomHits());

@@ -11,12 +11,14 @@ import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
 import jgrad.io.ModelFiles;
+import jgrad.metrics.CampaignAtBudget;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.tensor.Tensor;
 import jgrad.train.EarlyStopping;
 import jgrad.train.Fit;
 import jgrad.train.Model;
+import jgrad.train.RocAucMetric;
 
 /**
  * {@code ./jgrad demo}: what jgrad is for, in seconds, on data shipped with it. A bank's phone campaign:
@@ -51,7 +53,7 @@ final class DemoCommand implements Command {
     }
 
     /** What a run produced: the model and its fitted features, the held-out clients' probabilities and labels, the campaign. */
-    record Outcome(Model model, BankFeatures features, double[] probabilities, int[] labels, Campaign campaign) {
+    record Outcome(Model model, BankFeatures features, double[] probabilities, int[] labels, CampaignAtBudget campaign) {
     }
 
     static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
@@ -68,7 +70,7 @@ final class DemoCommand implements Command {
         Model model = train(features, fit, validation, epochs, seed, out);
         double[] probabilities = probabilities(model, features.inputs(test));
         int[] labels = BankFeatures.labels(test);
-        Campaign campaign = Campaign.of(probabilities, labels, BUDGET);
+        CampaignAtBudget campaign = CampaignAtBudget.of(probabilities, labels, BUDGET);
         report(out, test, probabilities, labels, campaign);
         return new Outcome(model, features, probabilities, labels, campaign);
     }
@@ -78,7 +80,7 @@ final class DemoCommand implements Command {
             PrintStream out) {
         Model model = BankModel.build(features, seed);
         model.to(BackendOption.device());
-        model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new AucMetric());
+        model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new RocAucMetric());
         EarlyStopping stopping = new EarlyStopping("val_loss", PATIENCE, 0, true);
         long start = System.nanoTime();
         model.fit(features.inputs(fit), BankFeatures.targets(BankFeatures.labels(fit)), Fit.epochs(epochs)
@@ -94,9 +96,9 @@ final class DemoCommand implements Command {
         return model.predict(inputs, 256).sigmoid().toDoubleArray();
     }
 
-    private static void report(PrintStream out, Table test, double[] p, int[] labels, Campaign campaign) {
+    private static void report(PrintStream out, Table test, double[] p, int[] labels, CampaignAtBudget campaign) {
         CampaignReport report = new CampaignReport(out);
-        report.metrics(campaign, labels);
+        report.metrics(campaign, p, labels);
         report.byAge(test, p, labels, campaign.called());
         report.byPreviousOutcome(test, p, labels, campaign.called());
         report.topProspects(test, p, labels, campaign.called(), PROSPECTS);

@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
 import jgrad.backend.DType;
+import jgrad.backend.Device;
 import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
@@ -31,8 +32,7 @@ final class GemmCommand implements Command {
         int n = Main.positiveInt("N", args[0]);
         int rounds = args.length > 1 ? Main.positiveInt("ROUNDS", args[1]) : 5;
         SplittableRandom rng = new SplittableRandom(1);
-        Tensor a = Tensor.randn(rng, DType.F32, 0, 1, n, n);
-        Tensor b = Tensor.randn(rng, DType.F32, 0, 1, n, n);
+        List<Tensor> host = List.of(Tensor.randn(rng, DType.F32, 0, 1, n, n), Tensor.randn(rng, DType.F32, 0, 1, n, n));
         double flops = 2.0 * n * n * n;
         out.printf("C = A·B, A and B %d×%d F32 from seed 1; %d timed rounds after warm-up, median%n", n, n, rounds);
 
@@ -40,9 +40,16 @@ final class GemmCommand implements Command {
         if (Backends.vectorApiAvailable()) {
             backends.add(Backends.simd());
         }
+        Device device = BackendOption.device();
+        if (device != Device.CPU) {
+            backends.add(device.backend());     // --backend cuda: cuBLAS (or its emulation) on device buffers
+        }
         float[] reference = null;
         for (Backend backend : backends) {
-            Tensor c = Tensor.zeros(DType.F32, n, n);
+            Device where = backend.device();
+            Tensor a = host.get(0).to(where);
+            Tensor b = host.get(1).to(where);
+            Tensor c = Tensor.zeros(where, DType.F32, n, n);
             // The scalar reference is slow at large N: fewer rounds, no long warm-up.
             boolean slow = backend == Backends.scalar();
             int warmup = slow ? 0 : Math.max(10, (int) Math.min(200, 2e10 / flops));
@@ -57,7 +64,7 @@ final class GemmCommand implements Command {
             }
             Arrays.sort(seconds);
             double median = seconds[seconds.length / 2];
-            float[] result = c.toFloatArray();
+            float[] result = c.to(Device.CPU).toFloatArray();
             if (reference == null) {
                 reference = result;
             }

@@ -13,6 +13,6 @@ final class GoldenCommand implements Command {
 
     @Override
     public int run(String[] args, PrintStream out) {
-        return GoldenRunner.run(args, out);
+        return GoldenRunner.run(args, out, BackendOption.device());
     }
 }

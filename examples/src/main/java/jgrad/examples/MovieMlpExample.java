@@ -12,7 +12,6 @@ import jgrad.optim.Adam;
 import jgrad.recsys.Evaluation;
 import jgrad.recsys.UserMlpRecommender;
 import jgrad.backend.DType;
-import jgrad.tensor.Tensor;
 import jgrad.train.Fit;
 
 /**
@@ -46,11 +45,9 @@ final class MovieMlpExample implements Example {
         Ratings test = data.test();
         RecsysReport report = new RecsysReport("", o.epochs(), m -> Map.of("test_rmse",
                 Evaluation.rmse((UserMlpRecommender) m, test.users(), test.items(), test.ratings())), out);
-        float[] userIds = new float[data.numUsers()];
-        for (int u = 0; u < userIds.length; u++) {
-            userIds[u] = u;
-        }
-        model.fit(Tensor.of(userIds, userIds.length), ratingRows(data.train(), data.numUsers(), data.numItems()),
+        UserMlpRecommender.TrainingRows rows = UserMlpRecommender.TrainingRows.of(data.train(), data.numUsers(),
+                data.numItems());
+        model.fit(rows.users(), rows.ratings(),
                 Fit.epochs(o.epochs()).batchSize(BATCH).seed(o.seed()).verbose(0).callbacks(report));
 
         double rmse = Evaluation.rmse(model, test.users(), test.items(), test.ratings());
@@ -61,14 +58,5 @@ final class MovieMlpExample implements Example {
             out.println("saved " + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save()));
         }
         return 0;
-    }
-
-    /** The user × item matrix [users, items] of the ratings, 0 where a user did not rate the item. */
-    static Tensor ratingRows(Ratings r, int users, int items) {
-        float[] m = new float[users * items];
-        for (int k = 0; k < r.size(); k++) {
-            m[r.users()[k] * items + r.items()[k]] = r.ratings()[k];
-        }
-        return Tensor.of(m, users, items);
     }
 }

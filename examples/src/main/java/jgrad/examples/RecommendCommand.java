@@ -13,7 +13,6 @@ import jgrad.data.movielens.Movie;
 import jgrad.data.movielens.MovieLens100k;
 import jgrad.io.ModelFiles;
 import jgrad.nn.Module;
-import jgrad.recsys.RecsysModels;
 import jgrad.recsys.Recommender;
 
 /**
@@ -40,8 +39,7 @@ final class RecommendCommand implements Command {
             throw new UsageException("no model at " + ModelFiles.architecturePath(modelPath)
                     + " (save one with ./jgrad example movie-dot --save FILE)");
         }
-        RecsysModels.register();
-        Module loaded = ModelFiles.load(modelPath);
+        Module loaded = ModelFiles.load(modelPath).to(BackendOption.device());
         if (!(loaded instanceof Recommender model)) {
             throw new IllegalArgumentException(modelPath + " holds a " + loaded.getClass().getSimpleName()
                     + ", not a recommender");

@@ -12,6 +12,7 @@ import jgrad.data.csv.Table;
 import jgrad.io.AtomicFiles;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
+import jgrad.metrics.CampaignAtBudget;
 import jgrad.nn.Module;
 import jgrad.train.Model;
 
@@ -40,10 +41,10 @@ final class ScoreCommand implements Command {
         Table clients = BankClients.load(Path.of(o.get("--data")));
         double[] p = DemoCommand.probabilities(model, features.inputs(clients));
         int[] labels = BankFeatures.labels(clients);
-        Campaign campaign = Campaign.of(p, labels, DemoCommand.BUDGET);
+        CampaignAtBudget campaign = CampaignAtBudget.of(p, labels, DemoCommand.BUDGET);
         out.printf(Locale.ROOT, "%s scored %d clients of %s%n%n", modelPath.getFileName(), p.length, o.get("--data"));
         CampaignReport report = new CampaignReport(out);
-        report.metrics(campaign, labels);
+        report.metrics(campaign, p, labels);
         report.topProspects(clients, p, labels, campaign.called(), k);
         if (o.containsKey("--out")) {
             Path file = Path.of(o.get("--out"));
@@ -58,7 +59,7 @@ final class ScoreCommand implements Command {
             throw new UsageException("no model at " + ModelFiles.architecturePath(path)
                     + " (save one with ./jgrad demo --save FILE)");
         }
-        Module loaded = ModelFiles.load(path);
+        Module loaded = ModelFiles.load(path).to(BackendOption.device());
         if (!(loaded instanceof Model model)) {
             throw new IllegalArgumentException(path + " holds a " + loaded.getClass().getSimpleName()
                     + ", not the demo's campaign model");

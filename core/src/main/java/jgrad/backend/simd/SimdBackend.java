@@ -5,6 +5,7 @@ import jgrad.backend.AdamStep;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
+import jgrad.backend.SgdStep;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.Storage;
 
@@ -292,6 +293,86 @@ public class SimdBackend extends ScalarBackend {
             }
         } else {
             super.adam(n, w, wOff, m, v, g, gOff, step);
+        }
+    }
+
+    // SGD, Adagrad, RMSprop, the penalty gradient and the norm clipping compute in double lanes, bit for
+    // bit as the scalar reference (SimdOptim). The sum of squares stays the reference's sequential double
+    // sum: a vector sum would reorder it, and it runs once per clipped step.
+
+    @Override
+    public void sgd(int n, Storage w, int wOff, Storage b, Storage g, int gOff, SgdStep step) {
+        if (w instanceof Storage.F32 fw && g instanceof Storage.F32 fg
+                && (!step.hasMomentum() || b instanceof Storage.F32)) {
+            float[] fb = step.hasMomentum() ? ((Storage.F32) b).a : null;
+            if (oneChunk(n, PARALLEL_ELEMENTS)) {
+                SimdOptim.sgd(n, fw.a, wOff, fb, fg.a, gOff, step);
+            } else {
+                inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdOptim.sgd(len, fw.a, wOff + off, fb, fg.a, gOff + off,
+                        step));
+            }
+        } else {
+            super.sgd(n, w, wOff, b, g, gOff, step);
+        }
+    }
+
+    @Override
+    public void adagrad(int n, Storage w, int wOff, Storage s, Storage g, int gOff, double lr, double epsilon) {
+        if (w instanceof Storage.F32 fw && s instanceof Storage.F32 fs && g instanceof Storage.F32 fg) {
+            if (oneChunk(n, ADAM_GRAIN)) {
+                SimdOptim.adagrad(n, fw.a, wOff, fs.a, fg.a, gOff, lr, epsilon);
+            } else {
+                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adagrad(len, fw.a, wOff + off, fs.a, fg.a, gOff + off,
+                        lr, epsilon));
+            }
+        } else {
+            super.adagrad(n, w, wOff, s, g, gOff, lr, epsilon);
+        }
+    }
+
+    @Override
+    public void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho,
+                        double epsilon) {
+        if (w instanceof Storage.F32 fw && v instanceof Storage.F32 fv && g instanceof Storage.F32 fg) {
+            if (oneChunk(n, ADAM_GRAIN)) {
+                SimdOptim.rmsprop(n, fw.a, wOff, fv.a, fg.a, gOff, lr, rho, epsilon);
+            } else {
+                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.rmsprop(len, fw.a, wOff + off, fv.a, fg.a, gOff + off,
+                        lr, rho, epsilon));
+            }
+        } else {
+            super.rmsprop(n, w, wOff, v, g, gOff, lr, rho, epsilon);
+        }
+    }
+
+    @Override
+    public void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff,
+                                double l1, double l2) {
+        if (w instanceof Storage.F32 fw && g instanceof Storage.F32 fg && out instanceof Storage.F32 fo) {
+            if (oneChunk(n, PARALLEL_ELEMENTS)) {
+                SimdOptim.penaltyGradient(n, fw.a, wOff, fg.a, gOff, fo.a, outOff, l1, l2);
+            } else {
+                inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdOptim.penaltyGradient(len, fw.a, wOff + off, fg.a,
+                        gOff + off, fo.a, outOff + off, l1, l2));
+            }
+        } else {
+            super.penaltyGradient(n, w, wOff, g, gOff, out, outOff, l1, l2);
+        }
+    }
+
+    @Override
+    public void clipToNorm(int n, Storage x, int xOff, Storage sumSq, int sOff, double maxNorm) {
+        checkF64("clipToNorm", sumSq);
+        double norm = Math.sqrt(sumSq.get(sOff));
+        if (!(x instanceof Storage.F32 fx) || !(norm > maxNorm)) {
+            super.clipToNorm(n, x, xOff, sumSq, sOff, maxNorm);
+            return;
+        }
+        double factor = maxNorm / norm;
+        if (oneChunk(n, PARALLEL_ELEMENTS)) {
+            SimdOptim.scale(n, fx.a, xOff, factor);
+        } else {
+            inChunks(n, PARALLEL_ELEMENTS, (off, len) -> SimdOptim.scale(len, fx.a, xOff + off, factor));
         }
     }
 }

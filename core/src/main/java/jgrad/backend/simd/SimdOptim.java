@@ -1,18 +1,28 @@
 package jgrad.backend.simd;
 
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShape;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.AdamStep;
+import jgrad.backend.SgdStep;
 
 /**
- * Optimizer updates on float arrays. Every lane does the scalar reference's float operations in the
- * same order (multiply, add, divide and square root are exactly rounded, and no fused multiply-add is
- * used), so the results equal the scalar backend's bit for bit.
+ * Optimizer updates on float arrays. Every lane does the scalar reference's operations in the same
+ * order and precision (multiply, add, divide and square root are exactly rounded, and no fused
+ * multiply-add is used), so the results equal the scalar backend's bit for bit. Adam computes in float,
+ * as the reference does; the other rules compute in double, as the reference does: their lanes widen
+ * the floats to double on load ({@link #D} lanes at a time) and round them back on store.
  */
 final class SimdOptim {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** The preferred double species, and the float species of as many lanes (half its width). */
+    private static final VectorSpecies<Double> D = DoubleVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
+            VectorShape.forBitSize(D.vectorBitSize() / 2));
 
     private SimdOptim() {
     }
@@ -32,6 +42,78 @@ final class SimdOptim {
             vi.intoArray(v, p, k);
             FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
             FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+        }
+    }
+
+    /** Floats [off, off + lanes) under the mask, widened to double (exact). */
+    private static DoubleVector load(float[] a, int off, VectorMask<Float> k) {
+        return (DoubleVector) FloatVector.fromArray(F, a, off, k).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    /** Rounds to float (to nearest, as a Java cast) and stores under the mask. */
+    private static void store(DoubleVector v, float[] a, int off, VectorMask<Float> k) {
+        v.convertShape(VectorOperators.D2F, F, 0).reinterpretAsFloats().intoArray(a, off, k);
+    }
+
+    /** The rule of {@link SgdStep}: b ← μ·b + g; d = g + μ·b or b (g without momentum); w ← w − lr·d. */
+    static void sgd(int n, float[] w, int wOff, float[] b, float[] g, int gOff, SgdStep s) {
+        double lr = s.lr(), mu = s.momentum();
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            int p = wOff + i;
+            DoubleVector d = load(g, gOff + i, k);
+            if (s.hasMomentum()) {
+                DoubleVector bi = load(b, p, k).mul(mu).add(d);
+                store(bi, b, p, k);
+                d = s.nesterov() ? d.add(bi.mul(mu)) : bi;   // the unrounded b, as the reference
+            }
+            store(load(w, p, k).sub(d.mul(lr)), w, p, k);
+        }
+    }
+
+    /** Adagrad: s ← s + g·g; w ← w − (lr·g) / (√s + ε). */
+    static void adagrad(int n, float[] w, int wOff, float[] acc, float[] g, int gOff, double lr, double eps) {
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            int p = wOff + i;
+            DoubleVector gi = load(g, gOff + i, k);
+            DoubleVector si = load(acc, p, k).add(gi.mul(gi));
+            store(si, acc, p, k);
+            store(load(w, p, k).sub(gi.mul(lr).div(si.sqrt().add(eps))), w, p, k);
+        }
+    }
+
+    /** RMSprop: v ← ρ·v + ((1 − ρ)·g)·g; w ← w − (lr·g) / (√v + ε). */
+    static void rmsprop(int n, float[] w, int wOff, float[] v, float[] g, int gOff, double lr, double rho,
+                        double eps) {
+        double a = 1 - rho;
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            int p = wOff + i;
+            DoubleVector gi = load(g, gOff + i, k);
+            DoubleVector vi = load(v, p, k).mul(rho).add(gi.mul(a).mul(gi));
+            store(vi, v, p, k);
+            store(load(w, p, k).sub(gi.mul(lr).div(vi.sqrt().add(eps))), w, p, k);
+        }
+    }
+
+    /** out = g + (l1·sign(w) + (2·l2)·w), with Math.signum's sign: ±0 and NaN are their own sign. */
+    static void penaltyGradient(int n, float[] w, int wOff, float[] g, int gOff, float[] out, int outOff,
+                                double l1, double l2) {
+        double twoL2 = 2 * l2;
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            DoubleVector wi = load(w, wOff + i, k);
+            DoubleVector sign = wi.blend(1, wi.compare(VectorOperators.GT, 0)).blend(-1, wi.compare(VectorOperators.LT, 0));
+            store(load(g, gOff + i, k).add(sign.mul(l1).add(wi.mul(twoL2))), out, outOff + i, k);
+        }
+    }
+
+    /** x ← x·factor, the product in double. */
+    static void scale(int n, float[] x, int xOff, double factor) {
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            store(load(x, xOff + i, k).mul(factor), x, xOff + i, k);
         }
     }
 }

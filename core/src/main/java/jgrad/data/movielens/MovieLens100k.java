@@ -6,9 +6,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jgrad.data.BadRows;
+import jgrad.data.LeaveOneOutData;
 import jgrad.data.Ratings;
 import jgrad.data.csv.Column;
 import jgrad.data.csv.ColumnType;
@@ -16,7 +19,9 @@ import jgrad.data.csv.CsvFormat;
 import jgrad.data.csv.CsvReader;
 import jgrad.data.csv.Schema;
 import jgrad.data.csv.Table;
+import jgrad.data.prep.IdIndex;
 import jgrad.data.split.Split;
+import jgrad.data.split.Splits;
 
 /**
  * Loads the MovieLens 100K files of one directory. Ratings ({@code u.data}, {@code uN.base/test}) are
@@ -102,6 +107,39 @@ public final class MovieLens100k {
             throw new IllegalArgumentException("unknown split '" + name + "', expected one of " + FIXED_SPLITS);
         }
         return new Split<>(ratings(name + ".base", badRows), ratings(name + ".test", badRows));
+    }
+
+    /**
+     * The leave-one-out protocol of NCF on {@code u.data}: each user's latest rating is held out
+     * ({@link Splits#leaveOneOut(Ratings)}) and ranked among the {@code negativesPerUser} items of the candidates
+     * file ({@link LeaveOneOutNegatives}), which must hold out those same items; every other rating is training
+     * data. Dense ids are MovieLens ids − 1, for all {@link #userCount()} users and {@link #itemCount()} items.
+     */
+    public LeaveOneOutData leaveOneOut(Path negativesFile, int negativesPerUser) {
+        IdIndex users = IdIndex.ofRange(1, userCount());
+        IdIndex items = IdIndex.ofRange(1, itemCount());
+        Ratings all = IdIndex.reindex(ratings(), users, items);
+        Split<Ratings> split = Splits.apply(all, Splits.leaveOneOut(all));
+        LeaveOneOutNegatives loo = LeaveOneOutNegatives.read(negativesFile, negativesPerUser, items.size(),
+                BadRows.failFast());
+        Map<Integer, Integer> heldOut = new HashMap<>();
+        for (int r = 0; r < split.test().size(); r++) {
+            heldOut.put(split.test().users()[r], split.test().items()[r]);
+        }
+        int n = loo.size();
+        int[] u = new int[n];
+        int[] test = new int[n];
+        int[][] neg = new int[n][];
+        for (int r = 0; r < n; r++) {
+            u[r] = users.index(loo.users()[r]);
+            test[r] = items.index(loo.testItems()[r]);
+            if (!Integer.valueOf(test[r]).equals(heldOut.get(u[r]))) {
+                throw new IllegalStateException("the candidates file holds out movie " + loo.testItems()[r]
+                        + " for user " + loo.users()[r] + ", but that user's latest rating is of another movie");
+            }
+            neg[r] = items.transform(loo.negatives()[r]);
+        }
+        return new LeaveOneOutData(users.size(), items.size(), split.train(), u, test, neg);
     }
 
     /** The movies of {@code u.item}, in file order. */

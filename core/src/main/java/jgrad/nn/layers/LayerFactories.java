@@ -6,7 +6,7 @@ import java.util.function.Function;
 
 /**
  * The factories that rebuild this package's layers from their {@code type()} and {@code config()},
- * for a model-file registry: {@code LayerFactories.all().forEach(LayerRegistry::register)}.
+ * for the model-file registry (through {@code jgrad.io.BuiltInLayerTypes}, a {@code jgrad.io.ModelTypeProvider}).
  */
 public final class LayerFactories {
 

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.List;
 import jgrad.data.BadRow;
 import jgrad.data.BadRows;
+import jgrad.data.LeaveOneOutData;
 import jgrad.data.MalformedDataException;
 import jgrad.data.Ratings;
 import jgrad.data.split.Split;
@@ -101,5 +102,38 @@ class MovieLens100kTest {
         assertArrayEquals(new int[] {3, 1}, n.testItems());
         assertArrayEquals(new int[][] {{1, 2}, {4, 3}}, n.negatives());
         assertEquals("neg.tsv:3: column 'item': value 9 out of range [1, 4]", bad.rows().getFirst().describe());
+    }
+
+    /** NCF's protocol: each user's latest rating held out, ranked among the candidates file's items; ids − 1. */
+    @Test
+    void leaveOneOutHoldsOutEachUsersLatestRatingWithItsCandidates() throws IOException {
+        writeInfo();
+        // user 1 rated 1 (t 1), 2 (t 5), 3 (t 3): holds out 2; user 2 rated 2 (t 2), 4 (t 9): holds out 4;
+        // user 3 rated 1 only: held out, nothing left to train on
+        write("u.data", "1\t1\t4\t1\n1\t2\t3\t5\n2\t2\t5\t2\n1\t3\t1\t3\n2\t4\t2\t9\n3\t1\t5\t4\n");
+        Path negatives = dir.resolve("test_negatives.tsv");
+        Files.writeString(negatives, "1\t2\t4\n2\t4\t1\n");
+        LeaveOneOutData loo = MovieLens100k.in(dir).leaveOneOut(negatives, 1);
+        assertEquals(3, loo.numUsers());
+        assertEquals(4, loo.numItems());
+        assertArrayEquals(new int[] {0, 1}, loo.users());
+        assertArrayEquals(new int[] {1, 3}, loo.testItems());
+        assertArrayEquals(new int[][] {{3}, {0}}, loo.negatives());
+        // training: the other ratings in file order, dense ids
+        assertArrayEquals(new int[] {0, 1, 0}, loo.train().users());
+        assertArrayEquals(new int[] {0, 1, 2}, loo.train().items());
+        assertArrayEquals(new float[] {4, 5, 1}, loo.train().ratings());
+    }
+
+    @Test
+    void leaveOneOutRefusesCandidatesOfAnotherHeldOutItem() throws IOException {
+        writeInfo();
+        write("u.data", "1\t1\t4\t1\n1\t2\t3\t5\n");
+        Path negatives = dir.resolve("test_negatives.tsv");
+        Files.writeString(negatives, "1\t1\t4\n");
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> MovieLens100k.in(dir).leaveOneOut(negatives, 1));
+        assertEquals("the candidates file holds out movie 1 for user 1, but that user's latest rating is of another"
+                + " movie", e.getMessage());
     }
 }

@@ -57,6 +57,6 @@ class LayerConfigTest {
     @Test
     void aBadConfigIsNamed() {
         var e = assertThrows(IllegalArgumentException.class, () -> Dense.fromConfig(Map.of("in", 3)));
-        assertEquals("Dense config: missing 'out' in {\"in\":3}", e.getMessage());
+        assertEquals("Dense config: missing 'out' in {in=3}", e.getMessage());
     }
 }

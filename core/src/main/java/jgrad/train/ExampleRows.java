@@ -2,16 +2,18 @@ package jgrad.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 
 import jgrad.autograd.Autograd;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
-/** Slicing examples (axis 0) out of inputs and targets: checks, splits, seeded orders, batches. */
-final class Batches {
+/**
+ * The examples (axis 0) of a fit's inputs and targets: their count, checked across tensors, and the rows of a
+ * batch. Which rows form a batch, in which order, is {@link jgrad.data.Batches}'s.
+ */
+final class ExampleRows {
 
-    private Batches() {
+    private ExampleRows() {
     }
 
     /** The number of examples, after checking that every tensor has it on axis 0. */
@@ -39,33 +41,17 @@ final class Batches {
         }
     }
 
-    /** 0, 1, …, n−1, shuffled by Fisher–Yates with {@code rng} when asked. */
-    static int[] order(int n, boolean shuffle, Random rng) {
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        for (int i = n - 1; shuffle && i > 0; i--) {
-            int j = rng.nextInt(i + 1);
-            int t = idx[i];
-            idx[i] = idx[j];
-            idx[j] = t;
-        }
-        return idx;
-    }
-
-    /** The examples at positions [from, to) of {@code idx}, out of the graph. */
-    static Tensor take(Tensor t, int[] idx, int from, int to) {
-        int[] ids = java.util.Arrays.copyOfRange(idx, from, to);
+    /** The examples {@code rows} of {@code t}, in that order, out of the graph. */
+    static Tensor take(Tensor t, int[] rows) {
         try (var _ = Autograd.noGrad()) {
-            return t.detach().gatherRows(ids);
+            return t.detach().gatherRows(rows);
         }
     }
 
-    static List<Tensor> take(List<Tensor> xs, int[] idx, int from, int to) {
+    static List<Tensor> take(List<Tensor> xs, int[] rows) {
         List<Tensor> out = new ArrayList<>(xs.size());
         for (Tensor x : xs) {
-            out.add(take(x, idx, from, to));
+            out.add(take(x, rows));
         }
         return out;
     }

@@ -1,4 +1,4 @@
-package jgrad.ops;
+package jgrad.autograd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

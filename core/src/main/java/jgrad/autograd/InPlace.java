@@ -1,4 +1,4 @@
-package jgrad.ops;
+package jgrad.autograd;
 
 import java.util.Arrays;
 

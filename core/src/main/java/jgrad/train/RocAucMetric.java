@@ -1,16 +1,21 @@
-package jgrad.examples;
+package jgrad.train;
 
 import java.util.Arrays;
 
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.tensor.Tensor;
-import jgrad.train.Metric;
 
 /**
- * Exact ROC AUC over an epoch, from a one-output model's scores (logits or probabilities: AUC depends only
- * on their order) and 0/1 targets. It needs every score at once, so it keeps them until {@link #result()}.
+ * The exact ROC AUC of an epoch, as the metric "auc" of {@code compile} (higher is better, also for
+ * {@link EarlyStopping}), from a one-output model's scores (logits or probabilities: AUC depends only on their
+ * order) and 0/1 targets (a target other than 1 counts as 0):
+ * <pre>
+ *   AUC = (1 / (P·N)) Σ_{i: y_i=1} Σ_{j: y_j=0} ( [s_i &gt; s_j] + ½ [s_i = s_j] )
+ * </pre>
+ * computed by {@link ClassificationMetrics#rocAuc} over every example of the epoch, so it keeps the scores
+ * until {@link #result()}; NaN before any update.
  */
-final class AucMetric implements Metric {
+public final class RocAucMetric implements Metric {
 
     private double[] scores = new double[0];
     private int[] labels = new int[0];
