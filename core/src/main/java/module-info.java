@@ -6,7 +6,8 @@
  *
  * <p>The API packages are exported. The internals are not: {@code jgrad.ops} (the ops behind the
  * {@link jgrad.tensor.Tensor} facade), {@code jgrad.backend.simd} (the Vector API kernels, chosen
- * at run time by {@link jgrad.backend.Backends}).
+ * at run time by {@link jgrad.backend.Backends}), {@code jgrad.kernels} (the sequence layers' kernels
+ * and workspaces: layers describe the math, kernels compute it).
  */
 module jgrad.core {
     requires static jdk.incubator.vector;

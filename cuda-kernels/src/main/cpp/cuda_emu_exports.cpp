@@ -8,6 +8,8 @@
 #include "rows.cu"
 #include "optim.cu"
 #include "lstm.cu"
+#include "rnn.cu"
+#include "gru.cu"
 #include "attention.cu"
 #include "random.cu"
 #include "emu_selftest.cu"
@@ -54,6 +56,12 @@ const Entry KERNELS[] = {
     BOTH(adam, PLAIN),
     BOTH(lstm_step_forward, PLAIN),
     BOTH(lstm_step_backward, PLAIN),
+    BOTH(rnn_step_forward, PLAIN),
+    BOTH(rnn_step_backward, PLAIN),
+    BOTH(gru_gates_forward, PLAIN),
+    BOTH(gru_state_forward, PLAIN),
+    BOTH(gru_state_backward, PLAIN),
+    BOTH(gru_gates_backward, PLAIN),
     BOTH(attention_forward, BARRIER),
     BOTH(attention_backward, BARRIER),
     BOTH(dropout_mask, PLAIN),

@@ -1,7 +1,7 @@
 // The fused LSTM step (article 000 §4.2): the nonlinearities and the state update of one step, after
 // cuBLAS has computed the gate pre-activations pre = W_x x_t + W_h h_{t−1} + b.
 //
-// Layout, the one of jgrad.nn.layers.LstmKernel: a step's pre-activations are four blocks of n = H·B
+// Layout, the one of jgrad.kernels.LstmKernel: a step's pre-activations are four blocks of n = H·B
 // values in the gate order f, i, o, c̃ ([4H, B] per step, batch last), and c, h, tanh(c) are [H, B].
 // Element k of every block belongs to the same (unit, batch) pair, so one thread per k reads its
 // four gates and owns that pair's state. The kernels only rely on "four blocks of n, same order as

@@ -198,4 +198,93 @@ public interface Backend {
                                   int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
         LstmStep.backward(this, n, act, actOff, cPrev, cPrevOff, tanhC, tanhCOff, dh, dhOff, dc, dcOff, dpre, dpreOff);
     }
+
+    /*
+     * The fused steps of the RNN, the GRU and attention pooling: like the LSTM's above, the
+     * elementwise work between (or after) a layer's GEMMs, one call where the layer made several.
+     * Each default composes the generic kernels in the order the layers used to call them, so its
+     * bits are theirs; a fused version must match it to float rounding. Rows are n values, offsets
+     * in elements, an upstream gradient {@code up} walks with {@code upStep} 0 (one value repeated) or 1.
+     */
+
+    /**
+     * The RNN step's activation, h = σ(pre) for n values ({@code alpha} as in {@link #unary}). The
+     * default is {@link #unary}: the forward has nothing to fuse, it is here to pair with the backward.
+     */
+    default void rnnStepForward(UnaryOp sigma, double alpha, int n, Storage pre, int preOff, Storage h, int hOff) {
+        RnnStep.forward(this, sigma, alpha, n, pre, preOff, h, hOff);
+    }
+
+    /**
+     * One RNN step back: dh ← up + dh (the output's gradient joins the one from step t+1), then
+     * dpre = dh ⊙ σ'(pre), with σ' taken from pre or h = σ(pre) as {@link UnaryOp} says.
+     * dh_{t−1} = dpre·W_hh is left to {@link #gemm}.
+     */
+    default void rnnStepBackward(UnaryOp sigma, double alpha, int n, Storage pre, int preOff, Storage h, int hOff,
+                                 Storage up, int upOff, int upStep, Storage dh, int dhOff, Storage dpre, int dpreOff) {
+        RnnStep.backward(this, sigma, alpha, n, pre, preOff, h, hOff, up, upOff, upStep, dh, dhOff, dpre, dpreOff);
+    }
+
+    /**
+     * The first half of a GRU step, after the GEMM of the update and reset gates: {@code pre} and
+     * {@code act} hold three blocks of n values in the order z, r, h̃; writes act_z = σ(pre_z),
+     * act_r = σ(pre_r) and resetH = r ⊙ h_{t−1}, the input of the candidate's GEMM.
+     */
+    default void gruGatesForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
+                                 Storage resetH, int resetHOff) {
+        GruStep.gatesForward(this, n, pre, preOff, hPrev, hPrevOff, act, actOff, resetH, resetHOff);
+    }
+
+    /**
+     * The second half of a GRU step, after the candidate's GEMM: act_h̃ = h̃ = tanh(pre_h̃) and
+     * h_t = h̃ + z ⊙ (h_{t−1} − h̃). {@code h} must not overlap {@code hPrev} or {@code act}.
+     */
+    default void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
+                                 Storage h, int hOff) {
+        GruStep.stateForward(this, n, pre, preOff, hPrev, hPrevOff, act, actOff, h, hOff);
+    }
+
+    /**
+     * The GRU step back through the state, from the saved act: dh ← up + dh, then the candidate's
+     * dpre_h̃ = dh ⊙ (1 − z) ⊙ (1 − h̃²). d(r ⊙ h_{t−1}) = dpre_h̃·W_hh̃ is left to {@link #gemm}.
+     */
+    default void gruStateBackward(int n, Storage act, int actOff, Storage up, int upOff, int upStep, Storage dh,
+                                  int dhOff, Storage dpre, int dpreOff) {
+        GruStep.stateBackward(this, n, act, actOff, up, upOff, upStep, dh, dhOff, dpre, dpreOff);
+    }
+
+    /**
+     * The GRU step back through the gates, once dResetH = ∂L/∂(r ⊙ h_{t−1}) is known: with dz =
+     * dh ⊙ (h_{t−1} − h̃) and dr = dResetH ⊙ h_{t−1}, writes dpre_z = dz ⊙ z(1 − z), dpre_r = dr ⊙ r(1 − r)
+     * and the direct part of ∂L/∂h_{t−1}, dhPrev = dh ⊙ z + dResetH ⊙ r (the part through the gates'
+     * GEMM is left to {@link #gemm}). {@code dhPrev} must not overlap the other buffers.
+     */
+    default void gruGatesBackward(int n, Storage act, int actOff, Storage hPrev, int hPrevOff, Storage dh, int dhOff,
+                                  Storage dResetH, int dResetHOff, Storage dhPrev, int dhPrevOff, Storage dpre,
+                                  int dpreOff) {
+        GruStep.gatesBackward(this, n, act, actOff, hPrev, hPrevOff, dh, dhOff, dResetH, dResetHOff, dhPrev, dhPrevOff,
+                dpre, dpreOff);
+    }
+
+    /**
+     * Dot-score attention pooling, for x [B, T, d], the query h [B, d] and an optional mask [B, T]
+     * (1 keep, 0 drop; null keeps every position), all contiguous from offset 0:
+     * α = softmax over the kept positions of e_t = x_t·h (0 where dropped; a row with nothing kept
+     * gets α = 0), written to alpha [B, T], and c = Σ_t α_t x_t, written to c [B, d].
+     */
+    default void attentionPoolForward(int batch, int steps, int d, Storage x, Storage h, Storage mask, Storage alpha,
+                                      Storage c) {
+        AttentionPool.forward(this, batch, steps, d, x, h, mask, alpha, c);
+    }
+
+    /**
+     * The backward of {@link #attentionPoolForward} from its α, gc = ∂L/∂c [B, d] and the optional
+     * gAlpha = ∂L/∂α [B, T] (null: 0): with dα_t = gAlpha_t + gc·x_t, writes the score gradient
+     * de = α ⊙ (dα − Σ_s α_s dα_s) [B, T] (for a caller chaining another score), dx_t = α_t gc + de_t h
+     * [B, T, d] and dh = Σ_t de_t x_t [B, d].
+     */
+    default void attentionPoolBackward(int batch, int steps, int d, Storage x, Storage h, Storage alpha,
+                                       Storage gAlpha, Storage gc, Storage de, Storage dx, Storage dh) {
+        AttentionPool.backward(this, batch, steps, d, x, h, alpha, gAlpha, gc, de, dx, dh);
+    }
 }

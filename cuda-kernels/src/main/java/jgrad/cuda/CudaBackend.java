@@ -386,6 +386,62 @@ public final class CudaBackend implements Backend, AutoCloseable {
         driver.close();
     }
 
+    /** The RNN step's activation h = σ(pre) (rnn.cu), σ by its UnaryOp code. */
+    @Override
+    public void rnnStepForward(UnaryOp sigma, double alpha, int n, Storage pre, int preOff, Storage h, int hOff) {
+        DType dt = sameDtype("rnnStepForward", pre, h);
+        elementwise("rnn_step_forward", dt, n, ints(sigma.ordinal()), real(dt, alpha), ints(n), ptr(pre, preOff),
+                ptr(h, hOff));
+    }
+
+    /** One RNN step back (rnn.cu): dh ← up + dh, dpre = dh ⊙ σ'(pre). */
+    @Override
+    public void rnnStepBackward(UnaryOp sigma, double alpha, int n, Storage pre, int preOff, Storage h, int hOff,
+                                Storage up, int upOff, int upStep, Storage dh, int dhOff, Storage dpre, int dpreOff) {
+        DType dt = sameDtype("rnnStepBackward", pre, h, up, dh, dpre);
+        checkStep(upStep);
+        elementwise("rnn_step_backward", dt, n, ints(sigma.ordinal()), real(dt, alpha), ints(n), ptr(pre, preOff),
+                ptr(h, hOff), ptr(up, upOff), ints(upStep), ptr(dh, dhOff), ptr(dpre, dpreOff));
+    }
+
+    /** The GRU gates' half step (gru.cu): σ of z and r, and r ⊙ h_{t−1}. */
+    @Override
+    public void gruGatesForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
+                                Storage resetH, int resetHOff) {
+        DType dt = sameDtype("gruGatesForward", pre, hPrev, act, resetH);
+        elementwise("gru_gates_forward", dt, n, ints(n), ptr(pre, preOff), ptr(hPrev, hPrevOff), ptr(act, actOff),
+                ptr(resetH, resetHOff));
+    }
+
+    /** The GRU state's half step (gru.cu): h̃ = tanh(pre_h̃), h_t = h̃ + z ⊙ (h_{t−1} − h̃). */
+    @Override
+    public void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
+                                Storage h, int hOff) {
+        DType dt = sameDtype("gruStateForward", pre, hPrev, act, h);
+        elementwise("gru_state_forward", dt, n, ints(n), ptr(pre, preOff), ptr(hPrev, hPrevOff), ptr(act, actOff),
+                ptr(h, hOff));
+    }
+
+    /** The GRU step back through the state (gru.cu): dh ← up + dh, dpre_h̃. */
+    @Override
+    public void gruStateBackward(int n, Storage act, int actOff, Storage up, int upOff, int upStep, Storage dh,
+                                 int dhOff, Storage dpre, int dpreOff) {
+        DType dt = sameDtype("gruStateBackward", act, up, dh, dpre);
+        checkStep(upStep);
+        elementwise("gru_state_backward", dt, n, ints(n), ptr(act, actOff), ptr(up, upOff), ints(upStep),
+                ptr(dh, dhOff), ptr(dpre, dpreOff));
+    }
+
+    /** The GRU step back through the gates (gru.cu): dpre_z, dpre_r and the direct part of ∂L/∂h_{t−1}. */
+    @Override
+    public void gruGatesBackward(int n, Storage act, int actOff, Storage hPrev, int hPrevOff, Storage dh, int dhOff,
+                                 Storage dResetH, int dResetHOff, Storage dhPrev, int dhPrevOff, Storage dpre,
+                                 int dpreOff) {
+        DType dt = sameDtype("gruGatesBackward", act, hPrev, dh, dResetH, dhPrev, dpre);
+        elementwise("gru_gates_backward", dt, n, ints(n), ptr(act, actOff), ptr(hPrev, hPrevOff), ptr(dh, dhOff),
+                ptr(dResetH, dResetHOff), ptr(dhPrev, dhPrevOff), ptr(dpre, dpreOff));
+    }
+
     /** The rule of {@link SgdStep} in place (optim.cu), in double like the reference; b (null without momentum) shares w's offset. */
     @Override
     public void sgd(int n, Storage w, int wOff, Storage b, Storage g, int gOff, SgdStep step) {

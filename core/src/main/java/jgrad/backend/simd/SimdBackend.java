@@ -133,6 +133,61 @@ public class SimdBackend extends ScalarBackend {
         }
     }
 
+    /*
+     * The RNN's and the GRU's steps: fused where a row's several elementwise calls become one pass
+     * (SimdRnn, SimdGru); the GRU's gate forward and attention pooling stay the composition, whose
+     * GEMMs, σ and softmax are this backend's own.
+     */
+
+    @Override
+    public void rnnStepBackward(UnaryOp sigma, double alpha, int n, Storage pre, int preOff, Storage h, int hOff,
+                                Storage up, int upOff, int upStep, Storage dh, int dhOff, Storage dpre, int dpreOff) {
+        if (SimdRnn.fuses(sigma) && (upStep & ~1) == 0 && pre instanceof Storage.F32 fp && h instanceof Storage.F32 fh
+                && up instanceof Storage.F32 fu && dh instanceof Storage.F32 fdh && dpre instanceof Storage.F32 fd) {
+            SimdRnn.backward(sigma, (float) alpha, n, fp.a, preOff, fh.a, hOff, fu.a, upOff, upStep, fdh.a, dhOff,
+                    fd.a, dpreOff);
+        } else {
+            super.rnnStepBackward(sigma, alpha, n, pre, preOff, h, hOff, up, upOff, upStep, dh, dhOff, dpre, dpreOff);
+        }
+    }
+
+    @Override
+    public void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
+                                Storage h, int hOff) {
+        if (pre instanceof Storage.F32 fp && hPrev instanceof Storage.F32 fhp && act instanceof Storage.F32 fa
+                && h instanceof Storage.F32 fh) {
+            SimdGru.stateForward(n, fp.a, preOff, fhp.a, hPrevOff, fa.a, actOff, fh.a, hOff);
+        } else {
+            super.gruStateForward(n, pre, preOff, hPrev, hPrevOff, act, actOff, h, hOff);
+        }
+    }
+
+    @Override
+    public void gruStateBackward(int n, Storage act, int actOff, Storage up, int upOff, int upStep, Storage dh,
+                                 int dhOff, Storage dpre, int dpreOff) {
+        if ((upStep & ~1) == 0 && act instanceof Storage.F32 fa && up instanceof Storage.F32 fu
+                && dh instanceof Storage.F32 fdh && dpre instanceof Storage.F32 fd) {
+            SimdGru.stateBackward(n, fa.a, actOff, fu.a, upOff, upStep, fdh.a, dhOff, fd.a, dpreOff);
+        } else {
+            super.gruStateBackward(n, act, actOff, up, upOff, upStep, dh, dhOff, dpre, dpreOff);
+        }
+    }
+
+    @Override
+    public void gruGatesBackward(int n, Storage act, int actOff, Storage hPrev, int hPrevOff, Storage dh, int dhOff,
+                                 Storage dResetH, int dResetHOff, Storage dhPrev, int dhPrevOff, Storage dpre,
+                                 int dpreOff) {
+        if (act instanceof Storage.F32 fa && hPrev instanceof Storage.F32 fhp && dh instanceof Storage.F32 fdh
+                && dResetH instanceof Storage.F32 fr && dhPrev instanceof Storage.F32 fdp
+                && dpre instanceof Storage.F32 fd) {
+            SimdGru.gatesBackward(n, fa.a, actOff, fhp.a, hPrevOff, fdh.a, dhOff, fr.a, dResetHOff, fdp.a, dhPrevOff,
+                    fd.a, dpreOff);
+        } else {
+            super.gruGatesBackward(n, act, actOff, hPrev, hPrevOff, dh, dhOff, dResetH, dResetHOff, dhPrev, dhPrevOff,
+                    dpre, dpreOff);
+        }
+    }
+
     @Override
     public void reduce(ReduceOp op, int outer, int len, int inner, Storage x, int xOff, Storage out, int outOff) {
         if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {

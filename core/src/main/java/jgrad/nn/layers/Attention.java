@@ -9,6 +9,7 @@ import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
 import jgrad.backend.DType;
+import jgrad.kernels.AttentionKernel;
 import jgrad.tensor.Tensor;
 
 /**

@@ -11,6 +11,8 @@ import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
 import jgrad.backend.DType;
+import jgrad.kernels.LstmKernel;
+import jgrad.kernels.Workspace;
 import jgrad.tensor.Tensor;
 
 /**

@@ -13,6 +13,8 @@ import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
 import jgrad.backend.DType;
+import jgrad.kernels.RnnKernel;
+import jgrad.kernels.Workspace;
 import jgrad.tensor.Tensor;
 
 /**

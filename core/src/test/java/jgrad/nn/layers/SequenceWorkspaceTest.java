@@ -17,7 +17,7 @@ import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 import jgrad.testing.Allocations;
 
-/** The buffers the fused LSTM, RNN and GRU keep between calls ({@link Workspace}). */
+/** The buffers the fused LSTM, RNN and GRU keep between calls ({@link jgrad.kernels.Workspace}). */
 class SequenceWorkspaceTest {
 
     /** The three layers, built from one seed so that two instances hold the same weights. */

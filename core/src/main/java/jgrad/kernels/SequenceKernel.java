@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;

@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import jgrad.backend.BinaryOp;
 import jgrad.backend.Storage;
@@ -13,7 +13,7 @@ import jgrad.tensor.Tensor;
  * tanh once over c̃. Back, only dh_{t−1} = dpre_t W_h is sequential; the weight gradients are GEMMs
  * over the saved pre-activations ({@link SequenceKernel}).
  */
-final class LstmKernel extends SequenceKernel {
+public final class LstmKernel extends SequenceKernel {
 
     /** Saved for backward (besides the output): gate activations [B, T, 4H], tanh(c_t) [B, T, H], c0 [B, H]. */
     private Tensor act;
@@ -28,7 +28,7 @@ final class LstmKernel extends SequenceKernel {
      * h and c after every step, stacked as [2B, T, H] (rows [0, B): h, [B, 2B): c), from x [B, T, in],
      * the gates' W_x [H, in], W_h [H, H] and b [H] in the order f, i, o, c̃, and h0, c0 [B, H].
      */
-    static Tensor run(Workspace.Pool pool, Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0, Tensor c0) {
+    public static Tensor run(Workspace.Pool pool, Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0, Tensor c0) {
         LstmKernel k = new LstmKernel(pool, x, h0.shape(1));
         return k.record("lstm", k.forward(x, wx, wh, b, h0, c0), inputs(x, wx, wh, b, h0, c0));
     }

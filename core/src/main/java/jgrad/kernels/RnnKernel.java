@@ -1,17 +1,17 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
-import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
 /**
  * The recurrence of the simple RNN, h_t = σ(W_xh x_t + W_hh h_{t−1} + b_h), over a whole sequence as
- * one recorded op with a hand-written BPTT: per step one GEMM and σ over each row; back,
- * dpre_t = (∂L/∂h_t + dpre_{t+1} W_hh) ⊙ σ'(pre_t). A composition of per-step ops would pay, in its
+ * one recorded op with a hand-written BPTT: per step one GEMM and σ over each row
+ * ({@link jgrad.backend.Backend#rnnStepForward}); back, dpre_t = (∂L/∂h_t + dpre_{t+1} W_hh) ⊙ σ'(pre_t)
+ * ({@link jgrad.backend.Backend#rnnStepBackward}). A composition of per-step ops would pay, in its
  * backward, a gradient op for every step's slice of the input and output.
  */
-final class RnnKernel extends SequenceKernel {
+public final class RnnKernel extends SequenceKernel {
 
     private final UnaryOp sigma;
 
@@ -21,7 +21,7 @@ final class RnnKernel extends SequenceKernel {
     }
 
     /** h after every step [B, T, H] from x [B, T, in], W_xh [H, in], W_hh [H, H], b_h [H], h0 [B, H]. */
-    static Tensor run(Workspace.Pool pool, UnaryOp sigma, Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0) {
+    public static Tensor run(Workspace.Pool pool, UnaryOp sigma, Tensor x, Tensor wx, Tensor wh, Tensor b, Tensor h0) {
         RnnKernel k = new RnnKernel(pool, x, h0.shape(1), sigma);
         Tensor[] wxs = {wx}, whs = {wh}, bs = {b};
         return k.record("rnn", k.forward(x, wxs, whs, bs, h0), inputs(x, wxs, whs, bs, h0));
@@ -34,7 +34,7 @@ final class RnnKernel extends SequenceKernel {
             addRecurrent(t, hx, 0, gates);
             for (int b0 = 0; b0 < batch; b0++) {
                 int r = b0 * steps + t;
-                be.unary(sigma, hidden, pre.storage(), r * gates, out.storage(), r * hidden, 0);
+                be.rnnStepForward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden);
                 keepForNextStep(b0, t, out.storage(), r * hidden);
             }
         }
@@ -52,9 +52,8 @@ final class RnnKernel extends SequenceKernel {
             for (int b = 0; b < batch; b++) {
                 int r = b * steps + t;
                 int s = b * hidden;
-                be.binary(BinaryOp.ADD, hidden, up.storage(), up.at(r * hidden), up.step(), d, s, 1, d, s);
-                be.unaryBackward(sigma, hidden, pre.storage(), r * gates, out.storage(), r * hidden, d, s,
-                        dpre.storage(), r * gates, 0);
+                be.rnnStepBackward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden,
+                        up.storage(), up.at(r * hidden), up.step(), d, s, dpre.storage(), r * gates);
             }
             recurrentGrad(dpre, t, 0, gates, dh, false);
         }

@@ -1,4 +1,4 @@
-package jgrad.nn.layers;
+package jgrad.kernels;
 
 import java.lang.ref.SoftReference;
 import java.util.HashMap;
@@ -24,7 +24,7 @@ import jgrad.tensor.Tensor;
  * left idle (the benchmark's LSTM holds about 55 MB) is let go when the heap needs the room, and the
  * next call allocates its buffers again.
  */
-final class Workspace {
+public final class Workspace {
 
     private final Map<String, Storage> buffers = new HashMap<>();
     /** Where the caller computes: buffers from another device are replaced (the model moved). */
@@ -49,7 +49,7 @@ final class Workspace {
     }
 
     /** The idle workspace of one layer: taken by a call, given back when the call's buffers are free. */
-    static final class Pool {
+    public static final class Pool {
 
         private final AtomicReference<SoftReference<Workspace>> idle = new AtomicReference<>();
 
