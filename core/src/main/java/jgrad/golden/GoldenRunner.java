@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jgrad.io.Json;
+import jgrad.io.InputFileException;
+import jgrad.io.InputFiles;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
 import jgrad.tensor.Tensor;
@@ -68,7 +69,11 @@ public final class GoldenRunner {
         List<Path> files = new ArrayList<>();
         List<DType> dtypes = new ArrayList<>(List.of(DType.F64, DType.F32));
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--dtype") && i + 1 < args.length) {
+            if (args[i].equals("--dtype") && i + 1 == args.length) {
+                out.println("golden: --dtype needs a value: f32 or f64");
+                return 2;
+            }
+            if (args[i].equals("--dtype")) {
                 String d = args[++i].toUpperCase(Locale.ROOT);
                 if (!d.equals("F32") && !d.equals("F64")) {
                     out.println("golden: --dtype must be f32 or f64, got '" + args[i] + "'");
@@ -126,16 +131,31 @@ public final class GoldenRunner {
     private static Outcome runOne(Path file, String fallback, DType dtype, Device device) {
         String name = fallback;
         try {
-            GoldenCase c = GoldenCase.parse(Json.parse(Files.readString(file)), fallback, dtype, device);
+            GoldenCase c = GoldenCase.parse(InputFiles.readJson(file, "a golden case", MAX_CASE_BYTES), fallback, dtype,
+                    device);
             name = c.name();
             return new Outcome(name, check(c), null);
+        } catch (InputFileException e) {
+            return new Outcome(name, null, e.getMessage());
         } catch (IOException | RuntimeException e) {
-            return new Outcome(name, null, e.getClass().getSimpleName() + ": " + e.getMessage());
+            return new Outcome(name, null, file.getFileName() + ": " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            return new Outcome(name, null, file.getFileName() + ": its tensors do not fit in this JVM's memory (-Xmx "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB)");
         }
     }
 
-    /** Runs the op, differentiates, and compares every expected output and gradient. */
+    /** A case file is a few tensors; this bounds what a stray large file can make the runner read. */
+    static final long MAX_CASE_BYTES = 64L << 20;
+
+    /**
+     * Runs the op, differentiates, and compares every expected output and gradient. A case that
+     * expects nothing (no outputs, no grads) is an error: it would pass whatever the op computed.
+     */
     static Comparison check(GoldenCase c) {
+        if (c.outputs().isEmpty() && c.grads().isEmpty()) {
+            throw new IllegalArgumentException("the case has nothing to check: its \"outputs\" and \"grads\" are empty");
+        }
         Ops.Result r = Ops.run(c);
         Map<String, Tensor> grads = r.grads() != null ? r.grads() : backward(c, r.outputs());
         Comparison cmp = new Comparison(c.abs(), c.rel());

@@ -34,24 +34,41 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, Body body) throws IOException {
+        write(target, body, SaveSteps.NONE);
+    }
+
+    /** {@link #write(Path, Body)}, reporting each step to {@code steps} (where tests inject faults). */
+    static void write(Path target, Body body, SaveSteps steps) throws IOException {
         Path absolute = target.toAbsolutePath();
+        if (absolute.getFileName() == null || absolute.getFileName().toString().isEmpty()) {
+            throw new IOException("cannot write '" + target + "': the path names no file");
+        }
+        if (Files.isDirectory(absolute)) {
+            throw new IOException("cannot write " + target + ": it is a directory");
+        }
         Path dir = absolute.getParent();
         Files.createDirectories(dir);
         Path tmp = Files.createTempFile(dir, "." + absolute.getFileName() + ".", ".tmp");
         try {
+            steps.reached("temporary file created");
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16);
                 body.writeTo(out);
                 out.flush();
+                steps.reached("content written");
                 ch.force(true);
+                steps.reached("content forced to disk");
             }
             keepPermissions(tmp, absolute);
+            steps.reached("permissions set");
             Files.move(tmp, absolute, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException | Error e) {
             Files.deleteIfExists(tmp);
             throw e;
         }
+        steps.reached("renamed over the target");
         forceDirectory(dir);
+        steps.reached("directory forced to disk");
     }
 
     /**

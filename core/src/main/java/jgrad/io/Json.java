@@ -10,11 +10,19 @@ import java.util.Map;
  * needs no library. Objects read as {@code LinkedHashMap<String, Object>} (key order kept), arrays
  * as {@code List<Object>}, numbers as {@code Double} (or {@code Long} when integral without exponent
  * or fraction), plus String, Boolean and null. Errors name the line and column.
+ *
+ * <p>Reading is strict, because it reads files that anyone may hand us: nesting deeper than
+ * {@link #MAX_DEPTH} (which would otherwise overflow the stack), a key given twice in one object
+ * (which one would win?), and a number outside the range of a double are errors, not surprises.
  */
 public final class Json {
 
+    /** Objects and arrays nest at most this deep; jgrad's own files need fewer than 20 levels. */
+    public static final int MAX_DEPTH = 200;
+
     private final String text;
     private int pos;
+    private int depth;
 
     private Json(String text) {
         this.text = text;
@@ -49,11 +57,13 @@ public final class Json {
     }
 
     private Map<String, Object> object() {
+        enter();
         Map<String, Object> map = new LinkedHashMap<>();
         pos++;
         skipSpace();
         if (peek() == '}') {
             pos++;
+            depth--;
             return map;
         }
         while (true) {
@@ -61,7 +71,12 @@ public final class Json {
             if (peek() != '"') {
                 throw error("expected a string key");
             }
+            int keyAt = pos;
             String key = string();
+            if (map.containsKey(key)) {
+                pos = keyAt;
+                throw error("key \"" + key + "\" appears twice in one object");
+            }
             skipSpace();
             expect(':');
             skipSpace();
@@ -71,17 +86,20 @@ public final class Json {
                 pos++;
             } else {
                 expect('}');
+                depth--;
                 return map;
             }
         }
     }
 
     private List<Object> array() {
+        enter();
         List<Object> list = new ArrayList<>();
         pos++;
         skipSpace();
         if (peek() == ']') {
             pos++;
+            depth--;
             return list;
         }
         while (true) {
@@ -92,8 +110,15 @@ public final class Json {
                 pos++;
             } else {
                 expect(']');
+                depth--;
                 return list;
             }
+        }
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw error("nested more than " + MAX_DEPTH + " levels deep");
         }
     }
 
@@ -121,8 +146,8 @@ public final class Json {
                 case 'r' -> sb.append('\r');
                 case 't' -> sb.append('\t');
                 case 'u' -> {
-                    if (pos + 4 > text.length()) {
-                        throw error("short \\u escape");
+                    if (pos + 4 > text.length() || !text.substring(pos, pos + 4).matches("[0-9a-fA-F]{4}")) {
+                        throw error("\\u must be followed by 4 hexadecimal digits");
                     }
                     sb.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
                     pos += 4;
@@ -145,7 +170,12 @@ public final class Json {
             if (s.matches("-?\\d{1,18}")) {
                 return Long.parseLong(s);
             }
-            return Double.parseDouble(s);
+            double d = Double.parseDouble(s);
+            if (Double.isInfinite(d)) {
+                pos = start;
+                throw error("number '" + s + "' is beyond the range of a double");
+            }
+            return d;
         } catch (NumberFormatException e) {
             pos = start;
             throw error("bad number '" + s + "'");

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
@@ -14,43 +16,66 @@ import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
 /**
- * A model on disk as two files with one stem: {@code NAME.json}, the architecture, and
- * {@code NAME.safetensors}, the weights by parameter name ({@code 0.W}, {@code user_tower.W_emb}).
+ * A model on disk as one file, {@code NAME.safetensors}: the weights by parameter name
+ * ({@code 0.W}, {@code user_tower.W_emb}), and in the header's {@code __metadata__} the
+ * architecture and the fitted preprocessing that turn raw records into its inputs:
  * <pre>
- *   NAME.json = {"format": "jgrad-model", "version": 1,
- *                "model": {"type": "Sequential", "config": {...}},
- *                "weights": "NAME.safetensors", "weights_sha256": "…",
- *                "parameters": {"0.W": {"dtype": "F32", "shape": [4, 3]}, …},
- *                "preprocessing": {…}}                   (optional: fitted vocabularies, scaling)
+ *   "__metadata__": {"format": "jgrad",
+ *                    "jgrad.model": "{\"format\": \"jgrad-model\", \"version\": 2,
+ *                                     \"model\": {\"type\": \"Sequential\", \"config\": {...}},
+ *                                     \"parameters\": {\"0.W\": {\"dtype\": \"F32\", \"shape\": [4, 3]}, …},
+ *                                     \"preprocessing\": {…}}",           (optional: vocabularies, scaling)
+ *                    "jgrad.sha256": SHA-256(SHA-256(jgrad.model) ‖ SHA-256(data section)), hex}
  * </pre>
- * {@link #load} rebuilds the model through the {@link LayerRegistry} and fills its parameters, so
- * no user code is needed. Each file is written atomically, weights first; the architecture names the
- * SHA-256 of the weights it belongs with, so a save interrupted between the two files, or weights
- * replaced by another model's, is detected at load instead of producing a silently wrong model.
- * Any of the two file names, or the stem, may be given.
+ * <b>Why one file.</b> A save is then one atomic rename ({@link AtomicFiles}): at every instant the
+ * path holds the complete old model or the complete new one, never the weights of one with the
+ * architecture of the other; of two concurrent saves the last rename wins, whole; a save that fails
+ * (or is killed) before its rename leaves the old model untouched, and a failed one leaves no file.
+ * The checksum covers the architecture, the preprocessing and the weights, so a hand-edited or
+ * damaged file is refused at load instead of scoring silently wrong. The file stays a plain
+ * safetensors file that PyTorch and NumPy read.
+ *
+ * <p>Models saved by earlier versions ({@code NAME.json} beside {@code NAME.safetensors}, format
+ * version 1) still load, through {@link LegacyModelFiles}. Any of NAME, NAME.safetensors or
+ * NAME.json may be given.
  */
 public final class ModelFiles {
 
-    private static final String FORMAT = "jgrad-model";
-    private static final long MAX_ARCHITECTURE_BYTES = 64L << 20;
+    static final String FORMAT = "jgrad-model";
+    static final int VERSION = 2;
+    static final String MODEL_KEY = "jgrad.model";
+    static final String SHA_KEY = "jgrad.sha256";
 
     private ModelFiles() {
     }
 
-    /** NAME.json for NAME, NAME.json or NAME.safetensors. */
-    public static Path architecturePath(Path path) {
-        return sibling(path, ".json");
+    /** A loaded model and the preprocessing it was saved with (empty when none). */
+    public record Loaded(Module model, Map<?, ?> preprocessing, Path file) {
     }
 
-    /** NAME.safetensors for NAME, NAME.json or NAME.safetensors. */
+    /** NAME.safetensors for NAME, NAME.json or NAME.safetensors: the model file. */
     public static Path weightsPath(Path path) {
         return sibling(path, ".safetensors");
     }
 
+    /** NAME.json: the architecture file of a model saved by jgrad before format version 2. */
+    public static Path architecturePath(Path path) {
+        return sibling(path, ".json");
+    }
+
+    /** Whether a model (of either format) is saved at {@code path}. */
+    public static boolean exists(Path path) {
+        return Files.exists(weightsPath(path)) || Files.exists(architecturePath(path));
+    }
+
     private static Path sibling(Path path, String ext) {
-        String name = path.getFileName().toString();
-        String stem = name.endsWith(".json") ? name.substring(0, name.length() - 5)
-                : name.endsWith(".safetensors") ? name.substring(0, name.length() - 12) : name;
+        Path name = path.getFileName();
+        String s = name == null ? "" : name.toString();
+        String stem = s.endsWith(".json") ? s.substring(0, s.length() - 5)
+                : s.endsWith(".safetensors") ? s.substring(0, s.length() - 12) : s;
+        if (stem.isEmpty()) {
+            throw new IllegalArgumentException("a model path needs a file name, got '" + path + "'");
+        }
         return path.resolveSibling(stem + ext);
     }
 
@@ -60,19 +85,18 @@ public final class ModelFiles {
     }
 
     /**
-     * Saves a model with what turns raw records into its inputs (fitted vocabularies, scaling), as JSON-ready
-     * maps and lists under {@code "preprocessing"} in the architecture file, so the two cannot drift apart.
+     * Saves a model with what turns raw records into its inputs (fitted vocabularies, scaling), as
+     * JSON-ready maps and lists, in one file, atomically (see the class comment).
      */
     public static void save(Module model, Path path, Map<String, Object> preprocessing) throws IOException {
-        Map<String, Object> description = LayerRegistry.describe(model);
-        Path weights = weightsPath(path);
-        String sha = SafeTensors.write(weights, model.parameters(), Map.of("format", "jgrad"));
+        save(model, path, preprocessing, SaveSteps.NONE);
+    }
+
+    static void save(Module model, Path path, Map<String, Object> preprocessing, SaveSteps steps) throws IOException {
         Map<String, Object> arch = new LinkedHashMap<>();
         arch.put("format", FORMAT);
-        arch.put("version", 1);
-        arch.put("model", description);
-        arch.put("weights", weights.getFileName().toString());
-        arch.put("weights_sha256", sha);
+        arch.put("version", VERSION);
+        arch.put("model", LayerRegistry.describe(model));
         Map<String, Object> params = new LinkedHashMap<>();
         model.parameters().forEach((name, t) -> {
             Map<String, Object> entry = new LinkedHashMap<>();    // ordered, so a save is byte-reproducible
@@ -84,40 +108,108 @@ public final class ModelFiles {
         if (!preprocessing.isEmpty()) {
             arch.put("preprocessing", preprocessing);
         }
-        byte[] json = Json.write(arch).getBytes(StandardCharsets.UTF_8);
-        AtomicFiles.write(architecturePath(path), out -> out.write(json));
+        String json;
+        try {
+            json = Json.write(arch);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("cannot save the model to " + weightsPath(path) + ": " + e.getMessage(), e);
+        }
+        write(weightsPath(path), json, model.parameters(), steps);
+        LegacyModelFiles.removeSupersededArchitecture(architecturePath(path), steps);
+    }
+
+    /** Writes a model file: the description {@code json} and the tensors, tied by the checksum. */
+    static void write(Path file, String json, Map<String, Tensor> tensors, SaveSteps steps) throws IOException {
+        steps.reached("model described");
+        Map<String, String> metadata = new LinkedHashMap<>();
+        metadata.put("format", "jgrad");
+        metadata.put(MODEL_KEY, json);
+        metadata.put(SHA_KEY, checksum(json, SafeTensors.dataSha256(tensors)));
+        SafeTensors.write(file, tensors, metadata, steps);
+    }
+
+    /** SHA-256(SHA-256(description) ‖ SHA-256(data section)), hex: what a model file's checksum is. */
+    static String checksum(String json, String dataSha256) {
+        MessageDigest outer = SafeTensors.sha256();
+        outer.update(SafeTensors.sha256().digest(json.getBytes(StandardCharsets.UTF_8)));
+        outer.update(HexFormat.of().parseHex(dataSha256));
+        return HexFormat.of().formatHex(outer.digest());
     }
 
     /** Rebuilds a saved model and its weights. */
     public static Module load(Path path) throws IOException {
-        Path archFile = architecturePath(path);
-        Map<?, ?> arch = readArchitecture(archFile);
-        Module model;
-        try {
-            model = LayerRegistry.create(arch.get("model"), Module.class);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(archFile, "cannot rebuild the model: " + e.getMessage());
-        }
-        Path weights = path.resolveSibling(String.valueOf(arch.get("weights")));
-        SafeTensors.Contents contents = SafeTensors.read(weights);
-        if (!contents.sha256().equals(arch.get("weights_sha256"))) {
-            throw new ModelFileException(weights, "these weights are not the ones " + archFile.getFileName()
-                    + " was saved with (SHA-256 " + contents.sha256() + ", expected " + arch.get("weights_sha256")
-                    + "); was a save interrupted between the two files?");
-        }
-        assign(model, contents.tensors(), weights);
-        return model;
+        return read(path).model();
     }
 
     /** The {@code "preprocessing"} a model was saved with; empty when it was saved without. */
     public static Map<?, ?> preprocessing(Path path) throws IOException {
-        Path archFile = architecturePath(path);
-        Object p = readArchitecture(archFile).get("preprocessing");
+        return read(path).preprocessing();
+    }
+
+    /** Rebuilds a saved model, with its preprocessing; every check of the class comment is made first. */
+    public static Loaded read(Path path) throws IOException {
+        Path file = weightsPath(path);
+        if (!Files.exists(file) && Files.exists(architecturePath(path))) {
+            return LegacyModelFiles.read(architecturePath(path));
+        }
+        if (!Files.exists(file)) {
+            throw new ModelFileException(file, "no model here (nor an older " + architecturePath(path).getFileName() + ")");
+        }
+        SafeTensors.Contents contents = SafeTensors.read(file);
+        String json = contents.metadata().get(MODEL_KEY);
+        if (json == null) {
+            if (Files.exists(architecturePath(path))) {
+                return LegacyModelFiles.read(architecturePath(path));
+            }
+            throw new ModelFileException(file, "a plain safetensors file, without the jgrad model description"
+                    + " (metadata '" + MODEL_KEY + "'): build the model in code and fill it with ModelFiles.loadWeights");
+        }
+        String expected = checksum(json, contents.dataSha256());
+        if (!expected.equals(contents.metadata().get(SHA_KEY))) {
+            throw new ModelFileException(file, "integrity check failed: the architecture, preprocessing or weights"
+                    + " differ from what was saved (checksum " + expected + ", recorded " + contents.metadata().get(SHA_KEY)
+                    + "); was the file edited or damaged?");
+        }
+        Object arch;
+        try {
+            arch = Json.parse(json);
+        } catch (IllegalArgumentException e) {
+            throw new ModelFileException(file, "metadata '" + MODEL_KEY + "' is not valid JSON: " + e.getMessage());
+        }
+        Map<?, ?> m = checkDescription(file, arch, VERSION);
+        Module model = rebuild(file, m.get("model"));
+        assign(model, contents.tensors(), file);
+        return new Loaded(model, preprocessing(file, m), file);
+    }
+
+    /** The description's format and version, checked. */
+    static Map<?, ?> checkDescription(Path file, Object json, int version) throws ModelFileException {
+        if (!(json instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format"))) {
+            throw new ModelFileException(file, "not a jgrad model description (no \"format\": \"" + FORMAT + "\")");
+        }
+        if (!Long.valueOf(version).equals(m.get("version"))) {
+            throw new ModelFileException(file, "unsupported version " + m.get("version") + " (expected " + version
+                    + "; this jgrad reads 1 and 2)");
+        }
+        return m;
+    }
+
+    static Module rebuild(Path file, Object description) throws ModelFileException {
+        try {
+            return LayerRegistry.create(description, Module.class);
+        } catch (RuntimeException e) {
+            throw new ModelFileException(file, "cannot rebuild the model: " + (e instanceof IllegalArgumentException
+                    ? "" : e.getClass().getSimpleName() + ": ") + e.getMessage());
+        }
+    }
+
+    static Map<?, ?> preprocessing(Path file, Map<?, ?> description) throws ModelFileException {
+        Object p = description.get("preprocessing");
         if (p == null) {
             return Map.of();
         }
         if (!(p instanceof Map<?, ?> m)) {
-            throw new ModelFileException(archFile, "\"preprocessing\" must be an object");
+            throw new ModelFileException(file, "\"preprocessing\" must be an object");
         }
         return m;
     }
@@ -132,30 +224,11 @@ public final class ModelFiles {
         assign(model, SafeTensors.read(file).tensors(), file);
     }
 
-    private static Map<?, ?> readArchitecture(Path file) throws IOException {
-        if (Files.size(file) > MAX_ARCHITECTURE_BYTES) {
-            throw new ModelFileException(file, "an architecture of " + Files.size(file) + " bytes is beyond the "
-                    + MAX_ARCHITECTURE_BYTES + " allowed");
-        }
-        Object json;
-        try {
-            json = Json.parse(Files.readString(file, StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException | java.nio.charset.CharacterCodingException e) {
-            throw new ModelFileException(file, "not valid JSON: " + e.getMessage());
-        }
-        if (!(json instanceof Map<?, ?> m) || !FORMAT.equals(m.get("format"))) {
-            throw new ModelFileException(file, "not a jgrad model architecture (no \"format\": \"" + FORMAT + "\")");
-        }
-        if (!Long.valueOf(1).equals(m.get("version"))) {
-            throw new ModelFileException(file, "unsupported version " + m.get("version") + " (this jgrad reads 1)");
-        }
-        if (!(m.get("weights") instanceof String w) || w.contains("/") || w.contains("\\")) {
-            throw new ModelFileException(file, "\"weights\" must name a file in the same directory");
-        }
-        return m;
-    }
-
-    private static void assign(Module model, Map<String, Tensor> saved, Path file) throws ModelFileException {
+    /**
+     * Copies the saved tensors into the model's parameters, after checking that the names, dtypes and
+     * shapes match exactly and that every value is finite (a NaN weight would answer every question with NaN).
+     */
+    static void assign(Module model, Map<String, Tensor> saved, Path file) throws ModelFileException {
         Map<String, Tensor> params = model.parameters();
         if (!params.keySet().equals(saved.keySet())) {
             TreeSet<String> missing = new TreeSet<>(params.keySet());
@@ -172,6 +245,14 @@ public final class ModelFiles {
                 throw new ModelFileException(file, "parameter '" + e.getKey() + "' is " + s.dtype() + " "
                         + Shapes.format(s.shape()) + " in the file but " + p.dtype() + " " + Shapes.format(p.shape())
                         + " in the model");
+            }
+            double[] values = s.toDoubleArray();
+            for (int i = 0; i < values.length; i++) {
+                if (!Double.isFinite(values[i])) {
+                    throw new ModelFileException(file, "parameter '" + e.getKey() + "' holds " + values[i]
+                            + " at element " + i + " of " + Shapes.format(s.shape()) + "; a model with a non-finite"
+                            + " weight cannot answer (was it saved after training diverged?)");
+                }
             }
         }
         params.forEach((name, p) -> p.copyFrom(saved.get(name)));

@@ -40,8 +40,12 @@ public final class SafeTensors {
 
     private static final int CHUNK = 1 << 16;
 
-    /** What a file holds, in file order, and the SHA-256 of its bytes (hex). */
-    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata, String sha256) {
+    /**
+     * What a file holds, in file order, the SHA-256 of all its bytes and that of its data section
+     * alone (the tensors' bytes, after the header), both in hex.
+     */
+    public record Contents(Map<String, Tensor> tensors, Map<String, String> metadata, String sha256,
+                           String dataSha256) {
     }
 
     private SafeTensors() {
@@ -51,6 +55,12 @@ public final class SafeTensors {
 
     /** Writes the tensors (in map order) and metadata atomically; returns the file's SHA-256 (hex). */
     public static String write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata) throws IOException {
+        return write(file, tensors, metadata, SaveSteps.NONE);
+    }
+
+    /** {@link #write(Path, Map, Map)}, reporting each step of the save to {@code steps}. */
+    static String write(Path file, Map<String, Tensor> tensors, Map<String, String> metadata, SaveSteps steps)
+            throws IOException {
         byte[] header = header(tensors, metadata);
         MessageDigest sha = sha256();
         AtomicFiles.write(file, raw -> {
@@ -59,11 +69,24 @@ public final class SafeTensors {
             buf.putLong(header.length);
             out.write(buf.array(), 0, 8);
             out.write(header);
-            for (Tensor t : tensors.values()) {
-                writeData(out, t.to(Device.CPU).contiguous(), buf);   // a model on a device is saved through an explicit copy
+            steps.reached("header written");
+            for (Map.Entry<String, Tensor> e : tensors.entrySet()) {
+                writeData(out, e.getValue().to(Device.CPU).contiguous(), buf);   // a device's tensor: an explicit copy
+                steps.reached("tensor " + e.getKey() + " written");
             }
             out.flush();
-        });
+        }, steps);
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** The SHA-256 (hex) of the data section that {@link #write} would write for these tensors. */
+    static String dataSha256(Map<String, Tensor> tensors) throws IOException {
+        MessageDigest sha = sha256();
+        OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha);
+        ByteBuffer buf = ByteBuffer.allocate(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        for (Tensor t : tensors.values()) {
+            writeData(out, t.to(Device.CPU).contiguous(), buf);
+        }
         return HexFormat.of().formatHex(sha.digest());
     }
 
@@ -114,8 +137,12 @@ public final class SafeTensors {
 
     // ---------------------------------------------------------------- reading
 
-    /** Reads and checks a file; see the class comment for what is checked. */
+    /**
+     * Reads and checks a file; see the class comment for what is checked. It must be a regular file
+     * no larger than this JVM's heap could hold ({@link InputFiles#checkRegular}).
+     */
     public static Contents read(Path file) throws IOException {
+        InputFiles.checkRegular(file, "a safetensors file", Runtime.getRuntime().maxMemory());
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long size = ch.size();
             if (size < 8) {
@@ -128,19 +155,21 @@ public final class SafeTensors {
             long dataStart = 8 + n;
             SafeTensorsHeader header = SafeTensorsHeader.parse(file, headerBytes, size - dataStart);
             Map<String, Tensor> tensors = new HashMap<>();
+            MessageDigest dataSha = sha256();
             for (SafeTensorsHeader.Entry e : header.entries.stream()
                     .sorted(Comparator.comparingLong(SafeTensorsHeader.Entry::begin)).toList()) {
-                tensors.put(e.name(), readTensor(file, ch, dataStart, e, sha));
+                tensors.put(e.name(), readTensor(file, ch, dataStart, e, sha, dataSha));
             }
             Map<String, Tensor> inFileOrder = new LinkedHashMap<>();
             header.entries.forEach(e -> inFileOrder.put(e.name(), tensors.get(e.name())));
-            return new Contents(inFileOrder, header.metadata, HexFormat.of().formatHex(sha.digest()));
+            return new Contents(inFileOrder, header.metadata, HexFormat.of().formatHex(sha.digest()),
+                    HexFormat.of().formatHex(dataSha.digest()));
         }
     }
 
-    // Entries are read in offset order, so the digest sees the file's bytes in sequence.
+    // Entries are read in offset order, so the digests see the file's bytes in sequence (they tile the data).
     private static Tensor readTensor(Path file, FileChannel ch, long dataStart, SafeTensorsHeader.Entry e,
-                                     MessageDigest sha) throws IOException {
+                                     MessageDigest sha, MessageDigest dataSha) throws IOException {
         Tensor t = Tensor.zeros(e.dtype(), e.shape());
         Storage s = t.storage();
         int bytes = e.dtype().bytes;
@@ -152,6 +181,7 @@ public final class SafeTensors {
             buf.clear().limit(count * bytes);
             readInto(file, ch, dataStart + e.begin() + (long) i * bytes, buf);
             sha.update(buf.array(), 0, count * bytes);
+            dataSha.update(buf.array(), 0, count * bytes);
             for (int k = 0; k < count; k++) {
                 s.set(i + k, bytes == 4 ? buf.getFloat(k * 4) : buf.getDouble(k * 8));
             }
@@ -178,7 +208,7 @@ public final class SafeTensors {
         }
     }
 
-    private static MessageDigest sha256() {
+    static MessageDigest sha256() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {

@@ -68,7 +68,7 @@ final class SafeTensorsHeader {
         } catch (CharacterCodingException e) {
             throw new ModelFileException(file, "the header is not valid UTF-8");
         } catch (IllegalArgumentException e) {
-            throw new ModelFileException(file, "the header is not valid JSON: " + e.getMessage());
+            throw new ModelFileException(file, "the header is not valid JSON: " + e.getMessage().replaceFirst("^JSON: ", ""));
         } catch (StackOverflowError e) {
             throw new ModelFileException(file, "the header's JSON is nested too deeply");
         }

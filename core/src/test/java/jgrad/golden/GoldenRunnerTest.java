@@ -103,6 +103,28 @@ class GoldenRunnerTest {
     }
 
     @Test
+    void aCaseWithNothingToCheckFails() throws IOException {
+        Files.writeString(tmp.resolve("empty.json"), """
+                {"name": "checks_nothing", "op": "dense", "config": {"activation": "linear"},
+                 "params": {"W": {"shape": [1, 2], "data": [1, 2]}, "b": {"shape": [1], "data": [0]}},
+                 "inputs": {"x": {"shape": [1, 2], "data": [3, 4]}}, "outputs": {}, "grads": {}}
+                """);
+        GoldenRunner.Summary s = GoldenRunner.runDirectory(tmp, DType.F64, out);
+        assertEquals(List.of("checks_nothing"), s.failures());
+        assertTrue(printed().contains("FAIL f64 checks_nothing") && printed().contains("nothing to check"), printed());
+    }
+
+    @Test
+    void aDeeplyNestedOrBinaryCaseFailsNamingTheFileAndTheRunStillEndsWithItsSummary() throws IOException {
+        Files.writeString(tmp.resolve("deep.json"), "{\"name\": " + "[".repeat(50_000));
+        Files.write(tmp.resolve("binary.json"), new byte[] {'{', (byte) 0xFF, (byte) 0xFE, 0});
+        assertEquals(1, GoldenRunner.run(new String[] {"--dtype", "f64", tmp.toString()}, out));
+        assertTrue(printed().contains("deep.json: not valid JSON: nested more than"), printed());
+        assertTrue(printed().contains("binary.json: line 1: byte 0xFF"), printed());
+        assertTrue(printed().endsWith("0 passed, 2 failed" + System.lineSeparator()), printed());
+    }
+
+    @Test
     void aMissingParamFailsWithAMessage() throws IOException {
         Files.writeString(tmp.resolve("nob.json"), """
                 {"name": "dense_without_b", "op": "dense", "config": {"activation": "linear"},

@@ -31,4 +31,26 @@ class JsonTest {
         assertThrows(IllegalArgumentException.class, () -> Json.parse("[1] x"));
         assertThrows(IllegalArgumentException.class, () -> Json.parse("\"open"));
     }
+
+    @Test
+    void deepNestingIsRefusedWithAMessageNotAStackOverflow() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        var e = assertThrows(IllegalArgumentException.class, () -> Json.parse(deep));
+        assertTrue(e.getMessage().contains("nested more than " + Json.MAX_DEPTH) && e.getMessage().contains("column 201"),
+                e.getMessage());
+        String ok = "[".repeat(Json.MAX_DEPTH) + "]".repeat(Json.MAX_DEPTH);
+        assertEquals(ok, Json.write(Json.parse(ok)), "the limit itself is allowed");
+    }
+
+    @Test
+    void repeatedKeysBadEscapesAndHugeNumbersAreErrors() {
+        var e = assertThrows(IllegalArgumentException.class, () -> Json.parse("{\"a\": 1,\n \"a\": 2}"));
+        assertTrue(e.getMessage().contains("key \"a\" appears twice") && e.getMessage().contains("line 2, column 2"),
+                e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Json.parse("\"\\uZZZZ\""));
+        assertTrue(e.getMessage().contains("4 hexadecimal digits"), e.getMessage());
+        e = assertThrows(IllegalArgumentException.class, () -> Json.parse("[1e400]"));
+        assertTrue(e.getMessage().contains("'1e400' is beyond the range"), e.getMessage());
+        assertEquals(List.of(1e308), Json.parse("[1e308]"));
+    }
 }

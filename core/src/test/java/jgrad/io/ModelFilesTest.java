@@ -2,6 +2,7 @@ package jgrad.io;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -48,7 +49,8 @@ class ModelFilesTest {
             Sequential model = mlp(dtype);
             Tensor x = Tensor.randn(new Random(9), dtype, 0, 1, 5, 3);
             ModelFiles.save(model, dir.resolve("mlp-" + dtype));
-            assertTrue(Files.exists(dir.resolve("mlp-" + dtype + ".json")));
+            assertTrue(Files.exists(dir.resolve("mlp-" + dtype + ".safetensors")));
+            assertFalse(Files.exists(dir.resolve("mlp-" + dtype + ".json")), "one file holds the whole model");
             Module loaded = ModelFiles.load(dir.resolve("mlp-" + dtype + ".safetensors"));
             Sequential s = assertInstanceOf(Sequential.class, loaded);
             assertEquals(model.parameters().keySet(), s.parameters().keySet());
@@ -88,20 +90,89 @@ class ModelFilesTest {
         Model model = recommender();
         ModelFiles.save(model, dir.resolve("one/rec"));
         ModelFiles.save(model, dir.resolve("two/rec"));
-        for (String f : List.of("rec.json", "rec.safetensors")) {
+        for (String f : List.of("rec.safetensors")) {
             assertArrayEquals(Files.readAllBytes(dir.resolve("one").resolve(f)),
                     Files.readAllBytes(dir.resolve("two").resolve(f)), f);
         }
     }
 
     @Test
-    void weightsFromAnotherSaveAreDetected() throws IOException {
-        ModelFiles.save(mlp(DType.F32), dir.resolve("a"));
-        Sequential other = mlp(DType.F32);
-        other.parameters().get("0.b").set(1, 0);
-        ModelFiles.saveWeights(other, dir.resolve("a.safetensors"));
+    void plainWeightsWhereAModelShouldBeAreNamedAsSuch() throws IOException {
+        ModelFiles.saveWeights(mlp(DType.F32), dir.resolve("a.safetensors"));
         var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir.resolve("a")));
-        assertTrue(e.getMessage().contains("a.safetensors") && e.getMessage().contains("SHA-256"), e.getMessage());
+        assertTrue(e.getMessage().contains("a.safetensors") && e.getMessage().contains("plain safetensors"),
+                e.getMessage());
+    }
+
+    /** Byte offset of the first occurrence of {@code what} in {@code bytes}. */
+    static int indexOf(byte[] bytes, String what) {
+        byte[] w = what.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        outer:
+        for (int i = 0; i + w.length <= bytes.length; i++) {
+            for (int k = 0; k < w.length; k++) {
+                if (bytes[i + k] != w[k]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("'" + what + "' is not in the file");
+    }
+
+    @Test
+    void aChangedWeightOrVocabularyFailsTheIntegrityCheck() throws IOException {
+        Path f = dir.resolve("m.safetensors");
+        ModelFiles.save(mlp(DType.F32), f, Map.of("vocabularies", Map.of("job", List.of("admin.", "retired"))));
+        byte[] good = Files.readAllBytes(f);
+        byte[] weight = good.clone();
+        weight[weight.length - 1] ^= 1;                                   // one bit of the last weight
+        byte[] vocabulary = good.clone();
+        vocabulary[indexOf(good, "retired")] = 'R';                       // a hand-edited vocabulary entry
+        for (byte[] bad : List.of(weight, vocabulary)) {
+            Files.write(f, bad);
+            var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(f));
+            assertTrue(e.getMessage().startsWith(f + ": integrity check failed"), e.getMessage());
+        }
+        Files.write(f, good);
+        assertInstanceOf(Sequential.class, ModelFiles.load(f), "the unchanged bytes load");
+    }
+
+    @Test
+    void aNonFiniteWeightIsNamedAtLoad() throws IOException {
+        Sequential model = mlp(DType.F32);
+        model.parameters().get("2.b").set(Double.NaN, 1);
+        ModelFiles.save(model, dir.resolve("nan"));
+        var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir.resolve("nan")));
+        assertTrue(e.getMessage().contains("nan.safetensors") && e.getMessage().contains("'2.b' holds NaN at element 1"),
+                e.getMessage());
+    }
+
+    @Test
+    void aModelOfTheFirstFormatStillLoads() throws IOException {
+        Sequential model = mlp(DType.F64);
+        String sha = SafeTensors.write(dir.resolve("old.safetensors"), model.parameters(), Map.of("format", "jgrad"));
+        Map<String, Object> arch = new java.util.LinkedHashMap<>();
+        arch.put("format", "jgrad-model");
+        arch.put("version", 1);
+        arch.put("model", LayerRegistry.describe(model));
+        arch.put("weights", "old.safetensors");
+        arch.put("weights_sha256", sha);
+        arch.put("preprocessing", Map.of("scale", 0.5));
+        Files.writeString(dir.resolve("old.json"), Json.write(arch));
+        Tensor x = Tensor.randn(new Random(2), DType.F64, 0, 1, 2, 3);
+        assertArrayEquals(model.forward(x).toDoubleArray(),
+                ((Sequential) ModelFiles.load(dir.resolve("old"))).forward(x).toDoubleArray(), 0);
+        assertEquals(Map.of("scale", 0.5), ModelFiles.preprocessing(dir.resolve("old.json")));
+
+        Sequential other = mlp(DType.F64);
+        other.parameters().get("0.b").set(1, 0);
+        ModelFiles.saveWeights(other, dir.resolve("old.safetensors"));    // weights of another model
+        var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir.resolve("old")));
+        assertTrue(e.getMessage().contains("old.safetensors") && e.getMessage().contains("SHA-256"), e.getMessage());
+
+        ModelFiles.save(other, dir.resolve("old"));                       // a new save supersedes the pair
+        assertFalse(Files.exists(dir.resolve("old.json")), "the old architecture file is removed");
+        assertEquals(1, ((Sequential) ModelFiles.load(dir.resolve("old"))).parameters().get("0.b").get(0));
     }
 
     @Test
@@ -120,11 +191,16 @@ class ModelFilesTest {
 
     @Test
     void anUnknownLayerTypeIsNamed() throws IOException {
-        ModelFiles.save(mlp(DType.F32), dir.resolve("m"));
-        Path json = dir.resolve("m.json");
-        Files.writeString(json, Files.readString(json).replace("TestTanh", "Swish"));
-        var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(json));
-        assertTrue(e.getMessage().contains("unknown layer type 'Swish'") && e.getMessage().contains("m.json"),
+        Sequential model = mlp(DType.F32);
+        Map<String, Object> arch = new java.util.LinkedHashMap<>();
+        arch.put("format", "jgrad-model");
+        arch.put("version", 2);
+        arch.put("model", LayerRegistry.describe(model));
+        String json = Json.write(arch).replace("TestTanh", "Swish");       // a type this jgrad does not know
+        Path f = dir.resolve("m.safetensors");
+        ModelFiles.write(f, json, model.parameters(), SaveSteps.NONE);
+        var e = assertThrows(ModelFileException.class, () -> ModelFiles.load(dir.resolve("m.json")));
+        assertTrue(e.getMessage().contains("unknown layer type 'Swish'") && e.getMessage().contains("m.safetensors"),
                 e.getMessage());
     }
 

@@ -44,7 +44,7 @@ final class BankClients {
     /** Reads {@code file}, or the bundled file when null; a malformed row stops the read, naming file and line. */
     static Table load(Path file) throws IOException {
         if (file != null) {
-            if (!Files.isRegularFile(file)) {
+            if (!Files.exists(file)) {
                 throw new IllegalArgumentException("--data " + file + ": no such file (expected a ;-separated"
                         + " bank-additional*.csv of UCI Bank Marketing)");
             }

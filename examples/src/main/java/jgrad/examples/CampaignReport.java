@@ -35,7 +35,13 @@ final class CampaignReport {
         ConfusionMatrix h = ConfusionMatrix.ofScores(probabilities, labels, 0.5);
         line("clients scored", "%d, of whom %d subscribed (base rate %.1f %%)", labels.length,
                 b.truePositives() + b.falseNegatives(), 100 * c.baseRate());
-        line("ROC AUC", "%.4f  (0.5 is a random ranking)", ClassificationMetrics.rocAuc(probabilities, labels));
+        long positives = Arrays.stream(labels).filter(y -> y == 1).count();
+        if (positives == 0 || positives == labels.length) {
+            line("ROC AUC", "undefined: all %d clients %s, and a ranking needs both outcomes to be judged",
+                    labels.length, positives == 0 ? "did not subscribe" : "subscribed");
+        } else {
+            line("ROC AUC", "%.4f  (0.5 is a random ranking)", ClassificationMetrics.rocAuc(probabilities, labels));
+        }
         line("log loss", "%.4f  (predicting the base rate for everyone: %.4f)",
                 ClassificationMetrics.logLoss(probabilities, labels),
                 ClassificationMetrics.logLoss(constant, labels));

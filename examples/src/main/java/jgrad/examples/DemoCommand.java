@@ -45,8 +45,7 @@ final class DemoCommand implements Command {
         Outcome outcome = run(o.data(), o.epochs(), o.seed(), out);
         if (o.save() != null) {
             ModelFiles.save(outcome.model(), o.save(), outcome.features().describe());
-            out.println("\nsaved the model and its fitted vocabularies and scaling to "
-                    + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save())
+            out.println("\nsaved the model and its fitted vocabularies and scaling to " + ModelFiles.weightsPath(o.save())
                     + "; score clients with ./jgrad score --model " + o.save() + " --data CSV");
         }
         return 0;
@@ -56,8 +55,15 @@ final class DemoCommand implements Command {
     record Outcome(Model model, BankFeatures features, double[] probabilities, int[] labels, CampaignAtBudget campaign) {
     }
 
+    /** Fewer clients cannot fill a training, a validation and a test set with both outcomes. */
+    static final int MIN_CLIENTS = 50;
+
     static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
         Table clients = BankClients.load(data);
+        if (clients.rowCount() < MIN_CLIENTS) {
+            throw new IllegalArgumentException(BankClients.describe(data) + ": holds " + clients.rowCount()
+                    + " clients; the demo needs at least " + MIN_CLIENTS + " to split into training, validation and test");
+        }
         SplittableRandom rng = new SplittableRandom(seed);
         Split<int[]> rows = Splits.random(clients.rowCount(), TEST_FRACTION, rng);
         Split<int[]> fitRows = Splits.random(rows.train().length, VALIDATION_FRACTION, rng);

@@ -1,8 +1,11 @@
 package jgrad.examples;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+
+import jgrad.io.ModelFiles;
 
 /**
  * The options shared by the examples and the demo: {@code --epochs N}, {@code --seed S},
@@ -23,12 +26,34 @@ record ExampleOptions(int epochs, long seed, Path save, Path data) {
             switch (option) {
                 case "--epochs" -> epochs = Main.positiveInt("--epochs", value);
                 case "--seed" -> seed = parseSeed(value);
-                case "--save" -> save = Path.of(value);
-                case "--data" -> data = Path.of(value);
+                case "--save" -> save = savePath(value);
+                case "--data" -> data = path("--data", value);
                 default -> throw new IllegalStateException("option " + option + " is accepted but not parsed");
             }
         }
         return new ExampleOptions(epochs, seed, save, data);
+    }
+
+    /** A path option's value; an empty one would name the current directory or hidden files in it. */
+    static Path path(String option, String value) {
+        if (value.isBlank()) {
+            throw new UsageException(option + " needs a file name, got '" + value + "'");
+        }
+        try {
+            return Path.of(value);
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new UsageException(option + " '" + value + "' is not a valid path: " + e.getReason());
+        }
+    }
+
+    /** Where {@code --save} will write, checked before any training time is spent. */
+    static Path savePath(String value) {
+        Path save = path("--save", value);
+        Path file = ModelFiles.weightsPath(save);
+        if (Files.isDirectory(file)) {
+            throw new UsageException("--save " + value + ": " + file + " is a directory, so no model can be saved there");
+        }
+        return save;
     }
 
     private static long parseSeed(String text) {

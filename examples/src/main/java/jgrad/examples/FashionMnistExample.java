@@ -46,8 +46,7 @@ final class FashionMnistExample implements Example {
         Sequential model = train(data, options.epochs(), options.seed(), out).model();
         if (options.save() != null) {
             ModelFiles.save(model, options.save());
-            out.println("saved the model to " + ModelFiles.architecturePath(options.save()) + " and "
-                    + ModelFiles.weightsPath(options.save()));
+            out.println("saved the model to " + ModelFiles.weightsPath(options.save()));
         }
         return 0;
     }

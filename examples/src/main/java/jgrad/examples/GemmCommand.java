@@ -31,6 +31,10 @@ final class GemmCommand implements Command {
         }
         int n = Main.positiveInt("N", args[0]);
         int rounds = args.length > 1 ? Main.positiveInt("ROUNDS", args[1]) : 5;
+        if (rounds > MAX_ROUNDS) {
+            throw new UsageException("ROUNDS must be at most " + MAX_ROUNDS + ", got " + rounds);
+        }
+        checkFits(n);
         SplittableRandom rng = new SplittableRandom(1);
         List<Tensor> host = List.of(Tensor.randn(rng, DType.F32, 0, 1, n, n), Tensor.randn(rng, DType.F32, 0, 1, n, n));
         double flops = 2.0 * n * n * n;
@@ -72,6 +76,21 @@ final class GemmCommand implements Command {
                     flops / median / 1e9, median, maxDifference(reference, result));
         }
         return 0;
+    }
+
+    static final int MAX_ROUNDS = 1000;
+
+    /** A, B and C, and one more C while the previous backend's is collected: four N×N F32 matrices. */
+    static void checkFits(int n) {
+        long elements = (long) n * n;
+        long bytes = 4 * elements * Float.BYTES;
+        long heap = Runtime.getRuntime().maxMemory();
+        if (elements > Integer.MAX_VALUE - 8 || bytes > heap) {
+            throw new TooLargeException(String.format(java.util.Locale.ROOT, "N = %d: the %d×%d matrices need %.1f GiB"
+                    + " and this JVM may use %.1f GiB (give it more with JGRAD_JAVA_OPTS=-Xmx…)%s", n, n, n,
+                    bytes / (double) (1L << 30), heap / (double) (1L << 30),
+                    elements > Integer.MAX_VALUE - 8 ? "; a tensor holds at most 2^31 elements, so N ≤ 46340" : ""));
+        }
     }
 
     private static void multiply(Backend backend, Tensor a, Tensor b, Tensor c, int n) {

@@ -23,17 +23,25 @@ public final class Main {
         System.exit(run(args, System.out, System.err));
     }
 
+    /**
+     * Runs a command line and returns its exit status ({@link ExitCodes}). Nothing escapes as a stack
+     * trace: every exception and error, out-of-memory included, becomes one message on {@code err}.
+     */
     static int run(String[] arguments, PrintStream out, PrintStream err) {
         String[] args = arguments;
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            help(out);
-            return args.length == 0 ? 2 : 0;
+            help(args.length == 0 ? err : out);         // asked for: stdout; a bare ./jgrad is a usage error
+            return args.length == 0 ? ExitCodes.USAGE : ExitCodes.OK;
         }
         try {
+            JvmOptions.check();
             args = BackendOption.apply(args);
         } catch (UsageException e) {
             err.println("jgrad: " + e.getMessage());
-            return e.getMessage().startsWith("no GPU") ? 3 : 2;
+            return e.getMessage().startsWith("no GPU") ? ExitCodes.NO_DEVICE : ExitCodes.USAGE;
+        } catch (RuntimeException | LinkageError e) {
+            err.println("jgrad: cannot start the backend: " + describe(e));
+            return ExitCodes.NO_DEVICE;
         }
         if (args.length == 0) {
             help(err);
@@ -45,16 +53,35 @@ public final class Main {
             err.println("jgrad: unknown command '" + args[0] + "'; ./jgrad --help lists the commands");
             return 2;
         }
+        String prefix = "jgrad " + command.name() + ": ";
         try {
             return command.run(Arrays.copyOfRange(args, 1, args.length), out);
         } catch (UsageException e) {
-            err.println("jgrad " + command.name() + ": " + e.getMessage());
+            err.println(prefix + e.getMessage());
             err.println("usage: ./jgrad " + command.name() + " " + command.usage());
-            return 2;
-        } catch (Exception e) {
-            err.println("jgrad " + command.name() + ": " + e.getMessage());
-            return 1;
+            return ExitCodes.USAGE;
+        } catch (TooLargeException e) {
+            err.println(prefix + e.getMessage());
+            return ExitCodes.TOO_LARGE;
+        } catch (OutOfMemoryError e) {
+            err.println(prefix + "out of memory: the data or sizes given need more than this JVM's "
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MB heap (give it more with JGRAD_JAVA_OPTS=-Xmx…,"
+                    + " or use smaller inputs)");
+            return ExitCodes.TOO_LARGE;
+        } catch (java.io.IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException
+                 | UnsupportedOperationException | jgrad.data.MalformedDataException e) {
+            err.println(prefix + e.getMessage());
+            return ExitCodes.FAILED;
+        } catch (Throwable e) {
+            err.println(prefix + "internal error, please report it: " + describe(e));
+            return ExitCodes.INTERNAL;
         }
+    }
+
+    /** One line for an unexpected throwable: its kind and message, and those of its cause. */
+    private static String describe(Throwable e) {
+        String s = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return e.getCause() == null || e.getCause() == e ? s : s + " (caused by " + describe(e.getCause()) + ")";
     }
 
     private static void help(PrintStream out) {

@@ -54,8 +54,8 @@ final class MovieMlpExample implements Example {
         out.printf(Locale.ROOT, "final: test RMSE %.4f after %d epochs; %.2f s per training epoch (%d steps of %d users)%n",
                 rmse, report.epochsRun(), report.secondsPerEpoch(), (data.numUsers() + BATCH - 1) / BATCH, BATCH);
         if (o.save() != null) {
-            ModelFiles.save(model, o.save());
-            out.println("saved " + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save()));
+            ModelFiles.save(model, o.save(), TrainedUsers.describe(data.train().users()));
+            out.println("saved the model and the users it was trained on to " + ModelFiles.weightsPath(o.save()));
         }
         return 0;
     }

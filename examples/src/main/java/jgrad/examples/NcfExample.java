@@ -100,8 +100,8 @@ final class NcfExample implements Example {
                 t.bestEpoch() + 1, t.secondsPerEpoch(), (data.train().size() * (1 + NEGATIVES) + BATCH - 1) / BATCH,
                 BATCH);
         if (o.save() != null) {
-            ModelFiles.save(model, o.save());
-            out.println("saved " + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save()));
+            ModelFiles.save(model, o.save(), TrainedUsers.describe(data.train().users()));
+            out.println("saved the model and the users it was trained on to " + ModelFiles.weightsPath(o.save()));
         }
         return 0;
     }

@@ -10,7 +10,7 @@ final class OptionPairs {
     private OptionPairs() {
     }
 
-    /** Option name to value, in the order given (a repeated option keeps its last value). */
+    /** Option name to value, in the order given; a repeated option is refused (which value was meant?). */
     static Map<String, String> parse(String[] args, List<String> accepted) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
@@ -21,6 +21,10 @@ final class OptionPairs {
             }
             if (i + 1 >= args.length) {
                 throw new UsageException(option + " needs a value");
+            }
+            if (options.containsKey(option)) {
+                throw new UsageException(option + " is given twice ('" + options.get(option) + "' and '" + args[i + 1]
+                        + "'); give it once");
             }
             options.put(option, args[i + 1]);
         }

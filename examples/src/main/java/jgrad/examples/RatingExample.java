@@ -105,8 +105,8 @@ final class RatingExample implements Example {
                 rmse, report.epochsRun(), variant == Variant.BMF ? " (best validation epoch restored)" : "",
                 report.secondsPerEpoch(), (fitOn.size() + variant.batch - 1) / variant.batch, variant.batch);
         if (o.save() != null) {
-            ModelFiles.save(model, o.save());
-            out.println("saved " + ModelFiles.architecturePath(o.save()) + " and " + ModelFiles.weightsPath(o.save()));
+            ModelFiles.save(model, o.save(), TrainedUsers.describe(fitOn.users()));
+            out.println("saved the model and the users it was trained on to " + ModelFiles.weightsPath(o.save()));
         }
         return 0;
     }

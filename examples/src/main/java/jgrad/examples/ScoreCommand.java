@@ -13,7 +13,6 @@ import jgrad.io.AtomicFiles;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
 import jgrad.metrics.CampaignAtBudget;
-import jgrad.nn.Module;
 import jgrad.train.Model;
 
 /**
@@ -35,10 +34,16 @@ final class ScoreCommand implements Command {
             throw new UsageException("needs --model FILE (from ./jgrad demo --save FILE) and --data CSV");
         }
         int k = o.containsKey("-k") ? Main.positiveInt("-k", o.get("-k")) : 10;
-        Path modelPath = Path.of(o.get("--model"));
-        Model model = loadModel(modelPath);
-        BankFeatures features = loadFeatures(modelPath);
-        Table clients = BankClients.load(Path.of(o.get("--data")));
+        Path modelPath = ExampleOptions.path("--model", o.get("--model"));
+        Path data = ExampleOptions.path("--data", o.get("--data"));
+        Path outFile = o.containsKey("--out") ? ExampleOptions.path("--out", o.get("--out")) : null;
+        ModelFiles.Loaded loaded = loadModel(modelPath);
+        Model model = (Model) loaded.model();
+        BankFeatures features = loadFeatures(loaded);
+        Table clients = BankClients.load(data);
+        if (clients.rowCount() == 0) {
+            throw new IllegalArgumentException(data + ": holds no clients, only a header line");
+        }
         double[] p = DemoCommand.probabilities(model, features.inputs(clients));
         int[] labels = BankFeatures.labels(clients);
         CampaignAtBudget campaign = CampaignAtBudget.of(p, labels, DemoCommand.BUDGET);
@@ -46,40 +51,56 @@ final class ScoreCommand implements Command {
         CampaignReport report = new CampaignReport(out);
         report.metrics(campaign, p, labels);
         report.topProspects(clients, p, labels, campaign.called(), k);
-        if (o.containsKey("--out")) {
-            Path file = Path.of(o.get("--out"));
-            writeProbabilities(file, p);
-            out.println("\nwrote every client's probability to " + file);
+        if (k > campaign.called().length) {
+            out.printf("(-k %d is more than the %d clients the campaign calls: all %d are shown)%n", k,
+                    campaign.called().length, campaign.called().length);
+        }
+        if (outFile != null) {
+            writeProbabilities(outFile, p);
+            out.println("\nwrote every client's probability to " + outFile);
         }
         return 0;
     }
 
-    private static Model loadModel(Path path) throws Exception {
-        if (!Files.exists(ModelFiles.architecturePath(path))) {
-            throw new UsageException("no model at " + ModelFiles.architecturePath(path)
+    private static ModelFiles.Loaded loadModel(Path path) throws Exception {
+        if (!ModelFiles.exists(path)) {
+            throw new UsageException("--model: no model at " + ModelFiles.weightsPath(path)
                     + " (save one with ./jgrad demo --save FILE)");
         }
-        Module loaded = ModelFiles.load(path).to(BackendOption.device());
-        if (!(loaded instanceof Model model)) {
-            throw new IllegalArgumentException(path + " holds a " + loaded.getClass().getSimpleName()
+        ModelFiles.Loaded loaded = ModelFiles.read(path);
+        if (!(loaded.model() instanceof Model)) {
+            throw new ModelFileException(loaded.file(), "holds a " + loaded.model().getClass().getSimpleName()
                     + ", not the demo's campaign model");
         }
-        return model;
+        loaded.model().to(BackendOption.device());
+        return loaded;
     }
 
+    /** The vocabularies and scaling the model was saved with; each vocabulary must fit its embedding table. */
     @SuppressWarnings("unchecked")
-    private static BankFeatures loadFeatures(Path path) throws Exception {
-        Map<?, ?> preprocessing = ModelFiles.preprocessing(path);
-        Path file = ModelFiles.architecturePath(path);
-        if (preprocessing.isEmpty()) {
+    private static BankFeatures loadFeatures(ModelFiles.Loaded loaded) throws Exception {
+        Path file = loaded.file();
+        if (loaded.preprocessing().isEmpty()) {
             throw new ModelFileException(file, "saved without its vocabularies and scaling, so raw clients cannot be"
                     + " turned into its inputs; save it again with ./jgrad demo --save FILE");
         }
+        BankFeatures features;
         try {
-            return BankFeatures.fromDescription((Map<String, Object>) preprocessing);
-        } catch (IllegalArgumentException e) {
+            features = BankFeatures.fromDescription((Map<String, Object>) loaded.preprocessing());
+        } catch (IllegalArgumentException | ClassCastException e) {
             throw new ModelFileException(file, "bad \"preprocessing\": " + e.getMessage());
         }
+        for (var column : features.vocabularies().entrySet()) {
+            String name = column.getKey() + "_embedding.W_emb";
+            var table = loaded.model().parameters().get(name);
+            int size = column.getValue().size();
+            if (table == null || table.shape()[0] != size) {
+                throw new ModelFileException(file, "the vocabulary of '" + column.getKey() + "' has " + size
+                        + " entries but the model's embedding '" + name + "' has "
+                        + (table == null ? "no table" : table.shape()[0] + " rows"));
+            }
+        }
+        return features;
     }
 
     private static void writeProbabilities(Path file, double[] p) throws Exception {

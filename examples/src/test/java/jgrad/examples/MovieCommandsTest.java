@@ -47,4 +47,46 @@ class MovieCommandsTest {
         assertEquals(2, recommend.code());
         assertTrue(recommend.err().contains("--model"), recommend.err());
     }
+
+    /**
+     * A user the model was not trained on gets an explicit, labelled popularity answer when asked for one:
+     * the most-rated movies of u.data that the user has not rated, counted here from u.data directly.
+     */
+    @Test
+    void aColdStartUserGetsTheMostRatedUnseenMoviesLabelledAsSuch(@TempDir Path dir) throws Exception {
+        Path ml;
+        try {
+            ml = MovieLensFiles.ml100k(null);
+        } catch (IllegalStateException absent) {
+            org.junit.jupiter.api.Assumptions.abort("MovieLens 100K is absent: " + absent.getMessage());
+            return;
+        }
+        java.util.Map<Integer, Integer> counts = new java.util.HashMap<>();
+        java.util.Set<Integer> seenByThree = new java.util.HashSet<>();
+        for (String line : java.nio.file.Files.readAllLines(ml.resolve("u.data"))) {
+            String[] f = line.split("\t");
+            int item = Integer.parseInt(f[1]);
+            counts.merge(item, 1, Integer::sum);
+            if (f[0].equals("3")) {
+                seenByThree.add(item);
+            }
+        }
+        int expected = counts.entrySet().stream().filter(e -> !seenByThree.contains(e.getKey()))
+                .max(java.util.Map.Entry.<Integer, Integer>comparingByValue()
+                        .thenComparing(java.util.Map.Entry.comparingByKey(java.util.Comparator.reverseOrder())))
+                .orElseThrow().getKey();
+        Path model = dir.resolve("dot");
+        jgrad.io.ModelFiles.save(new jgrad.recsys.DotRecommender(943, 1682, 4, jgrad.backend.DType.F32,
+                new java.util.SplittableRandom(1)), model, TrainedUsers.describe(new int[] {0, 1}));
+        Run refused = run("recommend", "--model", model.toString(), "--user", "3");
+        assertEquals(1, refused.code(), refused.err());
+        Run r = run("recommend", "--model", model.toString(), "--user", "3", "-k", "3", "--cold-start", "popularity");
+        assertEquals(0, r.code(), r.err());
+        String[] lines = r.out().split("\n");
+        assertTrue(lines[0].startsWith("cold start: user 3 was not in the data dot.safetensors was trained on; NOT"
+                + " personalised"), r.out());
+        assertTrue(lines[1].startsWith(" 1. ") && lines[1].contains("ratings " + counts.get(expected))
+                && lines[1].endsWith("(movie " + expected + ")"), r.out());
+        assertEquals(4, lines.length, r.out());
+    }
 }

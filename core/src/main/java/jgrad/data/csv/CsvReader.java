@@ -3,12 +3,15 @@ package jgrad.data.csv;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
 import jgrad.data.BadRow;
+import jgrad.io.InputFileException;
+import jgrad.io.InputFiles;
 import jgrad.data.BadRows;
 import jgrad.data.MalformedDataException;
 
@@ -38,6 +41,12 @@ public final class CsvReader {
 
     /** Reads a file, sending bad rows to {@code badRows}. */
     public Table read(Path file, BadRows badRows) {
+        try {
+            // a directory, a device or a pipe is refused before reading; a file larger than the heap cannot be held
+            InputFiles.checkRegular(file, "a CSV file", Runtime.getRuntime().maxMemory());
+        } catch (InputFileException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         try (BufferedReader in = Files.newBufferedReader(file, format.charset())) {
             return read(in, file.getFileName().toString(), badRows);
         } catch (IOException e) {
@@ -56,7 +65,7 @@ public final class CsvReader {
         RowParser rows = null;
         long lineNumber = 0;
         String line;
-        while ((line = lines.readLine()) != null) {
+        while ((line = nextLine(lines, name, lineNumber + 1)) != null) {
             lineNumber++;
             if (lineNumber == 1 && !line.isEmpty() && line.charAt(0) == BOM) {
                 line = line.substring(1);
@@ -80,6 +89,22 @@ public final class CsvReader {
             throw new MalformedDataException(new BadRow(name, 1, "no header line (the file is empty)", ""));
         }
         return build(name, buffers);
+    }
+
+    /** The next line; bytes that are not text in the format's charset (a binary file) end the read with the line. */
+    private String nextLine(BufferedReader lines, String name, long lineNumber) throws IOException {
+        String line;
+        try {
+            line = lines.readLine();
+        } catch (CharacterCodingException e) {
+            throw new MalformedDataException(new BadRow(name, lineNumber, "not " + format.charset().name()
+                    + " text (is it a binary file?)", ""));
+        }
+        if (line != null && line.indexOf('\0') >= 0) {
+            throw new MalformedDataException(new BadRow(name, lineNumber, "holds a NUL byte: a binary file, not CSV text",
+                    ""));
+        }
+        return line;
     }
 
     private RowParser headerRow(FieldSplitter splitter, String line, String name) {

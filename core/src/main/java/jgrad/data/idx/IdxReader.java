@@ -10,6 +10,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.zip.GZIPInputStream;
 import jgrad.data.MalformedDataException;
+import jgrad.io.InputFileException;
+import jgrad.io.InputFiles;
 
 /**
  * Reads IDX files (LeCun's MNIST format, also Fashion-MNIST), gzipped or not: gzip is recognized by its
@@ -27,6 +29,11 @@ public final class IdxReader {
 
     /** Reads an unsigned-byte IDX file of {@code expectedDims} dimensions (e.g. 3 for images, 1 for labels). */
     public static IdxArray read(Path file, int expectedDims) {
+        try {
+            InputFiles.checkRegular(file, "an IDX file", Runtime.getRuntime().maxMemory());
+        } catch (InputFileException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
         try (InputStream in = open(file)) {
             return read(new DataInputStream(in), file.getFileName().toString(), expectedDims);
         } catch (EOFException e) {

@@ -18,8 +18,16 @@ public final class MinMaxScaler {
     }
 
     public static MinMaxScaler fit(double[] train) {
-        double[] sorted = Stats.presentSorted(train, "min-max scaler");
-        return new MinMaxScaler(sorted[0], sorted[sorted.length - 1]);
+        return fit(train, "min-max scaler");
+    }
+
+    /** {@link #fit(double[])}, naming {@code column} in its errors; the range max − min must be finite. */
+    public static MinMaxScaler fit(double[] train, String column) {
+        double[] sorted = Stats.presentSorted(train, column);
+        double min = sorted[0];
+        double max = sorted[sorted.length - 1];
+        Stats.requireFinite(column, sorted, "range", max - min, "minimum", min);
+        return new MinMaxScaler(min, max);
     }
 
     public double min() {

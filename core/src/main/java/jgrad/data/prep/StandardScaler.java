@@ -3,6 +3,8 @@ package jgrad.data.prep;
 /**
  * Standardization learned from training data: x' = (x − μ) / σ, with μ the mean and σ the population
  * standard deviation of the training column. A constant column (σ = 0) is only centred (σ taken as 1).
+ * Fitting refuses a column whose μ or σ is not finite (an infinite value, or values near 1e308 whose
+ * sum overflows): every transformed value would be NaN or 0, and the fault would surface only later.
  */
 public final class StandardScaler {
 
@@ -15,9 +17,15 @@ public final class StandardScaler {
     }
 
     public static StandardScaler fit(double[] train) {
-        double[] present = Stats.presentSorted(train, "standard scaler");
+        return fit(train, "standard scaler");
+    }
+
+    /** {@link #fit(double[])}, naming {@code column} in its errors. */
+    public static StandardScaler fit(double[] train, String column) {
+        double[] present = Stats.presentSorted(train, column);
         double mean = Stats.mean(present);
         double std = Stats.std(present, mean);
+        Stats.requireFinite(column, present, "mean", mean, "standard deviation", std);
         return new StandardScaler(mean, std == 0 ? 1 : std);
     }
 

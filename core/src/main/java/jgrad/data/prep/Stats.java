@@ -17,6 +17,27 @@ final class Stats {
         return present;
     }
 
+    /**
+     * Refuses statistics that are not finite, naming the column and the value that made them so: the
+     * first infinite value, or else the largest magnitude (whose arithmetic overflowed).
+     */
+    static void requireFinite(String column, double[] present, String name1, double stat1, String name2,
+                              double stat2) {
+        if (Double.isFinite(stat1) && Double.isFinite(stat2)) {
+            return;
+        }
+        double largest = 0;
+        for (double v : present) {
+            if (Double.isInfinite(v)) {
+                throw new IllegalArgumentException(column + ": the training values include " + v
+                        + ", so its " + name1 + " and " + name2 + " cannot be fitted; remove or cap it");
+            }
+            largest = Math.max(largest, Math.abs(v));
+        }
+        throw new IllegalArgumentException(column + ": its fitted " + name1 + " (" + stat1 + ") or " + name2 + " ("
+                + stat2 + ") is not finite: values as large as " + largest + " overflow a double; remove or cap them");
+    }
+
     static double mean(double[] present) {
         double sum = 0;
         for (double v : present) {

@@ -64,7 +64,7 @@ public final class TabularFeatures {
                 } else {
                     double[] values = train.asDoubles(column);
                     Imputer imputer = Imputer.fit(values, Imputer.Strategy.MEDIAN);
-                    features.add(new Numeric(column, imputer, StandardScaler.fit(imputer.transform(values))));
+                    features.add(new Numeric(column, imputer, StandardScaler.fit(imputer.transform(values), "column '" + column + "'")));
                 }
             }
             return new TabularFeatures(features);

@@ -57,4 +57,21 @@ class ScalingTest {
         assertArrayEquals(new boolean[] {true, false, true}, b.flag(new double[] {2.9, 3, 7.5}));
         assertThrows(IllegalArgumentException.class, () -> OutlierBounds.fitZScore(TRAIN, 0));
     }
+
+    @Test
+    void statisticsThatAreNotFiniteAreRefusedAtFitNamingTheColumn() {
+        var e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> StandardScaler.fit(new double[] {1, 2, 1e308}, "column 'balance'"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("column 'balance': its fitted mean")
+                && e.getMessage().contains("values as large as 1.0E308"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> StandardScaler.fit(new double[] {1, Double.NEGATIVE_INFINITY}, "column 'age'"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().contains("column 'age': the training values include"
+                + " -Infinity"), e.getMessage());
+        e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> MinMaxScaler.fit(new double[] {-1e308, 1e308}, "column 'x'"));
+        org.junit.jupiter.api.Assertions.assertTrue(e.getMessage().startsWith("column 'x': its fitted range"),
+                e.getMessage());
+        assertEquals(1e307, StandardScaler.fit(new double[] {1e307, 1e307}).mean(), "large but finite is fine");
+    }
 }

@@ -1,0 +1,326 @@
+package jgrad.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+
+import jgrad.backend.DType;
+import jgrad.io.ModelFiles;
+import jgrad.nn.Activation;
+import jgrad.nn.layers.Dense;
+import jgrad.recsys.DotRecommender;
+import jgrad.train.Sequential;
+
+/**
+ * The catalogue of bad inputs, command by command: each case is a command line, the exit status it
+ * must end with ({@link ExitCodes}) and the words its message must contain (the file, option, column or
+ * tensor it is about, and what is wrong). Every case also checks that nothing was printed as a stack
+ * trace. The files the cases read are made here, once, from the bundled bank data.
+ */
+class BadInputsTest {
+
+    @TempDir
+    static Path dir;
+
+    static Path bankCsv;
+    static Path bankModel;
+
+    /** A case: what was typed, the expected exit status, and the words the output must contain. */
+    record Case(String command, String[] args, int code, List<String> words, Map<String, String> jvmOptions) {
+
+        static Case of(String command, int code, List<String> words, String... args) {
+            return new Case(command, args, code, words, Map.of());
+        }
+
+        Case withJvm(String property, String value) {
+            return new Case(command, args, code, words, Map.of(property, value));
+        }
+
+        String title() {
+            return command + " | " + String.join(" ", args).replace(dir.toString(), "DIR") + " -> " + code;
+        }
+    }
+
+    private static Path write(String name, String text) throws IOException {
+        return Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * The bundled bank CSV with {@code column}'s value replaced in every other data row (the first
+     * included), so that the training rows of any split hold it among ordinary values.
+     */
+    private static Path bankWith(String name, String column, String value) throws IOException {
+        List<String> lines = new ArrayList<>(Files.readAllLines(bankCsv));
+        List<String> header = List.of(lines.get(0).replace("\"", "").split(";"));
+        for (int r = 1; r < lines.size(); r += 2) {
+            String[] cells = lines.get(r).split(";", -1);
+            cells[header.indexOf(column)] = value;
+            lines.set(r, String.join(";", cells));
+        }
+        return Files.write(dir.resolve(name), lines);
+    }
+
+    @BeforeAll
+    static void makeInputs() throws Exception {
+        bankCsv = Files.copy(Path.of("src/main/resources" + BankClients.RESOURCE), dir.resolve("bank.csv"));
+        bankModel = dir.resolve("bank");
+        Run demo = Run.of("demo", "--epochs", "1", "--save", bankModel.toString());
+        assertEquals(0, demo.code(), demo.err());
+    }
+
+    private static List<Case> cases() throws Exception {
+        List<Case> c = new ArrayList<>();
+        String csv = bankCsv.toString();
+        String model = bankModel.toString();
+        List<String> lines = Files.readAllLines(bankCsv);
+        Path headerOnly = Files.write(dir.resolve("header-only.csv"), lines.subList(0, 1));
+        Path oneRow = Files.write(dir.resolve("one-row.csv"), lines.subList(0, 2));
+        Path binary = Files.write(dir.resolve("binary.csv"), new byte[] {'a', 'g', 'e', ';', (byte) 0xFF, (byte) 0xFE, 0, 1});
+        Path huge = bankWith("huge.csv", "euribor3m", "1e308");
+        Path infinite = bankWith("infinite.csv", "cons.conf.idx", "Infinity");
+        Path badNumber = bankWith("bad-number.csv", "age", "forty");
+        Path subdir = Files.createDirectories(dir.resolve("a-directory"));
+        Path fifo = dir.resolve("pipe.safetensors");
+        boolean haveFifo = new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() == 0;
+
+        // ---------------------------------------------------------------- the launcher itself
+        c.add(Case.of("(none)", 2, List.of("usage: ./jgrad COMMAND")));
+        c.add(Case.of("(none)", 2, List.of("unknown command 'frobnicate'"), "frobnicate"));
+        c.add(Case.of("(none)", 2, List.of("--backend needs a value"), "info", "--backend"));
+        c.add(Case.of("(none)", 2, List.of("unknown backend 'tpu'"), "--backend", "tpu", "info"));
+        c.add(Case.of("(none)", 2, List.of("-Djgrad.threads", "'lots'"), "gemm", "8").withJvm("jgrad.threads", "lots"));
+        c.add(Case.of("(none)", 2, List.of("-Djgrad.threads=100000", "outside 1"), "gemm", "8")
+                .withJvm("jgrad.threads", "100000"));
+        c.add(Case.of("(none)", 2, List.of("-Djgrad.threads=0", "outside 1"), "gemm", "8").withJvm("jgrad.threads", "0"));
+
+        // ---------------------------------------------------------------- demo
+        c.add(Case.of("demo", 2, List.of("--epochs", "positive whole number", "'0'"), "demo", "--epochs", "0"));
+        c.add(Case.of("demo", 2, List.of("--epochs", "'-3'"), "demo", "--epochs", "-3"));
+        c.add(Case.of("demo", 2, List.of("--epochs", "'99999999999'"), "demo", "--epochs", "99999999999"));
+        c.add(Case.of("demo", 2, List.of("--seed must be a whole number", "'1.5'"), "demo", "--seed", "1.5"));
+        c.add(Case.of("demo", 2, List.of("--save needs a file name", "''"), "demo", "--save", ""));
+        c.add(Case.of("demo", 2, List.of("--data needs a file name"), "demo", "--data", " "));
+        c.add(Case.of("demo", 2, List.of("unknown option '--epoch'"), "demo", "--epoch", "3"));
+        c.add(Case.of("demo", 2, List.of("--seed needs a value"), "demo", "--seed"));
+        c.add(Case.of("demo", 2, List.of("--epochs is given twice", "'1'", "'2'"), "demo", "--epochs", "1", "--epochs", "2"));
+        c.add(Case.of("demo", 1, List.of("no-such.csv", "no such file"), "demo", "--data", dir.resolve("no-such.csv").toString()));
+        c.add(Case.of("demo", 1, List.of("a-directory", "is a directory"), "demo", "--data", subdir.toString()));
+        c.add(Case.of("demo", 1, List.of("/dev/null", "not a regular file"), "demo", "--data", "/dev/null"));
+        c.add(Case.of("demo", 1, List.of("header-only.csv", "holds 0 clients", "at least 50"), "demo", "--data",
+                headerOnly.toString()));
+        c.add(Case.of("demo", 1, List.of("binary.csv:1", "not UTF-8 text", "binary"), "demo", "--data", binary.toString()));
+        c.add(Case.of("demo", 1, List.of("bad-number.csv:2", "age", "forty"), "demo", "--data", badNumber.toString()));
+        c.add(Case.of("demo", 1, List.of("column 'euribor3m'", "not finite", "1.0E308"), "demo", "--data", huge.toString()));
+        // the reader refuses the word "Infinity" before any statistic is fitted: named by file, line and column
+        c.add(Case.of("demo", 1, List.of("infinite.csv:2", "column 'cons.conf.idx'", "'Infinity'"), "demo", "--data",
+                infinite.toString()));
+        Path clash = Files.createDirectories(dir.resolve("clash.safetensors"));
+        c.add(Case.of("demo", 2, List.of("--save", "clash.safetensors", "is a directory"), "demo", "--epochs", "1",
+                "--save", dir.resolve("clash").toString()));
+
+        // ---------------------------------------------------------------- gemm
+        c.add(Case.of("gemm", 2, List.of("needs the matrix size N"), "gemm"));
+        c.add(Case.of("gemm", 2, List.of("N must be a positive whole number", "'0'"), "gemm", "0"));
+        c.add(Case.of("gemm", 2, List.of("N must be", "'big'"), "gemm", "big"));
+        c.add(Case.of("gemm", 2, List.of("ROUNDS", "'0'"), "gemm", "8", "0"));
+        c.add(Case.of("gemm", 2, List.of("ROUNDS must be at most 1000"), "gemm", "8", "5000"));
+        c.add(Case.of("gemm", 4, List.of("N = 100000", "GiB", "-Xmx", "N ≤ 46340"), "gemm", "100000"));
+        c.add(Case.of("gemm", 4, List.of("N = 46000", "GiB", "this JVM may use"), "gemm", "46000"));
+
+        // ---------------------------------------------------------------- golden
+        Path goldenDir = Files.createDirectories(dir.resolve("golden"));
+        Path empty = write("golden/empty.json", """
+                {"name": "checks_nothing", "op": "dense", "config": {"activation": "linear"},
+                 "params": {"W": {"shape": [1, 2], "data": [1, 2]}, "b": {"shape": [1], "data": [0]}},
+                 "inputs": {"x": {"shape": [1, 2], "data": [3, 4]}}, "outputs": {}, "grads": {}}
+                """);
+        Path deep = write("deep.json", "{\"name\": " + "[".repeat(100_000));
+        Path syntax = write("syntax.json", "{\"name\": \"x\",\n \"op\": }");
+        Path goldenBinary = Files.write(dir.resolve("golden-binary.json"), new byte[] {'{', (byte) 0xC0, 0});
+        Path dup = write("dup.json", "{\"name\": \"a\", \"name\": \"b\"}");
+        c.add(Case.of("golden", 2, List.of("no *.json cases given"), "golden"));
+        c.add(Case.of("golden", 2, List.of("no such file or directory", "nowhere"), "golden", dir.resolve("nowhere").toString()));
+        c.add(Case.of("golden", 2, List.of("--dtype must be f32 or f64", "'f16'"), "golden", "--dtype", "f16", goldenDir.toString()));
+        c.add(Case.of("golden", 2, List.of("--dtype needs a value"), "golden", goldenDir.toString(), "--dtype"));
+        c.add(Case.of("golden", 2, List.of("no *.json cases"), "golden", subdir.toString()));
+        c.add(Case.of("golden", 1, List.of("checks_nothing", "nothing to check", "0 passed, 2 failed"), "golden",
+                empty.toString()));
+        c.add(Case.of("golden", 1, List.of("deep.json", "nested more than 200", "0 passed, 1 failed"), "golden",
+                "--dtype", "f64", deep.toString()));
+        c.add(Case.of("golden", 1, List.of("syntax.json", "line 2, column 8"), "golden", "--dtype", "f64", syntax.toString()));
+        c.add(Case.of("golden", 1, List.of("golden-binary.json", "line 1", "not UTF-8"), "golden", "--dtype", "f64",
+                goldenBinary.toString()));
+        c.add(Case.of("golden", 1, List.of("dup.json", "\"name\" appears twice"), "golden", "--dtype", "f64", dup.toString()));
+        c.add(Case.of("golden", 1, List.of("/dev/null", "not a regular file"), "golden", "--dtype", "f64", "/dev/null"));
+
+        // ---------------------------------------------------------------- score
+        Path plain = dir.resolve("plain");
+        ModelFiles.saveWeights(new Sequential(new Dense(2, 1, Activation.LINEAR, new SplittableRandom(1))),
+                dir.resolve("plain.safetensors"));
+        Path dense = dir.resolve("dense");
+        ModelFiles.save(new Sequential(new Dense(2, 1, Activation.LINEAR, new SplittableRandom(1))), dense);
+        byte[] good = Files.readAllBytes(ModelFiles.weightsPath(bankModel));
+        byte[] flipped = good.clone();
+        flipped[flipped.length - 3] ^= 0x10;
+        Path tampered = Files.write(dir.resolve("tampered.safetensors"), flipped);
+        Path truncated = Files.write(dir.resolve("truncated.safetensors"), java.util.Arrays.copyOf(good, good.length / 2));
+        Path garbage = write("garbage.safetensors", "this is not a model");
+        byte[] deepHeader = ("[".repeat(4000)).getBytes(StandardCharsets.US_ASCII);
+        java.nio.ByteBuffer nested = java.nio.ByteBuffer.allocate(8 + deepHeader.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        nested.putLong(deepHeader.length).put(deepHeader);
+        Path nestedModel = Files.write(dir.resolve("nested.safetensors"), nested.array());
+        ModelFiles.Loaded bank = ModelFiles.read(bankModel);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> vocabularies = new LinkedHashMap<>((Map<String, Object>) bank.preprocessing().get("vocabularies"));
+        List<Object> jobs = new ArrayList<>((List<?>) vocabularies.get("job"));
+        jobs.add("astronaut");
+        vocabularies.put("job", jobs);
+        Map<String, Object> biggerVocabulary = new LinkedHashMap<>();
+        bank.preprocessing().forEach((k, v) -> biggerVocabulary.put((String) k, v));
+        biggerVocabulary.put("vocabularies", vocabularies);
+        Path mismatched = dir.resolve("mismatched");
+        ModelFiles.save(bank.model(), mismatched, biggerVocabulary);
+        Path bare = dir.resolve("bare");
+        ModelFiles.save(bank.model(), bare);
+
+        c.add(Case.of("score", 2, List.of("needs --model FILE", "--data CSV"), "score"));
+        c.add(Case.of("score", 2, List.of("needs --model FILE"), "score", "--model", model));
+        c.add(Case.of("score", 2, List.of("--model: no model at", "nothing.safetensors"), "score", "--model",
+                dir.resolve("nothing").toString(), "--data", csv));
+        c.add(Case.of("score", 2, List.of("--model needs a file name"), "score", "--model", "", "--data", csv));
+        c.add(Case.of("score", 2, List.of("-k must be a positive whole number", "'-1'"), "score", "--model", model,
+                "--data", csv, "-k", "-1"));
+        c.add(Case.of("score", 2, List.of("--data is given twice"), "score", "--model", model, "--data", csv, "--data", csv));
+        c.add(Case.of("score", 1, List.of("/dev/null", "not a regular file"), "score", "--model", model, "--data", "/dev/null"));
+        c.add(Case.of("score", 1, List.of("a-directory", "is a directory"), "score", "--model", model, "--data", subdir.toString()));
+        c.add(Case.of("score", 1, List.of("no-such.csv", "no such file"), "score", "--model", model, "--data",
+                dir.resolve("no-such.csv").toString()));
+        c.add(Case.of("score", 1, List.of("header-only.csv", "holds no clients", "only a header"), "score", "--model", model,
+                "--data", headerOnly.toString()));
+        c.add(Case.of("score", 1, List.of("binary.csv:1", "not UTF-8"), "score", "--model", model, "--data", binary.toString()));
+        c.add(Case.of("score", 1, List.of("bad-number.csv:2", "forty"), "score", "--model", model, "--data", badNumber.toString()));
+        c.add(Case.of("score", 0, List.of("ROC AUC", "undefined: all 1 clients did not subscribe",
+                "-k 10 is more than the 1 clients"), "score", "--model", model, "--data", oneRow.toString()));
+        c.add(Case.of("score", 1, List.of("plain.safetensors", "plain safetensors file"), "score", "--model",
+                plain.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("dense.safetensors", "holds a Sequential", "not the demo's campaign model"),
+                "score", "--model", dense.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("tampered.safetensors", "integrity check failed"), "score", "--model",
+                tampered.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("truncated.safetensors", "truncated"), "score", "--model", truncated.toString(),
+                "--data", csv));
+        c.add(Case.of("score", 1, List.of("garbage.safetensors", "header length"), "score", "--model", garbage.toString(),
+                "--data", csv));
+        c.add(Case.of("score", 1, List.of("nested.safetensors", "nested more than 200"), "score", "--model",
+                nestedModel.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("mismatched.safetensors", "vocabulary of 'job' has", "'job_embedding.W_emb'"),
+                "score", "--model", mismatched.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("bare.safetensors", "saved without its vocabularies"), "score", "--model",
+                bare.toString(), "--data", csv));
+        c.add(Case.of("score", 1, List.of("a-directory", "is a directory"), "score", "--model", model, "--data", csv,
+                "--out", subdir.toString()));
+        if (haveFifo) {
+            c.add(Case.of("score", 1, List.of("pipe.safetensors", "not a regular file"), "score", "--model", fifo.toString(),
+                    "--data", csv));
+        }
+
+        // ---------------------------------------------------------------- recommend
+        Path recommender = dir.resolve("dot");
+        ModelFiles.save(new DotRecommender(5, 7, 3, DType.F32, new SplittableRandom(2)), recommender,
+                TrainedUsers.describe(new int[] {0, 1, 3}));                                  // users 1, 2 and 4
+        String rec = recommender.toString();
+        c.add(Case.of("recommend", 2, List.of("needs --model FILE and --user ID"), "recommend", "--model", rec));
+        c.add(Case.of("recommend", 2, List.of("--user must be a whole number", "'me'"), "recommend", "--model", rec,
+                "--user", "me"));
+        c.add(Case.of("recommend", 2, List.of("-k must be a positive whole number"), "recommend", "--model", rec,
+                "--user", "1", "-k", "0"));
+        c.add(Case.of("recommend", 2, List.of("--cold-start takes 'popularity'", "'guess'"), "recommend", "--model", rec,
+                "--user", "3", "--cold-start", "guess"));
+        c.add(Case.of("recommend", 2, List.of("--user is given twice"), "recommend", "--model", rec, "--user", "1",
+                "--user", "2"));
+        c.add(Case.of("recommend", 2, List.of("--model: no model at", "none.safetensors"), "recommend", "--model",
+                dir.resolve("none").toString(), "--user", "1"));
+        c.add(Case.of("recommend", 1, List.of("--user 99", "unknown user", "dot.safetensors", "users 1 … 5"), "recommend",
+                "--model", rec, "--user", "99"));
+        c.add(Case.of("recommend", 1, List.of("--user 0", "unknown user"), "recommend", "--model", rec, "--user", "0"));
+        c.add(Case.of("recommend", 1, List.of("--user 3", "not in the data", "dot.safetensors", "--cold-start popularity"),
+                "recommend", "--model", rec, "--user", "3"));
+        c.add(Case.of("recommend", 1, List.of("bank.safetensors", "not a recommender"), "recommend", "--model", model,
+                "--user", "1"));
+        c.add(Case.of("recommend", 1, List.of("tampered.safetensors", "integrity check failed"), "recommend", "--model",
+                tampered.toString(), "--user", "1"));
+        c.add(Case.of("recommend", 1, List.of("MovieLens 100K not found", "nowhere"), "recommend", "--model", rec,
+                "--user", "1", "--data", dir.resolve("nowhere").toString()));
+
+        // ---------------------------------------------------------------- example
+        c.add(Case.of("example", 2, List.of("needs the name of an example", "movie-dot"), "example"));
+        c.add(Case.of("example", 2, List.of("unknown example 'movie-knn'"), "example", "movie-knn"));
+        c.add(Case.of("example", 2, List.of("--epochs must be a positive whole number"), "example", "movie-dot",
+                "--epochs", "0"));
+        c.add(Case.of("example", 2, List.of("--save needs a file name"), "example", "gmf", "--save", ""));
+        c.add(Case.of("example", 2, List.of("unknown option '--pretrain'"), "example", "gmf", "--pretrain", "x"));
+        c.add(Case.of("example", 1, List.of("MovieLens 100K not found", "nowhere", "grouplens.org"), "example",
+                "movie-dot", "--data", dir.resolve("nowhere").toString()));
+        Path noRatings = Files.createDirectories(dir.resolve("movies/ml-100k"));
+        c.add(Case.of("example", 1, List.of("holds no u.data", noRatings.toString()), "example", "movie-mlp", "--data",
+                noRatings.getParent().toString()));
+        return c;
+    }
+
+    private static Run run(Case c) {
+        List<String> restore = new ArrayList<>();
+        c.jvmOptions().forEach((k, v) -> {
+            restore.add(k);
+            restore.add(System.getProperty(k));
+            System.setProperty(k, v);
+        });
+        try {
+            return Run.of(c.args());
+        } finally {
+            for (int i = 0; i < restore.size(); i += 2) {
+                if (restore.get(i + 1) == null) {
+                    System.clearProperty(restore.get(i));
+                } else {
+                    System.setProperty(restore.get(i), restore.get(i + 1));
+                }
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyBadInputEndsWithItsExitCodeAndAMessageNamingTheThing() throws Exception {
+        return cases().stream().map(c -> DynamicTest.dynamicTest(c.title(), () -> {
+            Run r = run(c);
+            String all = r.out() + r.err();
+            if (System.getenv("JGRAD_SHOW_BAD_INPUTS") != null) {      // to read every message: JGRAD_SHOW_BAD_INPUTS=1
+                System.out.println("### " + c.title() + "\n" + r.err().strip());
+            }
+            Supplier<String> shown = () -> "exit " + r.code() + "\n--- out:\n" + r.out() + "\n--- err:\n" + r.err();
+            assertEquals(c.code(), r.code(), shown);
+            for (String word : c.words()) {
+                assertTrue(all.contains(word), () -> "missing '" + word + "'\n" + shown.get());
+            }
+            assertFalse(all.contains("\tat ") || all.contains("Exception in thread"), shown);
+            if (c.code() != 0) {
+                assertFalse(r.err().isBlank() && !c.command().equals("golden"), "a failure says why on stderr");
+            }
+        }));
+    }
+}
