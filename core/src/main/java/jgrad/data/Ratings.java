@@ -53,6 +53,12 @@ public record Ratings(int[] users, int[] items, float[] ratings, long[] timestam
         return Arrays.stream(items).max().orElse(-1);
     }
 
+    /** The distinct item ids {@code user} rated, in the order of their first rating. */
+    public int[] itemsRatedBy(int user) {
+        return java.util.stream.IntStream.range(0, size()).filter(r -> users[r] == user).map(r -> items[r])
+                .distinct().toArray();
+    }
+
     /** The number of distinct user ids. */
     public int distinctUsers() {
         return (int) Arrays.stream(users).distinct().count();

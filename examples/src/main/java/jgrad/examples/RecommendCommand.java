@@ -9,11 +9,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import jgrad.data.Ratings;
 import jgrad.data.movielens.Movie;
 import jgrad.data.movielens.MovieLens100k;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
+import jgrad.recsys.Popularity;
 import jgrad.recsys.Recommender;
 
 /**
@@ -68,14 +68,16 @@ final class RecommendCommand implements Command {
                 : null);
         Map<Integer, Movie> movies = new HashMap<>();
         ml.movies().forEach(m -> movies.put(m.id(), m));
-        int[] seen = seenBy(ml.ratings(), userId, model.numItems());
+        int[] seen = java.util.Arrays.stream(ml.ratings().itemsRatedBy(userId)).filter(i -> i <= model.numItems())
+                .map(i -> i - 1).toArray();
         if (trained.isEmpty()) {
             out.printf("note: %s does not list the users it was trained on (saved by an older jgrad), so whether"
                     + " user %d was among them cannot be checked%n", name, userId);
         }
         if (untrained) {
-            double[] counts = popularity(ml.ratings(), model.numItems());
-            int[] top = topUnseen(counts, seen, k);
+            Popularity popularity = Popularity.of(ml.ratings(), model.numItems());
+            double[] counts = popularity.counts();
+            int[] top = popularity.topUnseen(seen, k);
             out.printf("cold start: user %d was not in the data %s was trained on; NOT personalised: the %d most-rated"
                     + " movies in u.data that the user has not rated (popularity)%n", userId, name, top.length);
             print(out, top, counts, "ratings", movies);
@@ -102,35 +104,8 @@ final class RecommendCommand implements Command {
         }
     }
 
-    /** How many ratings each movie (dense id) has in u.data. */
-    private static double[] popularity(Ratings ratings, int numItems) {
-        double[] counts = new double[numItems];
-        for (int r = 0; r < ratings.size(); r++) {
-            int item = ratings.items()[r] - 1;
-            if (item >= 0 && item < numItems) {
-                counts[item]++;
-            }
-        }
-        return counts;
-    }
 
-    /** The k items with the highest value among those not seen, ties by id. */
-    private static int[] topUnseen(double[] values, int[] seen, int k) {
-        Set<Integer> skip = new java.util.HashSet<>();
-        for (int s : seen) {
-            skip.add(s);
-        }
-        return java.util.stream.IntStream.range(0, values.length).filter(i -> !skip.contains(i)).boxed()
-                .sorted((a, b) -> values[a] != values[b] ? Double.compare(values[b], values[a]) : Integer.compare(a, b))
-                .limit(k).mapToInt(Integer::intValue).toArray();
-    }
 
-    /** The dense ids of the movies the user rated (MovieLens id − 1). */
-    private static int[] seenBy(Ratings ratings, int userId, int numItems) {
-        return java.util.stream.IntStream.range(0, ratings.size())
-                .filter(r -> ratings.users()[r] == userId && ratings.items()[r] <= numItems)
-                .map(r -> ratings.items()[r] - 1).distinct().toArray();
-    }
 
     private static int parseInt(String what, String text) {
         try {
