@@ -70,6 +70,42 @@ def openblas_coretype(flags, width):
     return None
 
 
+# The NumPy SGEMM peer: the same timing rule as torch_bench.py (warm-up, then the median of timed runs).
+NUMPY_SGEMM = r"""
+import json, os, statistics, sys, time
+import numpy as np
+rng = np.random.default_rng(42)
+for n in map(int, sys.argv[1].split(",")):
+    a = rng.standard_normal((n, n), dtype=np.float32)
+    b = rng.standard_normal((n, n), dtype=np.float32)
+    c = np.empty((n, n), dtype=np.float32)
+    warm, reps = {256: (20, 30), 512: (8, 15), 1024: (3, 7), 2048: (1, 3)}[n]
+    for _ in range(warm):
+        np.matmul(a, b, out=c)
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        np.matmul(a, b, out=c)
+        ts.append(time.perf_counter() - t)
+    s = statistics.median(ts)
+    print(json.dumps({"bench": "sgemm", "impl": "numpy-" + np.__version__, "n": n,
+                      "threads": int(os.environ["OPENBLAS_NUM_THREADS"]), "gflops": round(2 * n ** 3 / s / 1e9, 2)}))
+"""
+
+# Workload -> (jgrad benchmark regex, peer bench name in torch_bench.py).
+WORKLOADS = {
+    "gemm": ("jgrad.bench.kernels.GemmLargeBench", "sgemm"),
+    "lstm": ("jgrad.bench.models.LstmBench.sequence", "lstm"),
+    "rnn": ("jgrad.bench.models.RnnBench.sequence", "rnn"),
+    "attn": ("jgrad.bench.models.AttentionPoolBench", "attn"),
+    "ncf": ("jgrad.bench.models.NcfTrainBench", "ncf"),
+    "mf": ("jgrad.bench.models.MfTrainBench", "mf"),
+    "mlp": ("jgrad.bench.models.MlpTrainBench", "mlp"),
+    "gan": ("jgrad.bench.models.GanStepBench", "gan"),
+    "topk": ("jgrad.bench.models.TopKBench", None),
+}
+
+
 class Sitting:
     """Runs the commands, keeps their outputs, and numbers each command for the table's tags."""
 
