@@ -237,8 +237,9 @@ def table(j, jtag, peers):
         for threads, peer_threads, target in (("all", 2, GEMM_TARGET), ("1", 1, GEMM_TARGET)):
             add(f"SGEMM n={n}, jgrad {threads} thr vs NumPy {peer_threads} thr", ("gemm", n, threads),
                 peers.get(("numpy", n, peer_threads)), target)
-            add(f"SGEMM n={n}, jgrad {threads} thr vs torch {peer_threads} thr", ("gemm", n, threads),
-                peers.get(("torch-sgemm", n, peer_threads)), "")
+            if ("torch-sgemm", n, peer_threads) in peers:
+                add(f"SGEMM n={n}, jgrad {threads} thr vs torch {peer_threads} thr", ("gemm", n, threads),
+                    peers[("torch-sgemm", n, peer_threads)], "")
     for backend in ("simd", "scalar"):
         add(f"LSTM fwd+bwd B64 T50 128→256 ({backend})", ("LstmBench", backend), peers.get("lstm"), "≥ 1.5×")
         add(f"RNN tanh fwd+bwd, same sizes ({backend})", ("RnnBench", backend), peers.get("rnn"), "≥ 1.5×")
