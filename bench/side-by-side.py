@@ -4,9 +4,18 @@
 table of ratios jgrad/peer in throughput (above 1: jgrad is faster), medians, each figure tagged with
 the command that produced it.
 
-    bench/side-by-side.py            quick: JMH -f 1 -wi 8 -i 5 -w 2s -r 1s, about ten minutes in all
-    bench/side-by-side.py --full     JMH with the benchmarks' own iteration settings
+    bench/side-by-side.py            quick: JMH -f 3 -wi 6 -i 3 -w 2s -r 1s (three forks), about half an hour
+    bench/side-by-side.py --full     JMH with the benchmarks' own iteration settings (and at least 3 forks)
     bench/side-by-side.py --only gemm,lstm --no-gc
+    bench/side-by-side.py --width 256 --only gemm    both sides at 256 bits on an AVX-512 machine:
+                                     jgrad with -XX:UseAVX=2, OpenBLAS with its Haswell kernels
+
+The CPU is read from /proc/cpuinfo and printed with the table, with jgrad's vector width and GEMM plan
+(./jgrad info) and the date. OpenBLAS is told a core type only when the CPU can run it (SkylakeX with
+AVX-512 F/BW/DQ/VL, Haswell with AVX2+FMA), never otherwise. A peer that fails (non-zero exit, or no
+figure for a workload that was asked of it) or is missing makes the script exit 1 and say which, after
+printing what it has; --no-torch leaves PyTorch out on purpose. Each jgrad figure is the median over
+forks of each fork's median, with the spread between forks (lowest-highest fork, and highest/lowest - 1).
 
 Run it with the python3 that has NumPy (the one first on PATH); PyTorch is run with /usr/bin/python3
 as the peers' README says. Raw outputs go to bench/target/side-by-side/<time>/.
@@ -23,10 +32,43 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Vector API code runs 10-100x slower until C2 has compiled it, and on a loaded 2-core machine that
 # took about 20 s of a benchmark's life here: hence 8 warm-up iterations of 2 s even in quick mode.
-QUICK = ["-f", "1", "-wi", "8", "-i", "5", "-w", "2s", "-r", "1s"]
+# Three forks at least: one fork's error bar hides the differences between JVMs (JIT order, placement),
+# which once made the LSTM 81 ms in one fork and 225 ms in another.
+FORKS = 3
+QUICK = ["-f", str(FORKS), "-wi", "6", "-i", "3", "-w", "2s", "-r", "1s"]
 TORCH_PYTHON = "/usr/bin/python3"
-TORCH_ENV = {"LD_LIBRARY_PATH": "/usr/lib/x86_64-linux-gnu/openblas-openmp", "OPENBLAS_CORETYPE": "SkylakeX"}
-GEMM_SIZES = (512, 1024, 2048)
+TORCH_LIBS = {"LD_LIBRARY_PATH": "/usr/lib/x86_64-linux-gnu/openblas-openmp"}
+GEMM_SIZES = (256, 1024, 2048)
+GEMM_TARGET = "≥ 0.9×"
+
+
+def cpu_info(path="/proc/cpuinfo"):
+    """(model name, set of flags) of the first CPU; empty when unreadable (not Linux)."""
+    model, flags = "unknown CPU", set()
+    try:
+        for line in Path(path).read_text().splitlines():
+            key, _, value = line.partition(":")
+            key = key.strip()
+            if key == "model name" and model == "unknown CPU":
+                model = value.strip()
+            elif key in ("flags", "Features") and not flags:
+                flags = set(value.split())
+    except OSError:
+        pass
+    return model, flags
+
+
+def openblas_coretype(flags, width):
+    """The OpenBLAS kernel family for the asked width that this CPU can run, or None (OpenBLAS detects).
+    Only a type whose instructions are all in the flags is ever named: a wrong one dies with SIGILL."""
+    avx512 = {"avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"} <= flags
+    avx2 = {"avx2", "fma"} <= flags
+    if width == 512 and avx512:
+        return "SkylakeX"
+    if avx2:
+        return "Haswell"
+    return None
+
 
 # The NumPy SGEMM peer: the same timing rule as torch_bench.py (warm-up, then the median of timed runs).
 NUMPY_SGEMM = r"""
@@ -70,6 +112,11 @@ class Sitting:
     def __init__(self, out_dir):
         self.out_dir = out_dir
         self.commands = []
+        self.failures = []     # (tag, what failed and how)
+
+    def fail(self, tag, why):
+        self.failures.append((tag, why))
+        print(f"[{tag}] FAILED: {why}", file=sys.stderr, flush=True)
 
     def run(self, tag, cmd, env=None, cwd=None):
         shown = " ".join(f"{k}={v}" for k, v in (env or {}).items()) + (" " if env else "") + " ".join(cmd)
@@ -83,25 +130,42 @@ class Sitting:
         print(f"[{tag}] exit {proc.returncode} after {time.time() - started:.0f} s", file=sys.stderr, flush=True)
         if proc.returncode != 0:
             print(proc.stderr[-2000:], file=sys.stderr)
-        return proc.stdout
+            signal = f" (killed by signal {-proc.returncode})" if proc.returncode < 0 else ""
+            self.fail(tag, f"{cmd[0]} exited {proc.returncode}{signal}; see {self.out_dir / (tag + '.err')}")
+        return proc.stdout, proc.stderr
 
 
 def run_jmh(sitting, tag, regex, params, opts):
     result = sitting.out_dir / f"{tag}.json"
     cmd = [str(ROOT / "jgrad"), "bench", regex, *params, *opts, "-rf", "json", "-rff", str(result)]
     sitting.run(tag, cmd, cwd=ROOT)
-    return json.loads(result.read_text()) if result.exists() else []
+    records = json.loads(result.read_text()) if result.exists() else []
+    if not records:
+        sitting.fail(tag, f"jgrad's JMH run produced no results for {regex}")
+    return records
 
 
 def json_lines(text):
     return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
 
+def fork_medians(record):
+    """Each fork's median over its measured iterations."""
+    return [statistics.median(fork) for fork in record["primaryMetric"].get("rawData", []) if fork]
+
+
 def median_score(record):
-    """The median of every measured iteration (JMH's own score is their mean)."""
-    metric = record["primaryMetric"]
-    values = [v for fork in metric.get("rawData", []) for v in fork]
-    return statistics.median(values) if values else metric["score"]
+    """The median over forks of each fork's median (JMH's own score is the mean of all iterations)."""
+    forks = fork_medians(record)
+    return statistics.median(forks) if forks else record["primaryMetric"]["score"]
+
+
+def fork_spread(record, to_throughput):
+    """'lo–hi (+x %), N forks' in throughput units, from the forks' medians; '' with one fork."""
+    values = sorted(to_throughput(v) for v in fork_medians(record))
+    if len(values) < 2:
+        return f"{len(values)} fork"
+    return f"{fmt(values[0])}–{fmt(values[-1])} (+{100 * (values[-1] / values[0] - 1):.0f} %), {len(values)} forks"
 
 
 def to_seconds(value, unit):
@@ -115,32 +179,37 @@ def alloc_per_op(record):
 
 
 def jgrad_figures(records):
-    """(workload key) -> (throughput, unit, bytes/op, JMH label) from the JMH records."""
+    """(workload key) -> (throughput, unit, bytes/op, JMH label, spread between forks) from the JMH records."""
     figures = {}
     for r in records:
+        unit = r["primaryMetric"]["scoreUnit"]
         name = r["benchmark"].rsplit(".", 2)
         cls, method = name[-2], name[-1]
         p = r.get("params", {})
         secs = to_seconds(median_score(r), r["primaryMetric"]["scoreUnit"]) if r["mode"] == "avgt" else None
         label = f"{cls}.{method} {' '.join(f'{k}={v}' for k, v in sorted(p.items()))}".strip()
         alloc = alloc_per_op(r)
+
+        def put(key, work, unit_name):
+            per_op = lambda v: work / to_seconds(v, unit)
+            figures[key] = (work / secs, unit_name, alloc, label, fork_spread(r, per_op))
+
         if cls == "GemmLargeBench" and p.get("backend") == "simd":
             n = int(p["n"])
-            threads = p.get("threads", "all")
-            figures[("gemm", n, threads)] = (2 * n ** 3 / secs / 1e9, "GFLOP/s", alloc, label)
+            put(("gemm", n, p.get("threads", "all")), 2 * n ** 3 / 1e9, "GFLOP/s")
         elif cls in ("LstmBench", "RnnBench") and method == "sequence":
-            figures[(cls, p.get("backend"))] = (64 / secs, "seq/s", alloc, label)
+            put((cls, p.get("backend")), 64, "seq/s")
         elif cls == "AttentionPoolBench":
-            figures[(cls, method, p.get("backend"))] = (1 / secs, "batches/s", alloc, label)
+            put((cls, method, p.get("backend")), 1, "batches/s")
         elif cls in ("NcfTrainBench", "MfTrainBench"):
-            figures[(cls, p.get("embeddings"), p.get("backend"))] = (256 / secs, "samples/s", alloc, label)
+            put((cls, p.get("embeddings"), p.get("backend")), 256, "samples/s")
         elif cls == "MlpTrainBench":
-            figures[(cls, p.get("backend"))] = (32 / secs, "samples/s", alloc, label)
+            put((cls, p.get("backend")), 32, "samples/s")
         elif cls == "GanStepBench":
-            figures[(cls, p.get("backend"))] = (1 / secs, "steps/s", alloc, label)
+            put((cls, p.get("backend")), 1, "steps/s")
         elif cls == "TopKBench":
             pct = r["primaryMetric"]["scorePercentiles"]
-            figures[(cls, method, p.get("backend"))] = ((pct["50.0"], pct["99.0"]), "us p50/p99", alloc, label)
+            figures[(cls, method, p.get("backend"))] = ((pct["50.0"], pct["99.0"]), "us p50/p99", alloc, label, "")
     return figures
 
 
@@ -149,26 +218,28 @@ def fmt(x):
 
 
 def table(j, jtag, peers):
-    """Rows: workload, jgrad figure [tag], peer figure [tag], ratio, target, bytes allocated per op."""
+    """Rows: workload, jgrad figure [tag], spread between forks, peer figure [tag], ratio, target, bytes/op."""
     rows = []
 
     def add(workload, jkey, peer, target):
         if jkey not in j:
             return
-        value, unit, alloc, label = j[jkey]
+        value, unit, alloc, label, spread = j[jkey]
         mine = f"{fmt(value)} {unit} [{jtag[jkey]}: {label}]"
         if peer is None:
-            rows.append((workload, mine, "—", "—", target, alloc))
+            rows.append((workload, mine, spread, "—", "—", target, alloc))
             return
         pvalue, ptag, pname = peer
-        rows.append((workload, mine, f"{fmt(pvalue)} {unit} [{ptag}: {pname}]", f"{value / pvalue:.2f}×", target, alloc))
+        rows.append((workload, mine, spread, f"{fmt(pvalue)} {unit} [{ptag}: {pname}]", f"{value / pvalue:.2f}×",
+                     target, alloc))
 
     for n in GEMM_SIZES:
-        for threads, peer_threads, target in (("all", 2, "≥ 0.85×" if n == 1024 else ""), ("1", 1, "≥ 1.0×" if n == 1024 else "")):
+        for threads, peer_threads, target in (("all", 2, GEMM_TARGET), ("1", 1, GEMM_TARGET)):
             add(f"SGEMM n={n}, jgrad {threads} thr vs NumPy {peer_threads} thr", ("gemm", n, threads),
                 peers.get(("numpy", n, peer_threads)), target)
-            add(f"SGEMM n={n}, jgrad {threads} thr vs torch {peer_threads} thr", ("gemm", n, threads),
-                peers.get(("torch-sgemm", n, peer_threads)), "")
+            if ("torch-sgemm", n, peer_threads) in peers:
+                add(f"SGEMM n={n}, jgrad {threads} thr vs torch {peer_threads} thr", ("gemm", n, threads),
+                    peers[("torch-sgemm", n, peer_threads)], "")
     for backend in ("simd", "scalar"):
         add(f"LSTM fwd+bwd B64 T50 128→256 ({backend})", ("LstmBench", backend), peers.get("lstm"), "≥ 1.5×")
         add(f"RNN tanh fwd+bwd, same sizes ({backend})", ("RnnBench", backend), peers.get("rnn"), "≥ 1.5×")
@@ -183,11 +254,19 @@ def table(j, jtag, peers):
         for method in ("top10", "top10Serving"):
             key = ("TopKBench", method, backend)
             if key in j:
-                (p50, p99), unit, alloc, label = j[key]
+                (p50, p99), unit, alloc, label, _ = j[key]
                 rows.append((f"top-10 of 1,682 items, one user, {method} ({backend})",
-                             f"p50 {p50:.0f} µs, p99 {p99:.0f} µs [{jtag[key]}: {label}]",
-                             "—", "pass" if p99 < 1000 else "FAIL", "p99 < 1 ms", alloc))
+                             f"p50 {p50:.0f} µs, p99 {p99:.0f} µs [{jtag[key]}: {label}]", "",
+                             "—", "pass" if p99 < 300 else "FAIL", "p99 < 300 µs", alloc))
     return rows
+
+
+def jgrad_info(sitting):
+    """(vector line, GEMM plan line) of ./jgrad info under the JVM flags the benchmarks get."""
+    out, _ = sitting.run("I", [str(ROOT / "jgrad"), "info"], env=sitting.jgrad_env, cwd=ROOT)
+    vector = next((l for l in out.splitlines() if l.startswith("vector API")), "vector API ?")
+    gemm = next((l for l in out.splitlines() if l.startswith("SIMD GEMM")), "SIMD GEMM ?")
+    return vector.split(None, 2)[-1], gemm.split(None, 2)[-1]
 
 
 def main():
@@ -195,7 +274,11 @@ def main():
     ap.add_argument("--full", action="store_true", help="JMH with the benchmarks' own iteration settings")
     ap.add_argument("--only", default=",".join(WORKLOADS), help="comma list of " + ",".join(WORKLOADS))
     ap.add_argument("--no-gc", action="store_true", help="leave out JMH's -prof gc (bytes allocated per op)")
+    ap.add_argument("--no-torch", action="store_true", help="leave PyTorch out (otherwise its absence is a failure)")
     ap.add_argument("--backends", default="simd", help="jgrad backends for the model rows: simd or simd,scalar")
+    ap.add_argument("--width", type=int, choices=(256, 512), default=None,
+                    help="vector width for both sides (default: the widest this CPU has); 256 on an AVX-512 CPU "
+                         "runs jgrad with -XX:UseAVX=2 and OpenBLAS with its Haswell kernels")
     ap.add_argument("--peers", default=str(ROOT.parent / "shared" / "peers" / "torch_bench.py"))
     args = ap.parse_args()
     only = [w for w in args.only.split(",") if w]
@@ -203,10 +286,27 @@ def main():
     if unknown:
         sys.exit(f"side-by-side: unknown workloads {sorted(unknown)}; known: {', '.join(WORKLOADS)}")
 
+    model, flags = cpu_info()
+    widest = 512 if "avx512f" in flags else 256 if "avx2" in flags else 128
+    width = args.width or widest
+    if width > widest:
+        sys.exit(f"side-by-side: --width {width}: this CPU ({model}) has no {width}-bit vectors")
+    coretype = openblas_coretype(flags, width)
+    blas_env = {"OPENBLAS_VERBOSE": "2", **({"OPENBLAS_CORETYPE": coretype} if coretype else {})}
+    jvm_extra = ["-XX:UseAVX=2"] if width == 256 and widest == 512 else []
+
     out_dir = ROOT / "bench" / "target" / "side-by-side" / time.strftime("%Y%m%d-%H%M%S")
     out_dir.mkdir(parents=True)
     sitting = Sitting(out_dir)
+    sitting.jgrad_env = {"JGRAD_JAVA_OPTS": " ".join(jvm_extra)} if jvm_extra else None
+    started = time.strftime("%Y-%m-%d %H:%M %Z")
+    load_start = os.getloadavg()[0]
     opts = ([] if args.full else QUICK) + ([] if args.no_gc else ["-prof", "gc"])
+    if args.full:
+        opts += ["-f", str(FORKS)]
+    if jvm_extra:
+        opts += ["-jvmArgsAppend", " ".join(jvm_extra)]
+    vector, gemm_plan = jgrad_info(sitting)
 
     # 1. jgrad: GEMM in its own JMH run (its params differ), the models in another.
     records, jtag = [], {}
@@ -222,51 +322,91 @@ def main():
     j = jgrad_figures(records)
 
     # 2. PyTorch, one thread (its fastest setting here for training), then two threads for SGEMM.
-    peers = {}
+    peers, cores = {}, {}
     torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1]]
-    if Path(args.peers).exists() and Path(TORCH_PYTHON).exists() and torch_benches:
+    torch_expected = {"sgemm": "sgemm", "lstm": "lstm", "rnn": "rnn", "attn": "attn", "ncf": "ncf", "mf": "mf",
+                      "mlp": "mlp", "gan": "gan"}
+    if args.no_torch or not torch_benches:
+        pass
+    elif not (Path(args.peers).exists() and Path(TORCH_PYTHON).exists()):
+        sitting.fail("T", f"no PyTorch peer ({args.peers} or {TORCH_PYTHON} missing); --no-torch to leave it out")
+    else:
         for threads, benches, tag in ((1, torch_benches, "T1"), (2, ["sgemm"] if "gemm" in only else [], "T2")):
             if not benches:
                 continue
-            out = sitting.run(tag, [TORCH_PYTHON, args.peers, str(threads), ",".join(benches)], env=TORCH_ENV)
+            out, err = sitting.run(tag, [TORCH_PYTHON, args.peers, str(threads), ",".join(benches)],
+                                   env={**TORCH_LIBS, **blas_env})
+            cores[tag] = core_of(err)
+            got = set()
             for rec in json_lines(out):
                 name = rec["bench"]
                 if name == "sgemm":
                     peers[("torch-sgemm", rec["n"], threads)] = (rec["gflops"], tag, f"torch.mm {rec['threads']} thr")
+                    got.add("sgemm")
                 elif name in ("lstm_fwd_bwd", "rnn_fwd_bwd"):
                     peers[name[:-8]] = (rec["seq_per_s"], tag, name)
+                    got.add(name[:-8])
                 elif name == "attn_pool_fwd_bwd":
                     peers["attn"] = (rec["batches_per_s"], tag, name)
+                    got.add("attn")
                 elif name.endswith("_train_epoch"):
                     peers[name[:-12]] = (rec["samples_per_s"], tag, name)
+                    got.add(name[:-12])
                 elif name == "gan_step":
                     peers["gan"] = (rec["steps_per_s"], tag, name)
-    else:
-        print(f"side-by-side: no PyTorch peer ({args.peers} or {TORCH_PYTHON} missing)", file=sys.stderr)
+                    got.add("gan")
+            missing = sorted(set(torch_expected[b] for b in benches) - got)
+            if missing:
+                sitting.fail(tag, f"PyTorch gave no figure for {', '.join(missing)}")
 
     # 3. NumPy SGEMM with its own OpenBLAS, one and two threads.
     if "gemm" in only:
         script = out_dir / "numpy_sgemm.py"
         script.write_text(NUMPY_SGEMM)
         for threads, tag in ((1, "N1"), (2, "N2")):
-            out = sitting.run(tag, ["python3", str(script), ",".join(map(str, GEMM_SIZES))],
-                              env={"OPENBLAS_NUM_THREADS": str(threads)})
+            out, err = sitting.run(tag, ["python3", str(script), ",".join(map(str, GEMM_SIZES))],
+                                   env={"OPENBLAS_NUM_THREADS": str(threads), **blas_env})
+            cores[tag] = core_of(err)
+            got = set()
             for rec in json_lines(out):
                 peers[("numpy", rec["n"], threads)] = (rec["gflops"], tag, f"{rec['impl']} matmul {threads} thr")
+                got.add(rec["n"])
+            if set(GEMM_SIZES) - got:
+                sitting.fail(tag, f"NumPy gave no figure for n = {sorted(set(GEMM_SIZES) - got)}")
 
     rows = table(j, jtag, peers)
-    print(f"\n# jgrad / peer, throughput ratio (above 1: jgrad faster), {time.strftime('%Y-%m-%d %H:%M')}, "
-          f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
-    print("| workload | jgrad | peer | jgrad/peer | target | jgrad B/op |")
-    print("|---|---|---|---|---|---|")
-    for w, mine, peer, ratio, target, alloc in rows:
-        print(f"| {w} | {mine} | {peer} | {ratio} | {target} | {'' if alloc is None else f'{alloc:,.0f}'} |")
+    print(f"\n# jgrad / peer, throughput ratio (above 1: jgrad faster)\n")
+    print(f"- date: {started} to {time.strftime('%H:%M %Z')}; load average {load_start:.1f} at the start, "
+          f"{os.getloadavg()[0]:.1f} at the end; {os.cpu_count()} CPUs")
+    print(f"- CPU: {model}; {'AVX-512' if widest == 512 else 'AVX2' if widest == 256 else 'no AVX2'}"
+          f"{'+FMA' if 'fma' in flags else ''}; this sitting at {width} bits"
+          f"{' (jgrad ' + ' '.join(jvm_extra) + ')' if jvm_extra else ''}")
+    print(f"- jgrad: {vector}; GEMM {gemm_plan}")
+    print(f"- OpenBLAS core: {', '.join(f'[{t}] {c}' for t, c in cores.items()) or '—'}"
+          f"{' (OPENBLAS_CORETYPE=' + coretype + ')' if coretype else ' (autodetected)'}")
+    print(f"- JMH: {' '.join(opts)}\n")
+    print("| workload | jgrad | jgrad between forks | peer | jgrad/peer | target | jgrad B/op |")
+    print("|---|---|---|---|---|---|---|")
+    for w, mine, spread, peer, ratio, target, alloc in rows:
+        print(f"| {w} | {mine} | {spread} | {peer} | {ratio} | {target} | {'' if alloc is None else f'{alloc:,.0f}'} |")
     print("\nCommands:")
     for tag, cmd in sitting.commands:
         print(f"  [{tag}] {cmd}")
     print(f"\nRaw outputs: {out_dir}")
     (out_dir / "table.json").write_text(json.dumps(rows, indent=1))
+    if sitting.failures:
+        print("\nFAILED:", file=sys.stderr)
+        for tag, why in sitting.failures:
+            print(f"  [{tag}] {why}", file=sys.stderr)
+        sys.exit(1)
 
+
+def core_of(stderr):
+    """The kernel family OpenBLAS reports with OPENBLAS_VERBOSE=2 ('Core: Haswell'), if it did."""
+    for line in stderr.splitlines():
+        if line.strip().startswith("Core:"):
+            return line.split(":", 1)[1].strip()
+    return "?"
 
 if __name__ == "__main__":
     main()

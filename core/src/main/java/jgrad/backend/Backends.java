@@ -63,6 +63,22 @@ public final class Backends {
         }
     }
 
+    /**
+     * The SIMD GEMM's register tile and blocking as chosen for this CPU and vector width (each
+     * overridable by a {@code -Djgrad.gemm.*} property), or why there is none.
+     */
+    public static String gemmPlan() {
+        if (!vectorApiAvailable()) {
+            return "none (no Vector API)";
+        }
+        try {
+            return (String) Class.forName("jgrad.backend.simd.SimdGemmConfig").getMethod("describe").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            return "not available: " + cause;
+        }
+    }
+
     /** Replaces the current backend, for example with one from the CUDA module. */
     public static synchronized void use(Backend backend, String why) {
         current = backend;

@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 /**
  * The SIMD GEMM against the scalar reference over every transpose combination, β = 0 (over a C full
  * of NaN), 1 and other values, odd shapes, matrix-vector shapes, shapes past every blocking size
- * (MC = 24·MR rows, KC = 256 deep, NC = 64·NR columns: 4096 at 16 lanes, 1024 at 8), nonzero
- * offsets and leading dimensions wider than the matrix.
+ * whatever the CPU chose (MC ≤ 480 rows, KC ≤ 768 deep, NC ≤ 4096 columns: see SimdGemmConfig), nonzero
+ * offsets and leading dimensions wider than the matrix. The suite also runs under -XX:UseAVX=2 and
+ * with -Djgrad.gemm.kernel=... to cover the 256-bit tile and the others.
  *
  * <p>Most cases use multiples of 1/8 with small numerators, whose products and sums are exact in
  * float in any order: the comparison is then exact, and also checks that the padding around C is
@@ -28,7 +29,7 @@ class SimdGemmTest {
 
     private static final int[][] SHAPES = {      // m, n, k
         {1, 1, 1}, {2, 3, 4}, {1, 70, 50}, {70, 1, 50}, {1, 1021, 300}, {1000, 1, 513}, {17, 33, 19}, {7, 9, 300}, {203, 203, 203},
-        {300, 700, 270}, {700, 300, 270}, {13, 4100, 260}, {64, 1024, 64},
+        {300, 700, 270}, {700, 300, 270}, {13, 4100, 260}, {64, 1024, 64}, {37, 45, 1300}, {490, 50, 20},
     };
 
     private static Backend simd;

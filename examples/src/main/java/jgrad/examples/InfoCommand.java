@@ -11,7 +11,7 @@ final class InfoCommand implements Command {
 
     @Override public String name() { return "info"; }
     @Override public String usage() { return ""; }
-    @Override public String summary() { return "version, JDK, backend and why, vector species, threads"; }
+    @Override public String summary() { return "version, JDK, backend and why, vector species, GEMM blocking, threads"; }
 
     @Override
     public int run(String[] args, PrintStream out) {
@@ -25,6 +25,7 @@ final class InfoCommand implements Command {
         out.println("backend      " + Backends.current().name() + " (" + Backends.reason() + ")");
         out.println("vector API   " + (Backends.vectorApiAvailable() ? VectorInfo.describe()
                 : "not available (start the JVM with --add-modules=jdk.incubator.vector)"));
+        out.println("SIMD GEMM    " + Backends.gemmPlan());
         out.println("GPU          " + CudaProbe.describe());
         out.println("CUDA on CPU  " + CudaProbe.describeEmulation());
         out.println("threads      " + Integer.getInteger("jgrad.threads", Runtime.getRuntime().availableProcessors())

@@ -6,9 +6,10 @@ import static jgrad.backend.simd.SimdMicroKernel.NR;
 
 /**
  * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
- * column block and KC-deep slice, op(B) is packed once (it stays in L3) and reused by every
- * MC-row block of op(A), which is packed so that it stays in L2, while the micro-kernel keeps an
- * MR×NR tile of C in registers. On several threads, products with enough rows go to
+ * column block and KC-deep slice, op(B) is packed once (a panel sized for L2) and reused by every
+ * MC-row block of op(A), whose MR-row slivers each stay in L1 while the panel streams past
+ * ({@link #macro}), and the micro-kernel keeps an MR×NR tile of C in registers. The tile and the
+ * block sizes are chosen for the CPU at start-up ({@link SimdGemmConfig}). On several threads, products with enough rows go to
  * {@link SimdGemmTeam} (one packed op(B) shared by all threads, rows claimed block by block); the
  * others are cut into one band per thread, each packing all of the smaller operand. Tiny products skip
  * packing altogether, and matrix-vector shapes go to {@link SimdGemv}.
@@ -19,9 +20,10 @@ import static jgrad.backend.simd.SimdMicroKernel.NR;
  */
 final class SimdGemm {
 
-    static final int KC = 256;
-    static final int MC = 24 * MR;
-    static final int NC = 64 * NR;
+    /** Depth of a packed slice, rows of a packed block of op(A), columns of a packed panel of op(B): {@link SimdGemmConfig}. */
+    static final int KC = SimdGemmConfig.CHOSEN.kc;
+    static final int MC = SimdGemmConfig.CHOSEN.mc;
+    static final int NC = SimdGemmConfig.CHOSEN.nc;
     /** Up to this many multiply-adds, packing costs more than it saves. */
     private static final long TINY = 4096;
     /** Multiply-adds each extra thread must get before a split pays for the hand-off. */
@@ -40,7 +42,7 @@ final class SimdGemm {
      * blocks per thread, each reusing the shared panel enough to repay its trip through L3; with fewer
      * rows, bands of columns are as good: each thread then packs all of op(A), which is small.
      */
-    static final int TEAM_ROWS = 2 * MC;
+    static final int TEAM_ROWS = 288;
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
     private SimdGemm() {
@@ -149,10 +151,11 @@ final class SimdGemm {
                                 float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
                                 int i0, int i1, int j0, int j1) {
         Workspace ws = workspace();
+        int slice = sliceDepth(k);
         for (int jc = j0; jc < j1; jc += NC) {
             int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += KC) {
-                int kc = Math.min(KC, k - pc);
+            for (int pc = 0; pc < k; pc += slice) {
+                int kc = Math.min(slice, k - pc);
                 SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
                 for (int ic = i0; ic < i1; ic += MC) {
                     int mc = Math.min(MC, i1 - ic);
@@ -167,16 +170,19 @@ final class SimdGemm {
     /**
      * Runs the micro-kernel over every tile of one packed A block (mc×kc at ap[aBase]) against one
      * packed B panel (kc×nc at bp[bBase]), into the mc×nc block of C at cOff; {@code tile} takes the
-     * edge tiles.
+     * edge tiles. Row slivers outside, column slivers inside: the MR×kc sliver of A stays in L1 while
+     * the B panel (sized for L2) streams past, and C is walked along its rows, an order the hardware
+     * prefetchers follow. The other order (a B sliver in L1, A from L2, C down its columns) misses
+     * in cache on every row of every C tile, which cost 10–20 % at n = 2048 here.
      */
     static void macro(float[] ap, int aBase, float[] bp, int bBase, float[] tile, int mc, int nc, int kc,
                       float[] c, int cOff, int ldc, boolean add) {
-        for (int jr = 0; jr < nc; jr += NR) {
-            int nr = Math.min(NR, nc - jr);
-            int bo = bBase + jr * kc;
-            for (int ir = 0; ir < mc; ir += MR) {
-                int mr = Math.min(MR, mc - ir);
-                int ao = aBase + ir * kc;
+        for (int ir = 0; ir < mc; ir += MR) {
+            int mr = Math.min(MR, mc - ir);
+            int ao = aBase + ir * kc;
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                int bo = bBase + jr * kc;
                 int co = cOff + ir * ldc + jr;
                 if (mr == MR && nr == NR) {
                     SimdMicroKernel.kernel(kc, ap, ao, bp, bo, c, co, ldc, add);
@@ -202,6 +208,19 @@ final class SimdGemm {
                 c[ci] = add ? c[ci] + sum : sum;
             }
         }
+    }
+
+    /**
+     * The depth of the slices k is cut into: k itself up to KC, else equal slices of at most KC (a
+     * multiple of 8 but the last), since every slice costs one pass over C and a thin last slice would
+     * cost a whole pass for little work. Every path of a product of depth k slices it the same way.
+     */
+    static int sliceDepth(int k) {
+        if (k <= KC) {
+            return k;
+        }
+        int slices = (k + KC - 1) / KC;
+        return Math.min(KC, roundUp((k + slices - 1) / slices, 8));
     }
 
     static int roundUp(int x, int unit) {

@@ -1,7 +1,6 @@
 package jgrad.backend.simd;
 
 import static jgrad.backend.simd.SimdGemm.ALIGN;
-import static jgrad.backend.simd.SimdGemm.KC;
 import static jgrad.backend.simd.SimdGemm.MC;
 import static jgrad.backend.simd.SimdGemm.NC;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
@@ -57,8 +56,8 @@ final class SimdGemmTeam {
 
     /** Columns per round, and the panel's row length: nc rounded up to whole slivers. */
     private final int nc, ncPad;
-    /** Depth per round: all of k, or a multiple of KC. */
-    private final int span;
+    /** Depth of each slice of k ({@link SimdGemm#sliceDepth}), and per round: all of k, or a multiple of the slice. */
+    private final int kcs, span;
     /** Rows per block, and blocks per round. */
     private final int mc, blocks;
     private final float[] panel;
@@ -90,12 +89,13 @@ final class SimdGemmTeam {
         this.ldc = ldc;
         nc = Math.min(n, NC);
         ncPad = SimdGemm.roundUp(nc, NR);
-        int slices = ceilDiv(k, KC);
-        int fit = Math.max(1, PANEL / (KC * ncPad));
-        span = slices <= fit ? k : fit * KC;
+        kcs = SimdGemm.sliceDepth(k);
+        int slices = ceilDiv(k, kcs);
+        int fit = Math.max(1, PANEL / (kcs * ncPad));
+        span = slices <= fit ? k : fit * kcs;
         mc = Math.min(MC, SimdGemm.roundUp(ceilDiv(m, BLOCKS_PER_TASK * tasks), MR));
         blocks = ceilDiv(m, mc);
-        panel = SimdGemm.workspace().shared(Math.min(slices, fit) * KC * ncPad);
+        panel = SimdGemm.workspace().shared(Math.min(slices, fit) * kcs * ncPad);
     }
 
     /** Runs the product on {@code tasks} tasks, the caller's thread being one, and returns when it is done. */
@@ -114,7 +114,7 @@ final class SimdGemmTeam {
                 for (int ps = 0; ps < k; ps += span) {
                     int depth = Math.min(span, k - ps);
                     await(rowDone, rowEnd);                 // the previous round no longer reads the panel
-                    int units = ceilDiv(depth, KC) * slivers;
+                    int units = ceilDiv(depth, kcs) * slivers;
                     packEnd += units;
                     for (int u; (u = claim(packNext, packEnd)) >= 0; ) {
                         int unit = u - (packEnd - units);
@@ -137,8 +137,8 @@ final class SimdGemmTeam {
 
     /** Packs the NR columns from {@code col} (of the round's width) of the round's KC slice {@code slice}. */
     private void packSliver(int slice, int col, int jc, int width, int ps, int depth) {
-        int p0 = ps + slice * KC;
-        int kc = Math.min(KC, ps + depth - p0);
+        int p0 = ps + slice * kcs;
+        int kc = Math.min(kcs, ps + depth - p0);
         int cols = Math.min(NR, width - col);
         SimdGemmPack.packB(tb, b, bOff, ldb, p0, kc, jc + col, cols, panel, sliceBase(slice) + col * kc);
     }
@@ -150,9 +150,9 @@ final class SimdGemmTeam {
         if (ps == 0) {
             SimdGemm.scaleC(c, cOff, ldc, ic, ic + rows, jc, jc + width, beta);
         }
-        for (int slice = 0; slice * KC < depth; slice++) {
-            int p0 = ps + slice * KC;
-            int kc = Math.min(KC, ps + depth - p0);
+        for (int slice = 0; slice * kcs < depth; slice++) {
+            int p0 = ps + slice * kcs;
+            int kc = Math.min(kcs, ps + depth - p0);
             SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
             SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc,
                     c, cOff + ic * ldc + jc, ldc, beta != 0 || p0 > 0);
@@ -161,7 +161,7 @@ final class SimdGemmTeam {
 
     /** Where KC slice {@code slice} of the round's span starts in the panel (a line-aligned offset). */
     private int sliceBase(int slice) {
-        return ALIGN + slice * KC * ncPad;
+        return ALIGN + slice * kcs * ncPad;
     }
 
     /** The next value of {@code next} below {@code end}, taken atomically, or -1 when none is left. */

@@ -39,8 +39,7 @@ class SimdGemmThreadsTest {
     @Test
     void roundsOfColumnsAndOfDepthGiveTheSameBits() {
         int width = SimdMicroKernel.NR + 3;                       // a panel row of two slivers
-        int fit = SimdGemmTeam.PANEL / (SimdGemm.KC * 2 * SimdMicroKernel.NR);
-        int deep = (fit + 1) * SimdGemm.KC + 7;                   // one slice more than a round holds
+        int deep = SimdGemmTeam.PANEL / (2 * SimdMicroKernel.NR) + SimdGemm.KC + 7;   // more than a round holds
         check(new int[][] {{SimdGemm.TEAM_ROWS + 5, SimdGemm.NC + 17, 70}, {SimdGemm.TEAM_ROWS + 2, width, deep}});
     }
 
