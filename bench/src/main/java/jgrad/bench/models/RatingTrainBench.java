@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
@@ -50,6 +51,7 @@ public abstract class RatingTrainBench {
     @Param({"sparse", "lazy", "dense"})
     String embeddings;
 
+    Device device;
     RatingModel model;
     Optimizer adam;
     RatingBatches data;
@@ -58,19 +60,20 @@ public abstract class RatingTrainBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        device = BackendChoice.use(backend);
         model = newModel(new SplittableRandom(BackendChoice.SEED), !embeddings.equals("dense"));
+        model.to(device);
         adam = new Adam(1e-3).lazy(embeddings.equals("lazy")).bind(model);
         data = new RatingBatches(256);
     }
 
     @Benchmark
     public double step() {
-        Tensor target = data.advance();
+        Tensor target = data.advance().to(device);
         adam.zeroGrad();
         Tensor loss = Losses.mse(model.forward(data.u, data.i), target);
         loss.backward();
         adam.step();
-        return loss.item();
+        return loss.to(Device.CPU).item();
     }
 }
