@@ -33,7 +33,8 @@ import jgrad.tensor.Tensor;
  * → 1, both Adam(2e-4, β = 0.5, 0.999). A step draws real samples N(1, 0.5²) and noise, makes G(z),
  * takes one D step on BCE(D(real), 1) + BCE(D(G(z)) detached, 0), then one G step on BCE(D(G(z)), 1),
  * exactly the peer's loop body. The BCEs are on logits (softplus form), as BCEWithLogitsLoss.
- * Target ≥ 2× PyTorch's steps/s.
+ * Target ≥ 2× PyTorch's steps/s. On a CUDA backend both nets live on the device; the real samples
+ * and the noise are drawn on the host and uploaded within the step, and the loss is read back.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)

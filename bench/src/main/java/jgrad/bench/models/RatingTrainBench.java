@@ -35,7 +35,9 @@ import jgrad.tensor.Tensor;
  *       a different, cheaper rule;</li>
  *   <li>{@code dense}: dense gradients and a dense Adam step, PyTorch's default.</li>
  * </ul>
- * Run with -prof gc for the bytes allocated per step. Subclasses name the model.
+ * On {@code -p backend=cuda|cuda-emu} the model lives on the CUDA device; a step then uploads its
+ * batch's targets and reads the loss back, as a PyTorch step on a GPU does ({@code .to(device)},
+ * {@code .item()}). Run with -prof gc for the bytes allocated per step. Subclasses name the model.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
