@@ -9,6 +9,7 @@
 #      --epochs 1 on cuda and on simd, whose metric lines must agree to a tolerance (TOL, default 2e-3,
 #      absolute for values up to 1 and relative above);
 #   4. ./jgrad gemm 4096 --backend cuda, printing cuBLAS's GFLOP/s.
+#   5. one short JMH benchmark on the device (./jgrad bench MlpTrainBench --backend cuda), printing its time.
 # Ends with one line "N passed, M failed" (exit 0 only when nothing failed). Without a usable GPU it
 # prints the probe's reason and exits 3. Budget: under 8 minutes once the project is built.
 #   GOLDEN=dir (default ../shared/golden), TOL=..., KEEP=dir keeps every log.
@@ -132,6 +133,15 @@ if timeout 240 ./jgrad gemm 4096 --backend "$device" >"$logs/gemm.log" 2>&1 \
 else
     tail -10 "$logs/gemm.log"
     fail "gemm 4096 on $device (log: $logs/gemm.log)"
+fi
+
+# 5. One model benchmark end to end on the device: the MLP's training step, one short iteration.
+if timeout 120 ./jgrad bench MlpTrainBench --backend "$device" -foe true -f 1 -wi 1 -i 1 -w 1s -r 1s \
+        >"$logs/bench.log" 2>&1 && grep -qE "^MlpTrainBench\.step +$device +avgt" "$logs/bench.log"; then
+    pass "bench MlpTrainBench on $device: $(grep -E "^MlpTrainBench\.step +$device" "$logs/bench.log" | sed -E 's/ +/ /g')"
+else
+    tail -20 "$logs/bench.log"
+    fail "bench MlpTrainBench on $device (log: $logs/bench.log)"
 fi
 
 say "done in $((SECONDS - start)) s; logs in $logs"

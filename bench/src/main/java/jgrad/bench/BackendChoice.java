@@ -4,12 +4,18 @@ import java.util.SplittableRandom;
 
 import jgrad.backend.Backend;
 import jgrad.backend.Backends;
+import jgrad.backend.Device;
 import jgrad.backend.Storage;
+import jgrad.cuda.CudaBackend;
+import jgrad.cuda.CudaProbe;
 
 /**
- * What every benchmark shares: turning the {@code backend} parameter into a backend, and seeded inputs.
- * Kernel benchmarks call the chosen backend directly; tensor-level benchmarks make it the current one
- * with {@link #use}, because tensor operations ask {@link Backends#current()} for theirs.
+ * What every benchmark shares: turning the {@code backend} parameter into a backend or a device, and
+ * seeded inputs. Kernel benchmarks call a CPU backend directly on host arrays ({@link #of}); tensor and
+ * model benchmarks ask {@link #use} for the device their tensors and model belong on: the CPU, whose
+ * backend {@link Backends#current()} then is, or the CUDA device (a GPU, or its CPU emulation) with the
+ * CPU backend left as it was for host-side work. Every CUDA launch waits for its kernel, so a
+ * benchmark that returns a device tensor has timed the work, not just its launch.
  */
 public final class BackendChoice {
 
@@ -19,20 +25,62 @@ public final class BackendChoice {
     private BackendChoice() {
     }
 
-    /** "scalar" or "simd" to the backend of that name (simd fails loudly without the Vector API). */
+    /**
+     * "scalar" or "simd" to the backend of that name (simd fails loudly without the Vector API). The
+     * kernel benchmarks that take a backend this way are CPU-only: cuda and cuda-emu are refused.
+     */
     public static Backend of(String name) {
         return switch (name) {
             case "scalar" -> Backends.scalar();
             case "simd" -> Backends.simd();
-            default -> throw new IllegalArgumentException("backend must be scalar or simd, got " + name);
+            case "cuda", "cuda-emu" -> throw new IllegalArgumentException("backend=" + name + ": this kernel "
+                    + "benchmark calls a CPU backend on host arrays and is CPU-only (scalar or simd); the model and "
+                    + "tensor benchmarks run on " + name);
+            default -> throw new IllegalArgumentException("backend must be scalar, simd, cuda or cuda-emu, got " + name);
         };
     }
 
-    /** Makes the named backend the one tensor operations use in this fork, and returns it. */
-    public static Backend use(String name) {
-        Backend b = of(name);
-        Backends.use(b, "benchmark parameter backend=" + name);
-        return b;
+    /**
+     * Makes the named backend compute the benchmark's tensors and returns the device they belong on:
+     * scalar or simd becomes the current CPU backend ({@link Device#CPU}); cuda or cuda-emu starts the
+     * CUDA backend ({@link Device#CUDA}) and refuses, with the probe's reason, where it cannot run.
+     */
+    public static Device use(String name) {
+        switch (name) {
+            case "cuda" -> {
+                requireAvailable(name, CudaProbe.status());
+                new CudaBackend();   // attaches itself to Device.CUDA
+                return Device.CUDA;
+            }
+            case "cuda-emu" -> {
+                requireAvailable(name, CudaProbe.emulation());
+                CudaBackend.emulated();   // attaches itself to Device.CUDA
+                return Device.CUDA;
+            }
+            default -> {
+                Backends.use(of(name), "benchmark parameter backend=" + name);
+                return Device.CPU;
+            }
+        }
+    }
+
+    /**
+     * Why the named CUDA backend cannot run here, or null where it can (or where the name is a CPU
+     * backend): what {@code ./jgrad bench --backend} checks before it starts JMH.
+     */
+    public static String unavailableReason(String name) {
+        CudaProbe.Status status = switch (name) {
+            case "cuda" -> CudaProbe.status();
+            case "cuda-emu" -> CudaProbe.emulation();
+            default -> null;
+        };
+        return status == null || status.available() ? null : "backend=" + name + ": " + status.reason();
+    }
+
+    private static void requireAvailable(String name, CudaProbe.Status status) {
+        if (!status.available()) {
+            throw new IllegalStateException(unavailableReason(name));
+        }
     }
 
     /** n floats uniform in [lo, hi) from a generator seeded with {@link #SEED} plus {@code stream}. */

@@ -8,7 +8,7 @@ import java.util.List;
 
 /**
  * The entry point of benchmarks.jar: JMH's own command line, with the Vector API flag handed to every
- * fork. The flag is the parent pom's {@code jgrad.vector.flag}, filtered into a resource at build
+ * fork and jgrad's {@code --backend} option ({@link BackendArgument}) turned into {@code -p backend=}. The flag is the parent pom's {@code jgrad.vector.flag}, filtered into a resource at build
  * time, so it is declared once. It goes through {@code -jvmArgsPrepend} because a user's
  * {@code -jvmArgs} or {@code -jvmArgsAppend} would replace an annotation's list and drop it.
  */
@@ -18,7 +18,18 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) throws Exception {
-        org.openjdk.jmh.Main.main(withVectorFlag(args, vectorFlag()));
+        BackendArgument.Translated jmh;
+        try {
+            jmh = BackendArgument.translate(args, BackendChoice::unavailableReason);
+        } catch (BackendArgument.Refused e) {
+            System.err.println("jgrad bench: " + e.getMessage());
+            System.exit(e.exitCode);
+            return;
+        }
+        if (jmh.note() != null) {
+            System.err.println("jgrad bench: " + jmh.note());
+        }
+        org.openjdk.jmh.Main.main(withVectorFlag(jmh.args(), vectorFlag()));
     }
 
     /** The arguments, plus {@code -jvmArgsPrepend flag} unless a prepend already carries the flag. */

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.layers.Attention;
 import jgrad.tensor.Tensor;
@@ -44,12 +45,13 @@ public class AttentionPoolBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        Device device = BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
-        x = Tensor.randn(rng, 64, 50, 128).requiresGrad(true);
-        q = Tensor.randn(rng, 128).requiresGrad(true);
-        queries = Tensor.randn(rng, 64, 128).requiresGrad(true);
+        x = Tensor.randn(rng, 64, 50, 128).to(device).requiresGrad(true);
+        q = Tensor.randn(rng, 128).to(device).requiresGrad(true);
+        queries = Tensor.randn(rng, 64, 128).to(device).requiresGrad(true);
         attention = new Attention(128);
+        attention.to(device);
     }
 
     @Benchmark

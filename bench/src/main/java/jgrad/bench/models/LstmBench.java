@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.autograd.Autograd;
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.layers.Lstm;
 import jgrad.tensor.Tensor;
@@ -47,13 +48,14 @@ public class LstmBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        Device device = BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
         lstm = new Lstm(128, 256, rng);
-        x = Tensor.randn(rng, 64, 50, 128);
-        xStep = Tensor.randn(rng, 64, 1, 128);
-        h0 = Tensor.zeros(64, 256);
-        c0 = Tensor.zeros(64, 256);
+        lstm.to(device);
+        x = Tensor.randn(rng, 64, 50, 128).to(device);
+        xStep = Tensor.randn(rng, 64, 1, 128).to(device);
+        h0 = Tensor.zeros(64, 256).to(device);
+        c0 = Tensor.zeros(64, 256).to(device);
     }
 
     @Benchmark

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
@@ -34,7 +35,9 @@ import jgrad.tensor.Tensor;
  *       a different, cheaper rule;</li>
  *   <li>{@code dense}: dense gradients and a dense Adam step, PyTorch's default.</li>
  * </ul>
- * Run with -prof gc for the bytes allocated per step. Subclasses name the model.
+ * On {@code -p backend=cuda|cuda-emu} the model lives on the CUDA device; a step then uploads its
+ * batch's targets and reads the loss back, as a PyTorch step on a GPU does ({@code .to(device)},
+ * {@code .item()}). Run with -prof gc for the bytes allocated per step. Subclasses name the model.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -50,6 +53,7 @@ public abstract class RatingTrainBench {
     @Param({"sparse", "lazy", "dense"})
     String embeddings;
 
+    Device device;
     RatingModel model;
     Optimizer adam;
     RatingBatches data;
@@ -58,19 +62,20 @@ public abstract class RatingTrainBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        device = BackendChoice.use(backend);
         model = newModel(new SplittableRandom(BackendChoice.SEED), !embeddings.equals("dense"));
+        model.to(device);
         adam = new Adam(1e-3).lazy(embeddings.equals("lazy")).bind(model);
         data = new RatingBatches(256);
     }
 
     @Benchmark
     public double step() {
-        Tensor target = data.advance();
+        Tensor target = data.advance().to(device);
         adam.zeroGrad();
         Tensor loss = Losses.mse(model.forward(data.u, data.i), target);
         loss.backward();
         adam.step();
-        return loss.item();
+        return loss.to(Device.CPU).item();
     }
 }

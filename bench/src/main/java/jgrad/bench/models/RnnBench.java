@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 import jgrad.autograd.Autograd;
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Rnn;
@@ -44,11 +45,12 @@ public class RnnBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        Device device = BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
         rnn = new Rnn(128, 256, 1, Activation.TANH, rng);
-        x = Tensor.randn(rng, 64, 50, 128);
-        h0 = Tensor.zeros(64, 256);
+        rnn.to(device);
+        x = Tensor.randn(rng, 64, 50, 128).to(device);
+        h0 = Tensor.zeros(64, 256).to(device);
     }
 
     @Benchmark

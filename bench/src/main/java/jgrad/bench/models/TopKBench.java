@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.NcfServing;
@@ -51,9 +52,10 @@ public class TopKBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        Device device = BackendChoice.use(backend);
         model = new Ncf(Ncf.Kind.MLP, RatingBatches.USERS, RatingBatches.ITEMS, 0, 64, new int[] {128}, DType.F32,
                 new SplittableRandom(BackendChoice.SEED));
+        model.to(device);
         serving = model.forServing();
     }
 

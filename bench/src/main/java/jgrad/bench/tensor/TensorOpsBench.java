@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
@@ -43,12 +44,12 @@ public class TensorOpsBench {
 
     @Setup
     public void setup() {
-        BackendChoice.use(backend);
+        Device device = BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
-        x = Tensor.rand(rng, DType.F32, -4, 4, 1 << 20);
-        y = Tensor.rand(rng, DType.F32, -4, 4, 1 << 20);
-        h = Tensor.randn(rng, 64, 256);
-        w = Tensor.randn(rng, 256, 1024);
+        x = Tensor.rand(rng, DType.F32, -4, 4, 1 << 20).to(device);
+        y = Tensor.rand(rng, DType.F32, -4, 4, 1 << 20).to(device);
+        h = Tensor.randn(rng, 64, 256).to(device);
+        w = Tensor.randn(rng, 256, 1024).to(device);
     }
 
     @Benchmark
