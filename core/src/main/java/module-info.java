@@ -36,6 +36,8 @@ module jgrad.core {
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
     exports jgrad.optim;
+    exports jgrad.privacy.anonymize;
+    exports jgrad.privacy.dp;
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.tensor;
