@@ -217,6 +217,11 @@ class BadInputsTest {
         c.add(Case.of("dp-epsilon", 1, List.of("ε = 0.01 cannot be reached", "1000 steps"), "dp-epsilon", "--n", "100",
                 "--batch", "50", "--epochs", "500", "--epsilon", "0.01"));
 
+        c.add(Case.of("example", 2, List.of("--epsilon must be a positive number", "'0'"), "example", "fashion-mnist-dp",
+                "--epsilon", "0"));
+        c.add(Case.of("example", 2, List.of("--non-private must be true or false", "'yes'"), "example",
+                "fashion-mnist-dp", "--non-private", "yes"));
+
         // ---------------------------------------------------------------- score
         Path plain = dir.resolve("plain");
         ModelFiles.saveWeights(new Sequential(new Dense(2, 1, Activation.LINEAR, new SplittableRandom(1))),

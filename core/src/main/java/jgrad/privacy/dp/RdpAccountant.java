@@ -22,6 +22,9 @@ public final class RdpAccountant {
     private final double[] orders;
     private final double[] rdp;
     private long steps;
+    private final double[] lastRdp;
+    private double lastQ = Double.NaN;
+    private double lastSigma = Double.NaN;
 
     public RdpAccountant() {
         this(DEFAULT_ORDERS);
@@ -38,6 +41,7 @@ public final class RdpAccountant {
         }
         this.orders = orders.clone();
         this.rdp = new double[orders.length];
+        this.lastRdp = new double[orders.length];
     }
 
     /** Records {@code count} steps at sample rate {@code q} with noise multiplier {@code sigma}. */
@@ -45,8 +49,15 @@ public final class RdpAccountant {
         if (count < 0) {
             throw new IllegalArgumentException("a step count cannot be negative, got " + count);
         }
+        if (q != lastQ || sigma != lastSigma) {       // DP-SGD repeats one (q, σ): the series once, not per step
+            for (int i = 0; i < orders.length; i++) {
+                lastRdp[i] = SubsampledGaussian.rdp(q, sigma, orders[i]);
+            }
+            lastQ = q;
+            lastSigma = sigma;
+        }
         for (int i = 0; i < orders.length; i++) {
-            rdp[i] += count * SubsampledGaussian.rdp(q, sigma, orders[i]);
+            rdp[i] += count * lastRdp[i];
         }
         steps += count;
     }
