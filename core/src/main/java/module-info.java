@@ -38,6 +38,7 @@ module jgrad.core {
     exports jgrad.optim;
     exports jgrad.privacy.anonymize;
     exports jgrad.privacy.dp;
+    exports jgrad.privacy.federated;
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.tensor;

@@ -222,6 +222,11 @@ class BadInputsTest {
         c.add(Case.of("example", 2, List.of("--non-private must be true or false", "'yes'"), "example",
                 "fashion-mnist-dp", "--non-private", "yes"));
 
+        c.add(Case.of("example", 2, List.of("--partition must be iid or shards", "'dirichlet'"), "example", "fedavg",
+                "--partition", "dirichlet"));
+        c.add(Case.of("example", 2, List.of("--clients must be a positive whole number", "'0'"), "example", "fedavg",
+                "--clients", "0"));
+
         // ---------------------------------------------------------------- score
         Path plain = dir.resolve("plain");
         ModelFiles.saveWeights(new Sequential(new Dense(2, 1, Activation.LINEAR, new SplittableRandom(1))),
