@@ -36,6 +36,9 @@ module jgrad.core {
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
     exports jgrad.optim;
+    exports jgrad.privacy.anonymize;
+    exports jgrad.privacy.dp;
+    exports jgrad.privacy.federated;
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.tensor;

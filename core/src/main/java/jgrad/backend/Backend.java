@@ -287,4 +287,31 @@ public interface Backend {
                                        Storage gAlpha, Storage gc, Storage de, Storage dx, Storage dh) {
         AttentionPool.backward(this, batch, steps, d, x, h, alpha, gAlpha, gc, de, dx, dh);
     }
+
+    // ---------------------------------------------------------------- differentially private training (DP-SGD)
+
+    /**
+     * Per-example squared norms: out[outOff + r] = Σ_c x[xOff + r·cols + c]² for each of {@code rows} rows
+     * (x row-major [rows, cols]); out is overwritten. DP-SGD's per-example gradient norms are built from these
+     * (a dense layer's per-example gradient δᵢ aᵢᵀ has squared norm ‖δᵢ‖²·‖aᵢ‖²).
+     */
+    default void rowSquaredNorms(int rows, int cols, Storage x, int xOff, Storage out, int outOff) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no rowSquaredNorms kernel (DP-SGD)");
+    }
+
+    /**
+     * Per-example clipping factors: out[outOff + r] = min(1, C / √sumSq[sOff + r]) (1 where the norm is 0), so
+     * that scaling example r's gradient by it clips its norm to at most C (Abadi et al. 2016).
+     */
+    default void clipFactors(int rows, Storage sumSq, int sOff, double maxNorm, Storage out, int outOff) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no clipFactors kernel (DP-SGD)");
+    }
+
+    /**
+     * Adds Gaussian noise: out[outOff + i] += std · {@code jgrad.random.Philox.gaussian(seed, offset + i)}, the
+     * same draws on every device.
+     */
+    default void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
+        throw new UnsupportedOperationException("the " + name() + " backend has no addGaussian kernel (DP-SGD)");
+    }
 }

@@ -252,6 +252,33 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void rowSquaredNorms(int rows, int cols, Storage x, int xOff, Storage out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            double s = 0;
+            for (int c = 0; c < cols; c++) {
+                double v = x.get(xOff + r * cols + c);
+                s += v * v;
+            }
+            out.set(outOff + r, s);
+        }
+    }
+
+    @Override
+    public void clipFactors(int rows, Storage sumSq, int sOff, double maxNorm, Storage out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            double norm = Math.sqrt(sumSq.get(sOff + r));
+            out.set(outOff + r, norm > maxNorm ? maxNorm / norm : 1);
+        }
+    }
+
+    @Override
+    public void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
+        for (int i = 0; i < n; i++) {
+            out.set(outOff + i, out.get(outOff + i) + std * Philox.gaussian(seed, offset + i));
+        }
+    }
+
+    @Override
     public void fill(int n, Storage dst, int dstOff, double value) {
         for (int i = 0; i < n; i++) {
             dst.set(dstOff + i, value);

@@ -34,6 +34,7 @@ import jgrad.nn.layers.Rnn;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
+import jgrad.privacy.dp.DpSgd;
 import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
@@ -76,7 +77,8 @@ class DeviceResidencyTest {
                 Arguments.of("keras fit: user MLP", (Run) d -> fitUserMlp(d)),
                 Arguments.of("keras fit: NeuMF", (Run) d -> fitPairs(d, new Ncf(Ncf.Kind.NEUMF, 7, 9, 3, 2, new int[] {4, 2},
                         DType.F32, rng(4)))),
-                Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential));
+                Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential),
+                Arguments.of("dp-sgd: dense, Poisson batches, clipping, noise", (Run) DeviceResidencyTest::dpSgd));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -172,6 +174,25 @@ class DeviceResidencyTest {
         Tensor x = data(3, 7, 5).to(device);
         Tensor labels = Tensor.of(new float[] {0, 2, 1, 1, 0, 2, 2}, 7);
         return train(model, device, m -> Losses.softmaxCrossEntropy(((Dense) m).forward(x), labels));
+    }
+
+    private static List<double[]> dpSgd(Device device) {
+        Sequential model = new Sequential(new Dense(5, 4, Activation.RELU, rng(1)), new Dense(4, 3, Activation.LINEAR, rng(2)));
+        model.to(device);
+        Tensor x = data(3, 20, 5).to(device);
+        float[] classes = new float[20];
+        for (int i = 0; i < classes.length; i++) {
+            classes[i] = i % 3;
+        }
+        Tensor labels = Tensor.of(classes, 20).to(device);
+        DpSgd dp = DpSgd.of(Adam.keras(1e-2), 1.0, 1.1, 0.25, 20, 5).bind(model);
+        SplittableRandom batches = rng(9);
+        for (int e = 0; e < STEPS; e++) {
+            dp.epoch(x, labels, Losses::softmaxCrossEntropy, batches);
+        }
+        List<double[]> weights = new ArrayList<>();
+        model.parameters().values().forEach(p -> weights.add(p.to(Device.CPU).toDoubleArray()));
+        return weights;
     }
 
     private static List<double[]> embedding(Device device) {

@@ -14,7 +14,9 @@ public final class Main {
             new GoldenCommand(),
             new ExampleCommand(),
             new RecommendCommand(),
-            new ScoreCommand());
+            new ScoreCommand(),
+            new AnonymizeCommand(),
+            new DpEpsilonCommand());
 
     private Main() {
     }

@@ -170,6 +170,63 @@ class BadInputsTest {
         c.add(Case.of("golden", 1, List.of("dup.json", "\"name\" appears twice"), "golden", "--dtype", "f64", dup.toString()));
         c.add(Case.of("golden", 1, List.of("/dev/null", "not a regular file"), "golden", "--dtype", "f64", "/dev/null"));
 
+        // ---------------------------------------------------------------- anonymize
+        Path released = dir.resolve("released.csv");
+        Path shortKey = write("short.key", "00112233445566778899aabbccddee\n");
+        Path notHex = write("nothex.key", "this is the secret passphrase");
+        c.add(Case.of("anonymize", 2, List.of("needs --quasi"), "anonymize", "--data", csv, "--schema", "bank", "--k", "5",
+                "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("--schema", "unknown schema 'census'"), "anonymize", "--data", csv,
+                "--schema", "census", "--quasi", "age", "--k", "5", "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("--quasi", "'duration'", "no generalization hierarchy"), "anonymize",
+                "--data", csv, "--schema", "bank", "--quasi", "age,duration", "--k", "5", "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("--k must be a positive whole number", "'0'"), "anonymize", "--data", csv,
+                "--schema", "bank", "--quasi", "age", "--k", "0", "--out", released.toString()));
+        c.add(Case.of("anonymize", 1, List.of("k = 5000", "larger than the data", "4119 rows"), "anonymize", "--data",
+                csv, "--schema", "bank", "--quasi", "age", "--k", "5000", "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("no column 'salary'"), "anonymize", "--data", csv, "--schema", "bank",
+                "--quasi", "age", "--sensitive", "salary", "--k", "5", "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("--max-suppressed", "'100'"), "anonymize", "--data", csv, "--schema",
+                "bank", "--quasi", "age", "--k", "5", "--max-suppressed", "100", "--out", released.toString()));
+        c.add(Case.of("anonymize", 2, List.of("--pseudonymize COL and --key-file FILE go together"), "anonymize",
+                "--data", csv, "--schema", "bank", "--quasi", "age", "--k", "5", "--key-file", shortKey.toString(),
+                "--out", released.toString()));
+        c.add(Case.of("anonymize", 1, List.of("short.key", "120 bits", "at least 128"), "anonymize", "--data", csv,
+                "--schema", "bank", "--quasi", "age", "--k", "5", "--pseudonymize", "job", "--key-file",
+                shortKey.toString(), "--out", released.toString()));
+        c.add(Case.of("anonymize", 1, List.of("nothex.key", "hex digits"), "anonymize", "--data", csv, "--schema",
+                "bank", "--quasi", "age", "--k", "5", "--pseudonymize", "job", "--key-file", notHex.toString(), "--out",
+                released.toString()));
+        // y has two values: no class can hold three
+        c.add(Case.of("anonymize", 1, List.of("no generalization", "k = 5, l = 3", "at most 0 %"), "anonymize", "--data",
+                csv, "--schema", "bank", "--quasi", "age,job", "--sensitive", "y", "--k", "5", "--l", "3",
+                "--max-suppressed", "0", "--out", released.toString()));
+
+        // ---------------------------------------------------------------- dp-epsilon
+        c.add(Case.of("dp-epsilon", 2, List.of("needs --batch"), "dp-epsilon", "--n", "100", "--epochs", "1", "--sigma", "1"));
+        c.add(Case.of("dp-epsilon", 2, List.of("exactly one of --sigma", "--epsilon"), "dp-epsilon", "--n", "100",
+                "--batch", "10", "--epochs", "1"));
+        c.add(Case.of("dp-epsilon", 2, List.of("--sigma must be a positive number", "'0'"), "dp-epsilon", "--n", "100",
+                "--batch", "10", "--epochs", "1", "--sigma", "0"));
+        c.add(Case.of("dp-epsilon", 2, List.of("--sigma must be a positive number", "'-1'"), "dp-epsilon", "--n", "100",
+                "--batch", "10", "--epochs", "1", "--sigma", "-1"));
+        c.add(Case.of("dp-epsilon", 2, List.of("--batch 200 is larger than --n 100"), "dp-epsilon", "--n", "100",
+                "--batch", "200", "--epochs", "1", "--sigma", "1"));
+        c.add(Case.of("dp-epsilon", 2, List.of("--delta must be below 1"), "dp-epsilon", "--n", "100", "--batch", "10",
+                "--epochs", "1", "--sigma", "1", "--delta", "2"));
+        c.add(Case.of("dp-epsilon", 1, List.of("ε = 0.01 cannot be reached", "1000 steps"), "dp-epsilon", "--n", "100",
+                "--batch", "50", "--epochs", "500", "--epsilon", "0.01"));
+
+        c.add(Case.of("example", 2, List.of("--epsilon must be a positive number", "'0'"), "example", "fashion-mnist-dp",
+                "--epsilon", "0"));
+        c.add(Case.of("example", 2, List.of("--non-private must be true or false", "'yes'"), "example",
+                "fashion-mnist-dp", "--non-private", "yes"));
+
+        c.add(Case.of("example", 2, List.of("--partition must be iid or shards", "'dirichlet'"), "example", "fedavg",
+                "--partition", "dirichlet"));
+        c.add(Case.of("example", 2, List.of("--clients must be a positive whole number", "'0'"), "example", "fedavg",
+                "--clients", "0"));
+
         // ---------------------------------------------------------------- score
         Path plain = dir.resolve("plain");
         ModelFiles.saveWeights(new Sequential(new Dense(2, 1, Activation.LINEAR, new SplittableRandom(1))),

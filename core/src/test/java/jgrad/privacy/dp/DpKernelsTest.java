@@ -1,0 +1,37 @@
+package jgrad.privacy.dp;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import jgrad.backend.Backends;
+import jgrad.backend.DType;
+import jgrad.random.Philox;
+import jgrad.tensor.Tensor;
+import org.junit.jupiter.api.Test;
+
+/** The DP-SGD kernels of the current backend against hand-computed values. */
+class DpKernelsTest {
+
+    @Test
+    void rowSquaredNormsSumEachRow() {
+        Tensor x = Tensor.of(new double[] {1, 2, 2, 0, 0, 0, -3, 4, 0}, 3, 3);
+        assertArrayEquals(new double[] {9, 0, 25}, PerExample.rowSquaredNorms(x).toDoubleArray(), 0);
+    }
+
+    @Test
+    void clipFactorsBringNormsDownToC() {
+        Tensor sq = Tensor.of(new double[] {16, 1, 0, 4}, 4);
+        Tensor out = Tensor.zeros(DType.F64, 4);
+        Backends.current().clipFactors(4, sq.storage(), sq.offset(), 2.0, out.storage(), out.offset());
+        assertArrayEquals(new double[] {0.5, 1, 1, 1}, out.toDoubleArray(), 0);
+    }
+
+    @Test
+    void addGaussianAddsScaledPhiloxNormals() {
+        Tensor t = Tensor.of(new double[] {1, 2, 3}, 3);
+        Backends.current().addGaussian(3, 77, 10, 0.5, t.storage(), t.offset());
+        for (int i = 0; i < 3; i++) {
+            assertEquals(i + 1 + 0.5 * Philox.gaussian(77, 10 + i), t.toDoubleArray()[i], 1e-15);
+        }
+    }
+}
