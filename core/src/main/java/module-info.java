@@ -38,6 +38,7 @@ module jgrad.core {
     exports jgrad.optim;
     exports jgrad.random;
     exports jgrad.recsys;
+    exports jgrad.segment;
     exports jgrad.tensor;
     exports jgrad.train;
 }
