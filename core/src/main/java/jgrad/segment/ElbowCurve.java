@@ -11,8 +11,12 @@ import java.util.random.RandomGenerator;
  */
 public final class ElbowCurve {
 
-    /** One k of the curve. */
-    public record Point(int k, Clustering clustering, double silhouette, double daviesBouldin) {
+    /** One k of the curve: its partition, the silhouette of a sample of its rows, its Davies–Bouldin index. */
+    public record Point(int k, Clustering clustering, Silhouette.Sample silhouetteSample, double daviesBouldin) {
+
+        public double silhouette() {
+            return silhouetteSample.score();
+        }
     }
 
     private ElbowCurve() {
@@ -39,7 +43,7 @@ public final class ElbowCurve {
     public static Point fitOne(double[][] x, int k, KMeans kmeans, int silhouetteSample, long seed) {
         RandomGenerator random = new jgrad.random.PhiloxRandom(seed, k);
         Clustering c = kmeans.withK(k).fit(x, random);
-        double s = Silhouette.sampled(x, c.labels(), silhouetteSample, random).score();
+        Silhouette.Sample s = Silhouette.sampled(x, c.labels(), silhouetteSample, random);
         return new Point(k, c, s, DaviesBouldin.index(x, c.labels()));
     }
 
