@@ -36,6 +36,7 @@ module jgrad.core {
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
     exports jgrad.optim;
+    exports jgrad.profile;
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;

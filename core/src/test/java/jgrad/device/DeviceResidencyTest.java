@@ -34,6 +34,8 @@ import jgrad.nn.layers.Rnn;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
+import jgrad.profile.Autoencoder;
+import jgrad.profile.ProfileTraining;
 import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
@@ -70,6 +72,7 @@ class DeviceResidencyTest {
                 Arguments.of("attention general", (Run) d -> attention(d, Attention.Score.GENERAL)),
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
+                Arguments.of("denoising autoencoder", (Run) DeviceResidencyTest::autoencoder),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -230,6 +233,27 @@ class DeviceResidencyTest {
         }
         List<double[]> out = withParameters(losses, g);
         out.addAll(withParameters(new double[0], d));
+        return out;
+    }
+
+    private static List<double[]> autoencoder(Device device) {
+        Autoencoder ae = new Autoencoder(4, new int[] {3}, 2, 0.25, DType.F32, rng(1));
+        ae.to(device);
+        double[][] rows = rows(5, 10, 4);
+        double[] losses = ProfileTraining.fit(ae, ae::loss, rows, STEPS, 4, 1e-2, 3);
+        List<double[]> out = withParameters(losses, ae);
+        for (double[] code : ProfileTraining.apply(ae, ae::encode, rows)) {
+            out.add(code);
+        }
+        return out;
+    }
+
+    private static double[][] rows(long seed, int n, int width) {
+        double[] flat = data(seed, n, width).to(DType.F64).toDoubleArray();
+        double[][] out = new double[n][width];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(flat, r * width, out[r], 0, width);
+        }
         return out;
     }
 
