@@ -13,20 +13,21 @@ import jgrad.segment.KMeans;
 import jgrad.segment.Segmentation;
 
 /**
- * {@code ./jgrad segment --data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw] [--out CSV]}:
- * segments the customers of a file by k-means on their standardized, one-hot features and prints, per segment,
+ * {@code ./jgrad segment --data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae] [--out CSV]}:
+ * segments the customers of a file by k-means on their standardized, one-hot features (or an autoencoder's code
+ * of them) and prints, per segment,
  * its size, outcome rate, silhouette and the features that set it apart; {@code --out} writes every row's
  * segment and its coordinates on the 2-D PCA map ({@code row} counts the file's data rows from 1).
  */
 final class SegmentCommand implements Command {
 
     private static final List<String> OPTIONS = List.of("--data", "--schema", "--k", "--k-range", "--embed", "--restarts",
-            "--seed", "--top", "--silhouette-sample", "--out");
+            "--seed", "--top", "--silhouette-sample", "--out", "--code", "--epochs", "--corruption");
 
     @Override public String name() { return "segment"; }
     @Override public String usage() {
-        return "--data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw] [--restarts N] [--seed S]"
-                + " [--top N] [--silhouette-sample N] [--out CSV]";
+        return "--data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae [--code N] [--epochs N]"
+                + " [--corruption P]] [--restarts N] [--seed S] [--top N] [--silhouette-sample N] [--out CSV]";
     }
     @Override public String summary() { return "customer segments by k-means, with a profile of each"; }
 
@@ -42,11 +43,7 @@ final class SegmentCommand implements Command {
         }
         int[] range = o.containsKey("--k") ? fixed(Main.positiveInt("--k", o.get("--k")))
                 : o.containsKey("--k-range") ? parseRange(o.get("--k-range")) : new int[] {2, 8};
-        String embed = o.getOrDefault("--embed", "raw");
-        if (!embed.equals("raw")) {
-            throw new UsageException("--embed must be raw (the standardized, one-hot features), got '" + embed
-                    + "'; learned embeddings (ae, vae, dbn) are not there yet");
-        }
+        SegmentEmbedding embed = SegmentEmbedding.parse(o);
         SegmentSchema schema = SegmentSchema.parse(o.getOrDefault("--schema", "bank"));
         int restarts = o.containsKey("--restarts") ? Main.positiveInt("--restarts", o.get("--restarts")) : 4;
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
@@ -66,13 +63,14 @@ final class SegmentCommand implements Command {
         }
         Segmentation segmentation = new Segmentation(table, schema.numeric, schema.categorical, schema.outcome);
         Segmentation.Features features = segmentation.features();
+        SegmentReport report = new SegmentReport(out, schema);
+        report.header(data, table.rowCount(), features, embed.describe(), seed);
+        double[][] embedding = embed.embed(features.rows(), seed, out);
         long start = System.nanoTime();
-        Segmentation.Result result = segmentation.run(features.rows(), range[0], range[1],
+        Segmentation.Result result = segmentation.run(embedding, range[0], range[1],
                 KMeans.of(range[0]).restarts(restarts), sample, seed, top);
         double seconds = (System.nanoTime() - start) / 1e9;
 
-        SegmentReport report = new SegmentReport(out, schema);
-        report.header(data, table.rowCount(), features, embed, seed);
         report.curve(result, Math.min(sample, table.rowCount()), seconds);
         report.segments(result);
         if (outFile != null) {

@@ -252,6 +252,11 @@ class BadInputsTest {
         c.add(Case.of("segment", 2, List.of("--k-range must be A..B", "'two..four'"), "segment", "--data", csv,
                 "--k-range", "two..four"));
         c.add(Case.of("segment", 2, List.of("--embed must be raw", "'vae'"), "segment", "--data", csv, "--embed", "vae"));
+        c.add(Case.of("segment", 2, List.of("--corruption must be a rate in [0, 1)", "'1.5'"), "segment", "--data", csv,
+                "--embed", "ae", "--corruption", "1.5"));
+        c.add(Case.of("segment", 2, List.of("need --embed ae"), "segment", "--data", csv, "--code", "4"));
+        c.add(Case.of("segment", 1, List.of("code width must be between 1 and the 72 features", "100"), "segment",
+                "--data", csv, "--embed", "ae", "--code", "100"));
         c.add(Case.of("segment", 2, List.of("--schema must be bank or shoppers", "'movies'"), "segment", "--data", csv,
                 "--schema", "movies"));
         c.add(Case.of("segment", 2, List.of("--silhouette-sample must be at least 2"), "segment", "--data", csv,

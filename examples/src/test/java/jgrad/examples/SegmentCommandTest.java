@@ -61,6 +61,17 @@ class SegmentCommandTest {
         assertTrue(a.out().contains("euribor3m"), a.out());
     }
 
+    @Test
+    void theAutoencodersReconstructionOfTheBankFeaturesBeatsPcaWithAsManyComponents() {
+        Run r = Run.of("segment", "--data", BANK, "--embed", "ae", "--code", "8", "--k", "2", "--silhouette-sample", "300");
+        assertEquals(0, r.code(), r.err());
+        Matcher m = Pattern.compile("autoencoder ([0-9.]+), PCA with 8 components ([0-9.]+)").matcher(r.out());
+        assertTrue(m.find(), r.out());
+        double ae = Double.parseDouble(m.group(1));
+        double pca = Double.parseDouble(m.group(2));
+        assertTrue(ae < 0.9 * pca, "autoencoder " + ae + " vs PCA " + pca);
+    }
+
     /** The output without its timing line. */
     private static String strip(String out) {
         return out.replaceAll("; [0-9.]+ s\\)", ")");
