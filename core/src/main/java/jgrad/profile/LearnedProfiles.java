@@ -6,6 +6,7 @@ import jgrad.backend.DType;
 import jgrad.backend.Device;
 import jgrad.random.PhiloxRandom;
 import jgrad.segment.Pca;
+import jgrad.tensor.Tensor;
 
 /**
  * Learns each customer's profile code from feature rows with an {@link Autoencoder} trained on the given device,
@@ -18,7 +19,38 @@ public final class LearnedProfiles {
     public record Result(double[][] codes, double[] epochLosses, double autoencoderError, double pcaError) {
     }
 
+    /** A VAE's codes (the means μ), training curve, −ELBO's two terms on all rows, and rows sampled from it. */
+    public record VaeResult(double[][] codes, double[] epochLosses, double reconstruction, double kl,
+                            double[][] samples) {
+
+        /** The evidence lower bound per row (without the Gaussian constants): −(reconstruction + KL). */
+        public double elbo() {
+            return -(reconstruction + kl);
+        }
+    }
+
     private LearnedProfiles() {
+    }
+
+    /** Trains a {@link Vae} of one hidden layer on the rows and reports its ELBO; {@code samples} rows are drawn. */
+    public static VaeResult vae(double[][] rows, TabularLayout layout, int hidden, int code, int epochs, int batchSize,
+                                double learningRate, long seed, Device device, int samples) {
+        if (rows.length < 2) {
+            throw new IllegalArgumentException("learning profiles needs at least 2 rows, got " + rows.length);
+        }
+        if (rows[0].length != layout.width()) {
+            throw new IllegalArgumentException("rows of " + rows[0].length + " features for a layout of " + layout.width());
+        }
+        Vae vae = new Vae(layout, hidden, code, DType.F32, new PhiloxRandom(seed, 0));
+        vae.to(device);
+        PhiloxRandom noise = new PhiloxRandom(seed, 2);
+        double[] losses = ProfileTraining.fit(vae, x -> vae.loss(x, noise), rows, epochs, batchSize, learningRate, seed);
+        double[] terms = ProfileTraining.apply(vae, x -> {
+            Vae.Terms t = vae.terms(x, vae.noise(x.shape(0), noise));
+            return Tensor.stack(0, t.reconstruction(), t.kl()).reshape(1, 2);
+        }, rows)[0];
+        return new VaeResult(ProfileTraining.apply(vae, vae::encodeMean, rows), losses, terms[0], terms[1],
+                vae.sample(samples, new PhiloxRandom(seed, 3)));
     }
 
     /**

@@ -36,6 +36,8 @@ import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.profile.Autoencoder;
 import jgrad.profile.ProfileTraining;
+import jgrad.profile.TabularLayout;
+import jgrad.profile.Vae;
 import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
@@ -73,6 +75,7 @@ class DeviceResidencyTest {
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
                 Arguments.of("denoising autoencoder", (Run) DeviceResidencyTest::autoencoder),
+                Arguments.of("variational autoencoder", (Run) DeviceResidencyTest::vae),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -245,6 +248,21 @@ class DeviceResidencyTest {
         for (double[] code : ProfileTraining.apply(ae, ae::encode, rows)) {
             out.add(code);
         }
+        return out;
+    }
+
+    private static List<double[]> vae(Device device) {
+        Vae vae = new Vae(new TabularLayout(2, new int[] {2}), 3, 2, DType.F32, rng(1));
+        vae.to(device);
+        double[][] rows = rows(6, 8, 4);
+        for (double[] row : rows) {
+            row[2] = row[2] > 0 ? 1 : 0;
+            row[3] = 1 - row[2];
+        }
+        var noise = new jgrad.random.PhiloxRandom(4);
+        double[] losses = ProfileTraining.fit(vae, x -> vae.loss(x, noise), rows, STEPS, 4, 1e-2, 3);
+        List<double[]> out = withParameters(losses, vae);
+        out.addAll(List.of(vae.sample(5, new jgrad.random.PhiloxRandom(5))));
         return out;
     }
 
