@@ -60,11 +60,11 @@ public final class Segmentation {
                 x[r][c] = flat[r * width + c];
             }
         }
-        return new Features(x, f.featureNames());
+        return new Features(x, f.featureNames(), f);
     }
 
-    /** A feature matrix and one name per column. */
-    public record Features(double[][] rows, List<String> names) {
+    /** A feature matrix, one name per column, and the fitted transform that made it. */
+    public record Features(double[][] rows, List<String> names, TabularFeatures fitted) {
     }
 
     /**

@@ -4,7 +4,9 @@ import java.io.PrintStream;
 import java.util.Locale;
 import java.util.Map;
 
+import jgrad.profile.FeatureRows;
 import jgrad.profile.LearnedProfiles;
+import jgrad.segment.Segmentation;
 
 /**
  * {@code segment}'s {@code --embed}: the raw features, or the codes of an autoencoder trained on them
@@ -15,15 +17,19 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
     private static final int[] HIDDEN = {32};
     private static final int BATCH = 64;
     private static final double LEARNING_RATE = 1e-3;
+    private static final int SAMPLES = 3;
 
     static SegmentEmbedding parse(Map<String, String> o) {
         String kind = o.getOrDefault("--embed", "raw");
-        if (!kind.equals("raw") && !kind.equals("ae")) {
-            throw new UsageException("--embed must be raw (the standardized, one-hot features) or ae (an autoencoder's"
-                    + " code), got '" + kind + "'; vae and dbn are not there yet");
+        if (!kind.equals("raw") && !kind.equals("ae") && !kind.equals("vae")) {
+            throw new UsageException("--embed must be raw (the standardized, one-hot features), ae (an autoencoder's"
+                    + " code) or vae (a variational autoencoder's mean code), got '" + kind + "'; dbn is not there yet");
         }
         if (kind.equals("raw") && (o.containsKey("--code") || o.containsKey("--epochs") || o.containsKey("--corruption"))) {
             throw new UsageException("--code, --epochs and --corruption set the autoencoder: they need --embed ae");
+        }
+        if (kind.equals("vae") && o.containsKey("--corruption")) {
+            throw new UsageException("--corruption makes the autoencoder denoising: it needs --embed ae, not vae");
         }
         int code = o.containsKey("--code") ? Main.positiveInt("--code", o.get("--code")) : 8;
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : 30;
@@ -44,9 +50,13 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
     }
 
     /** The rows k-means will cluster; an autoencoder's training and its comparison with PCA are printed. */
-    double[][] embed(double[][] features, long seed, PrintStream out) {
+    double[][] embed(Segmentation.Features f, long seed, PrintStream out) {
+        double[][] features = f.rows();
         if (kind.equals("raw")) {
             return features;
+        }
+        if (kind.equals("vae")) {
+            return vae(f, seed, out);
         }
         long start = System.nanoTime();
         LearnedProfiles.Result r = LearnedProfiles.autoencoder(features, HIDDEN, code, corruption, epochs, BATCH,
@@ -61,7 +71,32 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
         return r.codes();
     }
 
+    private double[][] vae(Segmentation.Features f, long seed, PrintStream out) {
+        long start = System.nanoTime();
+        LearnedProfiles.VaeResult r = LearnedProfiles.vae(f.rows(), FeatureRows.layoutOf(f.fitted()), HIDDEN[0], code,
+                epochs, BATCH, LEARNING_RATE, seed, BackendOption.device(), SAMPLES);
+        int width = f.rows()[0].length;
+        out.printf(Locale.ROOT, "VAE %d -> %d -> (mu, log sigma^2) %d -> %d -> %d, %d epochs (Adam %.0e, batch %d, %.1f s):"
+                        + " -ELBO per row %.4f -> %.4f%n", width, HIDDEN[0], code, HIDDEN[0], width, epochs, LEARNING_RATE,
+                BATCH, (System.nanoTime() - start) / 1e9, r.epochLosses()[0], r.epochLosses()[epochs - 1]);
+        out.printf(Locale.ROOT, "on all rows: ELBO %.4f = -(reconstruction %.4f + KL %.4f)  (numbers: unit Gaussian"
+                + " without its constant; categories: softmax)%n", r.elbo(), r.reconstruction(), r.kl());
+        out.println("rows sampled from the prior:");
+        for (double[] row : r.samples()) {
+            StringBuilder sb = new StringBuilder("   ");
+            FeatureRows.decode(f.fitted(), row).forEach((column, value) -> sb.append(' ').append(column).append('=')
+                    .append(value instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : value));
+            out.println(sb);
+        }
+        out.println();
+        return r.codes();
+    }
+
     String describe() {
-        return kind.equals("raw") ? "raw" : "autoencoder code of " + code;
+        return switch (kind) {
+            case "raw" -> "raw";
+            case "ae" -> "autoencoder code of " + code;
+            default -> "VAE mean code of " + code;
+        };
     }
 }
