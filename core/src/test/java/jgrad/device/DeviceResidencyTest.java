@@ -36,6 +36,9 @@ import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.profile.Autoencoder;
 import jgrad.profile.ProfileTraining;
+import jgrad.profile.Rbm;
+import jgrad.profile.RbmLikelihood;
+import jgrad.profile.RbmTraining;
 import jgrad.profile.TabularLayout;
 import jgrad.profile.Vae;
 import jgrad.recsys.BiasedMF;
@@ -76,6 +79,8 @@ class DeviceResidencyTest {
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
                 Arguments.of("denoising autoencoder", (Run) DeviceResidencyTest::autoencoder),
                 Arguments.of("variational autoencoder", (Run) DeviceResidencyTest::vae),
+                Arguments.of("rbm, persistent CD, Gaussian visible", (Run) d -> rbm(d, Rbm.Visible.GAUSSIAN, true)),
+                Arguments.of("rbm, CD-2, Bernoulli visible", (Run) d -> rbm(d, Rbm.Visible.BERNOULLI, false)),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -263,6 +268,23 @@ class DeviceResidencyTest {
         double[] losses = ProfileTraining.fit(vae, x -> vae.loss(x, noise), rows, STEPS, 4, 1e-2, 3);
         List<double[]> out = withParameters(losses, vae);
         out.addAll(List.of(vae.sample(5, new jgrad.random.PhiloxRandom(5))));
+        return out;
+    }
+
+    private static List<double[]> rbm(Device device, Rbm.Visible kind, boolean persistent) {
+        Rbm rbm = new Rbm(4, 3, kind, DType.F32, rng(1));
+        rbm.to(device);
+        double[][] rows = rows(7, 8, 4);
+        if (kind == Rbm.Visible.BERNOULLI) {
+            for (double[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = row[i] > 0 ? 1 : 0;
+                }
+            }
+        }
+        double[] errors = RbmTraining.fit(rbm, rows, STEPS, 4, 0.1, 2, persistent, 3);
+        List<double[]> out = withParameters(errors, rbm);
+        out.add(new double[] {RbmLikelihood.logPartition(rbm).to(Device.CPU).item()});
         return out;
     }
 
