@@ -29,7 +29,41 @@ public final class LearnedProfiles {
         }
     }
 
+    /** A DBN's codes, each layer's pretraining errors, the unrolled reconstruction error before and after fine-tuning. */
+    public record DbnResult(double[][] codes, double[][] pretrainingErrors, double pretrainedError, double fineTunedError,
+                            double pcaError) {
+    }
+
     private LearnedProfiles() {
+    }
+
+    /**
+     * A DBN with Gaussian visible units over standardized rows: greedy CD-1 pretraining ({@code epochs} per layer,
+     * SGD), then {@code fineTuneEpochs} of Adam on the unrolled autoencoder's reconstruction error.
+     */
+    public static DbnResult dbn(double[][] rows, int[] hidden, int epochs, int fineTuneEpochs, int batchSize,
+                                double learningRate, long seed, Device device) {
+        if (rows.length < 2) {
+            throw new IllegalArgumentException("learning profiles needs at least 2 rows, got " + rows.length);
+        }
+        Dbn dbn = new Dbn(rows[0].length, hidden, Rbm.Visible.GAUSSIAN, DType.F32, new PhiloxRandom(seed, 0));
+        dbn.to(device);
+        double[][] pretraining = dbn.pretrain(rows, epochs, batchSize, learningRate, 1, false, seed);
+        double before = mse(rows, ProfileTraining.apply(dbn, dbn::reconstruct, rows));
+        ProfileTraining.fit(dbn, dbn::reconstructionLoss, rows, fineTuneEpochs, batchSize, 1e-3, seed + 100);
+        double after = mse(rows, ProfileTraining.apply(dbn, dbn::reconstruct, rows));
+        double pca = Pca.fit(rows, hidden[hidden.length - 1]).reconstructionError(rows);
+        return new DbnResult(ProfileTraining.apply(dbn, dbn::encode, rows), pretraining, before, after, pca);
+    }
+
+    private static double mse(double[][] a, double[][] b) {
+        double s = 0;
+        for (int r = 0; r < a.length; r++) {
+            for (int c = 0; c < a[r].length; c++) {
+                s += (a[r][c] - b[r][c]) * (a[r][c] - b[r][c]);
+            }
+        }
+        return s / ((double) a.length * a[0].length);
     }
 
     /** Trains a {@link Vae} of one hidden layer on the rows and reports its ELBO; {@code samples} rows are drawn. */
@@ -72,14 +106,7 @@ public final class LearnedProfiles {
         ae.to(device);
         double[] losses = ProfileTraining.fit(ae, ae::loss, rows, epochs, batchSize, learningRate, seed);
         double[][] rebuilt = ProfileTraining.apply(ae, ae::reconstruct, rows);
-        double error = 0;
-        for (int r = 0; r < rows.length; r++) {
-            for (int c = 0; c < width; c++) {
-                double d = rows[r][c] - rebuilt[r][c];
-                error += d * d;
-            }
-        }
-        error /= (double) rows.length * width;
+        double error = mse(rows, rebuilt);
         double pca = Pca.fit(rows, code).reconstructionError(rows);
         return new Result(ProfileTraining.apply(ae, ae::encode, rows), losses, error, pca);
     }
