@@ -13,7 +13,7 @@ import jgrad.segment.KMeans;
 import jgrad.segment.Segmentation;
 
 /**
- * {@code ./jgrad segment --data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae|vae] [--out CSV]}:
+ * {@code ./jgrad segment --data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae|vae|dbn] [--out CSV]}:
  * segments the customers of a file by k-means on their standardized, one-hot features (or an autoencoder's code
  * of them) and prints, per segment,
  * its size, outcome rate, silhouette and the features that set it apart; {@code --out} writes every row's
@@ -26,7 +26,7 @@ final class SegmentCommand implements Command {
 
     @Override public String name() { return "segment"; }
     @Override public String usage() {
-        return "--data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae|vae [--code N] [--epochs N]"
+        return "--data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae|vae|dbn [--code N] [--epochs N]"
                 + " [--corruption P]] [--restarts N] [--seed S] [--top N] [--silhouette-sample N] [--out CSV]";
     }
     @Override public String summary() { return "customer segments by k-means, with a profile of each"; }

@@ -9,8 +9,9 @@ import jgrad.profile.LearnedProfiles;
 import jgrad.segment.Segmentation;
 
 /**
- * {@code segment}'s {@code --embed}: the raw features, or the codes of an autoencoder trained on them
- * ({@code --code N --epochs N --corruption P}), reported beside PCA with as many components.
+ * {@code segment}'s {@code --embed}: the raw features, or the codes of an autoencoder, a VAE or a deep belief net
+ * trained on them ({@code --code N --epochs N}, {@code --corruption P} for a denoising autoencoder), reported
+ * beside PCA with as many components.
  */
 record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
 
@@ -18,18 +19,20 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
     private static final int BATCH = 64;
     private static final double LEARNING_RATE = 1e-3;
     private static final int SAMPLES = 3;
+    private static final double DBN_LEARNING_RATE = 0.01;
 
     static SegmentEmbedding parse(Map<String, String> o) {
         String kind = o.getOrDefault("--embed", "raw");
-        if (!kind.equals("raw") && !kind.equals("ae") && !kind.equals("vae")) {
+        if (!kind.equals("raw") && !kind.equals("ae") && !kind.equals("vae") && !kind.equals("dbn")) {
             throw new UsageException("--embed must be raw (the standardized, one-hot features), ae (an autoencoder's"
-                    + " code) or vae (a variational autoencoder's mean code), got '" + kind + "'; dbn is not there yet");
+                    + " code), vae (a variational autoencoder's mean code) or dbn (a deep belief net's top layer), got '"
+                    + kind + "'");
         }
         if (kind.equals("raw") && (o.containsKey("--code") || o.containsKey("--epochs") || o.containsKey("--corruption"))) {
             throw new UsageException("--code, --epochs and --corruption set the autoencoder: they need --embed ae");
         }
-        if (kind.equals("vae") && o.containsKey("--corruption")) {
-            throw new UsageException("--corruption makes the autoencoder denoising: it needs --embed ae, not vae");
+        if (!kind.equals("ae") && o.containsKey("--corruption")) {
+            throw new UsageException("--corruption makes the autoencoder denoising: it needs --embed ae, not " + kind);
         }
         int code = o.containsKey("--code") ? Main.positiveInt("--code", o.get("--code")) : 8;
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : 30;
@@ -57,6 +60,9 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
         }
         if (kind.equals("vae")) {
             return vae(f, seed, out);
+        }
+        if (kind.equals("dbn")) {
+            return dbn(features, seed, out);
         }
         long start = System.nanoTime();
         LearnedProfiles.Result r = LearnedProfiles.autoencoder(features, HIDDEN, code, corruption, epochs, BATCH,
@@ -92,10 +98,28 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
         return r.codes();
     }
 
+    private double[][] dbn(double[][] features, long seed, PrintStream out) {
+        long start = System.nanoTime();
+        LearnedProfiles.DbnResult r = LearnedProfiles.dbn(features, new int[] {HIDDEN[0], code}, epochs, epochs, BATCH,
+                DBN_LEARNING_RATE, seed, BackendOption.device());
+        int width = features[0].length;
+        out.printf(Locale.ROOT, "DBN: RBMs %d (Gaussian) -> %d -> %d, CD-1, SGD %.2f, batch %d, %d epochs each, then %d epochs"
+                        + " fine-tuning the unrolled autoencoder (Adam 1e-03) (%.1f s)%n", width, HIDDEN[0], code,
+                DBN_LEARNING_RATE, BATCH, epochs, epochs, (System.nanoTime() - start) / 1e9);
+        for (int l = 0; l < r.pretrainingErrors().length; l++) {
+            double[] e = r.pretrainingErrors()[l];
+            out.printf(Locale.ROOT, "  RBM %d reconstruction error %.4f -> %.4f%n", l + 1, e[0], e[e.length - 1]);
+        }
+        out.printf(Locale.ROOT, "reconstruction MSE of the features: pretrained %.4f, fine-tuned %.4f, PCA with %d"
+                + " components %.4f%n%n", r.pretrainedError(), r.fineTunedError(), code, r.pcaError());
+        return r.codes();
+    }
+
     String describe() {
         return switch (kind) {
             case "raw" -> "raw";
             case "ae" -> "autoencoder code of " + code;
+            case "dbn" -> "DBN top layer of " + code;
             default -> "VAE mean code of " + code;
         };
     }

@@ -256,8 +256,8 @@ class BadInputsTest {
         c.add(Case.of("segment", 2, List.of("need --embed ae"), "segment", "--data", csv, "--code", "4"));
         c.add(Case.of("segment", 2, List.of("--corruption", "needs --embed ae, not vae"), "segment", "--data", csv,
                 "--embed", "vae", "--corruption", "0.1"));
-        c.add(Case.of("segment", 2, List.of("--embed must be raw", "'dbn'", "dbn is not there yet"), "segment", "--data",
-                csv, "--embed", "dbn"));
+        c.add(Case.of("segment", 2, List.of("--embed must be raw", "ae", "vae", "dbn", "'pca'"), "segment", "--data",
+                csv, "--embed", "pca"));
         c.add(Case.of("segment", 1, List.of("code width must be between 1 and the 72 features", "100"), "segment",
                 "--data", csv, "--embed", "ae", "--code", "100"));
         c.add(Case.of("segment", 2, List.of("--schema must be bank or shoppers", "'movies'"), "segment", "--data", csv,
