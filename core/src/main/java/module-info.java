@@ -39,8 +39,10 @@ module jgrad.core {
     exports jgrad.privacy.anonymize;
     exports jgrad.privacy.dp;
     exports jgrad.privacy.federated;
+    exports jgrad.profile;
     exports jgrad.random;
     exports jgrad.recsys;
+    exports jgrad.segment;
     exports jgrad.tensor;
     exports jgrad.train;
 }

@@ -35,6 +35,13 @@ import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.privacy.dp.DpSgd;
+import jgrad.profile.Autoencoder;
+import jgrad.profile.ProfileTraining;
+import jgrad.profile.Rbm;
+import jgrad.profile.RbmLikelihood;
+import jgrad.profile.RbmTraining;
+import jgrad.profile.TabularLayout;
+import jgrad.profile.Vae;
 import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
@@ -71,6 +78,10 @@ class DeviceResidencyTest {
                 Arguments.of("attention general", (Run) d -> attention(d, Attention.Score.GENERAL)),
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
+                Arguments.of("denoising autoencoder", (Run) DeviceResidencyTest::autoencoder),
+                Arguments.of("variational autoencoder", (Run) DeviceResidencyTest::vae),
+                Arguments.of("rbm, persistent CD, Gaussian visible", (Run) d -> rbm(d, Rbm.Visible.GAUSSIAN, true)),
+                Arguments.of("rbm, CD-2, Bernoulli visible", (Run) d -> rbm(d, Rbm.Visible.BERNOULLI, false)),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -251,6 +262,59 @@ class DeviceResidencyTest {
         }
         List<double[]> out = withParameters(losses, g);
         out.addAll(withParameters(new double[0], d));
+        return out;
+    }
+
+    private static List<double[]> autoencoder(Device device) {
+        Autoencoder ae = new Autoencoder(4, new int[] {3}, 2, 0.25, DType.F32, rng(1));
+        ae.to(device);
+        double[][] rows = rows(5, 10, 4);
+        double[] losses = ProfileTraining.fit(ae, ae::loss, rows, STEPS, 4, 1e-2, 3);
+        List<double[]> out = withParameters(losses, ae);
+        for (double[] code : ProfileTraining.apply(ae, ae::encode, rows)) {
+            out.add(code);
+        }
+        return out;
+    }
+
+    private static List<double[]> vae(Device device) {
+        Vae vae = new Vae(new TabularLayout(2, new int[] {2}), 3, 2, DType.F32, rng(1));
+        vae.to(device);
+        double[][] rows = rows(6, 8, 4);
+        for (double[] row : rows) {
+            row[2] = row[2] > 0 ? 1 : 0;
+            row[3] = 1 - row[2];
+        }
+        var noise = new jgrad.random.PhiloxRandom(4);
+        double[] losses = ProfileTraining.fit(vae, x -> vae.loss(x, noise), rows, STEPS, 4, 1e-2, 3);
+        List<double[]> out = withParameters(losses, vae);
+        out.addAll(List.of(vae.sample(5, new jgrad.random.PhiloxRandom(5))));
+        return out;
+    }
+
+    private static List<double[]> rbm(Device device, Rbm.Visible kind, boolean persistent) {
+        Rbm rbm = new Rbm(4, 3, kind, DType.F32, rng(1));
+        rbm.to(device);
+        double[][] rows = rows(7, 8, 4);
+        if (kind == Rbm.Visible.BERNOULLI) {
+            for (double[] row : rows) {
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = row[i] > 0 ? 1 : 0;
+                }
+            }
+        }
+        double[] errors = RbmTraining.fit(rbm, rows, STEPS, 4, 0.1, 2, persistent, 3);
+        List<double[]> out = withParameters(errors, rbm);
+        out.add(new double[] {RbmLikelihood.logPartition(rbm).to(Device.CPU).item()});
+        return out;
+    }
+
+    private static double[][] rows(long seed, int n, int width) {
+        double[] flat = data(seed, n, width).to(DType.F64).toDoubleArray();
+        double[][] out = new double[n][width];
+        for (int r = 0; r < n; r++) {
+            System.arraycopy(flat, r * width, out[r], 0, width);
+        }
         return out;
     }
 

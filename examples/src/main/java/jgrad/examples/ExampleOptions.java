@@ -56,7 +56,7 @@ record ExampleOptions(int epochs, long seed, Path save, Path data) {
         return save;
     }
 
-    private static long parseSeed(String text) {
+    static long parseSeed(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

@@ -16,7 +16,8 @@ public final class Main {
             new RecommendCommand(),
             new ScoreCommand(),
             new AnonymizeCommand(),
-            new DpEpsilonCommand());
+            new DpEpsilonCommand(),
+            new SegmentCommand());
 
     private Main() {
     }

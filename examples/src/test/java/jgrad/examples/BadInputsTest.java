@@ -298,6 +298,52 @@ class BadInputsTest {
                     "--data", csv));
         }
 
+        // ---------------------------------------------------------------- segment
+        Path nan = bankWith("nan.csv", "age", "NaN");
+        Path shoppersAsBank = write("shoppers.csv", "Administrative,Revenue\n0,FALSE\n");
+        c.add(Case.of("segment", 2, List.of("needs --data CSV"), "segment"));
+        c.add(Case.of("segment", 2, List.of("--k must be at least 2", "1"), "segment", "--data", csv, "--k", "1"));
+        c.add(Case.of("segment", 2, List.of("give --k or --k-range, not both"), "segment", "--data", csv, "--k", "3",
+                "--k-range", "2..4"));
+        c.add(Case.of("segment", 2, List.of("--k-range must be A..B", "'5..2'"), "segment", "--data", csv, "--k-range", "5..2"));
+        c.add(Case.of("segment", 2, List.of("--k-range must be A..B", "'two..four'"), "segment", "--data", csv,
+                "--k-range", "two..four"));
+        c.add(Case.of("segment", 2, List.of("--corruption must be a rate in [0, 1)", "'1.5'"), "segment", "--data", csv,
+                "--embed", "ae", "--corruption", "1.5"));
+        c.add(Case.of("segment", 2, List.of("need --embed ae"), "segment", "--data", csv, "--code", "4"));
+        c.add(Case.of("segment", 2, List.of("--corruption", "needs --embed ae, not vae"), "segment", "--data", csv,
+                "--embed", "vae", "--corruption", "0.1"));
+        c.add(Case.of("segment", 2, List.of("--embed must be raw", "ae", "vae", "dbn", "'pca'"), "segment", "--data",
+                csv, "--embed", "pca"));
+        c.add(Case.of("segment", 1, List.of("code width must be between 1 and the 72 features", "100"), "segment",
+                "--data", csv, "--embed", "ae", "--code", "100"));
+        c.add(Case.of("segment", 2, List.of("--schema must be bank or shoppers", "'movies'"), "segment", "--data", csv,
+                "--schema", "movies"));
+        c.add(Case.of("segment", 2, List.of("--silhouette-sample must be at least 2"), "segment", "--data", csv,
+                "--silhouette-sample", "1"));
+        c.add(Case.of("segment", 1, List.of("no-such.csv", "no such file"), "segment", "--data",
+                dir.resolve("no-such.csv").toString()));
+        c.add(Case.of("segment", 1, List.of("header-only.csv", "holds 0 clients", "at least 3"), "segment", "--data",
+                headerOnly.toString()));
+        c.add(Case.of("segment", 1, List.of("one-row.csv", "holds 1 clients", "at least 3"), "segment", "--data",
+                oneRow.toString()));
+        c.add(Case.of("segment", 1, List.of("k = 5000 segments for 4119 rows"), "segment", "--data", csv, "--k", "5000"));
+        c.add(Case.of("segment", 1, List.of("nan.csv:2", "age", "NaN"), "segment", "--data", nan.toString()));
+        c.add(Case.of("segment", 1, List.of("shoppers.csv", "Administrative_Duration"), "segment", "--schema", "shoppers",
+                "--data", shoppersAsBank.toString()));
+        c.add(Case.of("segment", 1, List.of("a-directory", "is a directory"), "segment", "--data", csv, "--k", "2",
+                "--out", subdir.toString()));
+        // a constant column is documented behaviour: standardized to 0, it sets no segment apart and is not listed
+        List<String> constant = new ArrayList<>();
+        for (String line : lines) {
+            String[] cells = line.split(";", -1);
+            cells[17] = constant.isEmpty() ? cells[17] : "-40.0";                       // cons.conf.idx
+            constant.add(String.join(";", cells));
+        }
+        Path constantCsv = Files.write(dir.resolve("constant.csv"), constant);
+        c.add(Case.of("segment", 0, List.of("segment 1:", "segment 2:"), "segment", "--data", constantCsv.toString(),
+                "--k", "2", "--top", "30"));
+
         // ---------------------------------------------------------------- recommend
         Path recommender = dir.resolve("dot");
         ModelFiles.save(new DotRecommender(5, 7, 3, DType.F32, new SplittableRandom(2)), recommender,

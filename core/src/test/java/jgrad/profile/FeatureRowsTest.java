@@ -1,0 +1,47 @@
+package jgrad.profile;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.io.StringReader;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import jgrad.data.BadRows;
+import jgrad.data.csv.Column;
+import jgrad.data.csv.ColumnType;
+import jgrad.data.csv.CsvFormat;
+import jgrad.data.csv.CsvReader;
+import jgrad.data.csv.Schema;
+import jgrad.data.csv.Table;
+import jgrad.data.prep.TabularFeatures;
+
+/** Feature rows decode back to the table's values; the out-of-vocabulary column decodes as missing. */
+class FeatureRowsTest {
+
+    @Test
+    void rowsDecodeToTheirValuesAndTheLayoutFollowsTheColumns() throws Exception {
+        Schema schema = Schema.of(Column.of("age", ColumnType.INT), Column.of("job", ColumnType.STRING),
+                Column.of("city", ColumnType.STRING));
+        Table t = new CsvReader(CsvFormat.csv(), schema).read(new StringReader("age,job,city\n20,cook,Oslo\n40,pilot,Oslo\n"
+                + "60,cook,Rome\n"), "t", BadRows.failFast());
+        TabularFeatures f = TabularFeatures.numeric("age").categorical("job", "city").fit(t);
+        TabularLayout layout = FeatureRows.layoutOf(f);
+        assertEquals(1, layout.numeric());
+        assertArrayEquals(new int[] {3, 3}, layout.categoricalWidths());            // <oov> + 2 categories each
+        float[] flat = f.transform(t);
+        double[] row = new double[f.width()];
+        for (int c = 0; c < row.length; c++) {
+            row[c] = flat[row.length + c];                                            // the second row: 40, pilot, Oslo
+        }
+        Map<String, Object> decoded = FeatureRows.decode(f, row);
+        assertEquals(40, (Double) decoded.get("age"), 1e-5);
+        assertEquals("pilot", decoded.get("job"));
+        assertEquals("Oslo", decoded.get("city"));
+        row[1] = 1;                                                                   // <oov> of job now the hottest
+        row[3] = 0;
+        assertNull(FeatureRows.decode(f, row).get("job"));
+    }
+}
