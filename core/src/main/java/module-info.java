@@ -18,6 +18,7 @@ module jgrad.core {
             jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
 
     exports jgrad;
+    exports jgrad.abtest;
     exports jgrad.autograd;
     exports jgrad.backend;
     exports jgrad.data;
