@@ -14,7 +14,8 @@ public final class Main {
             new GoldenCommand(),
             new ExampleCommand(),
             new RecommendCommand(),
-            new ScoreCommand());
+            new ScoreCommand(),
+            new AbtestCommand());
 
     private Main() {
     }

@@ -281,6 +281,32 @@ class BadInputsTest {
         Path noRatings = Files.createDirectories(dir.resolve("movies/ml-100k"));
         c.add(Case.of("example", 1, List.of("holds no u.data", noRatings.toString()), "example", "movie-mlp", "--data",
                 noRatings.getParent().toString()));
+        // ---------------------------------------------------------------- abtest
+        Path ab = write("ab.csv", "group,converted\nA,1\nB,0\nA,0\nB,1\n");
+        Path abOneGroup = write("ab-one-group.csv", "group,converted\nA,1\nA,0\n");
+        Path abSpend = write("ab-spend.csv", "group,converted\nA,1\nB,29.99\n");
+        Path abNoConversions = write("ab-no-conversions.csv", "group,converted\nA,0\nB,1\nA,0\nB,0\n");
+        String abFile = ab.toString();
+        c.add(Case.of("abtest", 2, List.of("needs --data CSV --group COL --outcome COL"), "abtest", "--data", abFile));
+        c.add(Case.of("abtest", 2, List.of("--confidence", "strictly between 0 and 1", "'95'"), "abtest", "--data", abFile,
+                "--group", "group", "--outcome", "converted", "--confidence", "95"));
+        c.add(Case.of("abtest", 2, List.of("--mde must be a number", "'big'"), "abtest", "--data", abFile, "--group",
+                "group", "--outcome", "converted", "--mde", "big"));
+        c.add(Case.of("abtest", 2, List.of("--days does not go with --data"), "abtest", "--data", abFile, "--group",
+                "group", "--outcome", "converted", "--days", "3"));
+        c.add(Case.of("abtest", 2, List.of("same column 'group'"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "group"));
+        c.add(Case.of("abtest", 2, List.of("--peeking-runs", "'0'"), "abtest", "--peeking-runs", "0"));
+        c.add(Case.of("abtest", 1, List.of("ab.csv", "visits"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "visits"));
+        c.add(Case.of("abtest", 1, List.of("no group 'C'", "[A, B]"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "converted", "--control", "C"));
+        c.add(Case.of("abtest", 1, List.of("ab-one-group.csv", "only one group ('A')"), "abtest", "--data",
+                abOneGroup.toString(), "--group", "group", "--outcome", "converted"));
+        c.add(Case.of("abtest", 1, List.of("ab-spend.csv", "row 2", "must be 0 or 1", "29.99"), "abtest", "--data",
+                abSpend.toString(), "--group", "group", "--outcome", "converted"));
+        c.add(Case.of("abtest", 0, List.of("relative lift  undefined", "no successes"), "abtest", "--data",
+                abNoConversions.toString(), "--group", "group", "--outcome", "converted"));
         return c;
     }
 
