@@ -20,6 +20,7 @@ module jgrad.core {
     exports jgrad;
     exports jgrad.abtest;
     exports jgrad.autograd;
+    exports jgrad.bandit;
     exports jgrad.backend;
     exports jgrad.data;
     exports jgrad.data.csv;

@@ -15,7 +15,8 @@ public final class Main {
             new ExampleCommand(),
             new RecommendCommand(),
             new ScoreCommand(),
-            new AbtestCommand());
+            new AbtestCommand(),
+            new BanditCommand());
 
     private Main() {
     }

@@ -307,6 +307,11 @@ class BadInputsTest {
                 abSpend.toString(), "--group", "group", "--outcome", "converted"));
         c.add(Case.of("abtest", 0, List.of("relative lift  undefined", "no successes"), "abtest", "--data",
                 abNoConversions.toString(), "--group", "group", "--outcome", "converted"));
+        // ---------------------------------------------------------------- bandit
+        c.add(Case.of("bandit", 2, List.of("--sim must be hillstrom", "'casino'"), "bandit", "--sim", "casino"));
+        c.add(Case.of("bandit", 2, List.of("--policy must be all or one of", "'greedy'"), "bandit", "--policy", "greedy"));
+        c.add(Case.of("bandit", 2, List.of("--rounds must be a positive whole number"), "bandit", "--rounds", "0"));
+        c.add(Case.of("bandit", 1, List.of("ab.csv", "recency"), "bandit", "--data", abFile, "--rounds", "10"));
         return c;
     }
 
