@@ -37,6 +37,7 @@ module jgrad.core {
     exports jgrad.nn.init;
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
+    exports jgrad.ope;
     exports jgrad.optim;
     exports jgrad.random;
     exports jgrad.recsys;

@@ -25,6 +25,9 @@ public interface ContextualSimulator {
     /** Draws the next round. */
     Round next(RandomGenerator random);
 
+    /** Every arm's expected reward for a context: the ground truth μ_a(x). */
+    double[] expectedRewards(double[] context);
+
     /** Draws the reward of {@code arm} in {@code round}: Bernoulli with the arm's expected reward. */
     default double reward(Round round, int arm, RandomGenerator random) {
         return random.nextDouble() < round.expectedRewards()[arm] ? 1 : 0;

@@ -64,10 +64,19 @@ public final class HillstromSimulator implements ContextualSimulator {
     @Override
     public Round next(RandomGenerator random) {
         double[] x = customers[random.nextInt(customers.length)];
-        double[] p = new double[weights.length];
-        for (int a = 0; a < p.length; a++) {
-            p[a] = LogisticRegression.probability(weights[a], x);
+        return new Round(x.clone(), expectedRewards(x));
+    }
+
+    @Override
+    public double[] expectedRewards(double[] context) {
+        if (context.length != dimension()) {
+            throw new IllegalArgumentException("a context of " + context.length + " features for a simulator of "
+                    + dimension());
         }
-        return new Round(x.clone(), p);
+        double[] mu = new double[weights.length];
+        for (int a = 0; a < mu.length; a++) {
+            mu[a] = LogisticRegression.probability(weights[a], context);
+        }
+        return mu;
     }
 }

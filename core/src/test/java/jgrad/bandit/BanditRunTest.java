@@ -26,8 +26,11 @@ class BanditRunTest {
         @Override public int dimension() { return 2; }
         @Override public Round next(RandomGenerator random) {
             random.nextInt(2);
-            return t++ % 2 == 0 ? new Round(new double[] {1, 0}, new double[] {0.3, 0.2})
-                    : new Round(new double[] {0, 1}, new double[] {0.1, 0.4});
+            double[] x = t++ % 2 == 0 ? new double[] {1, 0} : new double[] {0, 1};
+            return new Round(x, expectedRewards(x));
+        }
+        @Override public double[] expectedRewards(double[] x) {
+            return x[0] == 1 ? new double[] {0.3, 0.2} : new double[] {0.1, 0.4};
         }
     };
 

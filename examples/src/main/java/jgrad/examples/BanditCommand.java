@@ -12,6 +12,7 @@ import jgrad.bandit.BanditRun;
 import jgrad.bandit.HillstromCustomers;
 import jgrad.bandit.HillstromSimulator;
 import jgrad.bandit.Policies;
+import jgrad.bandit.SyntheticSimulator;
 import jgrad.data.BadRows;
 import jgrad.data.marketing.MarketingData;
 
@@ -24,16 +25,33 @@ final class BanditCommand implements Command {
     static final String HILLSTROM = "hillstrom-email/Kevin_Hillstrom_MineThatData_E-MailAnalytics_DataMiningChallenge_2008.03.20.csv";
 
     @Override public String name() { return "bandit"; }
-    @Override public String usage() { return "--sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S]"; }
+    @Override public String usage() { return "--sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S]"
+            + " | --ope yes [--sim synthetic|hillstrom] [--actions K] [--rounds N] [--seeds S]"; }
     @Override public String summary() { return "bandit policies on a simulator calibrated on real data: reward and regret"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--sim", "--data", "--policy", "--rounds", "--seeds"));
+        Map<String, String> o = OptionPairs.parse(args, List.of("--sim", "--data", "--policy", "--rounds", "--seeds",
+                "--ope", "--actions"));
         String sim = o.getOrDefault("--sim", "hillstrom");
-        if (!sim.equals("hillstrom")) {
-            throw new UsageException("--sim must be hillstrom (the simulator calibrated on Hillstrom's e-mail experiment),"
+        if (!sim.equals("hillstrom") && !sim.equals("synthetic")) {
+            throw new UsageException("--sim must be hillstrom (calibrated on Hillstrom's e-mail experiment) or synthetic,"
                     + " got '" + sim + "'");
+        }
+        boolean ope = o.containsKey("--ope") && parseYesNo(o.get("--ope"));
+        if (sim.equals("synthetic") && !ope) {
+            throw new UsageException("--sim synthetic is for --ope yes (the policies are compared on --sim hillstrom)");
+        }
+        if (ope) {
+            if (o.containsKey("--policy")) {
+                throw new UsageException("--policy does not go with --ope (the target is ε-greedy on the truth)");
+            }
+            int rounds = o.containsKey("--rounds") ? Main.positiveInt("--rounds", o.get("--rounds")) : 10_000;
+            int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 20;
+            int actions = o.containsKey("--actions") ? Main.positiveInt("--actions", o.get("--actions")) : 10;
+            OpeReport.run(out, sim.equals("synthetic") ? new SyntheticSimulator(actions, 10, 2026) : hillstrom(o), rounds,
+                    seeds);
+            return 0;
         }
         String policy = o.getOrDefault("--policy", "all");
         if (!policy.equals("all") && !Policies.NAMES.contains(policy)) {
@@ -41,10 +59,8 @@ final class BanditCommand implements Command {
         }
         int rounds = o.containsKey("--rounds") ? Main.positiveInt("--rounds", o.get("--rounds")) : 200_000;
         int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 20;
-        Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : sharedData(HILLSTROM);
-        HillstromSimulator simulator = HillstromSimulator.fit(
-                HillstromCustomers.of(MarketingData.hillstrom(data, BadRows.failFast()), "visit"));
-        out.printf(Locale.ROOT, "simulator: response models fitted on %s (visit), arms %s%n", data.getFileName(),
+        HillstromSimulator simulator = hillstrom(o);
+        out.printf(Locale.ROOT, "simulator: response models fitted on Hillstrom's experiment (visit), arms %s%n",
                 simulator.armNames());
         out.printf(Locale.ROOT, "%,d rounds, mean over %d seeds (environment seed s, policy seed 1000 + s)%n%n", rounds, seeds);
         out.printf(Locale.ROOT, "%-16s %14s %14s %18s %18s%n", "policy", "reward", "reward/round", "regret vs oracle",
@@ -67,6 +83,19 @@ final class BanditCommand implements Command {
         out.printf(Locale.ROOT, "expected reward of the best fixed arm (%s): %,.1f (%.4f per round)%n",
                 simulator.armNames().get(results.get(0).bestFixedArm()), best, best / rounds);
         return 0;
+    }
+
+    private static HillstromSimulator hillstrom(Map<String, String> o) {
+        Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : sharedData(HILLSTROM);
+        return HillstromSimulator.fit(HillstromCustomers.of(MarketingData.hillstrom(data, BadRows.failFast()), "visit"));
+    }
+
+    private static boolean parseYesNo(String value) {
+        return switch (value) {
+            case "yes" -> true;
+            case "no" -> false;
+            default -> throw new UsageException("--ope takes yes or no, got '" + value + "'");
+        };
     }
 
     private static void print(PrintStream out, String name, List<BanditRun.Result> results) {

@@ -311,6 +311,9 @@ class BadInputsTest {
         c.add(Case.of("bandit", 2, List.of("--sim must be hillstrom", "'casino'"), "bandit", "--sim", "casino"));
         c.add(Case.of("bandit", 2, List.of("--policy must be all or one of", "'greedy'"), "bandit", "--policy", "greedy"));
         c.add(Case.of("bandit", 2, List.of("--rounds must be a positive whole number"), "bandit", "--rounds", "0"));
+        c.add(Case.of("bandit", 2, List.of("--ope takes yes or no", "'maybe'"), "bandit", "--ope", "maybe"));
+        c.add(Case.of("bandit", 2, List.of("--policy does not go with --ope"), "bandit", "--ope", "yes", "--policy", "ucb1"));
+        c.add(Case.of("bandit", 2, List.of("--sim synthetic is for --ope yes"), "bandit", "--sim", "synthetic"));
         c.add(Case.of("bandit", 1, List.of("ab.csv", "recency"), "bandit", "--data", abFile, "--rounds", "10"));
         return c;
     }
