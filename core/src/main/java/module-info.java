@@ -43,4 +43,5 @@ module jgrad.core {
     exports jgrad.recsys;
     exports jgrad.tensor;
     exports jgrad.train;
+    exports jgrad.uplift;
 }

@@ -16,7 +16,8 @@ public final class Main {
             new RecommendCommand(),
             new ScoreCommand(),
             new AbtestCommand(),
-            new BanditCommand());
+            new BanditCommand(),
+            new UpliftCommand());
 
     private Main() {
     }

@@ -315,6 +315,11 @@ class BadInputsTest {
         c.add(Case.of("bandit", 2, List.of("--policy does not go with --ope"), "bandit", "--ope", "yes", "--policy", "ucb1"));
         c.add(Case.of("bandit", 2, List.of("--sim synthetic is for --ope yes"), "bandit", "--sim", "synthetic"));
         c.add(Case.of("bandit", 1, List.of("ab.csv", "recency"), "bandit", "--data", abFile, "--rounds", "10"));
+        // ---------------------------------------------------------------- uplift
+        c.add(Case.of("uplift", 2, List.of("--treatment must be womens or mens", "'kids'"), "uplift", "--treatment", "kids"));
+        c.add(Case.of("uplift", 2, List.of("--target must be visit or conversion", "'spend'"), "uplift", "--target", "spend"));
+        c.add(Case.of("uplift", 2, List.of("--splits must be a positive whole number"), "uplift", "--splits", "0"));
+        c.add(Case.of("uplift", 1, List.of("ab.csv", "recency"), "uplift", "--data", abFile));
         return c;
     }
 
