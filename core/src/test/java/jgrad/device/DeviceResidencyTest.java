@@ -44,6 +44,7 @@ import jgrad.tensor.Tensor;
 import jgrad.testing.GuardedDevice;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
+import jgrad.uplift.TwoHeadUplift;
 
 /**
  * Every layer and model trains on a device whose storages refuse host access ({@link GuardedDevice}),
@@ -70,6 +71,7 @@ class DeviceResidencyTest {
                 Arguments.of("attention general", (Run) d -> attention(d, Attention.Score.GENERAL)),
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
+                Arguments.of("uplift two-head", (Run) DeviceResidencyTest::twoHeadUplift),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -165,6 +167,14 @@ class DeviceResidencyTest {
         Tensor x = data(3, 6, 4).to(device);
         Tensor y = data(4, 6, 1).to(device);
         return train(model, device, m -> Losses.mse(((Sequential) m).forward(x), y));
+    }
+
+    private static List<double[]> twoHeadUplift(Device device) {
+        TwoHeadUplift model = new TwoHeadUplift(4, 5, rng(1));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor treatment = Tensor.of(new float[] {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0}, 6, 2).to(device);
+        Tensor y = Tensor.of(new float[] {1, 0, 0, 1, 1, 0}, 6, 1).to(device);
+        return train(model, device, m -> ((TwoHeadUplift) m).loss(x, treatment, y));
     }
 
     private static List<double[]> classifier(Device device) {

@@ -44,7 +44,7 @@ final class UpliftCommand implements Command {
                 HillstromCustomers.of(MarketingData.hillstrom(data, BadRows.failFast()), target), treatment);
         out.printf(Locale.ROOT, "%s e-mail vs no e-mail, target %s: %,d customers (%.1f %% treated); %d seeded 50/50 splits,"
                 + " mean ± sd on the held-out half%n%n", treatment, target, rows.size(), 100 * rows.treatedShare(), splits);
-        Map<String, List<UpliftExperiment.Scores>> results = UpliftExperiment.run(rows, splits, UpliftExperiment.learners());
+        Map<String, List<UpliftExperiment.Scores>> results = UpliftExperiment.run(rows, splits, UpliftExperiment.learners(BackendOption.device()));
         out.printf(Locale.ROOT, "%-22s %16s %16s %16s %18s %18s%n", "model", "uplift@10%", "uplift@20%", "uplift@30%",
                 "Qini coefficient", "AUUC");
         for (var e : results.entrySet()) {
