@@ -17,7 +17,8 @@ public final class Main {
             new ScoreCommand(),
             new AbtestCommand(),
             new BanditCommand(),
-            new UpliftCommand());
+            new UpliftCommand(),
+            new RetentionCommand());
 
     private Main() {
     }

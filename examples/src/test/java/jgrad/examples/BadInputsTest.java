@@ -320,6 +320,15 @@ class BadInputsTest {
         c.add(Case.of("uplift", 2, List.of("--target must be visit or conversion", "'spend'"), "uplift", "--target", "spend"));
         c.add(Case.of("uplift", 2, List.of("--splits must be a positive whole number"), "uplift", "--splits", "0"));
         c.add(Case.of("uplift", 1, List.of("ab.csv", "recency"), "uplift", "--data", abFile));
+        // ---------------------------------------------------------------- retention
+        Path events = write("events.csv", "user,time\n1,1600000000\n2,yesterday\n");
+        c.add(Case.of("retention", 2, List.of("needs --data CSV --user COL --time COL"), "retention", "--data", abFile));
+        c.add(Case.of("retention", 2, List.of("--period must be day, week, month or year", "'hour'"), "retention",
+                "--data", events.toString(), "--user", "user", "--time", "time", "--period", "hour"));
+        c.add(Case.of("retention", 1, List.of("events.csv:3", "yesterday"), "retention", "--data", events.toString(),
+                "--user", "user", "--time", "time"));
+        c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
+                "--time", "time"));
         return c;
     }
 
