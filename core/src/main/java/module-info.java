@@ -42,6 +42,7 @@ module jgrad.core {
     exports jgrad.optim;
     exports jgrad.random;
     exports jgrad.recsys;
+    exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;
     exports jgrad.uplift;

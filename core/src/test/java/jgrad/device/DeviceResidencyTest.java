@@ -40,6 +40,7 @@ import jgrad.recsys.DotRecommender;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.PairModel;
 import jgrad.recsys.UserMlpRecommender;
+import jgrad.rl.CampaignPolicy;
 import jgrad.tensor.Tensor;
 import jgrad.testing.GuardedDevice;
 import jgrad.train.Fit;
@@ -72,6 +73,7 @@ class DeviceResidencyTest {
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
                 Arguments.of("uplift two-head", (Run) DeviceResidencyTest::twoHeadUplift),
+                Arguments.of("reinforce policy + baseline", (Run) DeviceResidencyTest::reinforcePolicy),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -175,6 +177,14 @@ class DeviceResidencyTest {
         Tensor treatment = Tensor.of(new float[] {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0}, 6, 2).to(device);
         Tensor y = Tensor.of(new float[] {1, 0, 0, 1, 1, 0}, 6, 1).to(device);
         return train(model, device, m -> ((TwoHeadUplift) m).loss(x, treatment, y));
+    }
+
+    private static List<double[]> reinforcePolicy(Device device) {
+        CampaignPolicy model = new CampaignPolicy(4, 3, 5, DType.F32, rng(1));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor actions = Tensor.of(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0}, 6, 3).to(device);
+        Tensor returns = data(4, 6, 1).to(device);
+        return train(model, device, m -> ((CampaignPolicy) m).loss(x, actions, returns));
     }
 
     private static List<double[]> classifier(Device device) {

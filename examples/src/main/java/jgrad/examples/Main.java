@@ -18,7 +18,8 @@ public final class Main {
             new AbtestCommand(),
             new BanditCommand(),
             new UpliftCommand(),
-            new RetentionCommand());
+            new RetentionCommand(),
+            new CampaignCommand());
 
     private Main() {
     }

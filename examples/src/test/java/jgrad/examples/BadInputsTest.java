@@ -329,6 +329,10 @@ class BadInputsTest {
                 "--user", "user", "--time", "time"));
         c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
                 "--time", "time"));
+        // ---------------------------------------------------------------- campaign
+        c.add(Case.of("campaign", 2, List.of("--iterations must be a positive whole number"), "campaign", "--iterations", "0"));
+        c.add(Case.of("campaign", 2, List.of("--seed must be a whole number", "'x'"), "campaign", "--seed", "x"));
+        c.add(Case.of("campaign", 1, List.of("ab.csv", "recency"), "campaign", "--data", abFile));
         return c;
     }
 
