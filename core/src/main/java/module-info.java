@@ -18,7 +18,10 @@ module jgrad.core {
             jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
 
     exports jgrad;
+    exports jgrad.abtest;
     exports jgrad.autograd;
+    exports jgrad.bandit;
+    exports jgrad.cohort;
     exports jgrad.backend;
     exports jgrad.data;
     exports jgrad.data.csv;
@@ -35,6 +38,7 @@ module jgrad.core {
     exports jgrad.nn.init;
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
+    exports jgrad.ope;
     exports jgrad.optim;
     exports jgrad.privacy.anonymize;
     exports jgrad.privacy.dp;
@@ -43,6 +47,8 @@ module jgrad.core {
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;
+    exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;
+    exports jgrad.uplift;
 }

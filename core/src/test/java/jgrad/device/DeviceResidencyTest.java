@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import jgrad.backend.DType;
 import jgrad.backend.Device;
+import jgrad.bandit.NeuralEpsilonGreedy;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
 import jgrad.nn.gan.Discriminator;
@@ -48,10 +49,12 @@ import jgrad.recsys.DotRecommender;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.PairModel;
 import jgrad.recsys.UserMlpRecommender;
+import jgrad.rl.CampaignPolicy;
 import jgrad.tensor.Tensor;
 import jgrad.testing.GuardedDevice;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
+import jgrad.uplift.TwoHeadUplift;
 
 /**
  * Every layer and model trains on a device whose storages refuse host access ({@link GuardedDevice}),
@@ -82,6 +85,9 @@ class DeviceResidencyTest {
                 Arguments.of("variational autoencoder", (Run) DeviceResidencyTest::vae),
                 Arguments.of("rbm, persistent CD, Gaussian visible", (Run) d -> rbm(d, Rbm.Visible.GAUSSIAN, true)),
                 Arguments.of("rbm, CD-2, Bernoulli visible", (Run) d -> rbm(d, Rbm.Visible.BERNOULLI, false)),
+                Arguments.of("uplift two-head", (Run) DeviceResidencyTest::twoHeadUplift),
+                Arguments.of("reinforce policy + baseline", (Run) DeviceResidencyTest::reinforcePolicy),
+                Arguments.of("neural bandit", (Run) DeviceResidencyTest::neuralBandit),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -178,6 +184,30 @@ class DeviceResidencyTest {
         Tensor x = data(3, 6, 4).to(device);
         Tensor y = data(4, 6, 1).to(device);
         return train(model, device, m -> Losses.mse(((Sequential) m).forward(x), y));
+    }
+
+    private static List<double[]> twoHeadUplift(Device device) {
+        TwoHeadUplift model = new TwoHeadUplift(4, 5, rng(1));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor treatment = Tensor.of(new float[] {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0}, 6, 2).to(device);
+        Tensor y = Tensor.of(new float[] {1, 0, 0, 1, 1, 0}, 6, 1).to(device);
+        return train(model, device, m -> ((TwoHeadUplift) m).loss(x, treatment, y));
+    }
+
+    private static List<double[]> reinforcePolicy(Device device) {
+        CampaignPolicy model = new CampaignPolicy(4, 3, 5, DType.F32, rng(1));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor actions = Tensor.of(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0}, 6, 3).to(device);
+        Tensor returns = data(4, 6, 1).to(device);
+        return train(model, device, m -> ((CampaignPolicy) m).loss(x, actions, returns));
+    }
+
+    private static List<double[]> neuralBandit(Device device) {
+        NeuralEpsilonGreedy model = new NeuralEpsilonGreedy(3, 4, 5, 0.1, 0, 1, rng(1), Device.CPU);
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor played = Tensor.of(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0}, 6, 3).to(device);
+        Tensor rewards = Tensor.of(new float[] {1, 0, 0, 1, 1, 0}, 6, 1).to(device);
+        return train(model, device, m -> ((NeuralEpsilonGreedy) m).loss(x, played, rewards));
     }
 
     private static List<double[]> classifier(Device device) {

@@ -17,7 +17,12 @@ public final class Main {
             new ScoreCommand(),
             new AnonymizeCommand(),
             new DpEpsilonCommand(),
-            new SegmentCommand());
+            new SegmentCommand(),
+            new AbtestCommand(),
+            new BanditCommand(),
+            new UpliftCommand(),
+            new RetentionCommand(),
+            new CampaignCommand());
 
     private Main() {
     }

@@ -384,6 +384,58 @@ class BadInputsTest {
         Path noRatings = Files.createDirectories(dir.resolve("movies/ml-100k"));
         c.add(Case.of("example", 1, List.of("holds no u.data", noRatings.toString()), "example", "movie-mlp", "--data",
                 noRatings.getParent().toString()));
+        // ---------------------------------------------------------------- abtest
+        Path ab = write("ab.csv", "group,converted\nA,1\nB,0\nA,0\nB,1\n");
+        Path abOneGroup = write("ab-one-group.csv", "group,converted\nA,1\nA,0\n");
+        Path abSpend = write("ab-spend.csv", "group,converted\nA,1\nB,29.99\n");
+        Path abNoConversions = write("ab-no-conversions.csv", "group,converted\nA,0\nB,1\nA,0\nB,0\n");
+        String abFile = ab.toString();
+        c.add(Case.of("abtest", 2, List.of("needs --data CSV --group COL --outcome COL"), "abtest", "--data", abFile));
+        c.add(Case.of("abtest", 2, List.of("--confidence", "strictly between 0 and 1", "'95'"), "abtest", "--data", abFile,
+                "--group", "group", "--outcome", "converted", "--confidence", "95"));
+        c.add(Case.of("abtest", 2, List.of("--mde must be a number", "'big'"), "abtest", "--data", abFile, "--group",
+                "group", "--outcome", "converted", "--mde", "big"));
+        c.add(Case.of("abtest", 2, List.of("--days does not go with --data"), "abtest", "--data", abFile, "--group",
+                "group", "--outcome", "converted", "--days", "3"));
+        c.add(Case.of("abtest", 2, List.of("same column 'group'"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "group"));
+        c.add(Case.of("abtest", 2, List.of("--peeking-runs", "'0'"), "abtest", "--peeking-runs", "0"));
+        c.add(Case.of("abtest", 1, List.of("ab.csv", "visits"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "visits"));
+        c.add(Case.of("abtest", 1, List.of("no group 'C'", "[A, B]"), "abtest", "--data", abFile, "--group", "group",
+                "--outcome", "converted", "--control", "C"));
+        c.add(Case.of("abtest", 1, List.of("ab-one-group.csv", "only one group ('A')"), "abtest", "--data",
+                abOneGroup.toString(), "--group", "group", "--outcome", "converted"));
+        c.add(Case.of("abtest", 1, List.of("ab-spend.csv", "row 2", "must be 0 or 1", "29.99"), "abtest", "--data",
+                abSpend.toString(), "--group", "group", "--outcome", "converted"));
+        c.add(Case.of("abtest", 0, List.of("relative lift  undefined", "no successes"), "abtest", "--data",
+                abNoConversions.toString(), "--group", "group", "--outcome", "converted"));
+        // ---------------------------------------------------------------- bandit
+        c.add(Case.of("bandit", 2, List.of("--sim must be hillstrom", "'casino'"), "bandit", "--sim", "casino"));
+        c.add(Case.of("bandit", 2, List.of("--policy must be all or one of", "'greedy'"), "bandit", "--policy", "greedy"));
+        c.add(Case.of("bandit", 2, List.of("--rounds must be a positive whole number"), "bandit", "--rounds", "0"));
+        c.add(Case.of("bandit", 2, List.of("--ope takes yes or no", "'maybe'"), "bandit", "--ope", "maybe"));
+        c.add(Case.of("bandit", 2, List.of("--policy does not go with --ope"), "bandit", "--ope", "yes", "--policy", "ucb1"));
+        c.add(Case.of("bandit", 2, List.of("--sim synthetic is for --ope yes"), "bandit", "--sim", "synthetic"));
+        c.add(Case.of("bandit", 1, List.of("ab.csv", "recency"), "bandit", "--data", abFile, "--rounds", "10"));
+        // ---------------------------------------------------------------- uplift
+        c.add(Case.of("uplift", 2, List.of("--treatment must be womens or mens", "'kids'"), "uplift", "--treatment", "kids"));
+        c.add(Case.of("uplift", 2, List.of("--target must be visit or conversion", "'spend'"), "uplift", "--target", "spend"));
+        c.add(Case.of("uplift", 2, List.of("--splits must be a positive whole number"), "uplift", "--splits", "0"));
+        c.add(Case.of("uplift", 1, List.of("ab.csv", "recency"), "uplift", "--data", abFile));
+        // ---------------------------------------------------------------- retention
+        Path events = write("events.csv", "user,time\n1,1600000000\n2,yesterday\n");
+        c.add(Case.of("retention", 2, List.of("needs --data CSV --user COL --time COL"), "retention", "--data", abFile));
+        c.add(Case.of("retention", 2, List.of("--period must be day, week, month or year", "'hour'"), "retention",
+                "--data", events.toString(), "--user", "user", "--time", "time", "--period", "hour"));
+        c.add(Case.of("retention", 1, List.of("events.csv:3", "yesterday"), "retention", "--data", events.toString(),
+                "--user", "user", "--time", "time"));
+        c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
+                "--time", "time"));
+        // ---------------------------------------------------------------- campaign
+        c.add(Case.of("campaign", 2, List.of("--iterations must be a positive whole number"), "campaign", "--iterations", "0"));
+        c.add(Case.of("campaign", 2, List.of("--seed must be a whole number", "'x'"), "campaign", "--seed", "x"));
+        c.add(Case.of("campaign", 1, List.of("ab.csv", "recency"), "campaign", "--data", abFile));
         return c;
     }
 

@@ -1,0 +1,60 @@
+package jgrad.uplift;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.nn.LayerGradCheck;
+import jgrad.tensor.Tensor;
+
+/** The two-head model's gradient in F64, and what it learns on data whose uplift is known. */
+class TwoHeadUpliftTest {
+
+    @Test
+    void lossGradientMatchesFiniteDifferences() {
+        TwoHeadUplift model = new TwoHeadUplift(3, 4, DType.F64, new SplittableRandom(1));
+        Tensor x = Tensor.randn(new SplittableRandom(2), DType.F64, 0, 1, 5, 3);
+        Tensor oneHot = Tensor.of(new double[] {1, 0, 0, 1, 0, 1, 1, 0, 0, 1}, 5, 2);
+        Tensor y = Tensor.of(new double[] {1, 0, 0, 1, 1}, 5, 1);
+        double worst = LayerGradCheck.check("two-head uplift loss", model.parameters(), List.of(x),
+                (w, in) -> model.loss(w, in[0], oneHot, y));
+        assertTrue(worst < 1e-8, "worst error " + worst);
+    }
+
+    @Test
+    void onlyTheTreatedHeadOfATreatedRowIsTrained() {
+        TwoHeadUplift model = new TwoHeadUplift(2, 3, DType.F64, new SplittableRandom(3));
+        Tensor x = Tensor.of(new double[] {0.5, -1}, 1, 2);
+        model.loss(x, Tensor.of(new double[] {0, 1}, 1, 2), Tensor.of(new double[] {1}, 1, 1)).backward();
+        double[] g = model.parameters().get("heads.W").grad().toDoubleArray();
+        for (int j = 0; j < 3; j++) {
+            assertEquals(0, g[j], 0, "control head's weight " + j);     // row 0 of W_s belongs to s₀
+        }
+    }
+
+    @Test
+    void learnsAnUpliftThatGrowsWithTheFeature() {
+        SplittableRandom r = new SplittableRandom(4);
+        int n = 8_000;
+        double[][] x = new double[n][];
+        int[] t = new int[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {1, r.nextGaussian()};
+            t[i] = r.nextInt(2);
+            double logit = -1 + (t[i] == 1 ? 1.5 * x[i][1] : 0);
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+        }
+        UpliftData d = new UpliftData(x, t, y);
+        TwoHeadUplift model = TwoHeadUplift.fit(d, 8, 5, 128, 1e-2, new SplittableRandom(5), Device.CPU);
+        double truth = 1 / (1 + Math.exp(-0.5)) - 1 / (1 + Math.exp(1));
+        assertEquals(truth, model.uplift(new double[] {1, 1}), 0.06);
+        assertTrue(new UpliftMetrics(d, model.score(x)).qiniCoefficient() > 0.05);
+    }
+}
