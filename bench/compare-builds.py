@@ -76,6 +76,9 @@ def main():
     print(f"load at the end {os.getloadavg()[0]:.1f}; {rounds} rounds, forks alternating\n")
     print(f"{'benchmark':70} {'before':>12} {'after':>12} {'after/before':>12}  unit")
     for key, sides in sorted(scores.items()):
+        if not sides["before"] or not sides["after"]:
+            print(f"{key[:70]:70} only in the {'after' if sides['after'] else 'before'} build")
+            continue
         b = statistics.median(v[0] for v in sides["before"])
         a = statistics.median(v[0] for v in sides["after"])
         unit, mode = sides["after"][0][1], sides["after"][0][2]
