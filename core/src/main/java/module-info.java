@@ -31,10 +31,13 @@ module jgrad.core {
     exports jgrad.io;
     exports jgrad.metrics;
     exports jgrad.nn;
+    exports jgrad.nn.conv;
     exports jgrad.nn.gan;
+    exports jgrad.nn.norm;
     exports jgrad.nn.init;
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
+    exports jgrad.nn.transformer;
     exports jgrad.optim;
     exports jgrad.random;
     exports jgrad.recsys;
