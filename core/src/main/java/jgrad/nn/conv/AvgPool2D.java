@@ -32,6 +32,7 @@ public final class AvgPool2D extends Module implements Layer {
         this.kernel = Pooling.pair("AvgPool2D", "kernel", kernel, 1);
         this.stride = Pooling.pair("AvgPool2D", "stride", stride, 1);
         this.padding = Pooling.pair("AvgPool2D", "padding", padding, 0);
+        Pooling.checkPadding("AvgPool2D", this.kernel, this.padding);
     }
 
     @Override

@@ -32,6 +32,7 @@ public final class MaxPool2D extends Module implements Layer {
         this.kernel = Pooling.pair("MaxPool2D", "kernel", kernel, 1);
         this.stride = Pooling.pair("MaxPool2D", "stride", stride, 1);
         this.padding = Pooling.pair("MaxPool2D", "padding", padding, 0);
+        Pooling.checkPadding("MaxPool2D", this.kernel, this.padding);
     }
 
     @Override

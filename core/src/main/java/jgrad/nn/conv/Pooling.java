@@ -20,11 +20,6 @@ final class Pooling {
             throw new IllegalArgumentException(layer + ": input has shape " + Shapes.format(x.shape())
                     + ", expected [B, C, H, W]");
         }
-        if (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) {
-            throw new IllegalArgumentException(layer + ": padding " + padding[0] + "×" + padding[1]
-                    + " is more than half the window " + kernel[0] + "×" + kernel[1]
-                    + ": a window could hold nothing but padding");
-        }
         int batch = x.shape(0);
         int channels = x.shape(1);
         ConvGeometry g;
@@ -39,6 +34,15 @@ final class Pooling {
                 .reshape(channels, taps, batch * g.outH() * g.outW());
         Tensor reduced = max ? cols.max(1, false) : cols.mean(1, false);
         return reduced.reshape(channels, batch, g.outH(), g.outW()).permute(1, 0, 2, 3).contiguous();
+    }
+
+    /** PyTorch's limit: a window must hold a real element, so padding is at most half of it. */
+    static void checkPadding(String layer, int[] kernel, int[] padding) {
+        if (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) {
+            throw new IllegalArgumentException(layer + ": padding " + padding[0] + "×" + padding[1]
+                    + " is more than half the window " + kernel[0] + "×" + kernel[1]
+                    + ": a window could hold nothing but padding");
+        }
     }
 
     static int[] pair(String layer, String what, int[] values, int minimum) {
