@@ -10,6 +10,7 @@ final class ExampleCommand implements Command {
 
     private static final List<Example> EXAMPLES = List.of(
             new FashionMnistExample(),
+            new FashionCnnExample(),
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
             new RatingExample(RatingExample.Variant.BMF),

@@ -4,7 +4,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.DType;
-import jgrad.kernels.WindowKernel;
+import jgrad.kernels.ConvKernel;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -17,15 +17,10 @@ final class Convolution {
     /**
      * z[n, o, i, j] = b[o] + Σ_{c,u,v} W[o, c, u, v]·xp[n, c, i·sh + u·dh, j·sw + v·dw] for x [B, C, H, W]:
      * the column matrix [C·kh·kw, B·P] (P = outH·outW) times W viewed as [C_out, C·kh·kw] gives
-     * [C_out, B·P], which is laid out again as [B, C_out, outH, outW].
+     * [C_out, B·P], which is laid out again as [B, C_out, outH, outW] ({@link ConvKernel}).
      */
     static Tensor forward(Tensor x, Tensor W, Tensor b, ConvGeometry g) {
-        int filters = W.shape(0);
-        Tensor cols = WindowKernel.unfold(x, g, 0);
-        Tensor z = W.reshape(filters, g.patchSize()).matmul(cols);
-        int positions = g.outH() * g.outW();
-        Tensor perImage = z.reshape(filters, g.batch(), positions).permute(1, 0, 2).add(b.reshape(filters, 1));
-        return perImage.reshape(g.batch(), filters, g.outH(), g.outW());
+        return ConvKernel.run(x, W, b, g);
     }
 
     /** Keras's Glorot-uniform for a kernel: fan_in = C·taps, fan_out = C_out·taps. */
