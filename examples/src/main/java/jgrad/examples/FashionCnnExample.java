@@ -23,13 +23,14 @@ import jgrad.train.Sequential;
 
 /**
  * The convolutional Fashion-MNIST classifier of seed 003 §4.1: Conv2D(32, 3×3, relu) → MaxPool(2) →
- * Conv2D(64, 3×3, relu) → MaxPool(2) → Flatten → Dense(128, relu) → Dropout(0.5) → Dense(10) logits
+ * Conv2D(64, 3×3, relu) → MaxPool(2) → Flatten → Dense(128, relu) → Dropout(0.2) → Dense(10) logits
  * (softmax inside the loss), pixels / 255 as [N, 1, 28, 28], Adam 1e-3 (Keras's ε), batch 64, 5 epochs.
  */
 final class FashionCnnExample implements Example {
 
     private static final int BATCH = 64;
-    private static final double DROPOUT = 0.5;
+    /** The rate of the documents' one dropout layer (article 004); 0.5 gave 0.8939 after 5 epochs (seed 42). */
+    private static final double DROPOUT = 0.2;
 
     @Override public String name() { return "fashion-cnn"; }
     @Override public String summary() { return "seed 003: convolutional classifier of Fashion-MNIST, test accuracy per epoch"; }

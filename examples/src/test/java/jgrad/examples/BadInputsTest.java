@@ -281,6 +281,11 @@ class BadInputsTest {
         Path noRatings = Files.createDirectories(dir.resolve("movies/ml-100k"));
         c.add(Case.of("example", 1, List.of("holds no u.data", noRatings.toString()), "example", "movie-mlp", "--data",
                 noRatings.getParent().toString()));
+        c.add(Case.of("example", 1, List.of("--data", "no train-images-idx3-ubyte[.gz] there", "dataset-fashion-mnist"),
+                "example", "fashion-cnn", "--data", subdir.toString()));
+        c.add(Case.of("example", 2, List.of("unknown option '--save'"), "example", "fashion-cnn", "--save", "x"));
+        c.add(Case.of("example", 2, List.of("--epochs must be a positive whole number"), "example", "fashion-cnn",
+                "--epochs", "0"));
         return c;
     }
 
