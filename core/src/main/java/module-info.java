@@ -34,11 +34,14 @@ module jgrad.core {
     exports jgrad.io;
     exports jgrad.metrics;
     exports jgrad.nn;
+    exports jgrad.nn.conv;
     exports jgrad.nn.gan;
+    exports jgrad.nn.norm;
     exports jgrad.nn.init;
     exports jgrad.nn.layers;
     exports jgrad.nn.loss;
     exports jgrad.ope;
+    exports jgrad.nn.transformer;
     exports jgrad.optim;
     exports jgrad.privacy.anonymize;
     exports jgrad.privacy.dp;

@@ -11,6 +11,7 @@
 #include "rnn.cu"
 #include "gru.cu"
 #include "attention.cu"
+#include "conv.cu"
 #include "random.cu"
 #include "emu_selftest.cu"
 
@@ -64,6 +65,8 @@ const Entry KERNELS[] = {
     BOTH(gru_gates_backward, PLAIN),
     BOTH(attention_forward, BARRIER),
     BOTH(attention_backward, BARRIER),
+    BOTH(im2col, PLAIN),
+    BOTH(col2im, PLAIN),
     BOTH(dropout_mask, PLAIN),
     BOTH(uniform, PLAIN),
     ONE(emu_divergent_sync, BARRIER),

@@ -115,6 +115,22 @@ public interface Backend {
      */
     void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff);
 
+    /**
+     * Unfolds the sliding windows of a batch of images x [batch, channels, height, width] (contiguous
+     * from xOff) into the column matrix [channels·kh·kw, batch·outH·outW] of {@link ConvGeometry}, so
+     * that a convolution is one GEMM: cols[(c·kh + u)·kw + v][(n·outH + i)·outW + j] =
+     * xp[n, c, i·sh + u·dh, j·sw + v·dw], where xp is x padded with {@code padValue} (0 for a
+     * convolution or an average, −∞ for a maximum).
+     */
+    void im2col(ConvGeometry g, double padValue, Storage x, int xOff, Storage cols, int colsOff);
+
+    /**
+     * The adjoint of {@link #im2col}: dx [batch, channels, height, width] = the sum of every entry of the
+     * column matrix at the input position it was read from (entries read from the padding are dropped).
+     * Overwrites dx.
+     */
+    void col2im(ConvGeometry g, Storage cols, int colsOff, Storage dx, int dxOff);
+
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
 

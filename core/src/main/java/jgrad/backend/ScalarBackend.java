@@ -279,6 +279,16 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void im2col(ConvGeometry g, double padValue, Storage x, int xOff, Storage cols, int colsOff) {
+        ScalarConv.im2col(g, padValue, x, xOff, cols, colsOff);
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, Storage cols, int colsOff, Storage dx, int dxOff) {
+        ScalarConv.col2im(g, cols, colsOff, dx, dxOff);
+    }
+
+    @Override
     public void fill(int n, Storage dst, int dstOff, double value) {
         for (int i = 0; i < n; i++) {
             dst.set(dstOff + i, value);

@@ -49,7 +49,15 @@ final class Ops {
             Map.entry("bce", c -> Result.of("loss", Losses.binaryCrossEntropy(c.input("z"), c.input("t")))),
             Map.entry("gan", GanOp::run),
             Map.entry("dot_recommender", c -> recommender(c, false)),
-            Map.entry("concat_recommender", c -> recommender(c, true)));
+            Map.entry("concat_recommender", c -> recommender(c, true)),
+            Map.entry("conv2d", SeqOps::conv2d),
+            Map.entry("conv1d", SeqOps::conv1d),
+            Map.entry("max_pool2d", c -> SeqOps.pool(c, true)),
+            Map.entry("avg_pool2d", c -> SeqOps.pool(c, false)),
+            Map.entry("layer_norm", SeqOps::layerNorm),
+            Map.entry("batch_norm", SeqOps::batchNorm),
+            Map.entry("multihead_attention", SeqOps::multiheadAttention),
+            Map.entry("transformer_block", SeqOps::transformerBlock));
 
     private Ops() {
     }

@@ -55,6 +55,16 @@ import jgrad.testing.GuardedDevice;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
 import jgrad.uplift.TwoHeadUplift;
+import jgrad.nn.conv.AvgPool2D;
+import jgrad.nn.conv.Conv1D;
+import jgrad.nn.conv.Conv2D;
+import jgrad.nn.conv.GlobalAveragePooling;
+import jgrad.nn.conv.MaxPool2D;
+import jgrad.nn.conv.Padding;
+import jgrad.nn.layers.Flatten;
+import jgrad.nn.norm.BatchNorm;
+import jgrad.nn.transformer.PositionalEmbedding;
+import jgrad.nn.transformer.TransformerBlock;
 
 /**
  * Every layer and model trains on a device whose storages refuse host access ({@link GuardedDevice}),
@@ -95,7 +105,11 @@ class DeviceResidencyTest {
                 Arguments.of("keras fit: NeuMF", (Run) d -> fitPairs(d, new Ncf(Ncf.Kind.NEUMF, 7, 9, 3, 2, new int[] {4, 2},
                         DType.F32, rng(4)))),
                 Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential),
-                Arguments.of("dp-sgd: dense, Poisson batches, clipping, noise", (Run) DeviceResidencyTest::dpSgd));
+                Arguments.of("dp-sgd: dense, Poisson batches, clipping, noise", (Run) DeviceResidencyTest::dpSgd),
+
+                Arguments.of("cnn: conv2d, batch norm, pooling", (Run) DeviceResidencyTest::cnn),
+                Arguments.of("conv1d, global average pooling", (Run) DeviceResidencyTest::conv1d),
+                Arguments.of("transformer block, positions, masks", (Run) DeviceResidencyTest::transformer));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -272,6 +286,41 @@ class DeviceResidencyTest {
         });
         out.add(x.grad().to(Device.CPU).toDoubleArray());
         return out;
+    }
+
+    private static List<double[]> cnn(Device device) {
+        Sequential model = new Sequential(
+                new Conv2D(2, 3, new int[] {3, 3}, new int[] {1, 1}, Padding.same(), new int[] {1, 1}, Activation.RELU,
+                        DType.F32, rng(1)),
+                new BatchNorm(3, DType.F32), new MaxPool2D(2), new AvgPool2D(new int[] {2, 2}, new int[] {1, 1}, new int[] {1, 1}),
+                new Flatten(), new Dropout(0.2, 5L), new Dense(3 * 3 * 3, 2, Activation.LINEAR, rng(2)));
+        Tensor x = data(3, 4, 2, 5, 5).to(device);
+        Tensor y = data(4, 4, 2).to(device);
+        List<double[]> out = train(model, device, m -> Losses.mse(((Sequential) m).forward(x), y));
+        model.buffers().values().forEach(b -> out.add(b.to(Device.CPU).toDoubleArray()));
+        return out;
+    }
+
+    private static List<double[]> conv1d(Device device) {
+        Sequential model = new Sequential(new Conv1D(3, 4, 2, 2, Padding.of(1), 2, Activation.TANH, DType.F32, rng(1)),
+                new GlobalAveragePooling());
+        Tensor x = data(3, 2, 3, 9).to(device);
+        return train(model, device, m -> {
+            Tensor o = ((Sequential) m).forward(x);
+            return o.mul(o).mean();
+        });
+    }
+
+    private static List<double[]> transformer(Device device) {
+        PositionalEmbedding positions = new PositionalEmbedding(6, 4, DType.F32, rng(1));
+        TransformerBlock block = new TransformerBlock(4, 2, 4, true, true, 0.2, 1e-5, DType.F32, rng(2));
+        Tensor x = data(3, 2, 5, 4).to(device);
+        Tensor mask = Tensor.of(new float[] {1, 1, 1, 0, 0, 1, 1, 1, 1, 1}, 2, 5).to(device);
+        positions.to(device);
+        return train(block, device, m -> {
+            Tensor o = ((TransformerBlock) m).forward(positions.forward(x), mask);
+            return o.mul(o).mean();
+        });
     }
 
     private static List<double[]> gan(Device device) {

@@ -7,6 +7,7 @@ import jgrad.backend.BinaryOp;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.SgdStep;
 import jgrad.backend.UnaryOp;
+import jgrad.backend.ConvGeometry;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
 import jgrad.backend.Storage;
@@ -185,6 +186,22 @@ public final class CudaBackend implements Backend, AutoCloseable {
         }
         elementwise("copy", dt, Math.toIntExact(total), ints((int) total), new KernelArg.IntStruct(geometry), ptr(src, srcOff),
                 ptr(dst, dstOff));
+    }
+
+    /** One thread per entry of the column matrix (conv.cu). */
+    @Override
+    public void im2col(ConvGeometry g, double padValue, Storage x, int xOff, Storage cols, int colsOff) {
+        DType dt = sameDtype("im2col", x, cols);
+        elementwise("im2col", dt, Math.multiplyExact(g.patchSize(), g.positions()), new KernelArg.IntStruct(g.toInts()),
+                real(dt, padValue), ptr(x, xOff), ptr(cols, colsOff));
+    }
+
+    /** One thread per input element, summing the entries read from it in a fixed order (conv.cu). */
+    @Override
+    public void col2im(ConvGeometry g, Storage cols, int colsOff, Storage dx, int dxOff) {
+        DType dt = sameDtype("col2im", cols, dx);
+        elementwise("col2im", dt, g.inputSize(), new KernelArg.IntStruct(g.toInts()), ptr(cols, colsOff),
+                ptr(dx, dxOff));
     }
 
     @Override

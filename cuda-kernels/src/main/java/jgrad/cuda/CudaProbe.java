@@ -23,7 +23,7 @@ public final class CudaProbe {
 
     /** The kernel modules the build puts under /jgrad/cuda/ in the jar. */
     static final String[] MODULES = {"elementwise", "reduce", "rows", "optim", "lstm", "attention", "random", "rnn",
-        "gru"};
+        "gru", "conv"};
 
     private static final Pattern MISSING_SO = Pattern.compile("([\\w.+-]+\\.so[\\w.]*): cannot open shared object file");
 

@@ -12,6 +12,7 @@ final class ExampleCommand implements Command {
             new FashionMnistExample(),
             new FashionMnistDpExample(),
             new FedAvgExample(),
+            new FashionCnnExample(),
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
             new RatingExample(RatingExample.Variant.BMF),

@@ -13,6 +13,11 @@ final class ImageTensors {
         return Tensor.of(images.pixelsAsFloats(1f / 255), images.count(), images.rows(), images.cols());
     }
 
+    /** pixels / 255 as one-channel images [N, 1, rows, cols], the layout of the convolution layers. */
+    static Tensor channelsFirst(LabeledImages images) {
+        return pixels(images).reshape(images.count(), 1, images.rows(), images.cols());
+    }
+
     static Tensor labels(LabeledImages images) {
         float[] labels = new float[images.count()];
         for (int i = 0; i < labels.length; i++) {
@@ -26,6 +31,10 @@ final class ImageTensors {
 
         static Evaluation of(LabeledImages images) {
             return new Evaluation(ImageTensors.pixels(images), images.labels().clone());
+        }
+
+        static Evaluation channelsFirst(LabeledImages images) {
+            return new Evaluation(ImageTensors.channelsFirst(images), images.labels().clone());
         }
     }
 }

@@ -436,6 +436,11 @@ class BadInputsTest {
         c.add(Case.of("campaign", 2, List.of("--iterations must be a positive whole number"), "campaign", "--iterations", "0"));
         c.add(Case.of("campaign", 2, List.of("--seed must be a whole number", "'x'"), "campaign", "--seed", "x"));
         c.add(Case.of("campaign", 1, List.of("ab.csv", "recency"), "campaign", "--data", abFile));
+        c.add(Case.of("example", 1, List.of("--data", "no train-images-idx3-ubyte[.gz] there", "dataset-fashion-mnist"),
+                "example", "fashion-cnn", "--data", subdir.toString()));
+        c.add(Case.of("example", 2, List.of("unknown option '--save'"), "example", "fashion-cnn", "--save", "x"));
+        c.add(Case.of("example", 2, List.of("--epochs must be a positive whole number"), "example", "fashion-cnn",
+                "--epochs", "0"));
         return c;
     }
 

@@ -3,6 +3,7 @@ package jgrad.backend.simd;
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.AdamStep;
 import jgrad.backend.BinaryOp;
+import jgrad.backend.ConvGeometry;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
 import jgrad.backend.SgdStep;
@@ -244,6 +245,24 @@ public class SimdBackend extends ScalarBackend {
             SimdMemory.copy(shape, fs.a, srcOff, srcStrides, fd.a, dstOff);
         } else {
             super.copy(shape, src, srcOff, srcStrides, dst, dstOff);
+        }
+    }
+
+    @Override
+    public void im2col(ConvGeometry g, double padValue, Storage x, int xOff, Storage cols, int colsOff) {
+        if (x instanceof Storage.F32 fx && cols instanceof Storage.F32 fc) {
+            SimdConv.im2col(g, (float) padValue, fx.a, xOff, fc.a, colsOff);
+        } else {
+            super.im2col(g, padValue, x, xOff, cols, colsOff);
+        }
+    }
+
+    @Override
+    public void col2im(ConvGeometry g, Storage cols, int colsOff, Storage dx, int dxOff) {
+        if (cols instanceof Storage.F32 fc && dx instanceof Storage.F32 fd) {
+            SimdConv.col2im(g, fc.a, colsOff, fd.a, dxOff);
+        } else {
+            super.col2im(g, cols, colsOff, dx, dxOff);
         }
     }
 

@@ -1,0 +1,136 @@
+package jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.ConvGeometry;
+
+/**
+ * im2col and col2im on float arrays. Each output row of a window tap is a run of input columns at
+ * stride sw: with sw = 1 (every layer of the examples) the part of the run inside the image is one
+ * contiguous block, copied by {@link System#arraycopy} (im2col) or added with vectors (col2im), and
+ * only the padded ends are written one by one. Channels are split across threads; they touch
+ * disjoint rows of the column matrix and disjoint planes of dx, so no two threads write one element.
+ */
+final class SimdConv {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Elements of the column matrix per task before splitting across threads pays. */
+    private static final int GRAIN = 1 << 15;
+
+    private SimdConv() {
+    }
+
+    static void im2col(ConvGeometry g, float pad, float[] x, int xOff, float[] cols, int colsOff) {
+        int perChannel = g.kh() * g.kw() * g.positions();
+        forChannels(g, perChannel, c -> {
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    int row = colsOff + ((c * g.kh() + u) * g.kw() + v) * g.positions();
+                    im2colRow(g, c, u, v, pad, x, xOff, cols, row);
+                }
+            }
+        });
+    }
+
+    private static void im2colRow(ConvGeometry g, int c, int u, int v, float pad, float[] x, int xOff, float[] cols,
+                                  int row) {
+        int outH = g.outH();
+        int outW = g.outW();
+        int first = firstInside(g, v);
+        int end = endInside(g, v);
+        for (int n = 0; n < g.batch(); n++) {
+            for (int i = 0; i < outH; i++) {
+                int out = row + (n * outH + i) * outW;
+                int y = i * g.sh() + u * g.dh() - g.ph();
+                if (y < 0 || y >= g.height() || first >= end) {
+                    java.util.Arrays.fill(cols, out, out + outW, pad);
+                    continue;
+                }
+                int src = xOff + ((n * g.channels() + c) * g.height() + y) * g.width() + v * g.dw() - g.pw();
+                java.util.Arrays.fill(cols, out, out + first, pad);
+                if (g.sw() == 1) {
+                    System.arraycopy(x, src + first, cols, out + first, end - first);
+                } else {
+                    for (int j = first; j < end; j++) {
+                        cols[out + j] = x[src + j * g.sw()];
+                    }
+                }
+                java.util.Arrays.fill(cols, out + end, out + outW, pad);
+            }
+        }
+    }
+
+    static void col2im(ConvGeometry g, float[] cols, int colsOff, float[] dx, int dxOff) {
+        int perChannel = g.kh() * g.kw() * g.positions();
+        int plane = g.height() * g.width();
+        forChannels(g, perChannel, c -> {
+            for (int n = 0; n < g.batch(); n++) {
+                int at = dxOff + (n * g.channels() + c) * plane;
+                java.util.Arrays.fill(dx, at, at + plane, 0f);
+            }
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    int row = colsOff + ((c * g.kh() + u) * g.kw() + v) * g.positions();
+                    col2imRow(g, c, u, v, cols, row, dx, dxOff);
+                }
+            }
+        });
+    }
+
+    private static void col2imRow(ConvGeometry g, int c, int u, int v, float[] cols, int row, float[] dx, int dxOff) {
+        int outH = g.outH();
+        int outW = g.outW();
+        int first = firstInside(g, v);
+        int end = endInside(g, v);
+        for (int n = 0; n < g.batch(); n++) {
+            for (int i = 0; i < outH; i++) {
+                int y = i * g.sh() + u * g.dh() - g.ph();
+                if (y < 0 || y >= g.height() || first >= end) {
+                    continue;
+                }
+                int from = row + (n * outH + i) * outW;
+                int to = dxOff + ((n * g.channels() + c) * g.height() + y) * g.width() + v * g.dw() - g.pw();
+                if (g.sw() == 1) {
+                    addRun(cols, from + first, dx, to + first, end - first);
+                } else {
+                    for (int j = first; j < end; j++) {
+                        dx[to + j * g.sw()] += cols[from + j];
+                    }
+                }
+            }
+        }
+    }
+
+    /** dst[to..to+len) += src[from..from+len). */
+    private static void addRun(float[] src, int from, float[] dst, int to, int len) {
+        int j = 0;
+        for (int upper = S.loopBound(len); j < upper; j += S.length()) {
+            FloatVector.fromArray(S, dst, to + j).add(FloatVector.fromArray(S, src, from + j)).intoArray(dst, to + j);
+        }
+        for (; j < len; j++) {
+            dst[to + j] += src[from + j];
+        }
+    }
+
+    /** The first output column j whose tap v lands at an input column >= 0. */
+    private static int firstInside(ConvGeometry g, int v) {
+        int lead = g.pw() - v * g.dw();
+        return lead <= 0 ? 0 : Math.min(g.outW(), (lead + g.sw() - 1) / g.sw());
+    }
+
+    /** One past the last output column j whose tap v lands at an input column < width. */
+    private static int endInside(ConvGeometry g, int v) {
+        int reach = g.width() - 1 + g.pw() - v * g.dw();
+        return reach < 0 ? 0 : Math.min(g.outW(), reach / g.sw() + 1);
+    }
+
+    private static void forChannels(ConvGeometry g, int perChannel, java.util.function.IntConsumer body) {
+        int channels = g.channels();
+        int tasks = Math.min(channels, SimdParallel.tasksFor((long) perChannel * channels, GRAIN));
+        SimdParallel.run(tasks, t -> {
+            for (int c = t; c < channels; c += tasks) {
+                body.accept(c);
+            }
+        });
+    }
+}

@@ -1,0 +1,32 @@
+package jgrad.kernels;
+
+import jgrad.autograd.OpRecord;
+import jgrad.backend.ConvGeometry;
+import jgrad.tensor.Tensor;
+
+/**
+ * The sliding windows of a batch of images as one recorded op: x [B, C, H, W] → the column matrix
+ * [C·kh·kw, B·outH·outW] of {@link ConvGeometry} ({@link jgrad.backend.Backend#im2col}), whose
+ * backward is its adjoint ({@link jgrad.backend.Backend#col2im}): each column entry's gradient goes
+ * back to the input element it was read from, summed where windows overlap, dropped where it was
+ * read from the padding. A convolution is then one GEMM with the kernel matrix, and a pooling a
+ * reduction over the kh·kw rows of each channel.
+ */
+public final class WindowKernel {
+
+    private WindowKernel() {
+    }
+
+    /** The column matrix of x for geometry g, with padded positions at {@code padValue}. */
+    public static Tensor unfold(Tensor x, ConvGeometry g, double padValue) {
+        Tensor xc = x.contiguous();
+        Tensor cols = Tensor.zeros(x.device(), x.dtype(), g.patchSize(), g.positions());
+        cols.backend().im2col(g, padValue, xc.storage(), xc.offset(), cols.storage(), 0);
+        return cols.recordedAs("im2col", OpRecord.newGradients(gOut -> {
+            Tensor gc = gOut.contiguous();
+            Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            dx.backend().col2im(g, gc.storage(), gc.offset(), dx.storage(), 0);
+            return new Tensor[] {dx};
+        }), x);
+    }
+}

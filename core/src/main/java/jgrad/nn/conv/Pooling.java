@@ -1,0 +1,59 @@
+package jgrad.nn.conv;
+
+import jgrad.backend.ConvGeometry;
+import jgrad.kernels.WindowKernel;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * The shared arithmetic of {@link MaxPool2D} and {@link AvgPool2D}: the windows of each channel as
+ * rows of the column matrix (im2col, padded with −∞ for a maximum and 0 for an average), reduced over
+ * the kh·kw rows of each channel, then laid out again as [B, C, outH, outW].
+ */
+final class Pooling {
+
+    private Pooling() {
+    }
+
+    static Tensor pool(String layer, Tensor x, int[] kernel, int[] stride, int[] padding, boolean max) {
+        if (x.rank() != 4) {
+            throw new IllegalArgumentException(layer + ": input has shape " + Shapes.format(x.shape())
+                    + ", expected [B, C, H, W]");
+        }
+        int batch = x.shape(0);
+        int channels = x.shape(1);
+        ConvGeometry g;
+        try {
+            g = new ConvGeometry(batch, channels, x.shape(2), x.shape(3), kernel[0], kernel[1], stride[0], stride[1],
+                    padding[0], padding[1], 1, 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(layer + ": " + e.getMessage(), e);
+        }
+        int taps = kernel[0] * kernel[1];
+        Tensor cols = WindowKernel.unfold(x, g, max ? Double.NEGATIVE_INFINITY : 0)
+                .reshape(channels, taps, batch * g.outH() * g.outW());
+        Tensor reduced = max ? cols.max(1, false) : cols.mean(1, false);
+        return reduced.reshape(channels, batch, g.outH(), g.outW()).permute(1, 0, 2, 3).contiguous();
+    }
+
+    /** PyTorch's limit: a window must hold a real element, so padding is at most half of it. */
+    static void checkPadding(String layer, int[] kernel, int[] padding) {
+        if (2 * padding[0] > kernel[0] || 2 * padding[1] > kernel[1]) {
+            throw new IllegalArgumentException(layer + ": padding " + padding[0] + "×" + padding[1]
+                    + " is more than half the window " + kernel[0] + "×" + kernel[1]
+                    + ": a window could hold nothing but padding");
+        }
+    }
+
+    static int[] pair(String layer, String what, int[] values, int minimum) {
+        if (values.length != 2) {
+            throw new IllegalArgumentException(layer + ": " + what + " needs 2 values, got " + values.length);
+        }
+        for (int v : values) {
+            if (v < minimum) {
+                throw new IllegalArgumentException(layer + ": " + what + " must be >= " + minimum + ", got " + v);
+            }
+        }
+        return values.clone();
+    }
+}

@@ -1,0 +1,106 @@
+package jgrad.nn.transformer;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import jgrad.backend.DType;
+import jgrad.nn.Module;
+import jgrad.nn.Weights;
+import jgrad.nn.init.Initializers;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Multi-head self-attention (Vaswani et al. 2017; SASRec, Kang and McAuley 2018) over x [B, T, d]
+ * with h heads of width d_h = d / h:
+ * <pre>
+ *   Q = x W_qᵀ + b_q,   K = x W_kᵀ + b_k,   V = x W_vᵀ + b_v                       [B, T, d]
+ *   s_j[t, s] = Q_j[t] · K_j[s] / √d_h                        (head j: features j·d_h … (j+1)·d_h − 1)
+ *   α_j[t, ·] = softmax of s_j[t, ·] over the kept keys (dropped keys get exactly 0)
+ *   O_j = α_j V_j,   O = [O_0, …, O_{h−1}],   y = O W_oᵀ + b_o
+ * </pre>
+ * Key s is dropped for query t when the attention is causal and s &gt; t, or when mask[b, s] = 0
+ * (padding). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
+ * {@code MultiheadAttention(d, h, batch_first=True)} with in_proj_weight = [W_q; W_k; W_v].
+ */
+public final class MultiHeadAttention extends Module {
+
+    /** The output y [B, T, d] and the attention weights α [B, h, T, T] of every head. */
+    public record Output(Tensor y, Tensor alpha) {
+    }
+
+    private final int d;
+    private final int heads;
+    private final boolean causal;
+
+    public MultiHeadAttention(int d, int heads, boolean causal, DType dtype, RandomGenerator rng) {
+        if (d < 1 || heads < 1 || d % heads != 0) {
+            throw new IllegalArgumentException("MultiHeadAttention: heads (" + heads + ") must divide the width d ("
+                    + d + ")");
+        }
+        this.d = d;
+        this.heads = heads;
+        this.causal = causal;
+        for (String p : new String[] {"q", "k", "v", "o"}) {
+            param("W_" + p, Initializers.glorotUniform().create(rng, dtype, d, d));
+        }
+        for (String p : new String[] {"q", "k", "v", "o"}) {
+            param("b_" + p, Tensor.zeros(dtype, d));
+        }
+    }
+
+    /** y for x [B, T, d] and an optional padding mask [B, T] (1 keep, 0 drop; null keeps every key). */
+    public Output forward(Tensor x, Tensor mask) {
+        return forward(parameters(), x, mask);
+    }
+
+    public Output forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
+        Weights w = new Weights(name(), weights);
+        if (x.rank() != 3 || x.shape(2) != d) {
+            throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
+                    + ", expected [B, T, " + d + "]");
+        }
+        int batch = x.shape(0);
+        int steps = x.shape(1);
+        if (mask != null && (mask.rank() != 2 || mask.shape(0) != batch || mask.shape(1) != steps)) {
+            throw new IllegalArgumentException(name() + ": mask has shape " + Shapes.format(mask.shape())
+                    + ", expected [" + batch + ", " + steps + "]");
+        }
+        Tensor q = split(project(w, "q", x), batch, steps);
+        Tensor k = split(project(w, "k", x), batch, steps);
+        Tensor v = split(project(w, "v", x), batch, steps);
+        Tensor scores = q.matmul(k, false, true).mul(1 / Math.sqrt(d / (double) heads));
+        Tensor dropped = AttentionMasks.dropped(x, mask, causal);
+        Tensor alpha = dropped == null ? scores.softmax(-1)
+                : scores.maskedFill(dropped, Double.NEGATIVE_INFINITY).softmax(-1);
+        Tensor o = alpha.matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d);
+        return new Output(o.matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), alpha);
+    }
+
+    private Tensor project(Weights w, String p, Tensor x) {
+        return x.matmul(w.get("W_" + p, d, d), false, true).add(w.get("b_" + p, d));
+    }
+
+    /** [B, T, d] → [B, h, T, d_h], a view. */
+    private Tensor split(Tensor t, int batch, int steps) {
+        return t.reshape(batch, steps, heads, d / heads).permute(0, 2, 1, 3);
+    }
+
+    public int heads() {
+        return heads;
+    }
+
+    private String name() {
+        return "MultiHeadAttention(d=" + d + ", heads=" + heads + (causal ? ", causal" : "") + ")";
+    }
+
+    /** The configuration, for summaries and model files. */
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("d", d);
+        c.put("heads", heads);
+        c.put("causal", causal);
+        return c;
+    }
+}

@@ -1,0 +1,48 @@
+package jgrad.nn.transformer;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import jgrad.backend.DType;
+import jgrad.nn.Layer;
+import jgrad.nn.Module;
+import jgrad.tensor.Shapes;
+import jgrad.tensor.Tensor;
+
+/**
+ * Learned positional embeddings (SASRec §3.2): y[b, t] = x[b, t] + P[t] for x [B, T, d] and a table
+ * P [maxLength, d] trained with the model (start: U(±0.05), Keras's embedding default).
+ */
+public final class PositionalEmbedding extends Module implements Layer {
+
+    private final int maxLength;
+    private final int d;
+
+    public PositionalEmbedding(int maxLength, int d, DType dtype, RandomGenerator rng) {
+        if (maxLength < 1 || d < 1) {
+            throw new IllegalArgumentException("PositionalEmbedding: sizes must be positive, got " + maxLength + ", " + d);
+        }
+        this.maxLength = maxLength;
+        this.d = d;
+        param("P", Tensor.rand(rng, dtype, -0.05, 0.05, maxLength, d));
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        if (x.rank() != 3 || x.shape(2) != d || x.shape(1) > maxLength) {
+            throw new IllegalArgumentException("PositionalEmbedding(max=" + maxLength + ", d=" + d + "): input has shape "
+                    + Shapes.format(x.shape()) + ", expected [B, T <= " + maxLength + ", " + d + "]");
+        }
+        return x.add(parameters().get("P").narrow(0, 0, x.shape(1)));
+    }
+
+    @Override
+    public String type() {
+        return "PositionalEmbedding";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        return Map.of("max_length", maxLength, "d", d);
+    }
+}

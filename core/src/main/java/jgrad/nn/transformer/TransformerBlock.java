@@ -1,0 +1,92 @@
+package jgrad.nn.transformer;
+
+import java.util.Map;
+import java.util.random.RandomGenerator;
+
+import jgrad.backend.DType;
+import jgrad.nn.Activation;
+import jgrad.nn.Module;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.norm.LayerNorm;
+import jgrad.tensor.Tensor;
+
+/**
+ * A Transformer encoder block: self-attention and a point-wise feed-forward network, each with a
+ * residual connection, dropout and layer normalization. With a = MHA(x) ({@link MultiHeadAttention})
+ * and the feed-forward network F(z) = W_2 relu(W_1 z + b_1) + b_2 applied at every position:
+ * <pre>
+ *   post-norm (Vaswani et al. 2017):  y1 = LN_1(x + Dropout(a)),            y = LN_2(y1 + Dropout(F(y1)))
+ *   pre-norm (SASRec §3.3):          y1 = x + Dropout(MHA(LN_1(x))),       y = y1 + Dropout(F(LN_2(y1)))
+ * </pre>
+ * Parameter names are the formulas': {@code attention.W_q …}, {@code gamma_1}/{@code beta_1} under
+ * {@code norm1}, {@code W_1}, {@code b_1} under {@code ff1}, {@code W_2}, {@code b_2} under {@code ff2}.
+ */
+public final class TransformerBlock extends Module {
+
+    private final boolean preNorm;
+    private final MultiHeadAttention attention;
+    private final LayerNorm norm1;
+    private final Dense ff1;
+    private final Dense ff2;
+    private final LayerNorm norm2;
+    private final Dropout dropAttention;
+    private final Dropout dropFeedForward;
+
+    public TransformerBlock(int d, int heads, int dFf, boolean causal, boolean preNorm, double dropout, double eps,
+                            DType dtype, RandomGenerator rng) {
+        this.preNorm = preNorm;
+        attention = child("attention", new MultiHeadAttention(d, heads, causal, dtype, rng));
+        norm1 = child("norm1", new LayerNorm(d, eps, dtype));
+        ff1 = child("ff1", new Dense(d, dFf, Activation.RELU, dtype, rng));
+        ff2 = child("ff2", new Dense(dFf, d, Activation.LINEAR, dtype, rng));
+        norm2 = child("norm2", new LayerNorm(d, eps, dtype));
+        dropAttention = child("dropout1", new Dropout(dropout, rng));
+        dropFeedForward = child("dropout2", new Dropout(dropout, rng));
+    }
+
+    /** y for x [B, T, d] and an optional padding mask [B, T] (1 keep, 0 drop). */
+    public Tensor forward(Tensor x, Tensor mask) {
+        return forward(parameters(), x, mask);
+    }
+
+    /** The same with the given weights, keyed by this block's parameter paths ({@code attention.W_q}, …). */
+    public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
+        Map<String, Tensor> wAtt = under(weights, "attention.");
+        Map<String, Tensor> wNorm1 = under(weights, "norm1.");
+        Map<String, Tensor> wNorm2 = under(weights, "norm2.");
+        if (preNorm) {
+            Tensor y1 = x.add(dropAttention.forward(attention.forward(wAtt, norm1.forward(wNorm1, x), mask).y()));
+            return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
+        }
+        Tensor y1 = norm1.forward(wNorm1, x.add(dropAttention.forward(attention.forward(wAtt, x, mask).y())));
+        return norm2.forward(wNorm2, y1.add(dropFeedForward.forward(feedForward(weights, y1))));
+    }
+
+    private Tensor feedForward(Map<String, Tensor> weights, Tensor z) {
+        return ff2.forward(under(weights, "ff2."), ff1.forward(under(weights, "ff1."), z));
+    }
+
+    private static Map<String, Tensor> under(Map<String, Tensor> weights, String prefix) {
+        Map<String, Tensor> out = new java.util.LinkedHashMap<>();
+        weights.forEach((k, t) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), t);
+            }
+        });
+        return out;
+    }
+
+    /**
+     * Renames the golden format's flat parameter names (W_q …, gamma_1, W_1 …) to this block's paths.
+     */
+    public static Map<String, String> goldenNames() {
+        return Map.ofEntries(Map.entry("W_q", "attention.W_q"), Map.entry("W_k", "attention.W_k"),
+                Map.entry("W_v", "attention.W_v"), Map.entry("W_o", "attention.W_o"),
+                Map.entry("b_q", "attention.b_q"), Map.entry("b_k", "attention.b_k"),
+                Map.entry("b_v", "attention.b_v"), Map.entry("b_o", "attention.b_o"),
+                Map.entry("gamma_1", "norm1.gamma"), Map.entry("beta_1", "norm1.beta"),
+                Map.entry("W_1", "ff1.W"), Map.entry("b_1", "ff1.b"), Map.entry("W_2", "ff2.W"), Map.entry("b_2", "ff2.b"),
+                Map.entry("gamma_2", "norm2.gamma"), Map.entry("beta_2", "norm2.beta"));
+    }
+}
