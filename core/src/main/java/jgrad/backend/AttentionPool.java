@@ -46,28 +46,32 @@ final class AttentionPool {
     static void backward(Backend be, int batch, int steps, int d, Storage x, Storage h, Storage alpha, Storage gAlpha,
                          Storage gc, Storage de, Storage dx, Storage dh) {
         DType dt = x.dtype();
-        Storage alphaDe = be.allocate(dt, 2 * batch * steps);   // per row: α, then de
-        Storage gcH = be.allocate(dt, 2 * batch * d);           // per row: gc, then h
-        Storage dAlpha = be.allocate(dt, batch * steps);
+        int bt = batch * steps;
+        int bd = batch * d;
+        // [α; de] as two [B, T] blocks and [gc; h] as two [B, d] blocks: row b's pair of rows is then one
+        // operand with a leading dimension of B·T (or B·d), so each block is filled by one copy, not one per row.
+        Storage alphaDe = be.allocate(dt, 2 * bt);
+        Storage gcH = be.allocate(dt, 2 * bd);
+        Storage dAlpha = be.allocate(dt, bt);
         int[] unit = {1};
         if (gAlpha == null) {
-            be.fill(batch * steps, dAlpha, 0, 0);
+            be.fill(bt, dAlpha, 0, 0);
         } else {
-            be.copy(new int[] {batch * steps}, gAlpha, 0, unit, dAlpha, 0);
+            be.copy(new int[] {bt}, gAlpha, 0, unit, dAlpha, 0);
         }
+        be.copy(new int[] {bt}, alpha, 0, unit, alphaDe, 0);
+        be.copy(new int[] {bd}, gc, 0, unit, gcH, 0);
+        be.copy(new int[] {bd}, h, 0, unit, gcH, bd);
         for (int b = 0; b < batch; b++) {
-            be.copy(new int[] {steps}, alpha, b * steps, unit, alphaDe, 2 * b * steps);
-            be.copy(new int[] {d}, gc, b * d, unit, gcH, 2 * b * d);
-            be.copy(new int[] {d}, h, b * d, unit, gcH, (2 * b + 1) * d);
-            be.gemm(false, true, 1, steps, d, gcH, 2 * b * d, d, x, b * steps * d, d,
+            be.gemm(false, true, 1, steps, d, gc, b * d, d, x, b * steps * d, d,
                     1, dAlpha, b * steps, steps);                     // dα = gAlpha + x gc
         }
-        be.softmaxBackward(batch, steps, alpha, 0, dAlpha, 0, de, 0, false);
+        be.softmaxBackward(batch, steps, alpha, 0, dAlpha, 0, alphaDe, bt, false);
+        be.copy(new int[] {bt}, alphaDe, bt, unit, de, 0);
         for (int b = 0; b < batch; b++) {
-            be.copy(new int[] {steps}, de, b * steps, unit, alphaDe, (2 * b + 1) * steps);
-            be.gemm(true, false, steps, d, 2, alphaDe, 2 * b * steps, steps, gcH, 2 * b * d, d,
-                    0, dx, b * steps * d, d);
-            be.gemm(false, false, 1, d, steps, de, b * steps, steps, x, b * steps * d, d, 0, dh, b * d, d);
+            be.gemm(true, false, steps, d, 2, alphaDe, b * steps, bt, gcH, b * d, bd,
+                    0, dx, b * steps * d, d);                         // dx_b = [α_b; de_b]ᵀ [gc_b; h_b]
+            be.gemm(false, false, 1, d, steps, alphaDe, bt + b * steps, steps, x, b * steps * d, d, 0, dh, b * d, d);
         }
     }
 }
