@@ -153,6 +153,19 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void attentionPoolBackward(int batch, int steps, int d, Storage x, Storage h, Storage alpha, Storage gAlpha,
+                                      Storage gc, Storage de, Storage dx, Storage dh) {
+        if (x instanceof Storage.F32 fx && h instanceof Storage.F32 fh && alpha instanceof Storage.F32 fa
+                && (gAlpha == null || gAlpha instanceof Storage.F32) && gc instanceof Storage.F32 fg
+                && de instanceof Storage.F32 fde && dx instanceof Storage.F32 fdx && dh instanceof Storage.F32 fdh) {
+            SimdAttention.backward(batch, steps, d, fx.a, fh.a, fa.a, gAlpha == null ? null : ((Storage.F32) gAlpha).a,
+                    fg.a, fde.a, fdx.a, fdh.a);
+        } else {
+            super.attentionPoolBackward(batch, steps, d, x, h, alpha, gAlpha, gc, de, dx, dh);
+        }
+    }
+
+    @Override
     public void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
                                 Storage h, int hOff) {
         if (pre instanceof Storage.F32 fp && hPrev instanceof Storage.F32 fhp && act instanceof Storage.F32 fa
