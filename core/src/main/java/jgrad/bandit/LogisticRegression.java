@@ -52,6 +52,22 @@ public final class LogisticRegression {
         return w;
     }
 
+    /**
+     * σ(w_a·x) for every arm a: the expected rewards of a simulator whose arms each follow a logistic
+     * model; a context of another length than the models' is refused.
+     */
+    public static double[] probabilities(double[][] weights, double[] x) {
+        if (x.length != weights[0].length) {
+            throw new IllegalArgumentException("a context of " + x.length + " features for a simulator of "
+                    + weights[0].length);
+        }
+        double[] mu = new double[weights.length];
+        for (int a = 0; a < mu.length; a++) {
+            mu[a] = probability(weights[a], x);
+        }
+        return mu;
+    }
+
     /** σ(wᵀx). */
     public static double probability(double[] w, double[] x) {
         return 1 / (1 + Math.exp(-RidgeArm.dot(w, x)));

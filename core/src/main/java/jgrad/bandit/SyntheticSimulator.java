@@ -56,14 +56,6 @@ public final class SyntheticSimulator implements ContextualSimulator {
 
     @Override
     public double[] expectedRewards(double[] context) {
-        if (context.length != dimension()) {
-            throw new IllegalArgumentException("a context of " + context.length + " features for a simulator of "
-                    + dimension());
-        }
-        double[] mu = new double[weights.length];
-        for (int a = 0; a < mu.length; a++) {
-            mu[a] = LogisticRegression.probability(weights[a], context);
-        }
-        return mu;
+        return LogisticRegression.probabilities(weights, context);
     }
 }

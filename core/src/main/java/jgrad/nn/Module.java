@@ -16,6 +16,8 @@ public abstract class Module {
     private final Map<String, Tensor> params = new LinkedHashMap<>();
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Tensor> buffers = new LinkedHashMap<>();
+    /** Where the parameters live: set by the first parameter or part, then by {@link #to}. */
+    private jgrad.backend.Device device = jgrad.backend.Device.CPU;
     private boolean training = true;
 
     /** Registers a trainable parameter under its formula's name and returns it (a leaf requiring grad). */
@@ -24,6 +26,9 @@ public abstract class Module {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' registered twice");
         }
         Tensor p = initial.detach().requiresGrad(true);
+        if (params.isEmpty() && children.isEmpty()) {
+            device = p.device();
+        }
         params.put(name, p);
         return p;
     }
@@ -54,24 +59,29 @@ public abstract class Module {
 
     /**
      * Moves every parameter and buffer to {@code device} in place and returns this module; layer
-     * fields and optimizer slots keep pointing at the same tensors. Gradients are dropped. An
-     * optimizer bound before the move allocates its state again on the new device at its next step.
+     * fields and optimizer slots keep pointing at the same tensors. Gradients are dropped. The state
+     * of an optimizer bound before the move follows it at the optimizer's next step.
      */
     public Module to(jgrad.backend.Device device) {
-        parameters().values().forEach(p -> p.moveTo(device));
-        buffers().values().forEach(b -> b.moveTo(device));
+        params.values().forEach(p -> p.moveTo(device));
+        buffers.values().forEach(b -> b.moveTo(device));
+        children.values().forEach(c -> c.to(device));
+        this.device = device;
         return this;
     }
 
-    /** The device of this module's parameters (the CPU for a module without any). */
+    /** The device of this module's parameters (the CPU for a module without any); read on every batch of fit. */
     public jgrad.backend.Device device() {
-        return parameters().values().stream().findFirst().map(Tensor::device).orElse(jgrad.backend.Device.CPU);
+        return device;
     }
 
     /** Registers a sub-module and returns it. */
     protected <M extends Module> M child(String name, M module) {
         if (params.containsKey(name) || children.containsKey(name) || buffers.containsKey(name)) {
             throw new IllegalArgumentException(getClass().getSimpleName() + ": name '" + name + "' registered twice");
+        }
+        if (params.isEmpty() && children.isEmpty()) {
+            device = module.device();
         }
         children.put(name, module);
         return module;
