@@ -35,8 +35,8 @@ final class DpEpsilonCommand implements Command {
         if (batch > n) {
             throw new UsageException("--batch " + batch + " is larger than --n " + n);
         }
-        double epochs = positive("--epochs", o.get("--epochs"));
-        double delta = o.containsKey("--delta") ? positive("--delta", o.get("--delta")) : 1e-5;
+        double epochs = Main.positiveNumber("--epochs", o.get("--epochs"));
+        double delta = o.containsKey("--delta") ? Main.positiveNumber("--delta", o.get("--delta")) : 1e-5;
         if (delta >= 1) {
             throw new UsageException("--delta must be below 1, got '" + o.get("--delta") + "'");
         }
@@ -45,12 +45,12 @@ final class DpEpsilonCommand implements Command {
         out.printf(Locale.ROOT, "Poisson sampling at q = %d/%d = %.6g, %d steps (%s epochs), δ = %.3g%n", batch, n, q, steps,
                 o.get("--epochs"), delta);
         if (o.containsKey("--sigma")) {
-            double sigma = positive("--sigma", o.get("--sigma"));
+            double sigma = Main.positiveNumber("--sigma", o.get("--sigma"));
             RdpAccountant.Spent s = RdpAccountant.epsilon(q, sigma, steps, delta);
             out.printf(Locale.ROOT, "σ = %s: ε = %.11f (best RDP order %s)%n", o.get("--sigma"), s.epsilon(),
                     order(s.order()));
         } else {
-            double target = positive("--epsilon", o.get("--epsilon"));
+            double target = Main.positiveNumber("--epsilon", o.get("--epsilon"));
             double sigma = RdpAccountant.noiseMultiplier(target, q, steps, delta);
             RdpAccountant.Spent s = RdpAccountant.epsilon(q, sigma, steps, delta);
             out.printf(Locale.ROOT, "ε ≤ %s needs σ = %.6f (which gives ε = %.6f at order %s)%n", o.get("--epsilon"), sigma,
@@ -63,15 +63,4 @@ final class DpEpsilonCommand implements Command {
         return a == Math.rint(a) ? Long.toString((long) a) : Double.toString(a);
     }
 
-    private static double positive(String option, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // explained below
-        }
-        throw new UsageException(option + " must be a positive number, got '" + text + "'");
-    }
 }

@@ -49,7 +49,7 @@ final class FashionMnistDpExample implements Example {
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : null;
             if (args[i].equals("--epsilon") && value != null) {
-                epsilon = positive("--epsilon", value);
+                epsilon = Main.positiveNumber("--epsilon", value);
             } else if (args[i].equals("--non-private") && value != null) {
                 nonPrivate = switch (value) {
                     case "true" -> true;
@@ -110,15 +110,4 @@ final class FashionMnistDpExample implements Example {
         return ExitCodes.OK;
     }
 
-    private static double positive(String option, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // explained below
-        }
-        throw new UsageException(option + " must be a positive number, got '" + text + "'");
-    }
 }

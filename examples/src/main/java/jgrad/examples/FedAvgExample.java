@@ -54,7 +54,7 @@ final class FedAvgExample implements Example {
                     }
                     partition = value;
                 }
-                case "--lr" -> rate = positive("--lr", value);
+                case "--lr" -> rate = Main.positiveNumber("--lr", value);
                 default -> {
                     rest.add(args[i]);
                     if (value != null) {
@@ -121,15 +121,4 @@ final class FedAvgExample implements Example {
         return r < 0 ? "not within " + max : Integer.toString(r);
     }
 
-    private static double positive(String option, String text) {
-        try {
-            double v = Double.parseDouble(text);
-            if (v > 0 && Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException ignored) {
-            // explained below
-        }
-        throw new UsageException(option + " must be a positive number, got '" + text + "'");
-    }
 }

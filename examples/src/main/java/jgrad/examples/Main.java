@@ -124,4 +124,17 @@ public final class Main {
         }
         throw new UsageException(what + " must be a positive whole number, got '" + text + "'");
     }
+
+    /** Parses a positive finite number, or explains what was expected. */
+    static double positiveNumber(String what, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (v > 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the explanation
+        }
+        throw new UsageException(what + " must be a positive number, got '" + text + "'");
+    }
 }
