@@ -21,9 +21,12 @@ public interface Backend {
         return Device.CPU;
     }
 
-    /** A new zero-filled storage on this backend's device. */
+    /**
+     * A zero-filled storage on this backend's device; on the host it is lent by the thread's open
+     * {@link Arena} step scope when there is one.
+     */
     default Storage allocate(DType dtype, int length) {
-        return Storage.onHost(dtype, length);
+        return Arena.hostStorage(dtype, length);
     }
 
     /** A copy of a whole host storage on this backend's device (for the CPU: a new array). */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.tensor.Shapes;
@@ -35,7 +36,8 @@ public final class Workspace {
         int n = Shapes.numel(shape);
         Storage s = buffers.get(name);
         if (s == null || s.dtype() != dtype || s.length() < n || s.device() != device) {
-            s = device.backend().allocate(dtype, n);
+            Device at = device;
+            s = Arena.outside(() -> at.backend().allocate(dtype, n));   // kept from call to call
             buffers.put(name, s);
         }
         return new Tensor(s, shape, Shapes.contiguousStrides(shape), 0);

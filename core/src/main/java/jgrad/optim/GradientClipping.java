@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Collection;
 
 import jgrad.autograd.RowGrad;
+import jgrad.backend.Arena;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
 import jgrad.backend.Storage;
@@ -85,7 +86,7 @@ public final class GradientClipping {
         }
         Device at = device == null ? Device.CPU : device;
         if (sum == null || sum.device() != at) {
-            sum = at.backend().allocate(DType.F64, 1);
+            sum = Arena.outside(() -> at.backend().allocate(DType.F64, 1));
         }
         at.backend().fill(1, sum, 0, 0.0);
         for (Tensor p : params) {

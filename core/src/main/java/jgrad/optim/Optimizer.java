@@ -11,6 +11,7 @@ import jgrad.autograd.RowGrad;
 import jgrad.backend.Backends;
 import jgrad.nn.Module;
 import jgrad.tensor.Shapes;
+import jgrad.backend.Arena;
 import jgrad.backend.Storage;
 import jgrad.tensor.Tensor;
 
@@ -257,7 +258,7 @@ public abstract class Optimizer {
 
     private static Storage gradBuffer(Slot s) {
         if (s.gradBuffer == null || s.gradBuffer.device() != s.param.device()) {
-            s.gradBuffer = s.param.backend().allocate(s.param.dtype(), s.param.numel());
+            s.gradBuffer = Arena.outside(() -> s.param.backend().allocate(s.param.dtype(), s.param.numel()));
         }
         return s.gradBuffer;
     }
@@ -292,10 +293,11 @@ public abstract class Optimizer {
         for (int i = 0; i < s.state.length; i++) {
             if (s.state[i] != null && s.state[i].device() != s.param.device()) {
                 Storage old = s.state[i];
-                s.state[i] = new Tensor(old, new int[] {old.length()}, new int[] {1}, 0).to(s.param.device()).storage();
+                s.state[i] = Arena.outside(() -> new Tensor(old, new int[] {old.length()}, new int[] {1}, 0)
+                        .to(s.param.device()).storage());
             }
             if (s.state[i] == null) {
-                s.state[i] = s.param.backend().allocate(s.param.dtype(), s.param.numel());
+                s.state[i] = Arena.outside(() -> s.param.backend().allocate(s.param.dtype(), s.param.numel()));
                 initState(i, s.state[i]);
             }
         }

@@ -1,5 +1,6 @@
 package jgrad.tensor;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.backend.Storage;
@@ -41,6 +42,7 @@ public final class Tensor {
 
     private boolean requiresGrad;
     private Tensor grad;
+    private Tensor gradBuffer;
     private OpRecord gradFn;
     private boolean sparseGrad;
     private RowGrad rowGrad;
@@ -366,10 +368,33 @@ public final class Tensor {
      * caller gives up a contiguous g that nothing else references. Later ones are summed into a new tensor.
      */
     public void accumulateGrad(Tensor g, boolean handOver) {
-        if (grad != null) {
+        if (Arena.isActive()) {
+            accumulateGradKeptInPlace(g);
+        } else if (grad != null) {
             grad = grad.add(g);
         } else {
             grad = handOver ? g : g.copy();
+        }
+    }
+
+    /**
+     * Inside an {@link Arena} step the gradient outlives the step's memory: it goes into a buffer made
+     * outside the arena and kept from step to step ({@link #zeroGrad} forgets the gradient, not the
+     * buffer), as PyTorch keeps {@code .grad}.
+     */
+    private void accumulateGradKeptInPlace(Tensor g) {
+        if (grad == null) {
+            if (gradBuffer == null || gradBuffer.device() != device() || gradBuffer.dtype() != g.dtype()
+                    || !Arrays.equals(gradBuffer.shape, g.shape)) {
+                gradBuffer = Arena.outside(() -> zeros(device(), g.dtype(), g.shape));
+            }
+            gradBuffer.copyFrom(g);
+            grad = gradBuffer;
+        } else if (grad == gradBuffer) {
+            jgrad.autograd.InPlace.add(grad, g);
+        } else {
+            Tensor sum = grad;
+            grad = Arena.outside(() -> sum.add(g));
         }
     }
 

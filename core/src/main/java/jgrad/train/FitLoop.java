@@ -8,6 +8,7 @@ import java.util.Random;
 import jgrad.backend.Device;
 import jgrad.autograd.NumericAnomalyException;
 import jgrad.data.Batches;
+import jgrad.backend.Arena;
 import jgrad.tensor.Tensor;
 
 /** One run of {@link KerasModel#fit}: the epochs, the batches, validation, callbacks and progress. */
@@ -73,7 +74,7 @@ final class FitLoop {
         for (int step = 0; step < steps; step++) {
             int[] rows = batches[step];
             double batchLoss;
-            try {
+            try (Arena ignored = Arena.open()) {   // the step's tensors are reused by the next step
                 batchLoss = trainStep(ExampleRows.take(xs, rows), ExampleRows.take(y, rows));
             } catch (NumericAnomalyException e) {
                 throw new NumericAnomalyException(e.getMessage() + " at epoch " + (epoch + 1) + ", batch "

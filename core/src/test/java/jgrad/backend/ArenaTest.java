@@ -1,0 +1,160 @@
+package jgrad.backend;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+import jgrad.nn.Activation;
+import jgrad.nn.Module;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.layers.Embedding;
+import jgrad.nn.layers.Lstm;
+import jgrad.nn.loss.SoftmaxCrossEntropy;
+import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.tensor.Tensor;
+
+/** Step memory: reuse, zeroing, nesting, poisoning, and training that gives the same bits with and without it. */
+class ArenaTest {
+
+    @Test
+    void aSecondStepReusesTheFirstStepsStoragesZeroed() {
+        Storage first;
+        try (Arena ignored = Arena.open()) {
+            Tensor t = Tensor.zeros(DType.F32, 3, 5);
+            t.set(7, 1, 2);
+            first = t.storage();
+        }
+        try (Arena ignored = Arena.open()) {
+            Tensor t = Tensor.zeros(DType.F32, 3, 5);
+            assertSame(first, t.storage(), "the same (dtype, length) is lent again");
+            assertArrayEquals(new float[15], t.toFloatArray(), "a lent storage starts at zero");
+            Tensor other = Tensor.zeros(DType.F64, 3, 5);
+            assertNotSame(first, other.storage(), "another dtype is another class");
+        }
+    }
+
+    @Test
+    void nestedScopesHandBackOnlyAtTheOutermostClose() {
+        try (Arena outer = Arena.open()) {
+            Storage inner;
+            try (Arena nested = Arena.open()) {
+                inner = Tensor.zeros(DType.F32, 4).storage();
+            }
+            Tensor again = Tensor.zeros(DType.F32, 4);
+            assertNotSame(inner, again.storage(), "still lent: the outer step is running");
+        }
+    }
+
+    @Test
+    void outsideAllocatesMemoryThatOutlivesTheStep() {
+        Storage kept;
+        try (Arena ignored = Arena.open()) {
+            assertTrue(Arena.isActive());
+            kept = Arena.outside(() -> {
+                assertFalse(Arena.isActive());
+                return Tensor.zeros(DType.F32, 6).storage();
+            });
+        }
+        try (Arena ignored = Arena.open()) {
+            assertNotSame(kept, Tensor.zeros(DType.F32, 6).storage());
+        }
+        assertFalse(Arena.isActive());
+    }
+
+    @Test
+    void closingWithNoScopeOpenIsAnError() {
+        Arena a = Arena.open();
+        a.close();
+        IllegalStateException e = assertThrows(IllegalStateException.class, a::close);
+        assertTrue(e.getMessage().contains("no scope is open"), e.getMessage());
+    }
+
+    @Test
+    void aTensorReadAfterItsStepShowsNaNUnderPoison() {
+        assumeTrue(Boolean.getBoolean("jgrad.arena.poison"), "the suite sets -Djgrad.arena.poison=true (pom.xml)");
+        Tensor escaped;
+        try (Arena ignored = Arena.open()) {
+            escaped = Tensor.ones(DType.F32, 2, 2).mul(3);
+        }
+        assertTrue(Float.isNaN(escaped.toFloatArray()[0]), "an escaped tensor must not look valid");
+    }
+
+    /** Dense, dropout, a sparse embedding and an LSTM, trained by Adam. */
+    static final class Net extends Module {
+        final Embedding items;
+        final Lstm lstm;
+        final Dense hidden;
+        final Dropout dropout;
+        final Dense out;
+
+        Net(long seed) {
+            SplittableRandom rng = new SplittableRandom(seed);
+            items = child("items", new Embedding(20, 6, DType.F32, rng, jgrad.nn.init.Initializers.uniform(0.1), true));
+            lstm = child("lstm", new Lstm(6, 8, false, DType.F32, rng));
+            hidden = child("hidden", new Dense(8, 16, Activation.RELU, rng));
+            dropout = child("dropout", new Dropout(0.25, seed));
+            out = child("out", new Dense(16, 3, Activation.LINEAR, rng));
+        }
+
+        Tensor logits(int[] ids, int batch, int steps) {
+            Tensor seq = items.lookup(items.parameters(), ids, batch, steps);
+            return out.forward(dropout.forward(hidden.forward(lstm.forward(seq))));
+        }
+    }
+
+    private static List<float[]> train(boolean inArena) {
+        Net net = new Net(11);
+        Optimizer adam = new Adam(1e-2).bind(net);
+        SplittableRandom data = new SplittableRandom(5);
+        for (int step = 0; step < 6; step++) {
+            int[] ids = new int[4 * 5];
+            int[] labels = new int[4];
+            for (int i = 0; i < ids.length; i++) {
+                ids[i] = data.nextInt(20);
+            }
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = data.nextInt(3);
+            }
+            Arena scope = inArena ? Arena.open() : null;
+            try {
+                adam.zeroGrad();
+                Tensor loss = SoftmaxCrossEntropy.of(net.logits(ids, 4, 5), labels);
+                loss.backward();
+                adam.step();
+            } finally {
+                if (scope != null) {
+                    scope.close();
+                }
+            }
+        }
+        List<float[]> params = new ArrayList<>();
+        for (Map.Entry<String, Tensor> p : net.parameters().entrySet()) {
+            params.add(p.getValue().toFloatArray());
+        }
+        return params;
+    }
+
+    @Test
+    void trainingInAnArenaGivesTheSameBitsAsWithout() {
+        List<float[]> plain = train(false);
+        List<float[]> pooled = train(true);
+        assertEquals(plain.size(), pooled.size());
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i), pooled.get(i), "parameter " + i);
+        }
+    }
+}
