@@ -24,7 +24,12 @@ final class Checks {
     }
 
     static void noNaN(double[] values, String what) {
-        for (int i = 0; i < values.length; i++) {
+        noNaN(values, values.length, what);
+    }
+
+    /** The first n values hold no NaN. */
+    static void noNaN(double[] values, int n, String what) {
+        for (int i = 0; i < n; i++) {
             if (Double.isNaN(values[i])) {
                 throw new IllegalArgumentException(what + ": NaN at index " + i);
             }

@@ -15,14 +15,32 @@ public final class TopK {
      * selection: O(n log k) with a bounded min-heap of indices.
      */
     public static int[] indices(double[] scores, int k) {
+        return indices(scores, scores.length, null, k);
+    }
+
+    /**
+     * {@link #indices(double[], int)} over the first {@code n} scores, leaving out every index i with
+     * {@code excluded[i]} (null excludes none): {@code min(k, candidates)} indices, best first. It
+     * allocates only the heap and the answer, so a query path can pass reused buffers.
+     */
+    public static int[] indices(double[] scores, int n, boolean[] excluded, int k) {
         if (k < 0) {
             throw new IllegalArgumentException("k must not be negative, got " + k);
         }
-        Checks.noNaN(scores, "top-k");
-        int size = Math.min(k, scores.length);
+        Checks.noNaN(scores, n, "top-k");
+        int candidates = n;
+        if (excluded != null) {
+            for (int i = 0; i < n; i++) {
+                candidates -= excluded[i] ? 1 : 0;
+            }
+        }
+        int size = Math.min(k, candidates);
         int[] heap = new int[size];
         int filled = 0;
-        for (int i = 0; i < scores.length; i++) {
+        for (int i = 0; i < n; i++) {
+            if (excluded != null && excluded[i]) {
+                continue;
+            }
             if (filled < size) {
                 heap[filled++] = i;
                 siftUp(heap, filled - 1, scores);
@@ -32,10 +50,10 @@ public final class TopK {
             }
         }
         int[] out = new int[size];
-        for (int n = size; n > 0; n--) {
-            out[n - 1] = heap[0];
-            heap[0] = heap[n - 1];
-            siftDown(heap, n - 1, scores);
+        for (int left = size; left > 0; left--) {
+            out[left - 1] = heap[0];
+            heap[0] = heap[left - 1];
+            siftDown(heap, left - 1, scores);
         }
         return out;
     }

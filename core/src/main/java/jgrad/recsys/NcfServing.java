@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.nn.layers.Dense;
@@ -88,9 +89,17 @@ public final class NcfServing implements Recommender {
     /** The logit of every item for {@code user}: the model's scores, computed the short way. */
     @Override
     public double[] scoreItems(int user) {
+        double[] out = new double[numItems];
+        scoreItems(user, out);
+        return out;
+    }
+
+    /** The scores into the caller's array; the query's tensors are step memory ({@link Arena}) reused by the next. */
+    @Override
+    public void scoreItems(int user, double[] out) {
         Ids.check("user", user, numUsers);
         int[] row = {user};
-        try (var _ = Autograd.noGrad()) {
+        try (var step = Arena.open(); var _ = Autograd.noGrad()) {
             Tensor score = bias;
             if (gmfItems != null) {
                 Tensor userSide = gmfUsers.gatherRows(row).reshape(hGmf.numel()).mul(hGmf);
@@ -104,7 +113,7 @@ public final class NcfServing implements Recommender {
                 }
                 score = score.add(z.matmul(hMlp.reshape(hMlp.numel(), 1), false, false));
             }
-            return score.reshape(numItems).to(Device.CPU).toDoubleArray();
+            score.reshape(numItems).to(Device.CPU).copyInto(out);
         }
     }
 }

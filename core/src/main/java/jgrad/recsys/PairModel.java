@@ -3,6 +3,7 @@ package jgrad.recsys;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.nn.Describable;
@@ -62,9 +63,11 @@ public abstract class PairModel extends KerasModel implements Recommender, Descr
         try (var _ = Autograd.noGrad()) {
             for (int from = 0; from < users.length; from += SCORE_BATCH) {
                 int to = Math.min(users.length, from + SCORE_BATCH);
-                double[] part = score(weights, java.util.Arrays.copyOfRange(users, from, to),
-                        java.util.Arrays.copyOfRange(items, from, to)).to(Device.CPU).toDoubleArray();
-                System.arraycopy(part, 0, out, from, part.length);
+                try (var batch = Arena.open()) {   // each batch's tensors are reused by the next
+                    double[] part = score(weights, java.util.Arrays.copyOfRange(users, from, to),
+                            java.util.Arrays.copyOfRange(items, from, to)).to(Device.CPU).toDoubleArray();
+                    System.arraycopy(part, 0, out, from, part.length);
+                }
             }
         } finally {
             if (wasTraining) {

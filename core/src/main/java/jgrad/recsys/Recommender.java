@@ -1,6 +1,5 @@
 package jgrad.recsys;
 
-import java.util.Arrays;
 
 import jgrad.metrics.TopK;
 
@@ -19,38 +18,41 @@ public interface Recommender {
     double[] scoreItems(int user);
 
     /**
+     * Writes the score of each item 0 … numItems−1 for {@code user} into {@code out[0 … numItems)}, as
+     * {@link #scoreItems(int)} computes them. Models with a serving path override it to fill the
+     * caller's buffer without making one of their own.
+     */
+    default void scoreItems(int user, double[] out) {
+        double[] scores = scoreItems(user);
+        System.arraycopy(scores, 0, out, 0, scores.length);
+    }
+
+    /**
      * The {@code k} best-scored items the user has not seen, best first (fewer when fewer remain).
-     * Equal scores go to the lower item id.
+     * Equal scores go to the lower item id. The scores and marks live in reused buffers: a query
+     * allocates its answer and the selection heap, not arrays the size of the catalog.
      */
     default int[] recommend(int user, int k, int[] seen) {
         if (k < 0) {
             throw new IllegalArgumentException("recommend: k must be >= 0, got " + k);
         }
         Ids.check("user", user, numUsers());
-        double[] scores = scoreItems(user);
-        boolean[] excluded = new boolean[scores.length];
+        int items = numItems();
         for (int item : seen) {
-            Ids.check("seen item", item, numItems());
-            excluded[item] = true;
+            Ids.check("seen item", item, items);
         }
-        int[] candidates = new int[scores.length];
-        int n = 0;
-        for (int item = 0; item < scores.length; item++) {
-            if (!excluded[item]) {
-                candidates[n++] = item;
+        ScoreBuffers buffers = ScoreBuffers.take(items);
+        try {
+            scoreItems(user, buffers.scores);
+            for (int item : seen) {
+                buffers.excluded[item] = true;
             }
+            return TopK.indices(buffers.scores, items, buffers.excluded, k);
+        } finally {
+            for (int item : seen) {
+                buffers.excluded[item] = false;
+            }
+            ScoreBuffers.give(buffers);
         }
-        int[] kept = Arrays.copyOf(candidates, n);
-        double[] keptScores = new double[n];
-        for (int c = 0; c < n; c++) {
-            keptScores[c] = scores[kept[c]];
-        }
-        // TopK breaks ties toward the lower index, and kept is ascending, so toward the lower item id.
-        int[] best = TopK.indices(keptScores, Math.min(k, n));
-        int[] items = new int[best.length];
-        for (int r = 0; r < best.length; r++) {
-            items[r] = kept[best[r]];
-        }
-        return items;
     }
 }

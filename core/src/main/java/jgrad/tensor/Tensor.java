@@ -270,6 +270,19 @@ public final class Tensor {
         return Arrays.copyOfRange(((Storage.F32) c.storage).a, c.offset, c.offset + c.numel());
     }
 
+    /**
+     * Writes all elements in row-major order into {@code out[0 … numel)}, converted to double: the read
+     * of {@link #toDoubleArray} into the caller's array, for query paths that reuse one.
+     */
+    public void copyInto(double[] out) {
+        requireHost("copyInto()");
+        if (out.length < numel()) {
+            throw new IllegalArgumentException("copyInto: " + numel() + " elements do not fit in " + out.length);
+        }
+        Tensor c = contiguous();
+        backend().convert(numel(), c.storage, c.offset, new Storage.F64(out), 0);
+    }
+
     /** All elements in row-major order, as doubles. */
     public double[] toDoubleArray() {
         requireHost("toDoubleArray()");

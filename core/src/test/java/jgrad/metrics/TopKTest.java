@@ -32,6 +32,14 @@ class TopKTest {
     }
 
     @Test
+    void leavesOutExcludedIndicesAndScoresBeyondN() {
+        double[] scores = {0.2, 0.9, 0.5, 0.9, 0.1, 99, 98};   // the last two lie beyond n = 5
+        boolean[] excluded = {false, true, false, false, false, false, false};
+        assertArrayEquals(new int[] {3, 2, 0}, TopK.indices(scores, 5, excluded, 3));
+        assertArrayEquals(new int[] {3, 2, 0, 4}, TopK.indices(scores, 5, excluded, 10), "fewer when fewer remain");
+    }
+
+    @Test
     void rankIsPessimisticOnTies() {
         double[] scores = {0.2, 0.9, 0.5, 0.9};
         assertEquals(3, TopK.rankOf(scores, 2));

@@ -41,6 +41,33 @@ class NcfServingTest {
     }
 
     @Test
+    void queriesFromManyThreadsAtOnceAnswerAsOneThreadDoes() throws Exception {
+        Ncf m = model(Ncf.Kind.NEUMF, DType.F32);
+        NcfServing serving = m.forServing();
+        int[][] expected = new int[m.numUsers()][];
+        for (int u = 0; u < m.numUsers(); u++) {
+            expected[u] = serving.recommend(u, 5, new int[] {u % m.numItems()});
+        }
+        try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            java.util.List<java.util.concurrent.Future<Boolean>> answers = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                answers.add(pool.submit(() -> {
+                    boolean same = true;
+                    for (int round = 0; round < 50; round++) {
+                        for (int u = 0; u < m.numUsers(); u++) {
+                            same &= java.util.Arrays.equals(expected[u], serving.recommend(u, 5, new int[] {u % m.numItems()}));
+                        }
+                    }
+                    return same;
+                }));
+            }
+            for (var answer : answers) {
+                assertTrue(answer.get(), "a concurrent query gave another answer");
+            }
+        }
+    }
+
+    @Test
     void floatScoresAgreeToFloatRounding() {
         Ncf m = model(Ncf.Kind.NEUMF, DType.F32);
         double[] expected = m.scoreItems(2);

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.layers.Attention;
@@ -56,20 +57,24 @@ public class AttentionPoolBench {
 
     @Benchmark
     public Tensor tensorOps() {
-        x.zeroGrad();
-        q.zeroGrad();
-        Tensor scores = x.matmul(q.reshape(128, 1)).squeeze(2);
-        Tensor a = scores.softmax(1);
-        Tensor pooled = a.unsqueeze(2).mul(x).sum(1, false);
-        pooled.sum().backward();
-        return q.grad();
+        try (Arena step = Arena.open()) {
+            x.zeroGrad();
+            q.zeroGrad();
+            Tensor scores = x.matmul(q.reshape(128, 1)).squeeze(2);
+            Tensor a = scores.softmax(1);
+            Tensor pooled = a.unsqueeze(2).mul(x).sum(1, false);
+            pooled.sum().backward();
+            return q.grad();
+        }
     }
 
     @Benchmark
     public Tensor layer() {
-        x.zeroGrad();
-        queries.zeroGrad();
-        attention.forward(x, queries, null).c().sum().backward();
-        return queries.grad();
+        try (Arena step = Arena.open()) {
+            x.zeroGrad();
+            queries.zeroGrad();
+            attention.forward(x, queries, null).c().sum().backward();
+            return queries.grad();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.Activation;
 import jgrad.nn.conv.Conv2D;
@@ -54,10 +55,12 @@ public class ConvBench {
 
     @Benchmark
     public Tensor fashionCnnConvolutions() {
-        x.zeroGrad();
-        conv1.zeroGrad();
-        conv2.zeroGrad();
-        pool.forward(conv2.forward(pool.forward(conv1.forward(x)))).sum().backward();
-        return conv1.parameters().get("W").grad();
+        try (Arena step = Arena.open()) {
+            x.zeroGrad();
+            conv1.zeroGrad();
+            conv2.zeroGrad();
+            pool.forward(conv2.forward(pool.forward(conv1.forward(x)))).sum().backward();
+            return conv1.parameters().get("W").grad();
+        }
     }
 }

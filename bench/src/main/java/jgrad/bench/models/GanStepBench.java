@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.Activation;
@@ -73,6 +74,12 @@ public class GanStepBench {
 
     @Benchmark
     public double step() {
+        try (Arena step = Arena.open()) {
+            return ganStep();
+        }
+    }
+
+    private double ganStep() {
         Tensor real = Tensor.randn(rng, DType.F32, 1.0, 0.5, BATCH, 16).to(device);
         Tensor z = Tensor.randn(rng, BATCH, 32).to(device);
         Tensor fake = g.forward(z);

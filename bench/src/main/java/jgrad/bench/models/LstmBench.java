@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.autograd.Autograd;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
@@ -60,29 +61,33 @@ public class LstmBench {
 
     @Benchmark
     public Tensor sequence() {
-        lstm.zeroGrad();
-        lstm.forward(x, h0, c0).h().sum().backward();
-        return lstm.parameters().get("W_hf").grad();
+        try (Arena step = Arena.open()) {
+            lstm.zeroGrad();
+            lstm.forward(x, h0, c0).h().sum().backward();
+            return lstm.parameters().get("W_hf").grad();
+        }
     }
 
     @Benchmark
     public Tensor forward() {
-        try (Autograd.NoGrad off = Autograd.noGrad()) {
+        try (Arena step = Arena.open(); Autograd.NoGrad off = Autograd.noGrad()) {
             return lstm.forward(x, h0, c0).h();
         }
     }
 
     @Benchmark
     public Tensor stepForward() {
-        try (Autograd.NoGrad off = Autograd.noGrad()) {
+        try (Arena step = Arena.open(); Autograd.NoGrad off = Autograd.noGrad()) {
             return lstm.forward(xStep, h0, c0).h();
         }
     }
 
     @Benchmark
     public Tensor stepForwardBackward() {
-        lstm.zeroGrad();
-        lstm.forward(xStep, h0, c0).h().sum().backward();
-        return lstm.parameters().get("W_hf").grad();
+        try (Arena step = Arena.open()) {
+            lstm.zeroGrad();
+            lstm.forward(xStep, h0, c0).h().sum().backward();
+            return lstm.parameters().get("W_hf").grad();
+        }
     }
 }

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.Activation;
@@ -99,12 +100,14 @@ public class MlpTrainBench {
     @Benchmark
     public double step() {
         nextBatch();
-        adam.zeroGrad();
-        Tensor x = images.gatherRows(ids);
-        Tensor loss = SoftmaxCrossEntropy.of(model.logits(x), batchLabels);
-        loss.backward();
-        adam.step();
-        return loss.to(Device.CPU).item();
+        try (Arena step = Arena.open()) {
+            adam.zeroGrad();
+            Tensor x = images.gatherRows(ids);
+            Tensor loss = SoftmaxCrossEntropy.of(model.logits(x), batchLabels);
+            loss.backward();
+            adam.step();
+            return loss.to(Device.CPU).item();
+        }
     }
 
     /**

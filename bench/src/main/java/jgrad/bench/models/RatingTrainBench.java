@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.loss.Losses;
@@ -71,11 +72,13 @@ public abstract class RatingTrainBench {
 
     @Benchmark
     public double step() {
-        Tensor target = data.advance().to(device);
-        adam.zeroGrad();
-        Tensor loss = Losses.mse(model.forward(data.u, data.i), target);
-        loss.backward();
-        adam.step();
-        return loss.to(Device.CPU).item();
+        try (Arena step = Arena.open()) {
+            Tensor target = data.advance().to(device);
+            adam.zeroGrad();
+            Tensor loss = Losses.mse(model.forward(data.u, data.i), target);
+            loss.backward();
+            adam.step();
+            return loss.to(Device.CPU).item();
+        }
     }
 }

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import jgrad.backend.Arena;
 import jgrad.autograd.Autograd;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
@@ -55,14 +56,16 @@ public class RnnBench {
 
     @Benchmark
     public Tensor sequence() {
-        rnn.zeroGrad();
-        rnn.forward(x, h0).h().sum().backward();
-        return rnn.parameters().get("W_hh").grad();
+        try (Arena step = Arena.open()) {
+            rnn.zeroGrad();
+            rnn.forward(x, h0).h().sum().backward();
+            return rnn.parameters().get("W_hh").grad();
+        }
     }
 
     @Benchmark
     public Tensor forward() {
-        try (Autograd.NoGrad off = Autograd.noGrad()) {
+        try (Arena step = Arena.open(); Autograd.NoGrad off = Autograd.noGrad()) {
             return rnn.forward(x, h0).h();
         }
     }
