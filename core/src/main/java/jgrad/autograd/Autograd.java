@@ -98,34 +98,41 @@ public final class Autograd {
                     + Shapes.format(upstream.shape()) + " but the tensor has shape " + Shapes.format(root.shape()));
         }
         jgrad.backend.Device.common("backward()", root.device(), upstream.device());
-        List<Tensor> order = topologicalOrder(root);
-        Map<Tensor, Tensor> pending = new IdentityHashMap<>();
-        Set<Tensor> sums = Collections.newSetFromMap(new IdentityHashMap<>());
-        pending.put(root, upstream);
+        GraphWalk walk = GraphWalk.take();
         try (NoGrad ignored = noGrad()) {
-            for (int i = order.size() - 1; i >= 0; i--) {
-                Tensor t = order.get(i);
-                Tensor g = pending.remove(t);
-                boolean ours = sums.remove(g);  // handed on to the backward, which may share it: no longer ours to write
-                OpRecord node = t.gradFn();
-                if (g == null) {
-                    continue;
+            walk.sortFrom(root);
+            walk.pending.put(root, upstream);
+            propagateAll(walk.order, walk.pending, walk.sums, retainGraph);
+        } finally {
+            walk.release();
+        }
+    }
+
+    /** Walks the graph from the output back, handing each tensor's summed gradient to its rule. */
+    private static void propagateAll(List<Tensor> order, Map<Tensor, Tensor> pending, Set<Tensor> sums,
+                                     boolean retainGraph) {
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Tensor t = order.get(i);
+            Tensor g = pending.remove(t);
+            boolean ours = sums.remove(g);  // handed on to the backward, which may share it: no longer ours to write
+            OpRecord node = t.gradFn();
+            if (g == null) {
+                continue;
+            }
+            if (node == null) {
+                t.accumulateGrad(g, ours);
+                continue;
+            }
+            if (node.scatter() != null) {
+                Tensor in = node.inputs()[0];
+                if (in.requiresGrad()) {
+                    node.scatter().addInto(g, ownedSum(pending, sums, in));
                 }
-                if (node == null) {
-                    t.accumulateGrad(g, ours);
-                    continue;
-                }
-                if (node.scatter() != null) {
-                    Tensor in = node.inputs()[0];
-                    if (in.requiresGrad()) {
-                        node.scatter().addInto(g, ownedSum(pending, sums, in));
-                    }
-                } else {
-                    propagate(node, g, pending, sums);
-                }
-                if (!retainGraph) {
-                    node.release();
-                }
+            } else {
+                propagate(node, g, pending, sums);
+            }
+            if (!retainGraph) {
+                node.release();
             }
         }
     }
@@ -197,36 +204,5 @@ public final class Autograd {
         sums.add(sum);
         pending.put(t, sum);
         return sum;
-    }
-
-    /** Every tensor reachable from root through recorded inputs, each after all of its inputs. */
-    static List<Tensor> topologicalOrder(Tensor root) {
-        List<Tensor> order = new ArrayList<>();
-        Set<Tensor> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        ArrayDeque<Tensor> stack = new ArrayDeque<>();
-        ArrayDeque<Integer> nextChild = new ArrayDeque<>();
-        stack.push(root);
-        nextChild.push(0);
-        seen.add(root);
-        while (!stack.isEmpty()) {
-            Tensor t = stack.peek();
-            int k = nextChild.pop();
-            Tensor[] inputs = t.gradFn() == null ? new Tensor[0] : t.gradFn().inputs();
-            if (t.gradFn() != null && t.gradFn().released()) {
-                t.gradFn().apply(null);         // throws the "graph was freed" explanation
-            }
-            if (k < inputs.length) {
-                nextChild.push(k + 1);
-                Tensor in = inputs[k];
-                if (in.requiresGrad() && seen.add(in)) {
-                    stack.push(in);
-                    nextChild.push(0);
-                }
-            } else {
-                stack.pop();
-                order.add(t);
-            }
-        }
-        return order;
     }
 }
