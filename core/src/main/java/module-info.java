@@ -11,6 +11,8 @@
  */
 module jgrad.core {
     requires static jdk.incubator.vector;
+    requires jdk.httpserver;
+    requires java.net.http;
 
     // Model types known to the model-file loader, without a hidden registration call.
     uses jgrad.io.ModelTypeProvider;
@@ -50,6 +52,7 @@ module jgrad.core {
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;
+    exports jgrad.serve;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;

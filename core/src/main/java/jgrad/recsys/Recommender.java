@@ -27,10 +27,20 @@ public interface Recommender {
             throw new IllegalArgumentException("recommend: k must be >= 0, got " + k);
         }
         Ids.check("user", user, numUsers());
-        double[] scores = scoreItems(user);
+        return topUnseen(scoreItems(user), k, seen);
+    }
+
+    /**
+     * The {@code k} best of {@code scores} whose item is not in {@code seen}, best first (fewer when fewer
+     * remain); equal scores go to the lower item id. Shared by every kind of recommender.
+     */
+    static int[] topUnseen(double[] scores, int k, int[] seen) {
+        if (k < 0) {
+            throw new IllegalArgumentException("recommend: k must be >= 0, got " + k);
+        }
         boolean[] excluded = new boolean[scores.length];
         for (int item : seen) {
-            Ids.check("seen item", item, numItems());
+            Ids.check("seen item", item, scores.length);
             excluded[item] = true;
         }
         int[] candidates = new int[scores.length];

@@ -22,7 +22,9 @@ public final class Main {
             new BanditCommand(),
             new UpliftCommand(),
             new RetentionCommand(),
-            new CampaignCommand());
+            new CampaignCommand(),
+            new ServeCommand(),
+            new ServeBenchCommand());
 
     private Main() {
     }

@@ -42,6 +42,9 @@ class BadInputsTest {
     static Path bankCsv;
     static Path bankModel;
 
+    /** A port held open for the whole test, so that serve finds it taken. */
+    static java.net.ServerSocket busyPort;
+
     /** A case: what was typed, the expected exit status, and the words the output must contain. */
     record Case(String command, String[] args, int code, List<String> words, Map<String, String> jvmOptions) {
 
@@ -80,9 +83,15 @@ class BadInputsTest {
     @BeforeAll
     static void makeInputs() throws Exception {
         bankCsv = Files.copy(Path.of("src/main/resources" + BankClients.RESOURCE), dir.resolve("bank.csv"));
+        busyPort = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         bankModel = dir.resolve("bank");
         Run demo = Run.of("demo", "--epochs", "1", "--save", bankModel.toString());
         assertEquals(0, demo.code(), demo.err());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void freePort() throws IOException {
+        busyPort.close();
     }
 
     private static List<Case> cases() throws Exception {
@@ -371,6 +380,25 @@ class BadInputsTest {
                 tampered.toString(), "--user", "1"));
         c.add(Case.of("recommend", 1, List.of("MovieLens 100K not found", "nowhere"), "recommend", "--model", rec,
                 "--user", "1", "--data", dir.resolve("nowhere").toString()));
+
+        // ---------------------------------------------------------------- serve, serve-bench
+        String taken = String.valueOf(busyPort.getLocalPort());
+        c.add(Case.of("serve", 2, List.of("needs --model FILE", "--scorer FILE"), "serve"));
+        c.add(Case.of("serve", 2, List.of("--port must be a whole number in 0 … 65535", "'70000'"), "serve",
+                "--scorer", model, "--port", "70000"));
+        c.add(Case.of("serve", 2, List.of("--max-k must be a positive whole number"), "serve", "--scorer", model,
+                "--max-k", "0"));
+        c.add(Case.of("serve", 2, List.of("--watch must be a positive number"), "serve", "--scorer", model,
+                "--watch", "never"));
+        c.add(Case.of("serve", 1, List.of(":" + taken, "the port is in use"), "serve", "--scorer", model,
+                "--port", taken));
+        c.add(Case.of("serve", 1, List.of("tampered.safetensors", "integrity check failed"), "serve", "--scorer",
+                tampered.toString(), "--port", "0", "--seconds", "1"));
+        c.add(Case.of("serve", 1, List.of("MovieLens 100K not found", "nowhere"), "serve", "--model", rec,
+                "--data", dir.resolve("nowhere").toString()));
+        c.add(Case.of("serve-bench", 2, List.of("needs --model FILE"), "serve-bench"));
+        c.add(Case.of("serve-bench", 2, List.of("--clients must be a positive whole number"), "serve-bench",
+                "--model", rec, "--clients", "1,x"));
 
         // ---------------------------------------------------------------- example
         c.add(Case.of("example", 2, List.of("needs the name of an example", "movie-dot"), "example"));
