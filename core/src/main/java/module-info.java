@@ -33,6 +33,7 @@ module jgrad.core {
     exports jgrad.data.prep;
     exports jgrad.data.split;
     exports jgrad.golden;
+    exports jgrad.interop;
     exports jgrad.io;
     exports jgrad.metrics;
     exports jgrad.nn;

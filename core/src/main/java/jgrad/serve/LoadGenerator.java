@@ -50,8 +50,12 @@ public final class LoadGenerator {
             List<Future<?>> running = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 running.add(pool.submit(() -> {
-                    int i;
-                    while ((i = next.getAndIncrement()) < requests && System.nanoTime() < deadline) {
+                    // the deadline is checked before a request is taken, so every request taken is sent
+                    while (System.nanoTime() < deadline) {
+                        int i = next.getAndIncrement();
+                        if (i >= requests) {
+                            return;
+                        }
                         latencies[i] = send(http, base.resolve(path.apply(i)), errors, firstError);
                     }
                 }));
@@ -67,7 +71,7 @@ public final class LoadGenerator {
         double seconds = (System.nanoTime() - start) / 1e9;
         int done = Math.min(next.get(), requests);
         long[] measured = Arrays.stream(latencies, 0, done).filter(l -> l > 0).sorted().toArray();
-        return new Report(clients, done, errors.get() + (done - measured.length), seconds, done / seconds,
+        return new Report(clients, done, errors.get(), seconds, done / seconds,
                 quantileMillis(measured, 0.5), quantileMillis(measured, 0.99), firstError.get());
     }
 

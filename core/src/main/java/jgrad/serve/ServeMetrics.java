@@ -34,6 +34,12 @@ public final class ServeMetrics {
         return n == null ? 0 : n.sum();
     }
 
+    /** The q-quantile, in seconds, of the last {@value #WINDOW} latencies of {@code endpoint}; NaN before any. */
+    public double latencySeconds(String endpoint, double q) {
+        Latencies l = latencies.get(endpoint);
+        return l == null ? Double.NaN : l.quantileSeconds(q);
+    }
+
     /** The metrics in the Prometheus text format. */
     public String prometheusText() {
         StringBuilder sb = new StringBuilder();
@@ -63,16 +69,29 @@ public final class ServeMetrics {
             sumNanos += nanos;
         }
 
-        void write(String endpoint, StringBuilder sb) {
+        /** The window's latencies, sorted; copied under the lock, sorted outside it. */
+        long[] sortedWindow() {
             long[] window;
+            synchronized (this) {
+                window = Arrays.copyOf(ring, (int) Math.min(count, WINDOW));
+            }
+            Arrays.sort(window);
+            return window;
+        }
+
+        double quantileSeconds(double q) {
+            long[] window = sortedWindow();
+            return window.length == 0 ? Double.NaN : window[nearestRank(q, window.length)] / 1e9;
+        }
+
+        void write(String endpoint, StringBuilder sb) {
             long n;
             long sum;
             synchronized (this) {
                 n = count;
                 sum = sumNanos;
-                window = Arrays.copyOf(ring, (int) Math.min(n, WINDOW));
             }
-            Arrays.sort(window);
+            long[] window = sortedWindow();
             for (double q : QUANTILES) {
                 double seconds = window.length == 0 ? Double.NaN : window[nearestRank(q, window.length)] / 1e9;
                 sb.append(String.format(Locale.ROOT, "jgrad_request_seconds{endpoint=\"%s\",quantile=\"%s\"} %s%n",

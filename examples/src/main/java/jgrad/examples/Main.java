@@ -24,7 +24,8 @@ public final class Main {
             new RetentionCommand(),
             new CampaignCommand(),
             new ServeCommand(),
-            new ServeBenchCommand());
+            new ServeBenchCommand(),
+            new InteropCommand());
 
     private Main() {
     }

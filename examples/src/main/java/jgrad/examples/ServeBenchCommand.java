@@ -24,7 +24,9 @@ import jgrad.serve.ServeOptions;
  * [--seed S]}: starts {@code serve} on a free loopback port in this JVM and measures top-10
  * {@code /recommend} answers at each number of concurrent clients: throughput, the client-side p50 and p99
  * latency, and errors. Users are drawn (seeded) from those the model was trained on. The clients run on the
- * same cores as the server, so the numbers are the whole round trip on this machine.
+ * same cores as the server, so the numbers are the whole round trip on this machine; the server's own
+ * quantiles (from reading the request to sending the answer, over each row's last 4,096 requests) are shown
+ * beside them.
  */
 final class ServeBenchCommand implements Command {
 
@@ -56,13 +58,15 @@ final class ServeBenchCommand implements Command {
                     server.current().version(), requests, seconds, cpu());
             LoadGenerator.run(base, i -> path(users, i), 8, Math.min(requests, 2000), Duration.ofSeconds(20));   // warm-up
             out.printf("load average before: %s%n", loadAverage());
-            out.println("clients  requests  errors     req/s   p50 ms   p99 ms");
+            out.println("clients  requests  errors     req/s   p50 ms   p99 ms   server p50 ms   server p99 ms");
             int failed = 0;
             for (int clients : clientCounts) {
                 LoadGenerator.Report r = LoadGenerator.run(base, i -> path(users, i), clients, requests,
                         Duration.ofMillis((long) (seconds * 1000)));
-                out.printf(Locale.ROOT, "%7d  %8d  %6d  %8.0f  %7.2f  %7.2f%n", clients, r.requests(), r.errors(),
-                        r.requestsPerSecond(), r.p50Millis(), r.p99Millis());
+                double serverP50 = server.metrics().latencySeconds("/recommend", 0.5) * 1e3;
+                double serverP99 = server.metrics().latencySeconds("/recommend", 0.99) * 1e3;
+                out.printf(Locale.ROOT, "%7d  %8d  %6d  %8.0f  %7.2f  %7.2f  %14.2f  %14.2f%n", clients, r.requests(),
+                        r.errors(), r.requestsPerSecond(), r.p50Millis(), r.p99Millis(), serverP50, serverP99);
                 if (r.errors() > 0) {
                     out.println("  first error: " + r.firstError());
                     failed++;
