@@ -30,6 +30,8 @@ import jgrad.train.Sequential;
  *   Dot   user/item Embedding + Linear(1, 1)  user.weight → user.W_emb, item.weight → item.W_emb, out.* → out.*
  *   LSTM  LSTM + Linear on h_n  weight_ih_l0 = [W_xi; W_xf; W_xc; W_xo] (PyTorch's gate order i, f, g, o),
  *         weight_hh_l0 likewise with W_h*, b_* = bias_ih_l0 + bias_hh_l0 row blocks, fc.* → fc.*
+ *   GRU   GRU + Linear on h_n  weight_ih_l0 = [W_xr; W_xz; W_xn] (order r, z, n), weight_hh_l0 likewise,
+ *         bias_ih_l0 = [b_r; b_z; b_xn], bias_hh_l0 = [b_r; b_z; b_hn] added (b_hn apart: {@link ResetAfterGru})
  *   Pool  Linear query projection, then dot attention: q = W h + b, α = softmax_t(x_t · q), c = Σ α_t x_t
  * </pre>
  */
@@ -40,7 +42,7 @@ public final class Architectures {
 
     /** Every architecture known, tried in order. */
     public static List<Architecture> all() {
-        return List.of(new Mlp(), new Cnn(), new Dot(), new LstmHead(), new AttentionPool());
+        return List.of(new Mlp(), new Cnn(), new Dot(), new LstmHead(), new GruHead(), new AttentionPool());
     }
 
     private static final SplittableRandom UNUSED_START = new SplittableRandom(0);   // weights are loaded over it
@@ -163,6 +165,35 @@ public final class Architectures {
             out.put("h_n", o.lastH());
             out.put("c_n", o.lastC());
             out.put("y", model.fc().forward(o.lastH()));
+            return out;
+        }
+    }
+
+    private static final class GruHead implements Architecture {
+        @Override public String describe() { return "GRU (PyTorch's reset-after form) + Linear on the last hidden state"; }
+        @Override public boolean matches(List<String> t) {
+            return t.equals(List.of("torch.nn.GRU", "torch.nn.Linear"));
+        }
+        @Override public Module build(Map<String, Tensor> w, DType dtype) {
+            return new GruClassifier(dim(w, "gru.weight_ih_l0", 1), dim(w, "gru.weight_hh_l0", 1),
+                    dim(w, "fc.weight", 0), dtype);
+        }
+        @Override public TorchMapping mapping() {
+            return new TorchMapping()
+                    .rows("gru.weight_ih_l0", "gru.W_xr", "gru.W_xz", "gru.W_xn")
+                    .rows("gru.weight_hh_l0", "gru.W_hr", "gru.W_hz", "gru.W_hn")
+                    .rows("gru.bias_ih_l0", "gru.b_r", "gru.b_z", "gru.b_xn")
+                    .addedRows("gru.bias_hh_l0", "gru.b_r", "gru.b_z", "gru.b_hn")
+                    .same("fc.weight", "fc.W").same("fc.bias", "fc.b");
+        }
+        @Override public Map<String, Tensor> outputs(Module m, Map<String, Tensor> in) {
+            GruClassifier model = (GruClassifier) m;
+            Tensor h = model.gru().forward(in.get("x"));
+            Tensor last = ResetAfterGru.last(h);
+            Map<String, Tensor> out = new LinkedHashMap<>();
+            out.put("h", h);
+            out.put("h_n", last);
+            out.put("y", model.fc().forward(last));
             return out;
         }
     }

@@ -23,9 +23,10 @@ import jgrad.tensor.Tensor;
  * Dense's {@code W [out, in]}: no transpose);</li>
  * <li>{@link #rows}: several jgrad parameters stacked row-wise (PyTorch's LSTM {@code weight_ih_l0} is
  * {@code [W_xi; W_xf; W_xc; W_xo]}, gates in PyTorch's order i, f, g, o);</li>
- * <li>{@link #addedRows}: a second bias whose row blocks are added to parameters already loaded
- * (PyTorch's {@code bias_hh_l0}, since b = b_ih + b_hh); exported as zeros, which PyTorch reads as the
- * same function.</li>
+ * <li>{@link #addedRows}: a second bias whose row blocks are added to parameters already loaded by
+ * another rule (PyTorch's LSTM {@code bias_hh_l0}, since b = b_ih + b_hh), or are the parameter itself when
+ * no other rule loads it (the GRU's b_hn). On export, a block whose parameter another rule exports is
+ * zero, which PyTorch reads as the same function; any other block is the parameter.</li>
  * </ul>
  * Loading checks that the file has exactly the mapped names, each with the shape the model implies; a
  * difference names the tensor and both shapes. Values are converted to the parameter's dtype (F32 widened
@@ -111,7 +112,7 @@ public final class TorchMapping {
                 Tensor t = switch (r.kind) {
                     case SAME -> parts[0].copy();
                     case ROWS -> Tensor.concat(0, parts);
-                    case ADDED_ROWS -> Tensor.zeros(parts[0].device(), parts[0].dtype(), torchShape(r, params));
+                    case ADDED_ROWS -> Tensor.concat(0, addedParts(r, parts));
                 };
                 out.put(r.torchName, t);
             }
@@ -150,15 +151,29 @@ public final class TorchMapping {
         return shape;
     }
 
-    private static void assign(Rule r, Tensor source, Map<String, Tensor> params) {
+    private void assign(Rule r, Tensor source, Map<String, Tensor> params) {
         int row = 0;
         for (String n : r.jgradNames) {
             Tensor p = param(params, n);
             Tensor part = r.kind == Kind.SAME ? source : source.narrow(0, row, p.shape(0));
             row += p.shape(0);
             Tensor value = part.to(p.dtype()).to(p.device());
-            p.copyFrom(r.kind == Kind.ADDED_ROWS ? p.add(value) : value.copy());
+            p.copyFrom(r.kind == Kind.ADDED_ROWS && loadedElsewhere(r, n) ? p.add(value) : value.copy());
         }
+    }
+
+    /** Whether a rule other than {@code added} (a same or rows rule) loads and exports jgrad parameter {@code name}. */
+    private boolean loadedElsewhere(Rule added, String name) {
+        return rules.stream().anyMatch(o -> o != added && o.kind != Kind.ADDED_ROWS && o.jgradNames.contains(name));
+    }
+
+    private Tensor[] addedParts(Rule r, Tensor[] parts) {
+        Tensor[] out = new Tensor[parts.length];
+        for (int k = 0; k < parts.length; k++) {
+            out[k] = loadedElsewhere(r, r.jgradNames.get(k))
+                    ? Tensor.zeros(parts[k].device(), parts[k].dtype(), parts[k].shape()) : parts[k].copy();
+        }
+        return out;
     }
 
     private static Tensor param(Map<String, Tensor> params, String name) {

@@ -400,6 +400,28 @@ class BadInputsTest {
         c.add(Case.of("serve-bench", 2, List.of("--clients must be a positive whole number"), "serve-bench",
                 "--model", rec, "--clients", "1,x"));
 
+        // ---------------------------------------------------------------- interop
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Files.writeString(fixtures.resolve("seq.json"),
+                "{\"layers\": [{\"type\": \"torch.nn.LSTM\"}, {\"type\": \"torch.nn.Linear\"}]}");
+        Map<String, jgrad.tensor.Tensor> state = new LinkedHashMap<>();
+        state.put("lstm.weight_ih_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64, 8));
+        state.put("lstm.weight_hh_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64, 16));
+        state.put("lstm.bias_ih_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64));
+        state.put("lstm.bias_hh_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64));
+        state.put("fc.weight", jgrad.tensor.Tensor.zeros(DType.F32, 3, 12));            // the LSTM gives 16
+        state.put("fc.bias", jgrad.tensor.Tensor.zeros(DType.F32, 3));
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.safetensors"), state, Map.of());
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.inputs.safetensors"),
+                Map.of("x", jgrad.tensor.Tensor.zeros(DType.F32, 1, 2, 8)), Map.of());
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.outputs.safetensors"),
+                Map.of("y.f32", jgrad.tensor.Tensor.zeros(DType.F32, 1, 3)), Map.of());
+        c.add(Case.of("interop", 2, List.of("needs one directory of PyTorch fixtures"), "interop"));
+        c.add(Case.of("interop", 1, List.of("not a directory of PyTorch fixtures"), "interop", csv));
+        c.add(Case.of("interop", 1, List.of("holds no fixture"), "interop", subdir.toString()));
+        c.add(Case.of("interop", 1, List.of("FAIL", "seq.safetensors", "tensor 'fc.weight': the file has shape [3, 12],"
+                + " the model expects [3, 16]", "0 passed, 1 failed"), "interop", fixtures.toString()));
+
         // ---------------------------------------------------------------- example
         c.add(Case.of("example", 2, List.of("needs the name of an example", "movie-dot"), "example"));
         c.add(Case.of("example", 2, List.of("unknown example 'movie-knn'"), "example", "movie-knn"));
@@ -507,7 +529,9 @@ class BadInputsTest {
             }
             assertFalse(all.contains("\tat ") || all.contains("Exception in thread"), shown);
             if (c.code() != 0) {
-                assertFalse(r.err().isBlank() && !c.command().equals("golden"), "a failure says why on stderr");
+                // golden and interop print a line per case on stdout, then N passed, M failed
+                assertFalse(r.err().isBlank() && !List.of("golden", "interop").contains(c.command()),
+                        "a failure says why on stderr");
             }
         }));
     }
