@@ -57,5 +57,6 @@ module jgrad.core {
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;
+    exports jgrad.transfer;
     exports jgrad.uplift;
 }
