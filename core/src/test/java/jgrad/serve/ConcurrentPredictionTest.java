@@ -49,7 +49,7 @@ class ConcurrentPredictionTest {
             }
             try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 List<Future<double[]>> answers = new ArrayList<>();
-                for (int r = 0; r < 20 * USERS; r++) {
+                for (int r = 0; r < 10 * USERS; r++) {
                     int user = (r * 7) % USERS;
                     answers.add(pool.submit(() -> model.scoreItems(user)));
                 }
@@ -68,11 +68,11 @@ class ConcurrentPredictionTest {
         try (ModelServer server = ModelServer.start(ServeOptions.loopback(0),
                 () -> new ServingModels(served, null, "test"))) {
             LoadGenerator.Report r = LoadGenerator.run(Http.uri(server, "/"),
-                    i -> "/recommend?user=" + (1 + i % USERS) + "&k=10", 16, 600, Duration.ofSeconds(60));
+                    i -> "/recommend?user=" + (1 + i % USERS) + "&k=10", 16, 400, Duration.ofSeconds(60));
             assertEquals(0, r.errors(), r.firstError());
-            assertEquals(600, r.requests());
+            assertEquals(400, r.requests());
             assertTrue(r.p50Millis() > 0 && r.p50Millis() <= r.p99Millis(), r.toString());
-            assertEquals(600, server.metrics().count("/recommend", 200));
+            assertEquals(400, server.metrics().count("/recommend", 200));
             // and an answer under load is the single-threaded ranking
             for (int user = 1; user <= USERS; user += 13) {
                 int[] expected = ncf.recommend(user - 1, 10, new int[0]);
