@@ -11,6 +11,8 @@
  */
 module jgrad.core {
     requires static jdk.incubator.vector;
+    requires jdk.httpserver;
+    requires java.net.http;
 
     // Model types known to the model-file loader, without a hidden registration call.
     uses jgrad.io.ModelTypeProvider;
@@ -31,6 +33,7 @@ module jgrad.core {
     exports jgrad.data.prep;
     exports jgrad.data.split;
     exports jgrad.golden;
+    exports jgrad.interop;
     exports jgrad.io;
     exports jgrad.metrics;
     exports jgrad.nn;
@@ -50,8 +53,10 @@ module jgrad.core {
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;
+    exports jgrad.serve;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;
+    exports jgrad.transfer;
     exports jgrad.uplift;
 }

@@ -27,10 +27,11 @@ import jgrad.tensor.Tensor;
  * Tensors in the safetensors format, readable by PyTorch's and NumPy's tools:
  * <pre>
  *   8 bytes       N, the header length, unsigned little-endian
- *   N bytes       UTF-8 JSON: {"__metadata__": {string: string}, "name": {"dtype": "F32" | "F64",
+ *   N bytes       UTF-8 JSON: {"__metadata__": {string: string}, "name": {"dtype": "F32" | "F64" | "I64",
  *                 "shape": [..], "data_offsets": [begin, end]}, ...}, padded with spaces to a multiple of 8
  *   the rest      the data section: each tensor's elements, row-major, little-endian, at [begin, end)
  * </pre>
+ * I64 tensors (PyTorch's ids) are read into F64 tensors, exact up to 2⁵³; jgrad writes F32 and F64.
  * Writes are atomic ({@link AtomicFiles}). Reads check everything against the file size before
  * allocating (see {@link SafeTensorsHeader}) and refuse a bad file with a {@link ModelFileException}
  * naming the file and the problem. Both directions report the SHA-256 of the whole file, which
@@ -183,10 +184,20 @@ public final class SafeTensors {
             sha.update(buf.array(), 0, count * bytes);
             dataSha.update(buf.array(), 0, count * bytes);
             for (int k = 0; k < count; k++) {
-                s.set(i + k, bytes == 4 ? buf.getFloat(k * 4) : buf.getDouble(k * 8));
+                s.set(i + k, e.int64() ? exactLong(file, e, i + k, buf.getLong(k * 8))
+                        : bytes == 4 ? buf.getFloat(k * 4) : buf.getDouble(k * 8));
             }
         }
         return t;
+    }
+
+    /** An I64 element as a double, refused when a double cannot hold it exactly (beyond ±2⁵³). */
+    private static double exactLong(Path file, SafeTensorsHeader.Entry e, int index, long v) throws ModelFileException {
+        if (Math.abs(v) > (1L << 53)) {
+            throw new ModelFileException(file, "tensor '" + e.name() + "': I64 element " + index + " = " + v
+                    + " is beyond 2^53, which jgrad's F64 cannot hold exactly");
+        }
+        return v;
     }
 
     private static ByteBuffer readFully(Path file, FileChannel ch, long position, int length, MessageDigest sha)

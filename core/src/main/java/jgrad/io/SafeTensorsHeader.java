@@ -26,7 +26,8 @@ final class SafeTensorsHeader {
     static final long MAX_HEADER_BYTES = 100_000_000;
     static final String METADATA = "__metadata__";
 
-    record Entry(String name, DType dtype, int[] shape, long begin, long end) {
+    /** {@code int64}: stored as I64 (ids), read into an F64 tensor, exact up to 2⁵³. */
+    record Entry(String name, DType dtype, int[] shape, long begin, long end, boolean int64) {
         int numel() {
             int n = 1;
             for (int d : shape) {
@@ -107,7 +108,8 @@ final class SafeTensorsHeader {
         if (!(v instanceof Map<?, ?> m)) {
             throw new ModelFileException(file, "tensor '" + name + "': entry is not an object");
         }
-        DType dtype = dtype(file, name, m.get("dtype"));
+        boolean int64 = "I64".equals(m.get("dtype"));
+        DType dtype = int64 ? DType.F64 : dtype(file, name, m.get("dtype"));
         long[] shape = longs(file, name, "shape", m.get("shape"), -1);
         long[] offsets = longs(file, name, "data_offsets", m.get("data_offsets"), 2);
         int[] intShape = new int[shape.length];
@@ -129,7 +131,7 @@ final class SafeTensorsHeader {
                     + " of " + dtype + " needs " + numel * dtype.bytes + " bytes but data_offsets [" + offsets[0]
                     + ", " + offsets[1] + "] span " + (offsets[1] - offsets[0]));
         }
-        return new Entry(name, dtype, intShape, offsets[0], offsets[1]);
+        return new Entry(name, dtype, intShape, offsets[0], offsets[1], int64);
     }
 
     private static DType dtype(Path file, String name, Object v) throws ModelFileException {
@@ -139,7 +141,7 @@ final class SafeTensorsHeader {
                 case "F64": return DType.F64;
                 default:
                     throw new ModelFileException(file, "tensor '" + name + "': dtype '" + s
-                            + "' is not supported (jgrad reads F32 and F64)");
+                            + "' is not supported (jgrad reads F32, F64, and I64 as F64)");
             }
         }
         throw new ModelFileException(file, "tensor '" + name + "': missing or non-string dtype");

@@ -49,6 +49,8 @@ public abstract class Optimizer {
         public final Storage[] state;
         /** Steps in which this parameter had a gradient, including the current one. */
         public long t;
+        /** This parameter's learning rate as a multiple of the optimizer's (per-layer rates); 1 by default. */
+        double lrScale = 1;
         boolean regularized;
         /** Scratch of the parameter's size for a gradient the rule is given (densified, regularized); lazy. */
         Storage gradBuffer;
@@ -168,6 +170,21 @@ public abstract class Optimizer {
     }
 
     /**
+     * Multiplies the learning rate of the bound parameters {@code names} accepts by {@code factor}, for
+     * per-layer learning rates (fine-tuning: a small rate for pretrained layers, the full one for a new
+     * head). Applies to the parameters bound so far; a later call overrides an earlier one where both match.
+     */
+    public Optimizer scaleLearningRate(Predicate<String> names, double factor) {
+        checkPositive("learning-rate factor", factor);
+        slots.forEach(s -> {
+            if (names.test(s.name)) {
+                s.lrScale = factor;
+            }
+        });
+        return this;
+    }
+
+    /**
      * Whether row-sparse gradients update the looked-up rows only (see the class comment); false,
      * the exact rule, by default.
      */
@@ -247,13 +264,13 @@ public abstract class Optimizer {
     /** Runs the rule on n elements, with the regularizer's ∂R/∂w added to the gradient first if it applies. */
     private void apply(Slot s, int pOff, Storage g, int gOff, int n) {
         if (!regularizes(s)) {
-            update(s, lr, pOff, g, gOff, n);
+            update(s, lr * s.lrScale, pOff, g, gOff, n);
             return;
         }
         Storage buffer = gradBuffer(s);          // in place when g is the buffer itself (gOff = 0)
         s.param.backend().penaltyGradient(n, s.param.storage(), pOff, g, gOff, buffer, 0, regularizer.l1(),
                 regularizer.l2());
-        update(s, lr, pOff, buffer, 0, n);
+        update(s, lr * s.lrScale, pOff, buffer, 0, n);
     }
 
     private static Storage gradBuffer(Slot s) {

@@ -1,6 +1,5 @@
 package jgrad.recsys;
 
-
 import jgrad.metrics.TopK;
 
 /**
@@ -54,5 +53,21 @@ public interface Recommender {
             }
             ScoreBuffers.give(buffers);
         }
+    }
+
+    /**
+     * The {@code k} best of {@code scores} whose item is not in {@code seen}, best first (fewer when fewer
+     * remain); equal scores go to the lower item id. For scores computed elsewhere (a sequence model's).
+     */
+    static int[] topUnseen(double[] scores, int k, int[] seen) {
+        if (k < 0) {
+            throw new IllegalArgumentException("recommend: k must be >= 0, got " + k);
+        }
+        boolean[] excluded = new boolean[scores.length];
+        for (int item : seen) {
+            Ids.check("seen item", item, scores.length);
+            excluded[item] = true;
+        }
+        return TopK.indices(scores, scores.length, excluded, k);
     }
 }

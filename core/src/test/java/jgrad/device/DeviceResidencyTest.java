@@ -109,7 +109,10 @@ class DeviceResidencyTest {
 
                 Arguments.of("cnn: conv2d, batch norm, pooling", (Run) DeviceResidencyTest::cnn),
                 Arguments.of("conv1d, global average pooling", (Run) DeviceResidencyTest::conv1d),
-                Arguments.of("transformer block, positions, masks", (Run) DeviceResidencyTest::transformer));
+                Arguments.of("transformer block, positions, masks", (Run) DeviceResidencyTest::transformer),
+                Arguments.of("interop: PyTorch-form GRU + Linear", (Run) DeviceResidencyTest::gruClassifier),
+                Arguments.of("interop: projected attention pooling", (Run) DeviceResidencyTest::projectedAttention),
+                Arguments.of("transfer: frozen layer, per-layer rate", (Run) DeviceResidencyTest::fineTuning));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -178,6 +181,42 @@ class DeviceResidencyTest {
             if (opt != null) {
                 opt.step();
             }
+            losses[s] = l.to(Device.CPU).item();
+        }
+        return withParameters(losses, model);
+    }
+
+    private static List<double[]> gruClassifier(Device device) {
+        jgrad.interop.GruClassifier model = new jgrad.interop.GruClassifier(3, 4, 2, DType.F32);
+        Tensor x = data(2, 2, 5, 3).to(device);
+        Tensor y = data(3, 2, 2).to(device);
+        return train(model, device, m -> Losses.mse(((jgrad.interop.GruClassifier) m).forward(x), y));
+    }
+
+    private static List<double[]> projectedAttention(Device device) {
+        jgrad.interop.ProjectedAttention model = new jgrad.interop.ProjectedAttention(3, 4, DType.F32);
+        Tensor x = data(2, 2, 5, 4).to(device);
+        Tensor h = data(3, 2, 3).to(device);
+        return train(model, device, m -> {
+            Attention.Output o = ((jgrad.interop.ProjectedAttention) m).forward(x, h);
+            return o.c().mul(o.c()).sum();
+        });
+    }
+
+    /** Layer 0 frozen, layer 2 at 0.1× the rate of layer 3, with an explicit loop on the device. */
+    private static List<double[]> fineTuning(Device device) {
+        Sequential model = new Sequential(new Dense(4, 5, Activation.RELU, rng(1)), new Dense(5, 5, Activation.TANH, rng(2)),
+                new Dense(5, 3, Activation.LINEAR, rng(3)));
+        model.to(device);
+        Optimizer opt = jgrad.transfer.FineTuning.of(model).freeze("0").learningRate("1", 0.1).bind(Adam.keras(1e-2));
+        Tensor x = data(3, 6, 4).to(device);
+        Tensor y = data(4, 6, 3).to(device);
+        double[] losses = new double[STEPS];
+        for (int s = 0; s < STEPS; s++) {
+            model.zeroGrad();
+            Tensor l = Losses.mse(model.forward(x), y);
+            l.backward();
+            opt.step();
             losses[s] = l.to(Device.CPU).item();
         }
         return withParameters(losses, model);

@@ -22,7 +22,10 @@ public final class Main {
             new BanditCommand(),
             new UpliftCommand(),
             new RetentionCommand(),
-            new CampaignCommand());
+            new CampaignCommand(),
+            new ServeCommand(),
+            new ServeBenchCommand(),
+            new InteropCommand());
 
     private Main() {
     }

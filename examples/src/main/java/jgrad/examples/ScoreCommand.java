@@ -62,7 +62,7 @@ final class ScoreCommand implements Command {
         return 0;
     }
 
-    private static ModelFiles.Loaded loadModel(Path path) throws Exception {
+    static ModelFiles.Loaded loadModel(Path path) throws Exception {
         if (!ModelFiles.exists(path)) {
             throw new UsageException("--model: no model at " + ModelFiles.weightsPath(path)
                     + " (save one with ./jgrad demo --save FILE)");
@@ -78,7 +78,7 @@ final class ScoreCommand implements Command {
 
     /** The vocabularies and scaling the model was saved with; each vocabulary must fit its embedding table. */
     @SuppressWarnings("unchecked")
-    private static BankFeatures loadFeatures(ModelFiles.Loaded loaded) throws Exception {
+    static BankFeatures loadFeatures(ModelFiles.Loaded loaded) throws Exception {
         Path file = loaded.file();
         if (loaded.preprocessing().isEmpty()) {
             throw new ModelFileException(file, "saved without its vocabularies and scaling, so raw clients cannot be"

@@ -42,6 +42,9 @@ class BadInputsTest {
     static Path bankCsv;
     static Path bankModel;
 
+    /** A port held open for the whole test, so that serve finds it taken. */
+    static java.net.ServerSocket busyPort;
+
     /** A case: what was typed, the expected exit status, and the words the output must contain. */
     record Case(String command, String[] args, int code, List<String> words, Map<String, String> jvmOptions) {
 
@@ -80,9 +83,15 @@ class BadInputsTest {
     @BeforeAll
     static void makeInputs() throws Exception {
         bankCsv = Files.copy(Path.of("src/main/resources" + BankClients.RESOURCE), dir.resolve("bank.csv"));
+        busyPort = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress());
         bankModel = dir.resolve("bank");
         Run demo = Run.of("demo", "--epochs", "1", "--save", bankModel.toString());
         assertEquals(0, demo.code(), demo.err());
+    }
+
+    @org.junit.jupiter.api.AfterAll
+    static void freePort() throws IOException {
+        busyPort.close();
     }
 
     private static List<Case> cases() throws Exception {
@@ -372,6 +381,47 @@ class BadInputsTest {
         c.add(Case.of("recommend", 1, List.of("MovieLens 100K not found", "nowhere"), "recommend", "--model", rec,
                 "--user", "1", "--data", dir.resolve("nowhere").toString()));
 
+        // ---------------------------------------------------------------- serve, serve-bench
+        String taken = String.valueOf(busyPort.getLocalPort());
+        c.add(Case.of("serve", 2, List.of("needs --model FILE", "--scorer FILE"), "serve"));
+        c.add(Case.of("serve", 2, List.of("--port must be a whole number in 0 … 65535", "'70000'"), "serve",
+                "--scorer", model, "--port", "70000"));
+        c.add(Case.of("serve", 2, List.of("--max-k must be a positive whole number"), "serve", "--scorer", model,
+                "--max-k", "0"));
+        c.add(Case.of("serve", 2, List.of("--watch must be a positive number"), "serve", "--scorer", model,
+                "--watch", "never"));
+        c.add(Case.of("serve", 1, List.of(":" + taken, "the port is in use"), "serve", "--scorer", model,
+                "--port", taken));
+        c.add(Case.of("serve", 1, List.of("tampered.safetensors", "integrity check failed"), "serve", "--scorer",
+                tampered.toString(), "--port", "0", "--seconds", "1"));
+        c.add(Case.of("serve", 1, List.of("MovieLens 100K not found", "nowhere"), "serve", "--model", rec,
+                "--data", dir.resolve("nowhere").toString()));
+        c.add(Case.of("serve-bench", 2, List.of("needs --model FILE"), "serve-bench"));
+        c.add(Case.of("serve-bench", 2, List.of("--clients must be a positive whole number"), "serve-bench",
+                "--model", rec, "--clients", "1,x"));
+
+        // ---------------------------------------------------------------- interop
+        Path fixtures = Files.createDirectories(dir.resolve("fixtures"));
+        Files.writeString(fixtures.resolve("seq.json"),
+                "{\"layers\": [{\"type\": \"torch.nn.LSTM\"}, {\"type\": \"torch.nn.Linear\"}]}");
+        Map<String, jgrad.tensor.Tensor> state = new LinkedHashMap<>();
+        state.put("lstm.weight_ih_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64, 8));
+        state.put("lstm.weight_hh_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64, 16));
+        state.put("lstm.bias_ih_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64));
+        state.put("lstm.bias_hh_l0", jgrad.tensor.Tensor.zeros(DType.F32, 64));
+        state.put("fc.weight", jgrad.tensor.Tensor.zeros(DType.F32, 3, 12));            // the LSTM gives 16
+        state.put("fc.bias", jgrad.tensor.Tensor.zeros(DType.F32, 3));
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.safetensors"), state, Map.of());
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.inputs.safetensors"),
+                Map.of("x", jgrad.tensor.Tensor.zeros(DType.F32, 1, 2, 8)), Map.of());
+        jgrad.io.SafeTensors.write(fixtures.resolve("seq.outputs.safetensors"),
+                Map.of("y.f32", jgrad.tensor.Tensor.zeros(DType.F32, 1, 3)), Map.of());
+        c.add(Case.of("interop", 2, List.of("needs one directory of PyTorch fixtures"), "interop"));
+        c.add(Case.of("interop", 1, List.of("not a directory of PyTorch fixtures"), "interop", csv));
+        c.add(Case.of("interop", 1, List.of("holds no fixture"), "interop", subdir.toString()));
+        c.add(Case.of("interop", 1, List.of("FAIL", "seq.safetensors", "tensor 'fc.weight': the file has shape [3, 12],"
+                + " the model expects [3, 16]", "0 passed, 1 failed"), "interop", fixtures.toString()));
+
         // ---------------------------------------------------------------- example
         c.add(Case.of("example", 2, List.of("needs the name of an example", "movie-dot"), "example"));
         c.add(Case.of("example", 2, List.of("unknown example 'movie-knn'"), "example", "movie-knn"));
@@ -479,7 +529,9 @@ class BadInputsTest {
             }
             assertFalse(all.contains("\tat ") || all.contains("Exception in thread"), shown);
             if (c.code() != 0) {
-                assertFalse(r.err().isBlank() && !c.command().equals("golden"), "a failure says why on stderr");
+                // golden and interop print a line per case on stdout, then N passed, M failed
+                assertFalse(r.err().isBlank() && !List.of("golden", "interop").contains(c.command()),
+                        "a failure says why on stderr");
             }
         }));
     }

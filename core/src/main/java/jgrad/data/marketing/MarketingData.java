@@ -29,7 +29,15 @@ public final class MarketingData {
      * Target {@code y} (yes/no). {@code "unknown"} is kept as a category; {@code duration} leaks the outcome.
      */
     public static Table bankMarketing(Path file, BadRows badRows) {
-        Schema schema = Schema.of(Column.of("age", INT).range(0, 150), Column.of("job", STRING),
+        return new CsvReader(BANK_FORMAT, bankMarketingSchema()).read(file, badRows);
+    }
+
+    /** The {@code ;}-separated, quoted dialect of the UCI Bank Marketing files. */
+    public static final CsvFormat BANK_FORMAT = CsvFormat.csv().withSeparator(';');
+
+    /** The columns of {@link #bankMarketing}, with their types and ranges. */
+    public static Schema bankMarketingSchema() {
+        return Schema.of(Column.of("age", INT).range(0, 150), Column.of("job", STRING),
                 Column.of("marital", STRING), Column.of("education", STRING), Column.of("default", STRING),
                 Column.of("housing", STRING), Column.of("loan", STRING), Column.of("contact", STRING),
                 Column.of("month", STRING), Column.of("day_of_week", STRING), Column.of("duration", INT).range(0, 1e9),
@@ -38,7 +46,6 @@ public final class MarketingData {
                 Column.of("emp.var.rate", DOUBLE), Column.of("cons.price.idx", DOUBLE),
                 Column.of("cons.conf.idx", DOUBLE), Column.of("euribor3m", DOUBLE), Column.of("nr.employed", DOUBLE),
                 Column.of("y", BOOLEAN));
-        return new CsvReader(CsvFormat.csv().withSeparator(';'), schema).read(file, badRows);
     }
 
     /** UCI Online Shoppers Purchasing Intention: one session per row, target {@code Revenue} (TRUE/FALSE). */

@@ -1,0 +1,89 @@
+package jgrad.examples;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.BitSet;
+import java.util.Optional;
+import java.util.Set;
+
+import jgrad.data.Ratings;
+import jgrad.io.ModelFileException;
+import jgrad.io.ModelFiles;
+import jgrad.recsys.HistoryRecommender;
+import jgrad.recsys.Ncf;
+import jgrad.recsys.NcfServing;
+import jgrad.recsys.Recommender;
+import jgrad.serve.Histories;
+import jgrad.serve.ModelSource;
+import jgrad.serve.ServedRecommender;
+import jgrad.serve.ServingModels;
+
+/**
+ * The models {@code serve} reads from files, at start and at each reload: a MovieLens recommender saved by
+ * {@code ./jgrad example NAME --save FILE} (an NCF model is served through its fast {@link NcfServing}
+ * form) with every user's rated movies from u.data as its history, and a demo campaign model for
+ * {@code /score}. Either may be absent.
+ */
+record ServedFiles(Path recommender, Path scorer, Ratings log) implements ModelSource {
+
+    /** MovieLens ids count from 1. */
+    static final int FIRST_ID = 1;
+
+    @Override
+    public ServingModels load() throws Exception {
+        ServedRecommender served = recommender == null ? null : loadRecommender();
+        BankScorer bank = scorer == null ? null : BankScorer.load(scorer);
+        return new ServingModels(served, bank, version());
+    }
+
+    private ServedRecommender loadRecommender() throws IOException {
+        if (!ModelFiles.exists(recommender)) {
+            throw new IOException("--model: no model at " + ModelFiles.weightsPath(recommender));
+        }
+        ModelFiles.Loaded loaded = ModelFiles.read(recommender);
+        String name = loaded.file().getFileName().toString();
+        loaded.model().to(BackendOption.device());
+        if (loaded.model() instanceof HistoryRecommender sequence) {
+            int[][] histories = Histories.byTime(log, FIRST_ID, log.maxUser(), sequence.numItems());
+            return ServedRecommender.ofHistory(sequence, name, FIRST_ID, histories);
+        }
+        if (!(loaded.model() instanceof Recommender model)) {
+            throw new ModelFileException(loaded.file(), "holds a " + loaded.model().getClass().getSimpleName()
+                    + ", not a recommender");
+        }
+        Recommender fast = model instanceof Ncf ncf ? new NcfServing(ncf) : model;
+        int[][] histories = Histories.byTime(log, FIRST_ID, model.numUsers(), model.numItems());
+        return ServedRecommender.of(fast, name, FIRST_ID, histories, trainedUsers(loaded));
+    }
+
+    private static BitSet trainedUsers(ModelFiles.Loaded loaded) {
+        Optional<Set<Integer>> ids = TrainedUsers.of(loaded.preprocessing());
+        if (ids.isEmpty()) {
+            return null;   // saved by an older jgrad: every user is taken as trained
+        }
+        BitSet dense = new BitSet();
+        ids.get().forEach(id -> dense.set(id - FIRST_ID));
+        return dense;
+    }
+
+    private String version() {
+        StringBuilder sb = new StringBuilder();
+        for (Path p : new Path[] {recommender, scorer}) {
+            if (p != null) {
+                Path file = ModelFiles.weightsPath(p);
+                sb.append(sb.isEmpty() ? "" : ", ").append(file.getFileName()).append(" of ").append(modified(file));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String modified(Path file) {
+        try {
+            return Instant.ofEpochMilli(Files.getLastModifiedTime(file).toMillis()).toString();
+        } catch (IOException e) {
+            return "unknown time";
+        }
+    }
+}
