@@ -11,6 +11,7 @@ final class ExampleCommand implements Command {
     private static final List<Example> EXAMPLES = List.of(
             new FashionMnistExample(),
             new FashionMnistDpExample(),
+            new MovieDpExample(),
             new FedAvgExample(),
             new FashionCnnExample(),
             new RatingExample(RatingExample.Variant.DOT),
