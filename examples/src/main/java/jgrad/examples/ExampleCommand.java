@@ -12,6 +12,7 @@ final class ExampleCommand implements Command {
             new FashionMnistExample(),
             new FashionMnistDpExample(),
             new MovieDpExample(),
+            new MovieFedExample(),
             new FedAvgExample(),
             new FashionCnnExample(),
             new RatingExample(RatingExample.Variant.DOT),
