@@ -34,4 +34,16 @@ class DpKernelsTest {
             assertEquals(i + 1 + 0.5 * Philox.gaussian(77, 10 + i), t.toDoubleArray()[i], 1e-15);
         }
     }
+
+    /** The SIMD backend draws the scalar reference's bits, whatever the thread split (odd offset, odd length). */
+    @Test
+    void simdNoiseHasTheScalarBits() {
+        int n = 100_003;
+        Tensor scalar = Tensor.randn(new java.util.SplittableRandom(2), DType.F32, 0, 1, n);
+        Tensor simd = scalar.copy();
+        new jgrad.backend.ScalarBackend().addGaussian(n, 91, 12_345, 0.7, scalar.storage(), scalar.offset());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Backends.vectorApiAvailable(), "no Vector API in this JVM: nothing to compare");
+        Backends.simd().addGaussian(n, 91, 12_345, 0.7, simd.storage(), simd.offset());
+        assertArrayEquals(scalar.toFloatArray(), simd.toFloatArray(), 0f);
+    }
 }
