@@ -30,8 +30,8 @@ public class SimdBackend extends ScalarBackend {
     private static final int PARALLEL_ELEMENTS = 1 << 18;
     /** An Adam element costs a division and a square root besides seven memory accesses: split earlier. */
     private static final int ADAM_GRAIN = 1 << 15;
-    /** Gaussian draws per thread: one costs about 50 ns, so 8,192 are worth a hand-off to another core. */
-    private static final int NOISE_GRAIN = 1 << 13;
+    /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */
+    private static final int NOISE_GRAIN = 1 << 15;
 
     @Override
     public String name() {

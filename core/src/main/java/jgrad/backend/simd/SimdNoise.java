@@ -1,12 +1,12 @@
 package jgrad.backend.simd;
 
-import jgrad.random.Philox;
+import jgrad.random.ZigguratNormal;
 
 /**
- * DP-SGD's Gaussian noise on float arrays. The draws are the scalar reference's, Philox.gaussian(seed, index) —
- * counter-based, so a chunk of the array can be drawn on any thread with the same bits. The work is the
- * transcendental functions (StrictMath's log and cos, for bits that agree on every JVM), so this kernel gains by
- * threads rather than vector lanes.
+ * DP-SGD's Gaussian noise on float arrays: the scalar reference's draws, ZigguratNormal.gaussian(seed, index), two
+ * from each Philox block. Counter-based, so a chunk of the array can be drawn on any thread with the same bits;
+ * the work is Philox's rounds and a table lookup per draw, so this kernel gains by threads and by sharing blocks,
+ * not by vector lanes.
  */
 final class SimdNoise {
 
@@ -15,8 +15,20 @@ final class SimdNoise {
 
     /** a[aOff + i] += std · gaussian(seed, index + i) for i in [0, n), rounded once to float. */
     static void addGaussian(int n, long seed, long index, double std, float[] a, int aOff) {
-        for (int i = 0; i < n; i++) {
-            a[aOff + i] = (float) (a[aOff + i] + std * Philox.gaussian(seed, index + i));
+        int i = 0;
+        if (n > 0 && (index & 1) == 1) {                      // an odd start: the second draw of its block
+            a[aOff] = (float) (a[aOff] + std * ZigguratNormal.gaussian(seed, index));
+            i = 1;
+        }
+        int[] words = new int[4];
+        double[] pair = new double[2];
+        for (; i + 1 < n; i += 2) {
+            ZigguratNormal.pair(seed, (index + i) >>> 1, words, pair);
+            a[aOff + i] = (float) (a[aOff + i] + std * pair[0]);
+            a[aOff + i + 1] = (float) (a[aOff + i + 1] + std * pair[1]);
+        }
+        if (i < n) {
+            a[aOff + i] = (float) (a[aOff + i] + std * ZigguratNormal.gaussian(seed, index + i));
         }
     }
 }

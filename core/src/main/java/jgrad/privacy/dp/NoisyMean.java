@@ -77,16 +77,32 @@ final class NoisyMean {
         return accountant.spent(delta);
     }
 
-    /** A Poisson sample of example indices: each of the N examples independently with probability q. */
+    /**
+     * A Poisson sample of example indices: each of the N examples independently with probability q. Drawn by its
+     * gaps, which are geometric: P(gap = k) = (1 − q)^k q, so ⌊ln U / ln(1 − q)⌋ for U uniform in (0, 1] — about qN
+     * draws instead of N.
+     */
     int[] sampleBatch(RandomGenerator random) {
-        int[] picked = new int[datasetSize];
-        int n = 0;
-        for (int i = 0; i < datasetSize; i++) {
-            if (random.nextDouble() < sampleRate) {
-                picked[n++] = i;
-            }
+        if (sampleRate >= 1) {
+            int[] all = new int[datasetSize];
+            Arrays.setAll(all, i -> i);
+            return all;
         }
-        return Arrays.copyOf(picked, n);
+        double logKeep = StrictMath.log1p(-sampleRate);
+        int[] picked = new int[Math.min(datasetSize, 16)];
+        int n = 0;
+        long index = -1;
+        while (true) {
+            double u = 1 - random.nextDouble();
+            index += 1 + (long) Math.floor(StrictMath.log(u) / logKeep);
+            if (index >= datasetSize) {
+                return Arrays.copyOf(picked, n);
+            }
+            if (n == picked.length) {
+                picked = Arrays.copyOf(picked, Math.min(datasetSize, 2 * n));
+            }
+            picked[n++] = (int) index;
+        }
     }
 
     /** min(1, C/‖gᵢ‖) per example from the squared norms ‖gᵢ‖² [B], by the backend's {@code clipFactors}. */
