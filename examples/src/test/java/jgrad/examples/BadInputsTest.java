@@ -228,6 +228,11 @@ class BadInputsTest {
                 "--clip", "0"));
         c.add(Case.of("example", 2, List.of("unknown option '--sigma'"), "example", "movie-dp", "--sigma", "1"));
 
+        c.add(Case.of("example", 2, List.of("--fraction must be in (0, 1]", "'2'"), "example", "movie-fed",
+                "--fraction", "2"));
+        c.add(Case.of("example", 2, List.of("--rounds must be a positive whole number", "'0'"), "example", "movie-fed",
+                "--rounds", "0"));
+
         c.add(Case.of("example", 2, List.of("--partition must be iid or shards", "'dirichlet'"), "example", "fedavg",
                 "--partition", "dirichlet"));
         c.add(Case.of("example", 2, List.of("--clients must be a positive whole number", "'0'"), "example", "fedavg",
