@@ -327,8 +327,8 @@ public interface Backend {
     }
 
     /**
-     * Adds Gaussian noise: out[outOff + i] += std · {@code jgrad.random.Philox.gaussian(seed, offset + i)}, the
-     * same draws on every device.
+     * Adds Gaussian noise: out[outOff + i] += std · {@code jgrad.random.ZigguratNormal.gaussian(seed, offset + i)},
+     * the same draws on every device and for any split of the range.
      */
     default void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
         throw new UnsupportedOperationException("the " + name() + " backend has no addGaussian kernel (DP-SGD)");

@@ -1,6 +1,7 @@
 package jgrad.backend;
 
 import jgrad.random.Philox;
+import jgrad.random.ZigguratNormal;
 
 
 /**
@@ -285,7 +286,7 @@ public class ScalarBackend implements Backend {
     @Override
     public void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
         for (int i = 0; i < n; i++) {
-            out.set(outOff + i, out.get(outOff + i) + std * Philox.gaussian(seed, offset + i));
+            out.set(outOff + i, out.get(outOff + i) + std * ZigguratNormal.gaussian(seed, offset + i));
         }
     }
 

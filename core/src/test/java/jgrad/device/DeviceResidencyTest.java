@@ -36,6 +36,7 @@ import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.privacy.dp.DpSgd;
+import jgrad.privacy.dp.PairDpSgd;
 import jgrad.profile.Autoencoder;
 import jgrad.profile.ProfileTraining;
 import jgrad.profile.Rbm;
@@ -106,6 +107,7 @@ class DeviceResidencyTest {
                         DType.F32, rng(4)))),
                 Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential),
                 Arguments.of("dp-sgd: dense, Poisson batches, clipping, noise", (Run) DeviceResidencyTest::dpSgd),
+                Arguments.of("dp-sgd: embedding tables of a pair model", (Run) DeviceResidencyTest::pairDpSgd),
 
                 Arguments.of("cnn: conv2d, batch norm, pooling", (Run) DeviceResidencyTest::cnn),
                 Arguments.of("conv1d, global average pooling", (Run) DeviceResidencyTest::conv1d),
@@ -283,6 +285,26 @@ class DeviceResidencyTest {
         SplittableRandom batches = rng(9);
         for (int e = 0; e < STEPS; e++) {
             dp.epoch(x, labels, Losses::softmaxCrossEntropy, batches);
+        }
+        List<double[]> weights = new ArrayList<>();
+        model.parameters().values().forEach(p -> weights.add(p.to(Device.CPU).toDoubleArray()));
+        return weights;
+    }
+
+    private static List<double[]> pairDpSgd(Device device) {
+        BiasedMF model = new BiasedMF(4, 5, 3, 3.0, true, DType.F32, rng(1));
+        model.to(device);
+        int[] users = {0, 1, 2, 3, 0, 1, 2, 3, 0, 1, 2, 3};
+        int[] items = {0, 1, 2, 3, 4, 0, 1, 2, 3, 4, 0, 1};
+        float[] ratings = new float[users.length];
+        for (int i = 0; i < ratings.length; i++) {
+            ratings[i] = 1 + i % 5;
+        }
+        Tensor y = Tensor.of(ratings, ratings.length, 1).to(device);
+        PairDpSgd dp = PairDpSgd.of(Adam.keras(1e-2), 1.0, 1.1, 0.5, users.length, 5).bind(model);
+        SplittableRandom batches = rng(9);
+        for (int e = 0; e < STEPS; e++) {
+            dp.epoch(users, items, y, Losses::mse, batches);
         }
         List<double[]> weights = new ArrayList<>();
         model.parameters().values().forEach(p -> weights.add(p.to(Device.CPU).toDoubleArray()));

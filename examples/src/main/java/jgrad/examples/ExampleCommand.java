@@ -11,6 +11,8 @@ final class ExampleCommand implements Command {
     private static final List<Example> EXAMPLES = List.of(
             new FashionMnistExample(),
             new FashionMnistDpExample(),
+            new MovieDpExample(),
+            new MovieFedExample(),
             new FedAvgExample(),
             new FashionCnnExample(),
             new RatingExample(RatingExample.Variant.DOT),

@@ -231,6 +231,17 @@ class BadInputsTest {
         c.add(Case.of("example", 2, List.of("--non-private must be true or false", "'yes'"), "example",
                 "fashion-mnist-dp", "--non-private", "yes"));
 
+        c.add(Case.of("example", 2, List.of("--epsilons must be a positive number", "'-1'"), "example", "movie-dp",
+                "--epsilons", "1,-1"));
+        c.add(Case.of("example", 2, List.of("--clip must be a positive number", "'0'"), "example", "movie-dp",
+                "--clip", "0"));
+        c.add(Case.of("example", 2, List.of("unknown option '--sigma'"), "example", "movie-dp", "--sigma", "1"));
+
+        c.add(Case.of("example", 2, List.of("--fraction must be in (0, 1]", "'2'"), "example", "movie-fed",
+                "--fraction", "2"));
+        c.add(Case.of("example", 2, List.of("--rounds must be a positive whole number", "'0'"), "example", "movie-fed",
+                "--rounds", "0"));
+
         c.add(Case.of("example", 2, List.of("--partition must be iid or shards", "'dirichlet'"), "example", "fedavg",
                 "--partition", "dirichlet"));
         c.add(Case.of("example", 2, List.of("--clients must be a positive whole number", "'0'"), "example", "fedavg",

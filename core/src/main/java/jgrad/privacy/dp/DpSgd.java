@@ -29,35 +29,12 @@ import jgrad.train.Sequential;
 public final class DpSgd {
 
     private final Optimizer inner;
-    private final double clipNorm;
-    private final double noiseMultiplier;
-    private final double sampleRate;
-    private final int datasetSize;
-    private final long seed;
-    private final RdpAccountant accountant = new RdpAccountant();
+    private final NoisyMean mechanism;
     private List<Layer> layers;
-    private long noiseOffset;
-    private long steps;
 
     private DpSgd(Optimizer inner, double clipNorm, double noiseMultiplier, double sampleRate, int datasetSize, long seed) {
-        if (!(clipNorm > 0) || Double.isInfinite(clipNorm)) {
-            throw new IllegalArgumentException("the clip norm C must be positive and finite, got " + clipNorm);
-        }
-        if (!(noiseMultiplier >= 0) || Double.isInfinite(noiseMultiplier)) {
-            throw new IllegalArgumentException("the noise multiplier σ must be ≥ 0 and finite, got " + noiseMultiplier);
-        }
-        if (!(sampleRate > 0 && sampleRate <= 1)) {
-            throw new IllegalArgumentException("the sample rate q must be in (0, 1], got " + sampleRate);
-        }
-        if (datasetSize < 1) {
-            throw new IllegalArgumentException("DP-SGD needs at least one training example, got " + datasetSize);
-        }
+        this.mechanism = new NoisyMean(clipNorm, noiseMultiplier, sampleRate, datasetSize, seed);
         this.inner = inner;
-        this.clipNorm = clipNorm;
-        this.noiseMultiplier = noiseMultiplier;
-        this.sampleRate = sampleRate;
-        this.datasetSize = datasetSize;
-        this.seed = seed;
     }
 
     /**
@@ -90,14 +67,7 @@ public final class DpSgd {
 
     /** A Poisson sample of example indices: each of the N examples independently with probability q. */
     public int[] sampleBatch(RandomGenerator random) {
-        int[] picked = new int[datasetSize];
-        int n = 0;
-        for (int i = 0; i < datasetSize; i++) {
-            if (random.nextDouble() < sampleRate) {
-                picked[n++] = i;
-            }
-        }
-        return java.util.Arrays.copyOf(picked, n);
+        return mechanism.sampleBatch(random);
     }
 
     /**
@@ -134,8 +104,7 @@ public final class DpSgd {
             meanLoss = mean.to(jgrad.backend.Device.CPU).item();
             mean.mul(batch).backward();        // the sum of per-example losses: each δᵢ is ∂ℓᵢ/∂zᵢ
         }
-        Tensor factors = batch > 0 ? PerExample.clipFactors(inputs, probes, clipNorm) : null;
-        double scale = 1 / (sampleRate * datasetSize);
+        Tensor factors = batch > 0 ? mechanism.clipFactors(PerExample.denseSquaredNorms(inputs, probes)) : null;
         for (Layer l : layers) {
             if (l instanceof Dense d) {
                 int k = dense.indexOf(d);
@@ -151,15 +120,12 @@ public final class DpSgd {
                     gw = Tensor.zeros(w.device(), w.dtype(), w.shape());
                     gb = Tensor.zeros(b.device(), b.dtype(), b.shape());
                 }
-                setGrad(w, noisy(gw).mul(scale));
-                setGrad(b, noisy(gb).mul(scale));
+                NoisyMean.setGrad(w, mechanism.privatize(gw));
+                NoisyMean.setGrad(b, mechanism.privatize(gb));
             }
         }
         inner.step();
-        steps++;
-        if (noiseMultiplier > 0) {
-            accountant.step(sampleRate, noiseMultiplier, 1);
-        }
+        mechanism.stepTaken();
         return meanLoss;
     }
 
@@ -168,11 +134,12 @@ public final class DpSgd {
      * with N rows, on the model's device). Returns the mean of the steps' losses.
      */
     public double epoch(Tensor x, Tensor y, Loss loss, RandomGenerator random) {
+        int datasetSize = mechanism.datasetSize;
         if (x.shape(0) != datasetSize || y.shape(0) != datasetSize) {
             throw new IllegalArgumentException("DP-SGD was set up for " + datasetSize + " examples but got x with "
                     + x.shape(0) + " rows and y with " + y.shape(0));
         }
-        long count = Math.max(1, Math.round(1 / sampleRate));
+        long count = mechanism.stepsPerEpoch();
         double sum = 0;
         int counted = 0;
         for (long s = 0; s < count; s++) {
@@ -199,27 +166,10 @@ public final class DpSgd {
 
     /** The privacy spent so far at {@code delta}: ε is infinite when σ = 0. */
     public RdpAccountant.Spent spent(double delta) {
-        if (noiseMultiplier == 0) {
-            return new RdpAccountant.Spent(Double.POSITIVE_INFINITY, Double.NaN);
-        }
-        return accountant.spent(delta);
+        return mechanism.spent(delta);
     }
 
     public long steps() {
-        return steps;
-    }
-
-    private Tensor noisy(Tensor sum) {
-        Tensor g = sum.contiguous();
-        if (noiseMultiplier > 0) {
-            g.backend().addGaussian(g.numel(), seed, noiseOffset, noiseMultiplier * clipNorm, g.storage(), g.offset());
-            noiseOffset += g.numel();
-        }
-        return g;
-    }
-
-    private static void setGrad(Tensor param, Tensor grad) {
-        param.zeroGrad();
-        param.accumulateGrad(grad.reshape(param.shape()));
+        return mechanism.steps();
     }
 }

@@ -4,7 +4,7 @@ import java.util.List;
 
 import jgrad.tensor.Tensor;
 
-/** Per-example gradient norms of dense layers and their clipping factors, on the tensors' device. */
+/** Per-example squared gradient norms, on the tensors' device. */
 final class PerExample {
 
     private PerExample() {
@@ -21,18 +21,15 @@ final class PerExample {
     }
 
     /**
-     * min(1, C/‖gᵢ‖) per example, where ‖gᵢ‖² = Σ_layers ‖δᵢ‖²(‖aᵢ‖² + 1): the weight's outer product δᵢaᵢᵀ and the
-     * bias's δᵢ of every dense layer.
+     * ‖gᵢ‖² per example, Σ_layers ‖δᵢ‖²(‖aᵢ‖² + 1): the weight's outer product δᵢaᵢᵀ and the bias's δᵢ of every
+     * dense layer (aᵢ its input, δᵢ the gradient read from its probe).
      */
-    static Tensor clipFactors(List<Tensor> inputs, List<Tensor> probes, double clipNorm) {
+    static Tensor denseSquaredNorms(List<Tensor> inputs, List<Tensor> probes) {
         Tensor total = null;
         for (int k = 0; k < inputs.size(); k++) {
             Tensor term = rowSquaredNorms(probes.get(k).grad()).mul(rowSquaredNorms(inputs.get(k)).add(1));
             total = total == null ? term : total.add(term);
         }
-        Tensor factors = Tensor.zeros(total.device(), total.dtype(), total.shape());
-        total.backend().clipFactors(total.numel(), total.storage(), total.offset(), clipNorm, factors.storage(),
-                factors.offset());
-        return factors;
+        return total;
     }
 }

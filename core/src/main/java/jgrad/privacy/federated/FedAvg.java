@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 import jgrad.autograd.Autograd;
 import jgrad.data.Batches;
 import jgrad.nn.loss.Loss;
-import jgrad.optim.SGD;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
 
@@ -41,13 +40,10 @@ public final class FedAvg {
     }
 
     private final Sequential model;
-    private final Loss loss;
-    private final Tensor x;
-    private final Tensor y;
     private final int[][] clients;
     private final Settings settings;
     private final SplittableRandom random;
-    private final SGD sgd;
+    private final LocalTraining local;
     private int rounds;
 
     /**
@@ -56,38 +52,27 @@ public final class FedAvg {
      * @param clients each client's example rows; none may be empty
      */
     public FedAvg(Sequential model, Loss loss, Tensor x, Tensor y, int[][] clients, Settings settings, long seed) {
-        for (int c = 0; c < clients.length; c++) {
-            if (clients[c].length == 0) {
-                throw new IllegalArgumentException("client " + c + " has no data");
-            }
-        }
-        if (clients.length == 0) {
-            throw new IllegalArgumentException("federated averaging needs at least one client");
-        }
+        LocalTraining.checkClients(clients);
         this.model = model;
-        this.loss = loss;
-        this.x = x;
-        this.y = y;
         this.clients = clients;
         this.settings = settings;
         this.random = new SplittableRandom(seed);
-        this.sgd = new SGD(settings.learningRate());
-        sgd.bind(model);
+        this.local = new LocalTraining(model, loss, x, y, settings.learningRate());
     }
 
     /** One round: local training on the chosen clients, then the weighted average. */
     public void round() {
         int m = Math.max(1, (int) Math.floor(settings.clientFraction() * clients.length));
         int[] chosen = Arrays.copyOf(Batches.permutation(clients.length, random), m);
-        Map<String, Tensor> global = snapshot();
+        Map<String, Tensor> global = local.snapshot();
         long total = 0;
         for (int c : chosen) {
             total += clients[c].length;
         }
         Map<String, Tensor> sum = new LinkedHashMap<>();
         for (int c : chosen) {
-            load(global);
-            trainLocally(clients[c]);
+            local.load(global);
+            local.train(clients[c], settings.localEpochs(), settings.localBatch(), random);
             double weight = (double) clients[c].length / total;
             try (var ignored = Autograd.noGrad()) {
                 model.parameters().forEach((name, p) -> {
@@ -96,43 +81,11 @@ public final class FedAvg {
                 });
             }
         }
-        load(sum);
+        local.load(sum);
         rounds++;
     }
 
     public int rounds() {
         return rounds;
-    }
-
-    private void trainLocally(int[] rows) {
-        int batch = settings.localBatch() == 0 ? rows.length : settings.localBatch();
-        for (int e = 0; e < settings.localEpochs(); e++) {
-            for (int[] b : Batches.shuffled(rows.length, batch, random)) {
-                int[] ids = new int[b.length];
-                for (int i = 0; i < b.length; i++) {
-                    ids[i] = rows[b[i]];
-                }
-                sgd.zeroGrad();
-                loss.compute(model.forward(take(x, ids)), take(y, ids)).backward();
-                sgd.step();
-            }
-        }
-    }
-
-    private static Tensor take(Tensor t, int[] ids) {
-        int[] shape = t.shape().clone();
-        int rowLength = t.numel() / shape[0];
-        shape[0] = ids.length;
-        return t.reshape(t.shape(0), rowLength).gatherRows(ids, ids.length).reshape(shape);
-    }
-
-    private Map<String, Tensor> snapshot() {
-        Map<String, Tensor> copy = new LinkedHashMap<>();
-        model.parameters().forEach((name, p) -> copy.put(name, p.detach().copy()));
-        return copy;
-    }
-
-    private void load(Map<String, Tensor> weights) {
-        model.parameters().forEach((name, p) -> p.copyFrom(weights.get(name)));
     }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import jgrad.backend.Backends;
 import jgrad.backend.DType;
-import jgrad.random.Philox;
+import jgrad.random.ZigguratNormal;
 import jgrad.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 
@@ -27,11 +27,23 @@ class DpKernelsTest {
     }
 
     @Test
-    void addGaussianAddsScaledPhiloxNormals() {
+    void addGaussianAddsScaledZigguratNormals() {
         Tensor t = Tensor.of(new double[] {1, 2, 3}, 3);
         Backends.current().addGaussian(3, 77, 10, 0.5, t.storage(), t.offset());
         for (int i = 0; i < 3; i++) {
-            assertEquals(i + 1 + 0.5 * Philox.gaussian(77, 10 + i), t.toDoubleArray()[i], 1e-15);
+            assertEquals(i + 1 + 0.5 * ZigguratNormal.gaussian(77, 10 + i), t.toDoubleArray()[i], 1e-15);
         }
+    }
+
+    /** The SIMD backend draws the scalar reference's bits, whatever the thread split (odd offset, odd length). */
+    @Test
+    void simdNoiseHasTheScalarBits() {
+        int n = 100_003;
+        Tensor scalar = Tensor.randn(new java.util.SplittableRandom(2), DType.F32, 0, 1, n);
+        Tensor simd = scalar.copy();
+        new jgrad.backend.ScalarBackend().addGaussian(n, 91, 12_345, 0.7, scalar.storage(), scalar.offset());
+        org.junit.jupiter.api.Assumptions.assumeTrue(Backends.vectorApiAvailable(), "no Vector API in this JVM: nothing to compare");
+        Backends.simd().addGaussian(n, 91, 12_345, 0.7, simd.storage(), simd.offset());
+        assertArrayEquals(scalar.toFloatArray(), simd.toFloatArray(), 0f);
     }
 }

@@ -108,6 +108,25 @@ class DpSgdTest {
         assertTrue(b.length == 0 || b[b.length - 1] < 10_000);
     }
 
+    /** Every index joins with probability q, whatever its place (the gaps are geometric, not the indices). */
+    @Test
+    void everyExampleJoinsWithProbabilityQ() {
+        DpSgd dp = DpSgd.of(new SGD(0.1), 1, 1, 0.3, 40, 1);
+        SplittableRandom r = new SplittableRandom(4);
+        int batches = 20_000;
+        int[] joined = new int[40];
+        for (int b = 0; b < batches; b++) {
+            for (int i : dp.sampleBatch(r)) {
+                joined[i]++;
+            }
+        }
+        double se = Math.sqrt(0.3 * 0.7 / batches);
+        for (int i = 0; i < 40; i++) {
+            assertEquals(0.3, joined[i] / (double) batches, 4.5 * se, "example " + i);
+        }
+        assertEquals(40, DpSgd.of(new SGD(0.1), 1, 1, 1.0, 40, 1).sampleBatch(r).length);
+    }
+
     @Test
     void layersWithoutPerExampleGradientsAreRefusedByName() {
         SplittableRandom rng = new SplittableRandom(1);

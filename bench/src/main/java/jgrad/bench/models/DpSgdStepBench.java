@@ -1,0 +1,106 @@
+package jgrad.bench.models;
+
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+import jgrad.backend.DType;
+import jgrad.backend.Device;
+import jgrad.bench.BackendChoice;
+import jgrad.nn.Activation;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.loss.Losses;
+import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.privacy.dp.DpSgd;
+import jgrad.tensor.Tensor;
+import jgrad.train.Sequential;
+
+/**
+ * One step of {@code fashion-mnist-dp}'s model (784 → 128 relu → 10, softmax cross-entropy, Adam 1e-3) on 60,000
+ * random images, private and not, so their ratio is the cost of DP-SGD per epoch (an epoch is 1/q steps of
+ * either). {@code plain}: a batch of 256 drawn from a shuffled order, forward, backward, Adam. {@code dp}: a
+ * Poisson batch (q = 256/60,000), per-example clipping to C = 1, Gaussian noise σ = 0.77 (ε = 3 over 15 epochs),
+ * the same Adam. Issue 18's target: dp ≤ 2 × plain.
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class DpSgdStepBench {
+
+    private static final int SAMPLES = 60_000;
+    private static final int BATCH = 256;
+
+    @Param({"simd"})
+    String backend;
+
+    Tensor images;
+    Tensor labels;
+    Sequential plainModel;
+    Optimizer adam;
+    Sequential dpModel;
+    DpSgd dp;
+    SplittableRandom rng;
+    int[] order;
+    int next;
+
+    @Setup
+    public void setup() {
+        Device device = BackendChoice.use(backend);
+        rng = new SplittableRandom(BackendChoice.SEED);
+        images = Tensor.rand(rng, DType.F32, 0, 1, SAMPLES, 784).to(device);
+        float[] classes = new float[SAMPLES];
+        int[] ids = BackendChoice.ids(SAMPLES, 10, 5);
+        for (int i = 0; i < SAMPLES; i++) {
+            classes[i] = ids[i];
+        }
+        labels = Tensor.of(classes, SAMPLES).to(device);
+        plainModel = model(device);
+        adam = Adam.keras(1e-3).bind(plainModel);
+        dpModel = model(device);
+        dp = DpSgd.of(Adam.keras(1e-3), 1.0, 0.7736, (double) BATCH / SAMPLES, SAMPLES, 7).bind(dpModel);
+        order = jgrad.data.Batches.permutation(SAMPLES, rng);
+    }
+
+    private Sequential model(Device device) {
+        Sequential m = new Sequential(new Dense(784, 128, Activation.RELU, new SplittableRandom(1)),
+                new Dense(128, 10, Activation.LINEAR, new SplittableRandom(2)));
+        m.to(device);
+        return m;
+    }
+
+    @Benchmark
+    public double plain() {
+        if (next + BATCH > SAMPLES) {
+            next = 0;
+        }
+        int[] ids = java.util.Arrays.copyOfRange(order, next, next + BATCH);
+        next += BATCH;
+        adam.zeroGrad();
+        Tensor loss = Losses.softmaxCrossEntropy(plainModel.forward(images.gatherRows(ids, BATCH)),
+                labels.gatherRows(ids, BATCH));
+        loss.backward();
+        adam.step();
+        return loss.to(Device.CPU).item();
+    }
+
+    @Benchmark
+    public double dp() {
+        int[] ids = dp.sampleBatch(rng);
+        return dp.step(images.gatherRows(ids, ids.length), labels.gatherRows(ids, ids.length), Losses::softmaxCrossEntropy);
+    }
+}
