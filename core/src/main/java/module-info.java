@@ -49,6 +49,8 @@ module jgrad.core {
     exports jgrad.profile;
     exports jgrad.random;
     exports jgrad.recsys;
+    exports jgrad.report;
+    exports jgrad.report.figures;
     exports jgrad.segment;
     exports jgrad.rl;
     exports jgrad.tensor;
