@@ -134,6 +134,13 @@ class BadInputsTest {
         Path clash = Files.createDirectories(dir.resolve("clash.safetensors"));
         c.add(Case.of("demo", 2, List.of("--save", "clash.safetensors", "is a directory"), "demo", "--epochs", "1",
                 "--save", dir.resolve("clash").toString()));
+        // a report directory that cannot be written is refused before any training
+        Path notADirectory = write("not-a-directory", "a plain file");
+        c.add(Case.of("demo", 1, List.of("--report", "not-a-directory", "is a file, not a directory"), "demo",
+                "--report", notADirectory.toString()));
+        c.add(Case.of("demo", 1, List.of("--report", "not-a-directory/reports", "cannot be written"), "demo",
+                "--report", notADirectory.resolve("reports").toString()));
+        c.add(Case.of("demo", 2, List.of("--report needs a file name"), "demo", "--report", ""));
 
         // ---------------------------------------------------------------- gemm
         c.add(Case.of("gemm", 2, List.of("needs the matrix size N"), "gemm"));
