@@ -21,6 +21,7 @@ module jgrad.core {
     exports jgrad.abtest;
     exports jgrad.autograd;
     exports jgrad.bandit;
+    exports jgrad.campaign;
     exports jgrad.cohort;
     exports jgrad.backend;
     exports jgrad.data;

@@ -439,10 +439,11 @@ class BadInputsTest {
                 "--user", "user", "--time", "time"));
         c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
                 "--time", "time"));
-        // ---------------------------------------------------------------- campaign
-        c.add(Case.of("campaign", 2, List.of("--iterations must be a positive whole number"), "campaign", "--iterations", "0"));
-        c.add(Case.of("campaign", 2, List.of("--seed must be a whole number", "'x'"), "campaign", "--seed", "x"));
-        c.add(Case.of("campaign", 1, List.of("ab.csv", "recency"), "campaign", "--data", abFile));
+        // ---------------------------------------------------------------- campaign-rl
+        c.add(Case.of("campaign-rl", 2, List.of("--iterations must be a positive whole number"), "campaign-rl",
+                "--iterations", "0"));
+        c.add(Case.of("campaign-rl", 2, List.of("--seed must be a whole number", "'x'"), "campaign-rl", "--seed", "x"));
+        c.add(Case.of("campaign-rl", 1, List.of("ab.csv", "recency"), "campaign-rl", "--data", abFile));
         c.add(Case.of("example", 1, List.of("--data", "no train-images-idx3-ubyte[.gz] there", "dataset-fashion-mnist"),
                 "example", "fashion-cnn", "--data", subdir.toString()));
         c.add(Case.of("example", 2, List.of("unknown option '--save'"), "example", "fashion-cnn", "--save", "x"));
