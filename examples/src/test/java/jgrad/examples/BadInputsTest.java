@@ -439,6 +439,18 @@ class BadInputsTest {
                 "--user", "user", "--time", "time"));
         c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
                 "--time", "time"));
+        // ---------------------------------------------------------------- campaign
+        c.add(Case.of("campaign", 2, List.of("--budget", "positive number", "'0'"), "campaign", "--budget", "0"));
+        c.add(Case.of("campaign", 2, List.of("--budget", "in (0, 1]", "'1.5'"), "campaign", "--budget", "1.5"));
+        c.add(Case.of("campaign", 2, List.of("--folds must be at least 2"), "campaign", "--folds", "1"));
+        c.add(Case.of("campaign", 2, List.of("unknown option '--iterations'"), "campaign", "--iterations", "5"));
+        c.add(Case.of("campaign", 1, List.of("no-such.csv", "no such file"), "campaign", "--data",
+                dir.resolve("no-such.csv").toString()));
+        c.add(Case.of("campaign", 1, List.of("--report", "not-a-directory", "is a file, not a directory"), "campaign",
+                "--report", dir.resolve("not-a-directory").toString()));
+        c.add(Case.of("campaign", 1, List.of("--report", "not-a-directory/r", "cannot be written"), "campaign",
+                "--report", dir.resolve("not-a-directory/r").toString()));
+
         // ---------------------------------------------------------------- campaign-rl
         c.add(Case.of("campaign-rl", 2, List.of("--iterations must be a positive whole number"), "campaign-rl",
                 "--iterations", "0"));
