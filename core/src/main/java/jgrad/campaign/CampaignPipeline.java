@@ -12,7 +12,7 @@ import jgrad.metrics.CampaignAtBudget;
 import jgrad.segment.KMeans;
 import jgrad.segment.Segmentation;
 import jgrad.train.History;
-import jgrad.train.Sequential;
+import jgrad.train.Model;
 
 /**
  * The personalized-marketing system in one call, on a client table (seed 000 §2):
@@ -83,7 +83,7 @@ public final class CampaignPipeline {
         float[] x = features.transform(train);
         float[] xHeldOut = features.transform(heldOut);
         int[] y = features.labels(train);
-        Sequential network = s.network().build(features.width(), s.seed());
+        Model network = s.network().build(features.width(), s.seed());
         History history = s.network().fit(network, x, y, features.width(), s.seed());
         Map<String, double[]> scores = new LinkedHashMap<>();
         scores.put(s.network().name(), NeuralResponse.probabilities(network, xHeldOut, features.width()));

@@ -220,7 +220,7 @@ class DeviceResidencyTest {
     private static List<double[]> responseNetwork(Device device) {
         float[] x = {0.5f, -1, 1, 0, -0.3f, 2, 0, 1, 1.2f, 0.1f, 1, 0, -2, 0.4f, 0, 1};
         int[] labels = {1, 0, 1, 0, 0, 1, 1, 0};
-        var learner = new jgrad.campaign.NeuralResponse(5, 0.5, 1e-2, 1e-2, 3, 3, device);
+        var learner = new jgrad.campaign.NeuralResponse(5, 0.5, 1e-2, 1e-2, 3, 3, true, device);
         return List.of(learner.fitAndScore(x, labels, x, 2, 7));
     }
 

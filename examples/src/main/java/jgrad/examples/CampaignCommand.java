@@ -21,11 +21,12 @@ import jgrad.data.csv.Table;
 final class CampaignCommand implements Command {
 
     static final double TEST_FRACTION = 0.2;
-    static final int HIDDEN = 32;
+    static final int HIDDEN = 16;
     static final double DROPOUT = 0.5;
     static final double LEARNING_RATE = 1e-3;
-    static final double WEIGHT_DECAY = 1e-2;
+    static final double WEIGHT_DECAY = 1e-1;
     static final int BATCH = 64;
+    static final boolean WIDE = true;
 
     @Override public String name() { return "campaign"; }
     @Override public String usage() {
@@ -55,7 +56,7 @@ final class CampaignCommand implements Command {
             throw new IllegalArgumentException(BankClients.describe(data) + ": holds " + clients.rowCount()
                     + " clients; the campaign needs at least " + DemoCommand.MIN_CLIENTS);
         }
-        NeuralResponse network = new NeuralResponse(HIDDEN, DROPOUT, LEARNING_RATE, WEIGHT_DECAY, epochs, BATCH,
+        NeuralResponse network = new NeuralResponse(HIDDEN, DROPOUT, LEARNING_RATE, WEIGHT_DECAY, epochs, BATCH, WIDE,
                 BackendOption.device());
         CampaignPipeline.Settings settings = new CampaignPipeline.Settings(budget, TEST_FRACTION, folds, segments,
                 network, seed);

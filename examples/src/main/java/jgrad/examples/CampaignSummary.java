@@ -29,9 +29,9 @@ final class CampaignSummary {
 
     private static String describe(CampaignPipeline.Settings s) {
         var n = s.network();
-        return String.format(Locale.ROOT, "one-hot + standardized → Dense(%d, relu) → Dropout(%.1f) → Dense(1) → σ,"
-                + " AdamW lr %.0e, weight decay %.0e, %d epochs, batch %d", n.hidden(), n.dropout(), n.learningRate(),
-                n.weightDecay(), n.epochs(), n.batch());
+        return String.format(Locale.ROOT, "x (one-hot + standardized) → Dense(%d, relu) → Dropout(%.1f) → h;"
+                + " Dense(1) of %s → σ; AdamW lr %.0e, weight decay %.0e, %d epochs, batch %d", n.hidden(), n.dropout(),
+                n.wide() ? "[x; h] (wide & deep)" : "h", n.learningRate(), n.weightDecay(), n.epochs(), n.batch());
     }
 
     void result(CampaignPipeline.Result r, CampaignPipeline.Settings s) {

@@ -69,7 +69,7 @@ class CampaignCommandTest {
         }
         assertEquals(3, segments, run.out());
         Document roc = ReportFiles.figure(figures, "ROC curve");
-        for (String model : List.of("feed-forward network", "logistic regression")) {
+        for (String model : List.of("wide & deep network", "logistic regression")) {
             double printed = ReportFiles.printed(run.out(), "  " + model + " +ROC AUC ([0-9.]+)");
             assertEquals(printed, ReportFiles.trapezoid(ReportFiles.series(roc, model)), 5e-5, model);
         }

@@ -7,6 +7,9 @@ import java.util.Set;
 
 import jgrad.report.Axis;
 import jgrad.report.BarChart;
+import jgrad.report.LinePlot;
+import jgrad.report.Series;
+import jgrad.segment.ElbowCurve;
 import jgrad.segment.SegmentProfile;
 
 /** The figures of customer segments ({@link SegmentProfile}): their sizes, outcome rates and what sets them apart. */
@@ -55,6 +58,21 @@ public final class SegmentFigures {
             chart.add("segment " + (p.segment() + 1), v);
         }
         return chart.svg();
+    }
+
+    /** The silhouette and the inertia of each k tried: where the silhouette peaks, or the inertia stops falling fast. */
+    public static List<String> elbow(List<ElbowCurve.Point> curve) {
+        double[] k = curve.stream().mapToDouble(ElbowCurve.Point::k).toArray();
+        double[] silhouette = curve.stream().mapToDouble(ElbowCurve.Point::silhouette).toArray();
+        double[] inertia = curve.stream().mapToDouble(p -> p.clustering().inertia()).toArray();
+        Axis segments = Axis.of("k", "segments").counting();
+        return List.of(
+                LinePlot.titled("Silhouette by number of segments").x(segments)
+                        .y(Axis.of("mean silhouette", "−1 … 1, higher is better")).markers(true)
+                        .add(Series.of("silhouette", k, silhouette)).svg(),
+                LinePlot.titled("Inertia by number of segments").x(segments)
+                        .y(Axis.of("inertia", "sum of squared distances to the centers")).markers(true)
+                        .add(Series.of("inertia", k, inertia)).svg());
     }
 
     private static List<String> names(List<SegmentProfile> profiles) {
