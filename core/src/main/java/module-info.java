@@ -23,6 +23,7 @@ module jgrad.core {
     exports jgrad.abtest;
     exports jgrad.autograd;
     exports jgrad.bandit;
+    exports jgrad.campaign;
     exports jgrad.cohort;
     exports jgrad.backend;
     exports jgrad.data;
@@ -53,6 +54,8 @@ module jgrad.core {
     exports jgrad.profile;
     exports jgrad.random;
     exports jgrad.recsys;
+    exports jgrad.report;
+    exports jgrad.report.figures;
     exports jgrad.segment;
     exports jgrad.serve;
     exports jgrad.rl;

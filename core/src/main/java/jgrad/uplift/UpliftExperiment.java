@@ -17,14 +17,34 @@ import jgrad.bandit.HillstromCustomers;
  */
 public final class UpliftExperiment {
 
-    /** One model on one held-out half. */
-    public record Scores(double upliftAt10, double upliftAt20, double upliftAt30, double qini, double auuc, double ate) {
+    /**
+     * One model on one held-out half; {@code qiniCurve} is its Qini curve {fractions, Qini} at
+     * {@value #CURVE_POINTS} + 1 evenly spaced fractions (for plots).
+     */
+    public record Scores(double upliftAt10, double upliftAt20, double upliftAt30, double qini, double auuc, double ate,
+                         double[][] qiniCurve) {
 
         static Scores of(UpliftMetrics m) {
             return new Scores(m.upliftAt(0.1), m.upliftAt(0.2), m.upliftAt(0.3), m.qiniCoefficient(), m.auuc(),
-                    m.averageTreatmentEffect());
+                    m.averageTreatmentEffect(), everyFraction(m.qiniCurve(), CURVE_POINTS));
+        }
+
+        /** The curve's points nearest to j/points of the rows, j = 0 … points (all points when fewer). */
+        private static double[][] everyFraction(double[][] curve, int points) {
+            int n = curve[0].length - 1;
+            int steps = Math.min(points, n);
+            double[][] out = new double[2][steps + 1];
+            for (int j = 0; j <= steps; j++) {
+                int i = (int) Math.round((double) j * n / steps);
+                out[0][j] = curve[0][i];
+                out[1][j] = curve[1][i];
+            }
+            return out;
         }
     }
+
+    /** Points of the Qini curves kept for plots: 0.5 % steps. */
+    public static final int CURVE_POINTS = 200;
 
     /**
      * The learners by name, in report order; the neural two-head model ({@link TwoHeadUplift}: 16 hidden units,

@@ -51,6 +51,20 @@ class BanditRunTest {
     }
 
     @Test
+    void theRegretCurveAccumulatesTheGapToTheBestArm() {
+        // per pair of rounds, arm 0 loses 0.3 − 0.1 on one kind and gains 0.3 − 0.2 on the other: +0.2
+        BanditRun.Result r = BanditRun.run(TWO_KINDS, new Always(0), 100, new SplittableRandom(1));
+        assertEquals(100, r.checkpoints().length, "every round of 100 is a checkpoint");
+        assertEquals(50, r.checkpoints()[49]);
+        assertEquals(5, r.regretCurve()[49], 1e-9);
+        assertEquals(r.regretVsBestFixedArm(), r.regretCurve()[99], 1e-9);
+        BanditRun.Result longer = BanditRun.run(TWO_KINDS, new Always(0), 1001, new SplittableRandom(1));
+        assertEquals(1001, longer.checkpoints()[longer.checkpoints().length - 1], "the last round is always kept");
+        double[][] mean = BanditRun.meanRegretCurve(List.of(r, r));
+        assertEquals(5, mean[1][49], 1e-9);
+    }
+
+    @Test
     void sameSeedsSameRun() {
         var a = BanditRun.run(TWO_KINDS, new LinearThompson(2, 2, 0.4, new SplittableRandom(3)), 500, new SplittableRandom(4));
         var b = BanditRun.run(TWO_KINDS, new LinearThompson(2, 2, 0.4, new SplittableRandom(3)), 500, new SplittableRandom(4));

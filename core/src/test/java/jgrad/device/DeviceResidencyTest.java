@@ -99,6 +99,7 @@ class DeviceResidencyTest {
                 Arguments.of("uplift two-head", (Run) DeviceResidencyTest::twoHeadUplift),
                 Arguments.of("reinforce policy + baseline", (Run) DeviceResidencyTest::reinforcePolicy),
                 Arguments.of("neural bandit", (Run) DeviceResidencyTest::neuralBandit),
+                Arguments.of("campaign response network (AdamW, dropout)", (Run) DeviceResidencyTest::responseNetwork),
                 Arguments.of("keras fit: dot recommender", (Run) d -> fitPairs(d, new DotRecommender(7, 9, 3, DType.F32, rng(1)))),
                 Arguments.of("keras fit: concat recommender", (Run) d -> fitPairs(d, new ConcatRecommender(7, 9, 3, 2, DType.F32, rng(2)))),
                 Arguments.of("keras fit: biased MF", (Run) d -> fitPairs(d, new BiasedMF(7, 9, 3, 3.5, true, DType.F32, rng(3)))),
@@ -255,6 +256,13 @@ class DeviceResidencyTest {
         Tensor actions = Tensor.of(new float[] {1, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1, 0, 1, 0}, 6, 3).to(device);
         Tensor returns = data(4, 6, 1).to(device);
         return train(model, device, m -> ((CampaignPolicy) m).loss(x, actions, returns));
+    }
+
+    private static List<double[]> responseNetwork(Device device) {
+        float[] x = {0.5f, -1, 1, 0, -0.3f, 2, 0, 1, 1.2f, 0.1f, 1, 0, -2, 0.4f, 0, 1};
+        int[] labels = {1, 0, 1, 0, 0, 1, 1, 0};
+        var learner = new jgrad.campaign.NeuralResponse(5, 0.5, 1e-2, 1e-2, 3, 3, true, device);
+        return List.of(learner.fitAndScore(x, labels, x, 2, 7));
     }
 
     private static List<double[]> neuralBandit(Device device) {

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import jgrad.report.HtmlReport;
+import jgrad.report.figures.BanditFigures;
 import jgrad.bandit.BanditRun;
 import jgrad.bandit.HillstromCustomers;
 import jgrad.bandit.HillstromSimulator;
@@ -25,14 +27,15 @@ final class BanditCommand implements Command {
     static final String HILLSTROM = "hillstrom-email/Kevin_Hillstrom_MineThatData_E-MailAnalytics_DataMiningChallenge_2008.03.20.csv";
 
     @Override public String name() { return "bandit"; }
-    @Override public String usage() { return "--sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S]"
+    @Override public String usage() { return "--sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S] [--report DIR]"
             + " | --ope yes [--sim synthetic|hillstrom] [--actions K] [--rounds N] [--seeds S]"; }
     @Override public String summary() { return "bandit policies on a simulator calibrated on real data: reward and regret"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> o = OptionPairs.parse(args, List.of("--sim", "--data", "--policy", "--rounds", "--seeds",
-                "--ope", "--actions"));
+                "--ope", "--actions", "--report"));
+        Path reportDir = o.containsKey("--report") ? ReportOption.directory(o.get("--report")) : null;
         String sim = o.getOrDefault("--sim", "hillstrom");
         if (!sim.equals("hillstrom") && !sim.equals("synthetic")) {
             throw new UsageException("--sim must be hillstrom (calibrated on Hillstrom's e-mail experiment) or synthetic,"
@@ -67,6 +70,7 @@ final class BanditCommand implements Command {
                 "regret vs best arm");
         List<String> names = policy.equals("all") ? Policies.NAMES : List.of(policy);
         List<BanditRun.Result> results = new ArrayList<>();
+        Map<String, double[][]> regret = new java.util.LinkedHashMap<>();
         for (String name : names) {
             results.clear();
             for (int s = 1; s <= seeds; s++) {
@@ -74,6 +78,7 @@ final class BanditCommand implements Command {
                 results.add(BanditRun.run(simulator, p, rounds, new SplittableRandom(s)));
             }
             print(out, name, results);
+            regret.put(name, BanditRun.meanRegretCurve(results));
         }
         // every policy saw the same customers, so the yardsticks are the same for all
         double oracle = results.stream().mapToDouble(BanditRun.Result::oracleReward).average().orElseThrow();
@@ -82,6 +87,15 @@ final class BanditCommand implements Command {
                 oracle, oracle / rounds);
         out.printf(Locale.ROOT, "expected reward of the best fixed arm (%s): %,.1f (%.4f per round)%n",
                 simulator.armNames().get(results.get(0).bestFixedArm()), best, best / rounds);
+        if (reportDir != null) {
+            HtmlReport page = new HtmlReport("Bandit policies on the Hillstrom simulator");
+            page.meta(String.format(Locale.ROOT, "%,d rounds, mean over %d seeds; arms %s", rounds, seeds,
+                    simulator.armNames()));
+            page.figure(BanditFigures.cumulativeRegret(regret, "the best fixed arm ("
+                    + simulator.armNames().get(results.get(0).bestFixedArm()) + ")"),
+                    "Below zero, a policy has earned more than always playing the best single arm.");
+            ReportOption.write(page, reportDir, "bandit", out);
+        }
         return 0;
     }
 

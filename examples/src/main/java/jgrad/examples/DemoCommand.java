@@ -17,6 +17,7 @@ import jgrad.optim.Adam;
 import jgrad.tensor.Tensor;
 import jgrad.train.EarlyStopping;
 import jgrad.train.Fit;
+import jgrad.train.History;
 import jgrad.train.Model;
 import jgrad.train.RocAucMetric;
 
@@ -36,13 +37,17 @@ final class DemoCommand implements Command {
     static final int PATIENCE = 3;
 
     @Override public String name() { return "demo"; }
-    @Override public String usage() { return "[--epochs N] [--seed S] [--save FILE] [--data CSV]"; }
+    @Override public String usage() { return "[--epochs N] [--seed S] [--save FILE] [--data CSV] [--report DIR]"; }
     @Override public String summary() { return "a term-deposit campaign model on bundled UCI bank data, in seconds"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions o = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 20, 42);
+        ExampleOptions o = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data", "--report"),
+                20, 42);
         Outcome outcome = run(o.data(), o.epochs(), o.seed(), out);
+        if (o.report() != null) {
+            ReportOption.write(DemoReport.of(outcome, o), o.report(), "demo", out);
+        }
         if (o.save() != null) {
             ModelFiles.save(outcome.model(), o.save(), outcome.features().describe());
             out.println("\nsaved the model and its fitted vocabularies and scaling to " + ModelFiles.weightsPath(o.save())
@@ -51,8 +56,12 @@ final class DemoCommand implements Command {
         return 0;
     }
 
-    /** What a run produced: the model and its fitted features, the held-out clients' probabilities and labels, the campaign. */
-    record Outcome(Model model, BankFeatures features, double[] probabilities, int[] labels, CampaignAtBudget campaign) {
+    /**
+     * What a run produced: the model, its training history and its fitted features, the held-out clients'
+     * probabilities and labels, the campaign.
+     */
+    record Outcome(Model model, History history, BankFeatures features, double[] probabilities, int[] labels,
+            CampaignAtBudget campaign) {
     }
 
     /** Fewer clients cannot fill a training, a validation and a test set with both outcomes. */
@@ -73,28 +82,28 @@ final class DemoCommand implements Command {
         BankFeatures features = BankFeatures.fit(fit);
         printConfiguration(out, data, clients, fit, validation, test, features, epochs, seed);
 
-        Model model = train(features, fit, validation, epochs, seed, out);
+        Model model = BankModel.build(features, seed);
+        History history = train(model, features, fit, validation, epochs, seed, out);
         double[] probabilities = probabilities(model, features.inputs(test));
         int[] labels = BankFeatures.labels(test);
         CampaignAtBudget campaign = CampaignAtBudget.of(probabilities, labels, BUDGET);
         report(out, test, probabilities, labels, campaign);
-        return new Outcome(model, features, probabilities, labels, campaign);
+        return new Outcome(model, history, features, probabilities, labels, campaign);
     }
 
     /** Fits the model, keeping the weights of the epoch with the lowest validation loss. */
-    private static Model train(BankFeatures features, Table fit, Table validation, int epochs, long seed,
-            PrintStream out) {
-        Model model = BankModel.build(features, seed);
+    private static History train(Model model, BankFeatures features, Table fit, Table validation, int epochs,
+            long seed, PrintStream out) {
         model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new RocAucMetric());
         EarlyStopping stopping = new EarlyStopping("val_loss", PATIENCE, 0, true);
         long start = System.nanoTime();
-        model.fit(features.inputs(fit), BankFeatures.targets(BankFeatures.labels(fit)), Fit.epochs(epochs)
+        History history = model.fit(features.inputs(fit), BankFeatures.targets(BankFeatures.labels(fit)), Fit.epochs(epochs)
                 .batchSize(BATCH).seed(seed).output(out).callbacks(stopping)
                 .validationData(features.inputs(validation), BankFeatures.targets(BankFeatures.labels(validation))));
         out.printf(Locale.ROOT, "trained in %.1f s; kept the weights of epoch %d (lowest validation loss)%n%n",
                 (System.nanoTime() - start) / 1e9, stopping.bestEpoch() + 1);
-        return model;
+        return history;
     }
 
     /** P(subscribe) of each client: σ of the model's logit. */

@@ -25,7 +25,7 @@ final class ExampleCommand implements Command {
             new TransferExample());
 
     @Override public String name() { return "example"; }
-    @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE]"; }
+    @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE] [--report DIR]"; }
     @Override public String summary() { return "a document's example on real data: " + names(); }
 
     @Override

@@ -9,10 +9,10 @@ import jgrad.io.ModelFiles;
 
 /**
  * The options shared by the examples and the demo: {@code --epochs N}, {@code --seed S},
- * {@code --save FILE}, {@code --data PATH}. Each program says which it accepts, so a mistyped or
- * unsupported option is refused instead of ignored.
+ * {@code --save FILE}, {@code --data PATH}, {@code --report DIR}. Each program says which it accepts, so a
+ * mistyped or unsupported option is refused instead of ignored.
  */
-record ExampleOptions(int epochs, long seed, Path save, Path data) {
+record ExampleOptions(int epochs, long seed, Path save, Path data, Path report) {
 
     /** Parses {@code args}; options not given keep the defaults, those not in {@code accepted} are refused. */
     static ExampleOptions parse(String[] args, List<String> accepted, int defaultEpochs, long defaultSeed) {
@@ -20,6 +20,7 @@ record ExampleOptions(int epochs, long seed, Path save, Path data) {
         long seed = defaultSeed;
         Path save = null;
         Path data = null;
+        Path report = null;
         for (Map.Entry<String, String> e : OptionPairs.parse(args, accepted).entrySet()) {
             String option = e.getKey();
             String value = e.getValue();
@@ -28,10 +29,11 @@ record ExampleOptions(int epochs, long seed, Path save, Path data) {
                 case "--seed" -> seed = parseSeed(value);
                 case "--save" -> save = savePath(value);
                 case "--data" -> data = path("--data", value);
+                case "--report" -> report = ReportOption.directory(value);
                 default -> throw new IllegalStateException("option " + option + " is accepted but not parsed");
             }
         }
-        return new ExampleOptions(epochs, seed, save, data);
+        return new ExampleOptions(epochs, seed, save, data, report);
     }
 
     /** A path option's value; an empty one would name the current directory or hidden files in it. */

@@ -7,6 +7,12 @@ import java.util.Locale;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import jgrad.report.Axis;
+import jgrad.report.HtmlReport;
+import jgrad.report.LinePlot;
+import jgrad.report.Series;
+import jgrad.report.figures.TrainingFigures;
+import jgrad.train.History;
 import jgrad.backend.Backends;
 import jgrad.data.idx.FashionMnist;
 import jgrad.data.idx.LabeledImages;
@@ -39,11 +45,16 @@ final class FashionMnistExample implements Example {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 5, 42);
+        ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data",
+                "--report"), 5, 42);
         Path dir = dataDirectory(options.data());
         Split<LabeledImages> data = FashionMnist.load(dir);
         printConfiguration(out, dir, data, options);
-        Sequential model = train(data, options.epochs(), options.seed(), out).model();
+        Trained trained = train(data, options.epochs(), options.seed(), out);
+        Sequential model = trained.model();
+        if (options.report() != null) {
+            ReportOption.write(page(trained, options), options.report(), "fashion-mnist", out);
+        }
         if (options.save() != null) {
             ModelFiles.save(model, options.save());
             out.println("saved the model to " + ModelFiles.weightsPath(options.save()));
@@ -74,8 +85,24 @@ final class FashionMnistExample implements Example {
                 + ", or pass --data DIR holding the four IDX files");
     }
 
-    /** A trained model and its per-epoch record. */
-    record Trained(Sequential model, EpochReport report) {
+    /** A trained model, its training history and its per-epoch test record. */
+    record Trained(Sequential model, History history, EpochReport report) {
+    }
+
+    /** The report: training loss and test accuracy per epoch. */
+    private static HtmlReport page(Trained t, ExampleOptions o) {
+        HtmlReport page = new HtmlReport("Fashion-MNIST, article 004: Flatten → Dense(128) → Dropout → Dense(10)");
+        page.meta(String.format(Locale.ROOT, "%d epochs, batch %d, Adam 1e-3, seed %d, backend %s", o.epochs(), BATCH,
+                o.seed(), Backends.current().name()));
+        for (String svg : TrainingFigures.curves(t.history(), "Fashion-MNIST")) {
+            page.figure(svg, "Softmax cross-entropy on the 60,000 training images, averaged over each epoch.");
+        }
+        double[] accuracy = t.report().accuracies().stream().mapToDouble(Double::doubleValue).toArray();
+        page.figure(LinePlot.titled("Fashion-MNIST: test accuracy per epoch")
+                .x(Axis.of("epoch", "passes over the training images").counting())
+                .y(Axis.of("accuracy", "share of the 10,000 test images")).markers(true)
+                .add(Series.indexed("test", accuracy)).svg(), "After each epoch, on the held-out test images.");
+        return page;
     }
 
     /** Builds the article's model from {@code seed}, trains it and prints one line per epoch. */
@@ -88,10 +115,10 @@ final class FashionMnistExample implements Example {
         model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::softmaxCrossEntropy);
         EpochReport report = new EpochReport(ImageTensors.Evaluation.of(data.test()), out);
-        model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),
+        History history = model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),
                 Fit.epochs(epochs).batchSize(BATCH).seed(seed).verbose(0).callbacks(report));
         report.printSummary();
-        return new Trained(model, report);
+        return new Trained(model, history, report);
     }
 
     private static void printConfiguration(PrintStream out, Path dir, Split<LabeledImages> data, ExampleOptions o) {

@@ -23,6 +23,7 @@ public final class Main {
             new UpliftCommand(),
             new RetentionCommand(),
             new CampaignCommand(),
+            new CampaignRlCommand(),
             new ServeCommand(),
             new ServeBenchCommand(),
             new InteropCommand());

@@ -9,6 +9,8 @@ import java.util.Map;
 
 import jgrad.data.csv.Table;
 import jgrad.io.AtomicFiles;
+import jgrad.report.HtmlReport;
+import jgrad.report.figures.SegmentFigures;
 import jgrad.segment.KMeans;
 import jgrad.segment.Segmentation;
 
@@ -22,12 +24,12 @@ import jgrad.segment.Segmentation;
 final class SegmentCommand implements Command {
 
     private static final List<String> OPTIONS = List.of("--data", "--schema", "--k", "--k-range", "--embed", "--restarts",
-            "--seed", "--top", "--silhouette-sample", "--out", "--code", "--epochs", "--corruption");
+            "--seed", "--top", "--silhouette-sample", "--out", "--code", "--epochs", "--corruption", "--report");
 
     @Override public String name() { return "segment"; }
     @Override public String usage() {
         return "--data CSV [--schema bank|shoppers] [--k K | --k-range A..B] [--embed raw|ae|vae|dbn [--code N] [--epochs N]"
-                + " [--corruption P]] [--restarts N] [--seed S] [--top N] [--silhouette-sample N] [--out CSV]";
+                + " [--corruption P]] [--restarts N] [--seed S] [--top N] [--silhouette-sample N] [--out CSV] [--report DIR]";
     }
     @Override public String summary() { return "customer segments by k-means, with a profile of each"; }
 
@@ -55,6 +57,7 @@ final class SegmentCommand implements Command {
         }
         Path data = ExampleOptions.path("--data", o.get("--data"));
         Path outFile = o.containsKey("--out") ? ExampleOptions.path("--out", o.get("--out")) : null;
+        Path reportDir = o.containsKey("--report") ? ReportOption.directory(o.get("--report")) : null;
 
         Table table = schema.read(data);
         if (table.rowCount() < 3) {
@@ -77,7 +80,26 @@ final class SegmentCommand implements Command {
             writeSegments(outFile, result);
             out.println("\nwrote every row's segment and map coordinates to " + outFile);
         }
+        if (reportDir != null) {
+            ReportOption.write(segmentPage(data, table.rowCount(), embed.describe(), result), reportDir, "segment", out);
+        }
         return 0;
+    }
+
+    /** The report: the curve over k, the segments' sizes, outcome rates and profiles. */
+    private static HtmlReport segmentPage(Path data, int rows, String embedding, Segmentation.Result result) {
+        HtmlReport page = new HtmlReport("Segments of " + data.getFileName());
+        page.meta(data + ": " + rows + " rows; embedding: " + embedding + "; k = " + result.chosen().k()
+                + " (highest silhouette of the k tried)");
+        for (String svg : SegmentFigures.elbow(result.curve())) {
+            page.figure(svg, "Each k tried; the chosen k has the highest silhouette.");
+        }
+        page.figure(SegmentFigures.sizes(result.profiles(), "rows"), "Rows per segment.");
+        if (result.profiles().stream().noneMatch(p -> Double.isNaN(p.outcomeRate()))) {
+            page.figure(SegmentFigures.outcomeRates(result.profiles(), "outcome"), "The outcome's rate in each segment.");
+        }
+        page.figure(SegmentFigures.profiles(result.profiles()), "Each segment's most distinctive features.");
+        return page;
     }
 
     private static int[] fixed(int k) {

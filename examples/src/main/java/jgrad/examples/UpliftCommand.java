@@ -7,6 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
 
+import jgrad.report.Axis;
+import jgrad.report.BarChart;
+import jgrad.report.HtmlReport;
+import jgrad.report.figures.UpliftFigures;
 import jgrad.bandit.HillstromCustomers;
 import jgrad.data.BadRows;
 import jgrad.data.marketing.MarketingData;
@@ -23,12 +27,15 @@ import jgrad.uplift.UpliftModel;
 final class UpliftCommand implements Command {
 
     @Override public String name() { return "uplift"; }
-    @Override public String usage() { return "--treatment womens|mens --target visit|conversion [--data CSV] [--splits N]"; }
+    @Override public String usage() {
+        return "--treatment womens|mens --target visit|conversion [--data CSV] [--splits N] [--report DIR]";
+    }
     @Override public String summary() { return "uplift models on Hillstrom's e-mail experiment: uplift@k, Qini, AUUC"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--treatment", "--target", "--splits"));
+        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--treatment", "--target", "--splits",
+                "--report"));
         String treatment = o.getOrDefault("--treatment", "womens");
         String target = o.getOrDefault("--target", "visit");
         if (!treatment.equals("womens") && !treatment.equals("mens")) {
@@ -37,6 +44,7 @@ final class UpliftCommand implements Command {
         if (!target.equals("visit") && !target.equals("conversion")) {
             throw new UsageException("--target must be visit or conversion, got '" + target + "'");
         }
+        Path reportDir = o.containsKey("--report") ? ReportOption.directory(o.get("--report")) : null;
         int splits = o.containsKey("--splits") ? Main.positiveInt("--splits", o.get("--splits")) : 5;
         Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
                 : BanditCommand.sharedData(BanditCommand.HILLSTROM);
@@ -57,7 +65,32 @@ final class UpliftCommand implements Command {
         out.printf(Locale.ROOT, "(held-out treated − control rate: %.4f, what a random ranking's uplift@k is on average;"
                 + " its Qini coefficient is 0 and its AUUC half the rate)%n", ate);
         whomToMail(out, rows);
+        if (reportDir != null) {
+            ReportOption.write(page(treatment, target, rows, splits, results), reportDir, "uplift", out);
+        }
         return 0;
+    }
+
+    /** The report: the first split's Qini curves and each model's mean Qini coefficient and uplift@30 %. */
+    private static HtmlReport page(String treatment, String target, UpliftData rows, int splits,
+            Map<String, List<UpliftExperiment.Scores>> results) {
+        HtmlReport page = new HtmlReport("Uplift: " + treatment + " e-mail vs no e-mail, target " + target);
+        page.meta(String.format(Locale.ROOT, "Hillstrom's experiment, %,d customers; %d seeded 50/50 splits, scored on"
+                + " the held-out half", rows.size(), splits));
+        Map<String, double[][]> curves = new java.util.LinkedHashMap<>();
+        results.forEach((name, s) -> curves.put(name, s.get(0).qiniCurve()));
+        page.figure(UpliftFigures.qini(curves, target), "The held-out half of split 1.");
+        List<String> models = List.copyOf(results.keySet());
+        page.figure(BarChart.titled("Qini coefficient by model", models).categories("model")
+                .value(Axis.of("Qini coefficient", "mean over " + splits + " splits"))
+                .add("Qini coefficient", models.stream().mapToDouble(m -> mean(results.get(m),
+                        UpliftExperiment.Scores::qini)).toArray()).svg(), "Area between the Qini curve and the line.");
+        page.figure(BarChart.titled("Uplift in the top 30 %", models).categories("model")
+                .value(Axis.of("treated − control " + target + " rate", "mean over " + splits + " splits"))
+                .add("uplift@30 %", models.stream().mapToDouble(m -> mean(results.get(m),
+                        UpliftExperiment.Scores::upliftAt30)).toArray()).svg(),
+                "Among the 30 % each model ranks highest.");
+        return page;
     }
 
     /** The T-learner fitted on every customer: the top 30 % it would mail, against mailing everyone. */

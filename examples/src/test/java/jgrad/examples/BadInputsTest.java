@@ -143,6 +143,13 @@ class BadInputsTest {
         Path clash = Files.createDirectories(dir.resolve("clash.safetensors"));
         c.add(Case.of("demo", 2, List.of("--save", "clash.safetensors", "is a directory"), "demo", "--epochs", "1",
                 "--save", dir.resolve("clash").toString()));
+        // a report directory that cannot be written is refused before any training
+        Path notADirectory = write("not-a-directory", "a plain file");
+        c.add(Case.of("demo", 1, List.of("--report", "not-a-directory", "is a file, not a directory"), "demo",
+                "--report", notADirectory.toString()));
+        c.add(Case.of("demo", 1, List.of("--report", "not-a-directory/reports", "cannot be written"), "demo",
+                "--report", notADirectory.resolve("reports").toString()));
+        c.add(Case.of("demo", 2, List.of("--report needs a file name"), "demo", "--report", ""));
 
         // ---------------------------------------------------------------- gemm
         c.add(Case.of("gemm", 2, List.of("needs the matrix size N"), "gemm"));
@@ -494,9 +501,22 @@ class BadInputsTest {
         c.add(Case.of("retention", 1, List.of("ab.csv", "user"), "retention", "--data", abFile, "--user", "user",
                 "--time", "time"));
         // ---------------------------------------------------------------- campaign
-        c.add(Case.of("campaign", 2, List.of("--iterations must be a positive whole number"), "campaign", "--iterations", "0"));
-        c.add(Case.of("campaign", 2, List.of("--seed must be a whole number", "'x'"), "campaign", "--seed", "x"));
-        c.add(Case.of("campaign", 1, List.of("ab.csv", "recency"), "campaign", "--data", abFile));
+        c.add(Case.of("campaign", 2, List.of("--budget", "positive number", "'0'"), "campaign", "--budget", "0"));
+        c.add(Case.of("campaign", 2, List.of("--budget", "in (0, 1]", "'1.5'"), "campaign", "--budget", "1.5"));
+        c.add(Case.of("campaign", 2, List.of("--folds must be at least 2"), "campaign", "--folds", "1"));
+        c.add(Case.of("campaign", 2, List.of("unknown option '--iterations'"), "campaign", "--iterations", "5"));
+        c.add(Case.of("campaign", 1, List.of("no-such.csv", "no such file"), "campaign", "--data",
+                dir.resolve("no-such.csv").toString()));
+        c.add(Case.of("campaign", 1, List.of("--report", "not-a-directory", "is a file, not a directory"), "campaign",
+                "--report", dir.resolve("not-a-directory").toString()));
+        c.add(Case.of("campaign", 1, List.of("--report", "not-a-directory/r", "cannot be written"), "campaign",
+                "--report", dir.resolve("not-a-directory/r").toString()));
+
+        // ---------------------------------------------------------------- campaign-rl
+        c.add(Case.of("campaign-rl", 2, List.of("--iterations must be a positive whole number"), "campaign-rl",
+                "--iterations", "0"));
+        c.add(Case.of("campaign-rl", 2, List.of("--seed must be a whole number", "'x'"), "campaign-rl", "--seed", "x"));
+        c.add(Case.of("campaign-rl", 1, List.of("ab.csv", "recency"), "campaign-rl", "--data", abFile));
         c.add(Case.of("example", 1, List.of("--data", "no train-images-idx3-ubyte[.gz] there", "dataset-fashion-mnist"),
                 "example", "fashion-cnn", "--data", subdir.toString()));
         c.add(Case.of("example", 2, List.of("unknown option '--save'"), "example", "fashion-cnn", "--save", "x"));
