@@ -50,7 +50,6 @@ module jgrad.core {
     exports jgrad.privacy.anonymize;
     exports jgrad.privacy.dp;
     exports jgrad.privacy.federated;
-    exports jgrad.svgplot;
     exports jgrad.profile;
     exports jgrad.random;
     exports jgrad.recsys;

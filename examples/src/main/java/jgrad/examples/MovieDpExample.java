@@ -11,7 +11,9 @@ import jgrad.backend.Backends;
 import jgrad.privacy.dp.PrivateMatrixFactorization;
 import jgrad.privacy.dp.PrivateMatrixFactorization.Point;
 import jgrad.privacy.dp.PrivateMatrixFactorization.Settings;
-import jgrad.svgplot.LinePlot;
+import jgrad.report.Axis;
+import jgrad.report.LinePlot;
+import jgrad.report.Series;
 
 /**
  * {@code ./jgrad example movie-dp}: biased MF on MovieLens 100K u1 trained with DP-SGD per rating at each
@@ -84,10 +86,16 @@ final class MovieDpExample implements Example {
         double[] eps = points.stream().filter(Point::isPrivate).mapToDouble(Point::epsilonSpent).toArray();
         double[] rmse = points.stream().filter(Point::isPrivate).mapToDouble(Point::testRmse).toArray();
         double baseline = points.stream().filter(p -> !p.isPrivate()).mapToDouble(Point::testRmse).findFirst().orElse(Double.NaN);
-        return new LinePlot("Biased MF on MovieLens 100K u1: DP-SGD per rating (δ = 1e-5)", "ε", "test RMSE")
-                .series("DP-SGD", eps, rmse)
-                .reference(String.format(Locale.ROOT, "non-private %.4f", baseline), baseline)
-                .toSvg();
+        double[] flat = {baseline, baseline};
+        double[] span = {eps.length == 0 ? 0 : java.util.Arrays.stream(eps).min().getAsDouble(),
+                eps.length == 0 ? 1 : java.util.Arrays.stream(eps).max().getAsDouble()};
+        return LinePlot.titled("Biased MF on MovieLens 100K u1: DP-SGD per rating (δ = 1e-5)")
+                .x(Axis.of("privacy budget ε", "δ = 1e-5"))
+                .y(Axis.of("test RMSE", "stars"))
+                .add(Series.of("DP-SGD", eps, rmse))
+                .add(Series.reference(String.format(Locale.ROOT, "non-private %.4f", baseline), span, flat))
+                .markers(true)
+                .svg();
     }
 
     static double[] epsilons(String text) {
