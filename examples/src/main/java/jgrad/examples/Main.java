@@ -22,7 +22,8 @@ public final class Main {
             new BanditCommand(),
             new UpliftCommand(),
             new RetentionCommand(),
-            new CampaignCommand());
+            new CampaignCommand(),
+            new FunnelCommand());
 
     private Main() {
     }
