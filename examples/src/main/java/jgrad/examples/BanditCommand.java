@@ -80,20 +80,20 @@ final class BanditCommand implements Command {
             }
             int rounds = o.containsKey("--rounds") ? Main.positiveInt("--rounds", o.get("--rounds")) : 10_000;
             int actions = o.containsKey("--actions") ? Main.positiveInt("--actions", o.get("--actions")) : 10;
-            ContextualSimulator simulator = sim.equals("synthetic") ? new SyntheticSimulator(actions, 10, 2026)
-                    : calibrated(sim, o);
-            if (ope.equals("benchmark")) {
-                int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 20;
-                OpeReport.run(out, simulator, rounds, seeds);
-                return 0;
-            }
-            int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 5;
+            int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds"))
+                    : ope.equals("benchmark") ? 20 : 5;
             int train = o.containsKey("--train-rounds") ? Main.positiveInt("--train-rounds", o.get("--train-rounds")) : 10_000;
             double epsilon = o.containsKey("--logging-epsilon")
                     ? Main.positiveNumber("--logging-epsilon", o.get("--logging-epsilon")) : 0.2;
             if (epsilon > 1) {
                 throw new UsageException("--logging-epsilon is a probability in (0, 1], got '" + o.get("--logging-epsilon")
                         + "'");
+            }
+            ContextualSimulator simulator = sim.equals("synthetic") ? new SyntheticSimulator(actions, 10, 2026)
+                    : calibrated(sim, o);
+            if (ope.equals("benchmark")) {
+                OpeReport.run(out, simulator, rounds, seeds);
+                return 0;
             }
             OpeReport.compare(out, simulator, epsilon, train, rounds, seeds);
             return 0;

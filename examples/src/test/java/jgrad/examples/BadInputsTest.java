@@ -428,7 +428,7 @@ class BadInputsTest {
         Path logMissing = write("log-missing.csv", "offer,p,visit\nmail,0.5,1\nnone,,0\n");
         c.add(Case.of("bandit", 1, List.of("log-zero.csv", "round 2", "propensity 0.0", "0, missing or above 1"), "bandit",
                 "--log", logZero.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit"));
-        c.add(Case.of("bandit", 1, List.of("log-missing.csv", "round 2", "propensity NaN"), "bandit", "--log",
+        c.add(Case.of("bandit", 1, List.of("log-missing.csv:3", "column 'p'", "unparsable number"), "bandit", "--log",
                 logMissing.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit"));
         c.add(Case.of("bandit", 1, List.of("log.csv", "action 'sms' was never logged", "[mail, none]"), "bandit", "--log",
                 log.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit", "--action-names",
