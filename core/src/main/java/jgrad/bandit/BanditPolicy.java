@@ -11,4 +11,21 @@ public interface BanditPolicy {
 
     /** A short name for reports ("linucb", "thompson", …). */
     String name();
+
+    /**
+     * π(·|x): the probability that {@link #choose} picks each of {@code arms} arms for {@code context}, with the
+     * policy as it stands (nothing is learned). Estimated as the share of {@code draws} calls of choose that pick
+     * each arm, which is exact for a deterministic policy; policies that know theirs in closed form override it.
+     * Calls of choose advance the policy's own generator.
+     */
+    default double[] probabilities(double[] context, int arms, int draws) {
+        if (draws < 1) {
+            throw new IllegalArgumentException("needs at least one draw, got " + draws);
+        }
+        double[] p = new double[arms];
+        for (int i = 0; i < draws; i++) {
+            p[choose(context)] += 1.0 / draws;
+        }
+        return p;
+    }
 }

@@ -47,6 +47,16 @@ public final class EpsilonGreedy implements BanditPolicy {
         stats.add(arm, reward);
     }
 
+    /** ε_t/K on every arm, plus 1 − ε_t on the arm with the highest mean so far. */
+    @Override
+    public double[] probabilities(double[] context, int arms, int draws) {
+        double[] means = new double[stats.pulls.length];
+        for (int a = 0; a < means.length; a++) {
+            means[a] = stats.mean(a);
+        }
+        return Sampling.epsilonGreedy(means, epsilon());
+    }
+
     @Override
     public String name() {
         return "epsilon-greedy";

@@ -42,6 +42,14 @@ public final class LinUcb implements BanditPolicy {
         arms[arm].update(context, reward);
     }
 
+    /** Deterministic: all the probability on the arm {@link #choose} picks. */
+    @Override
+    public double[] probabilities(double[] context, int arms, int draws) {
+        double[] p = new double[arms];
+        p[choose(context)] = 1;
+        return p;
+    }
+
     @Override
     public String name() {
         return "linucb";

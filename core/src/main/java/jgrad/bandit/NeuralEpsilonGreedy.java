@@ -135,6 +135,19 @@ public final class NeuralEpsilonGreedy extends Module implements BanditPolicy {
         return d;
     }
 
+    /** ε_t/K on every arm, plus 1 − ε_t on argmax_a s_a(x); uniform before the first round. */
+    @Override
+    public double[] probabilities(double[] context, int arms, int draws) {
+        if (rounds == 0) {
+            return Sampling.epsilonGreedy(new double[this.arms], 1);
+        }
+        float[] s;
+        try (var ignored = Autograd.noGrad()) {
+            s = logits(rows(new double[][] {context})).to(Device.CPU).toFloatArray();
+        }
+        return Sampling.epsilonGreedy(toDoubles(s), epsilon0 / (1 + decay * rounds));
+    }
+
     @Override
     public String name() {
         return "neural-epsilon";

@@ -38,4 +38,12 @@ final class Sampling {
             }
         }
     }
+
+    /** ε/K on every arm plus 1 − ε on the first arm with the highest score (the tie rule of ArmStats.argmax). */
+    static double[] epsilonGreedy(double[] scores, double epsilon) {
+        double[] p = new double[scores.length];
+        java.util.Arrays.fill(p, epsilon / scores.length);
+        p[ArmStats.argmax(scores)] += 1 - epsilon;
+        return p;
+    }
 }

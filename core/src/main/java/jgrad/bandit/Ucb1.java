@@ -30,6 +30,14 @@ public final class Ucb1 implements BanditPolicy {
         stats.add(arm, reward);
     }
 
+    /** Deterministic: all the probability on the arm {@link #choose} picks. */
+    @Override
+    public double[] probabilities(double[] context, int arms, int draws) {
+        double[] p = new double[arms];
+        p[choose(context)] = 1;
+        return p;
+    }
+
     @Override
     public String name() {
         return "ucb1";

@@ -1,7 +1,7 @@
 package jgrad.ope;
 
 /**
- * Rounds logged under a behaviour policy: for round i its context, the action taken, the probability the
+ * Rounds logged under a behaviour policy (numbered from 1 in messages): for round i its context, the action taken, the probability the
  * behaviour policy gave that action, and the reward. A propensity that is 0, missing (NaN) or above 1 is refused,
  * naming the round: an importance weight would divide by it.
  */
@@ -19,15 +19,15 @@ public record BanditLog(int actions, double[][] contexts, int[] actionsTaken, do
         }
         for (int i = 0; i < n; i++) {
             if (actionsTaken[i] < 0 || actionsTaken[i] >= actions) {
-                throw new IllegalArgumentException("round " + i + ": action " + actionsTaken[i] + " is outside 0.."
+                throw new IllegalArgumentException("round " + (i + 1) + ": action " + actionsTaken[i] + " is outside 0.."
                         + (actions - 1));
             }
             if (!(propensities[i] > 0 && propensities[i] <= 1)) {
-                throw new IllegalArgumentException("round " + i + ": propensity " + propensities[i]
+                throw new IllegalArgumentException("round " + (i + 1) + ": propensity " + propensities[i]
                         + " is 0, missing or above 1; importance weights need the behaviour policy's probability in (0, 1]");
             }
             if (!Double.isFinite(rewards[i])) {
-                throw new IllegalArgumentException("round " + i + ": reward " + rewards[i] + " is not a number");
+                throw new IllegalArgumentException("round " + (i + 1) + ": reward " + rewards[i] + " is not a number");
             }
         }
     }

@@ -106,7 +106,8 @@ public final class OpeBenchmark {
         return sum / truthRounds;
     }
 
-    private static int draw(double[] p, double u) {
+    /** The action a uniform u ∈ [0, 1) picks from probabilities p by their cumulative sums. */
+    static int draw(double[] p, double u) {
         double cumulative = 0;
         for (int a = 0; a < p.length; a++) {
             cumulative += p[a];

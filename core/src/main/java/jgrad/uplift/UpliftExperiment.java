@@ -47,15 +47,16 @@ public final class UpliftExperiment {
     public static final int CURVE_POINTS = 200;
 
     /**
-     * The learners by name, in report order; the neural two-head model ({@link TwoHeadUplift}: 16 hidden units,
-     * 10 epochs of batches of 256, Adam 3e-3, seed 7) trains on {@code device}.
+     * The learners by name, in report order; the neural two-head model ({@link TwoHeadUplift} with
+     * {@link TwoHeadUplift.Training#defaults()}, seed 7) trains on {@code device}.
      */
     public static Map<String, Function<UpliftData, UpliftModel>> learners(Device device) {
         Map<String, Function<UpliftData, UpliftModel>> m = new LinkedHashMap<>();
         m.put("T-learner", UpliftLearners::tLearner);
         m.put("S-learner", UpliftLearners::sLearner);
         m.put("class transformation", UpliftLearners::classTransformation);
-        m.put("neural two-head", data -> TwoHeadUplift.fit(data, 16, 10, 256, 3e-3, new SplittableRandom(7), device));
+        m.put("neural two-head", data -> TwoHeadUplift.fit(data, TwoHeadUplift.Training.defaults(), new SplittableRandom(7),
+                device));
         return m;
     }
 

@@ -51,6 +51,11 @@ public final class UpliftLearners {
         return x -> 2 * LogisticRegression.probability(w, x) - 1;
     }
 
+    /** The ridge logistic regression of the outcome on the rows of one group (0 control, 1 treated). */
+    static double[] groupWeights(UpliftData data, int group) {
+        return fitGroup(data, group);
+    }
+
     private static double[] fitGroup(UpliftData data, int group) {
         int count = 0;
         for (int t : data.treatment()) {

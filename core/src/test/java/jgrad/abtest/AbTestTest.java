@@ -88,6 +88,8 @@ class AbTestTest {
         assertTrue(r.fixedHorizonRate().wilson(0.99).contains(0.05), r.toString());
         assertTrue(r.naivePeekingRate().wilson(0.99).lower() > 0.10, r.toString());
         assertTrue(r.sequentialRate().wilson(0.99).upper() < 0.08, r.toString());
+        assertTrue(r.alphaSpendingRate().wilson(0.99).contains(0.05), r.toString());
+        assertTrue(r.alphaSpendingRate().wilson(0.99).upper() < 0.10, r.toString());
         assertEquals(r, PeekingSimulation.run(0.1, 200, 20, 400, 0.05, 0.02, new SplittableRandom(7)));
     }
 }

@@ -56,6 +56,7 @@ import jgrad.testing.GuardedDevice;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
 import jgrad.uplift.TwoHeadUplift;
+import jgrad.uplift.UpliftData;
 import jgrad.nn.conv.AvgPool2D;
 import jgrad.nn.conv.Conv1D;
 import jgrad.nn.conv.Conv2D;
@@ -97,6 +98,8 @@ class DeviceResidencyTest {
                 Arguments.of("rbm, persistent CD, Gaussian visible", (Run) d -> rbm(d, Rbm.Visible.GAUSSIAN, true)),
                 Arguments.of("rbm, CD-2, Bernoulli visible", (Run) d -> rbm(d, Rbm.Visible.BERNOULLI, false)),
                 Arguments.of("uplift two-head", (Run) DeviceResidencyTest::twoHeadUplift),
+                Arguments.of("uplift two-head fit: T-learner start, AdamW, early stopping",
+                        (Run) DeviceResidencyTest::twoHeadUpliftFit),
                 Arguments.of("reinforce policy + baseline", (Run) DeviceResidencyTest::reinforcePolicy),
                 Arguments.of("neural bandit", (Run) DeviceResidencyTest::neuralBandit),
                 Arguments.of("campaign response network (AdamW, dropout)", (Run) DeviceResidencyTest::responseNetwork),
@@ -248,6 +251,22 @@ class DeviceResidencyTest {
         Tensor treatment = Tensor.of(new float[] {1, 0, 0, 1, 0, 1, 1, 0, 0, 1, 1, 0}, 6, 2).to(device);
         Tensor y = Tensor.of(new float[] {1, 0, 0, 1, 1, 0}, 6, 1).to(device);
         return train(model, device, m -> ((TwoHeadUplift) m).loss(x, treatment, y));
+    }
+
+    private static List<double[]> twoHeadUpliftFit(Device device) {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(3);
+        double[][] x = new double[60][];
+        int[] t = new int[60];
+        double[] y = new double[60];
+        for (int i = 0; i < 60; i++) {
+            x[i] = new double[] {1, r.nextGaussian(), r.nextGaussian()};
+            t[i] = i % 2;
+            y[i] = r.nextDouble() < (t[i] == 1 ? 0.6 : 0.3) ? 1 : 0;
+        }
+        UpliftData data = new UpliftData(x, t, y);
+        TwoHeadUplift model = TwoHeadUplift.fit(data, new TwoHeadUplift.Training(4, 6, 16, 1e-2, 0.1, 0.25, 2), rng(2),
+                device);
+        return List.of(model.score(x));
     }
 
     private static List<double[]> reinforcePolicy(Device device) {

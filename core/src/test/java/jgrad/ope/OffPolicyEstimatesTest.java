@@ -39,7 +39,7 @@ class OffPolicyEstimatesTest {
     void aLogWithAZeroOrMissingPropensityIsRefusedNamingTheRound() {
         var zero = assertThrows(IllegalArgumentException.class, () -> new BanditLog(2, new double[][] {{0}, {1}},
                 new int[] {0, 1}, new double[] {0.5, 0}, new double[] {1, 0}));
-        assertTrue(zero.getMessage().contains("round 1") && zero.getMessage().contains("propensity"), zero.getMessage());
+        assertTrue(zero.getMessage().contains("round 2") && zero.getMessage().contains("propensity"), zero.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new BanditLog(2, new double[][] {{0}}, new int[] {0},
                 new double[] {Double.NaN}, new double[] {1}));
         assertThrows(IllegalArgumentException.class, () -> new BanditLog(2, new double[][] {{0}}, new int[] {2},

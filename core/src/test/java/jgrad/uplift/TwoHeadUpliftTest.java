@@ -39,6 +39,44 @@ class TwoHeadUpliftTest {
     }
 
     @Test
+    void trainingStartsFromTheTLearner() {
+        UpliftData d = linearUplift(2_000, 6);
+        // a step of 1e-12 leaves the start: the offset G of the two groups' logistic regressions, W_s = 0
+        TwoHeadUplift model = TwoHeadUplift.fit(d, new TwoHeadUplift.Training(4, 1, 256, 1e-12, 0, 0, 1),
+                new SplittableRandom(5), Device.CPU);
+        double[] neural = model.score(d.features());
+        double[] t = UpliftLearners.tLearner(d).score(d.features());
+        for (int i = 0; i < t.length; i++) {
+            assertEquals(t[i], neural[i], 2e-6, "row " + i);
+        }
+    }
+
+    @Test
+    void earlyStoppingKeepsTheBestValidationEpoch() {
+        UpliftData d = linearUplift(4_000, 8);
+        TwoHeadUplift.Training training = new TwoHeadUplift.Training(8, 40, 128, 1e-2, 0.1, 0.2, 3);
+        TwoHeadUplift a = TwoHeadUplift.fit(d, training, new SplittableRandom(9), Device.CPU);
+        TwoHeadUplift b = TwoHeadUplift.fit(d, training, new SplittableRandom(9), Device.CPU);
+        assertEquals(a.uplift(new double[] {1, 0.5}), b.uplift(new double[] {1, 0.5}), 0, "same seed, same bits");
+        double truth = 1 / (1 + Math.exp(0.25)) - 1 / (1 + Math.exp(1));     // σ(−1 + 1.5·0.5) − σ(−1)
+        assertEquals(truth, a.uplift(new double[] {1, 0.5}), 0.05);
+    }
+
+    private static UpliftData linearUplift(int n, long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        double[][] x = new double[n][];
+        int[] t = new int[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = new double[] {1, r.nextGaussian()};
+            t[i] = r.nextInt(2);
+            double logit = -1 + (t[i] == 1 ? 1.5 * x[i][1] : 0);
+            y[i] = r.nextDouble() < 1 / (1 + Math.exp(-logit)) ? 1 : 0;
+        }
+        return new UpliftData(x, t, y);
+    }
+
+    @Test
     void learnsAnUpliftThatGrowsWithTheFeature() {
         SplittableRandom r = new SplittableRandom(4);
         int n = 8_000;

@@ -90,6 +90,7 @@ final class AbtestReport {
         row(out, "z-test once, at the end", r.fixedHorizonRate());
         row(out, "z-test every day, stop at first p < α", r.naivePeekingRate());
         row(out, "mixture SPRT every day (τ = " + percent(tau, 2) + ")", r.sequentialRate());
+        row(out, "O'Brien–Fleming alpha spending every day", r.alphaSpendingRate());
     }
 
     private static void row(PrintStream out, String name, Proportion p) {

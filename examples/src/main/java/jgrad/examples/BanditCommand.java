@@ -10,7 +10,9 @@ import java.util.SplittableRandom;
 
 import jgrad.report.HtmlReport;
 import jgrad.report.figures.BanditFigures;
+import jgrad.bandit.BankSimulator;
 import jgrad.bandit.BanditRun;
+import jgrad.bandit.ContextualSimulator;
 import jgrad.bandit.HillstromCustomers;
 import jgrad.bandit.HillstromSimulator;
 import jgrad.bandit.Policies;
@@ -19,41 +21,84 @@ import jgrad.data.BadRows;
 import jgrad.data.marketing.MarketingData;
 
 /**
- * {@code ./jgrad bandit --sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S]}: each policy
- * played on the simulator calibrated on Hillstrom's experiment, with its reward and regret averaged over seeds.
+ * {@code ./jgrad bandit --sim hillstrom|bank [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S]}: each policy
+ * played on a simulator calibrated on real data (Hillstrom's e-mail experiment, or the UCI bank marketing calls),
+ * with its reward and regret averaged over seeds; {@code --ope yes} logs a run under ε-greedy and evaluates every
+ * policy from the log, {@code --ope benchmark} checks the estimators on a fixed target over 20 seeds.
  */
 final class BanditCommand implements Command {
 
+    static final String BANK = "bank-marketing/bank-additional-full.csv";
     static final String HILLSTROM = "hillstrom-email/Kevin_Hillstrom_MineThatData_E-MailAnalytics_DataMiningChallenge_2008.03.20.csv";
 
     @Override public String name() { return "bandit"; }
-    @Override public String usage() { return "--sim hillstrom [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S] [--report DIR]"
-            + " | --ope yes [--sim synthetic|hillstrom] [--actions K] [--rounds N] [--seeds S]"; }
+    @Override public String usage() { return "--sim hillstrom|bank [--data CSV] [--policy NAME|all] [--rounds N] [--seeds S] [--report DIR]"
+            + " | --ope yes|benchmark [--sim synthetic|hillstrom|bank] [--actions K] [--rounds N] [--seeds S]"
+            + " [--logging-epsilon E] [--train-rounds N]"
+            + " | --log CSV --action COL --propensity COL|uniform --reward COL [--context COLS] [--action-names A,B]"; }
     @Override public String summary() { return "bandit policies on a simulator calibrated on real data: reward and regret"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--sim", "--data", "--policy", "--rounds", "--seeds",
-                "--ope", "--actions", "--report"));
+        List<String> simulated = List.of("--sim", "--data", "--policy", "--rounds", "--seeds", "--ope", "--actions",
+                "--logging-epsilon", "--train-rounds", "--report");
+        List<String> accepted = new ArrayList<>(simulated);
+        accepted.addAll(LoggedDataReport.OPTIONS);
+        Map<String, String> o = OptionPairs.parse(args, accepted);
+        if (o.containsKey("--log")) {
+            for (String option : simulated) {
+                if (o.containsKey(option)) {
+                    throw new UsageException(option + " does not go with --log (a logged file is evaluated as it is)");
+                }
+            }
+            LoggedDataReport.run(o, out);
+            return 0;
+        }
+        for (String option : List.of("--action", "--propensity", "--reward", "--context", "--action-names")) {
+            if (o.containsKey(option)) {
+                throw new UsageException(option + " goes with --log CSV");
+            }
+        }
         Path reportDir = o.containsKey("--report") ? ReportOption.directory(o.get("--report")) : null;
         String sim = o.getOrDefault("--sim", "hillstrom");
-        if (!sim.equals("hillstrom") && !sim.equals("synthetic")) {
-            throw new UsageException("--sim must be hillstrom (calibrated on Hillstrom's e-mail experiment) or synthetic,"
-                    + " got '" + sim + "'");
+        if (!List.of("hillstrom", "bank", "synthetic").contains(sim)) {
+            throw new UsageException("--sim must be hillstrom (calibrated on Hillstrom's e-mail experiment), bank (on the"
+                    + " UCI bank marketing calls) or synthetic, got '" + sim + "'");
         }
-        boolean ope = o.containsKey("--ope") && parseYesNo(o.get("--ope"));
-        if (sim.equals("synthetic") && !ope) {
-            throw new UsageException("--sim synthetic is for --ope yes (the policies are compared on --sim hillstrom)");
+        String ope = o.getOrDefault("--ope", "no");
+        if (!List.of("yes", "benchmark", "no").contains(ope)) {
+            throw new UsageException("--ope takes yes (evaluate every policy from one logged run), benchmark or no, got '"
+                    + ope + "'");
         }
-        if (ope) {
+        if (sim.equals("synthetic") && ope.equals("no")) {
+            throw new UsageException("--sim synthetic is for --ope yes or benchmark (the policies are compared on --sim"
+                    + " hillstrom)");
+        }
+        if (!ope.equals("yes") && (o.containsKey("--logging-epsilon") || o.containsKey("--train-rounds"))) {
+            throw new UsageException("--logging-epsilon and --train-rounds go with --ope yes");
+        }
+        if (!ope.equals("no")) {
             if (o.containsKey("--policy")) {
-                throw new UsageException("--policy does not go with --ope (the target is ε-greedy on the truth)");
+                throw new UsageException("--policy does not go with --ope (every policy is evaluated from the log)");
             }
             int rounds = o.containsKey("--rounds") ? Main.positiveInt("--rounds", o.get("--rounds")) : 10_000;
-            int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 20;
             int actions = o.containsKey("--actions") ? Main.positiveInt("--actions", o.get("--actions")) : 10;
-            OpeReport.run(out, sim.equals("synthetic") ? new SyntheticSimulator(actions, 10, 2026) : hillstrom(o), rounds,
-                    seeds);
+            int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds"))
+                    : ope.equals("benchmark") ? 20 : 5;
+            int train = o.containsKey("--train-rounds") ? Main.positiveInt("--train-rounds", o.get("--train-rounds")) : 10_000;
+            double epsilon = o.containsKey("--logging-epsilon")
+                    ? Main.positiveNumber("--logging-epsilon", o.get("--logging-epsilon")) : 0.2;
+            if (epsilon > 1) {
+                throw new UsageException("--logging-epsilon is a probability in (0, 1], got '" + o.get("--logging-epsilon")
+                        + "'");
+            }
+            ContextualSimulator simulator = sim.equals("synthetic") ? new SyntheticSimulator(actions, 10, 2026)
+                    : calibrated(sim, o);
+            if (ope.equals("benchmark")) {
+                OpeReport.run(out, simulator, rounds, seeds);
+                return 0;
+            }
+            OpeReport.compare(out, simulator, epsilon, train, rounds, seeds);
             return 0;
         }
         String policy = o.getOrDefault("--policy", "all");
@@ -62,9 +107,9 @@ final class BanditCommand implements Command {
         }
         int rounds = o.containsKey("--rounds") ? Main.positiveInt("--rounds", o.get("--rounds")) : 200_000;
         int seeds = o.containsKey("--seeds") ? Main.positiveInt("--seeds", o.get("--seeds")) : 20;
-        HillstromSimulator simulator = hillstrom(o);
-        out.printf(Locale.ROOT, "simulator: response models fitted on Hillstrom's experiment (visit), arms %s%n",
-                simulator.armNames());
+        ContextualSimulator simulator = calibrated(sim, o);
+        out.printf(Locale.ROOT, "simulator: response models fitted on %s, arms %s%n", sim.equals("bank")
+                ? "the UCI bank marketing calls (subscribed)" : "Hillstrom's experiment (visit)", simulator.armNames());
         out.printf(Locale.ROOT, "%,d rounds, mean over %d seeds (environment seed s, policy seed 1000 + s)%n%n", rounds, seeds);
         out.printf(Locale.ROOT, "%-16s %14s %14s %18s %18s%n", "policy", "reward", "reward/round", "regret vs oracle",
                 "regret vs best arm");
@@ -99,17 +144,13 @@ final class BanditCommand implements Command {
         return 0;
     }
 
-    private static HillstromSimulator hillstrom(Map<String, String> o) {
+    private static ContextualSimulator calibrated(String sim, Map<String, String> o) {
+        if (sim.equals("bank")) {
+            Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : sharedData(BANK);
+            return BankSimulator.fit(MarketingData.bankMarketing(data, BadRows.failFast()));
+        }
         Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : sharedData(HILLSTROM);
         return HillstromSimulator.fit(HillstromCustomers.of(MarketingData.hillstrom(data, BadRows.failFast()), "visit"));
-    }
-
-    private static boolean parseYesNo(String value) {
-        return switch (value) {
-            case "yes" -> true;
-            case "no" -> false;
-            default -> throw new UsageException("--ope takes yes or no, got '" + value + "'");
-        };
     }
 
     private static void print(PrintStream out, String name, List<BanditRun.Result> results) {

@@ -26,7 +26,8 @@ public final class Main {
             new CampaignRlCommand(),
             new ServeCommand(),
             new ServeBenchCommand(),
-            new InteropCommand());
+            new InteropCommand(),
+            new FunnelCommand());
 
     private Main() {
     }

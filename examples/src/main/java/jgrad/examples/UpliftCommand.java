@@ -59,7 +59,7 @@ final class UpliftCommand implements Command {
             List<UpliftExperiment.Scores> s = e.getValue();
             out.printf(Locale.ROOT, "%-22s %16s %16s %16s %18s %18s%n", e.getKey(), cell(s, UpliftExperiment.Scores::upliftAt10),
                     cell(s, UpliftExperiment.Scores::upliftAt20), cell(s, UpliftExperiment.Scores::upliftAt30),
-                    cell(s, UpliftExperiment.Scores::qini), cell(s, UpliftExperiment.Scores::auuc));
+                    cell(s, UpliftExperiment.Scores::qini, 5), cell(s, UpliftExperiment.Scores::auuc));
         }
         double ate = mean(results.get(UpliftExperiment.RANDOM), UpliftExperiment.Scores::ate);
         out.printf(Locale.ROOT, "(held-out treated − control rate: %.4f, what a random ranking's uplift@k is on average;"
@@ -103,10 +103,15 @@ final class UpliftCommand implements Command {
     }
 
     private static String cell(List<UpliftExperiment.Scores> s, ToDoubleFunction<UpliftExperiment.Scores> f) {
+        return cell(s, f, 4);
+    }
+
+    /** mean ± sd over the splits; the Qini coefficients of close models differ in the fifth decimal. */
+    private static String cell(List<UpliftExperiment.Scores> s, ToDoubleFunction<UpliftExperiment.Scores> f, int digits) {
         double mean = mean(s, f);
         double ss = s.stream().mapToDouble(x -> (f.applyAsDouble(x) - mean) * (f.applyAsDouble(x) - mean)).sum();
         double sd = s.size() < 2 ? 0 : Math.sqrt(ss / (s.size() - 1));
-        return String.format(Locale.ROOT, "%.4f ± %.4f", mean, sd);
+        return String.format(Locale.ROOT, "%." + digits + "f ± %." + digits + "f", mean, sd);
     }
 
     private static double mean(List<UpliftExperiment.Scores> s, ToDoubleFunction<UpliftExperiment.Scores> f) {

@@ -479,18 +479,65 @@ class BadInputsTest {
         c.add(Case.of("abtest", 0, List.of("relative lift  undefined", "no successes"), "abtest", "--data",
                 abNoConversions.toString(), "--group", "group", "--outcome", "converted"));
         // ---------------------------------------------------------------- bandit
-        c.add(Case.of("bandit", 2, List.of("--sim must be hillstrom", "'casino'"), "bandit", "--sim", "casino"));
+        c.add(Case.of("bandit", 2, List.of("--sim must be hillstrom", "bank", "'casino'"), "bandit", "--sim", "casino"));
         c.add(Case.of("bandit", 2, List.of("--policy must be all or one of", "'greedy'"), "bandit", "--policy", "greedy"));
         c.add(Case.of("bandit", 2, List.of("--rounds must be a positive whole number"), "bandit", "--rounds", "0"));
-        c.add(Case.of("bandit", 2, List.of("--ope takes yes or no", "'maybe'"), "bandit", "--ope", "maybe"));
+        c.add(Case.of("bandit", 2, List.of("--ope takes yes", "benchmark or no", "'maybe'"), "bandit", "--ope", "maybe"));
         c.add(Case.of("bandit", 2, List.of("--policy does not go with --ope"), "bandit", "--ope", "yes", "--policy", "ucb1"));
         c.add(Case.of("bandit", 2, List.of("--sim synthetic is for --ope yes"), "bandit", "--sim", "synthetic"));
         c.add(Case.of("bandit", 1, List.of("ab.csv", "recency"), "bandit", "--data", abFile, "--rounds", "10"));
+        c.add(Case.of("bandit", 1, List.of("ab.csv", "age"), "bandit", "--sim", "bank", "--data", abFile, "--rounds", "10"));
+        c.add(Case.of("bandit", 2, List.of("--logging-epsilon and --train-rounds go with --ope yes"), "bandit",
+                "--logging-epsilon", "0.1"));
+        c.add(Case.of("bandit", 2, List.of("--logging-epsilon is a probability", "'2'"), "bandit", "--ope", "yes",
+                "--logging-epsilon", "2"));
+        Path log = write("log.csv", "offer,p,visit,age\nmail,0.5,1,30\nnone,0.5,0,40\nmail,0.5,0,50\n");
+        Path logZero = write("log-zero.csv", "offer,p,visit\nmail,0.5,1\nnone,0,0\n");
+        Path logMissing = write("log-missing.csv", "offer,p,visit\nmail,0.5,1\nnone,,0\n");
+        c.add(Case.of("bandit", 1, List.of("log-zero.csv", "round 2", "propensity 0.0", "0, missing or above 1"), "bandit",
+                "--log", logZero.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit"));
+        c.add(Case.of("bandit", 1, List.of("log-missing.csv:3", "column 'p'", "unparsable number"), "bandit", "--log",
+                logMissing.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit"));
+        c.add(Case.of("bandit", 1, List.of("log.csv", "action 'sms' was never logged", "[mail, none]"), "bandit", "--log",
+                log.toString(), "--action", "offer", "--propensity", "p", "--reward", "visit", "--action-names",
+                "mail,none,sms"));
+        c.add(Case.of("bandit", 2, List.of("--log needs --action COL", "missing --propensity"), "bandit", "--log",
+                log.toString(), "--action", "offer", "--reward", "visit"));
+        c.add(Case.of("bandit", 2, List.of("--rounds does not go with --log"), "bandit", "--log", log.toString(),
+                "--action", "offer", "--propensity", "p", "--reward", "visit", "--rounds", "5"));
+        c.add(Case.of("bandit", 2, List.of("--reward goes with --log"), "bandit", "--reward", "visit"));
+        c.add(Case.of("bandit", 0, List.of("always play", "mail", "DR"), "bandit", "--log", log.toString(), "--action",
+                "offer", "--propensity", "p", "--reward", "visit", "--context", "age"));
         // ---------------------------------------------------------------- uplift
         c.add(Case.of("uplift", 2, List.of("--treatment must be womens or mens", "'kids'"), "uplift", "--treatment", "kids"));
         c.add(Case.of("uplift", 2, List.of("--target must be visit or conversion", "'spend'"), "uplift", "--target", "spend"));
         c.add(Case.of("uplift", 2, List.of("--splits must be a positive whole number"), "uplift", "--splits", "0"));
         c.add(Case.of("uplift", 1, List.of("ab.csv", "recency"), "uplift", "--data", abFile));
+        Path oneArm = write("hillstrom-one-arm.csv", "recency,history_segment,history,mens,womens,zip_code,newbie,channel,"
+                + "segment,visit,conversion,spend\n10,2) $100 - $200,142.44,1,0,Surburban,0,Phone,No E-Mail,0,0,0\n"
+                + "6,3) $200 - $350,329.08,1,1,Rural,1,Web,Mens E-Mail,1,0,0\n");
+        c.add(Case.of("uplift", 1, List.of("treatment has only one value", "0 in all 1 rows"), "uplift", "--data",
+                oneArm.toString(), "--treatment", "womens"));
+        // ---------------------------------------------------------------- funnel
+        Path funnel = write("funnel.csv", "arm,clicked,bought,spend\nmail,1,1,30\nmail,0,0,0\nnone,1,0,0\nnone,0,0,0\n");
+        Path funnelBad = write("funnel-bad.csv", "arm,clicked,bought\nmail,1,1\nmail,0,1\n");
+        String f = funnel.toString();
+        c.add(Case.of("funnel", 2, List.of("needs --data CSV --group COL --click COL --conversion COL", "missing --click"),
+                "funnel", "--data", f, "--group", "arm", "--conversion", "bought"));
+        c.add(Case.of("funnel", 2, List.of("--cost and --cost-per-contact", "give one"), "funnel", "--data", f, "--group",
+                "arm", "--click", "clicked", "--conversion", "bought", "--cost", "spend", "--cost-per-contact", "0.1"));
+        c.add(Case.of("funnel", 2, List.of("--cost-per-contact needs --holdout"), "funnel", "--data", f, "--group", "arm",
+                "--click", "clicked", "--conversion", "bought", "--cost-per-contact", "0.1"));
+        c.add(Case.of("funnel", 2, List.of("--cost-per-contact must be a positive number", "'-1'"), "funnel", "--data", f,
+                "--group", "arm", "--click", "clicked", "--conversion", "bought", "--cost-per-contact", "-1",
+                "--holdout", "none"));
+        c.add(Case.of("funnel", 1, List.of("funnel-bad.csv", "row 2", "conversion without a click"), "funnel", "--data",
+                funnelBad.toString(), "--group", "arm", "--click", "clicked", "--conversion", "bought"));
+        c.add(Case.of("funnel", 1, List.of("no group 'holdout'", "[mail, none]"), "funnel", "--data", f, "--group", "arm",
+                "--click", "clicked", "--conversion", "bought", "--cost-per-contact", "0.1", "--holdout", "holdout"));
+        c.add(Case.of("funnel", 0, List.of("undefined (no conversions)", "none caused"), "funnel", "--data", f,
+                "--group", "arm", "--click", "clicked", "--conversion", "bought", "--revenue", "spend",
+                "--cost-per-contact", "0.1", "--holdout", "mail"));
         // ---------------------------------------------------------------- retention
         Path events = write("events.csv", "user,time\n1,1600000000\n2,yesterday\n");
         c.add(Case.of("retention", 2, List.of("needs --data CSV --user COL --time COL"), "retention", "--data", abFile));
