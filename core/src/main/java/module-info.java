@@ -50,6 +50,7 @@ module jgrad.core {
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;
+    exports jgrad.synth;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;

@@ -82,7 +82,7 @@ final class DemoCommand implements Command {
     }
 
     /** Fits the model, keeping the weights of the epoch with the lowest validation loss. */
-    private static Model train(BankFeatures features, Table fit, Table validation, int epochs, long seed,
+    static Model train(BankFeatures features, Table fit, Table validation, int epochs, long seed,
             PrintStream out) {
         Model model = BankModel.build(features, seed);
         model.to(BackendOption.device());
@@ -111,7 +111,7 @@ final class DemoCommand implements Command {
     }
 
     /** The rows {@code of[positions[i]]}. */
-    private static int[] pick(int[] of, int[] positions) {
+    static int[] pick(int[] of, int[] positions) {
         int[] out = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             out[i] = of[positions[i]];
