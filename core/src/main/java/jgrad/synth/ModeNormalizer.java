@@ -10,7 +10,8 @@ import java.util.Arrays;
  * (−0.99, 0.99); the inverse is x = μ_k + 4 σ_k α.
  *
  * <p>CTGAN fits a variational Bayesian mixture; this is plain maximum likelihood, started from K means spread
- * over the distinct values (every distinct value gets its own component when there are at most K), which puts
+ * over the distinct values (every distinct value gets its own component when there are at most K), each as wide as
+ * half the gap to its nearest neighbour, which puts
  * one narrow mode on each atom of a column with few values (bank data's {@code pdays} = 999, the economic
  * indicators). Deviations are kept at least {@code minSigma}, so that 4 σ α of a narrow mode stays within
  * rounding of its mean.
@@ -44,11 +45,16 @@ public final class ModeNormalizer {
         double[] mu = new double[k];
         double[] var = new double[k];
         double[] pi = new double[k];
-        double spread = Math.max(variance(x), minSigma * minSigma);
         for (int c = 0; c < k; c++) {
             mu[c] = distinct[(int) ((c + 0.5) * distinct.length / k)];
-            var[c] = spread;
             pi[c] = 1.0 / k;
+        }
+        double spread = Math.max(variance(x), minSigma * minSigma);
+        for (int c = 0; c < k; c++) {
+            // half the gap to the nearest neighbouring mean, so that neighbours start apart
+            double gap = Math.min(c > 0 ? mu[c] - mu[c - 1] : Double.POSITIVE_INFINITY,
+                    c < k - 1 ? mu[c + 1] - mu[c] : Double.POSITIVE_INFINITY);
+            var[c] = k == 1 ? spread : Math.max(gap * gap / 4, minSigma * minSigma);
         }
         expectationMaximization(x, mu, var, pi, minSigma * minSigma);
         return keepHeavy(mu, var, pi);

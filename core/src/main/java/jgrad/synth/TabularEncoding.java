@@ -102,7 +102,7 @@ public final class TabularEncoding {
             boolean whole = true;
             for (double v : x) {
                 double s = v * scale;
-                if (Math.abs(s - Math.rint(s)) > 1e-6 * Math.max(1, Math.abs(s)) ) {
+                if (Math.abs(s - Math.rint(s)) > 1e-9 * Math.max(1, Math.abs(s))) {
                     whole = false;
                     break;
                 }

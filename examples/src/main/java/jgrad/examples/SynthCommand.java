@@ -41,11 +41,11 @@ final class SynthCommand implements Command {
     static final List<String> BANK_CATEGORICAL = categorical();
 
     private static final List<String> OPTIONS = List.of("--data", "--schema", "--rows", "--out", "--epochs", "--seed",
-            "--condition");
+            "--condition", "--batch");
 
     @Override public String name() { return "synth"; }
     @Override public String usage() {
-        return "--data CSV [--schema bank] --rows N --out CSV [--epochs N] [--seed S] [--condition COLUMN=VALUE]";
+        return "--data CSV [--schema bank] --rows N --out CSV [--epochs N] [--batch N] [--seed S] [--condition COLUMN=VALUE]";
     }
     @Override public String summary() { return "synthetic customers from a tabular GAN (CTGAN), with a quality report"; }
 
@@ -69,6 +69,11 @@ final class SynthCommand implements Command {
         }
         int rows = Main.positiveInt("--rows", o.get("--rows"));
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : 100;
+        int batch = o.containsKey("--batch") ? Main.positiveInt("--batch", o.get("--batch")) : 500;
+        if (batch % Ctgan.Options.defaults().pac() != 0) {
+            throw new UsageException("--batch must be a multiple of " + Ctgan.Options.defaults().pac()
+                    + " (the critic judges packs of that many rows), got " + batch);
+        }
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
         String[] condition = o.containsKey("--condition") ? parseCondition(o.get("--condition")) : null;
         Path data = ExampleOptions.path("--data", o.get("--data"));
@@ -82,7 +87,8 @@ final class SynthCommand implements Command {
         Split<int[]> split = Splits.random(clients.rowCount(), HELD_OUT, new SplittableRandom(seed));
         Table train = clients.select(split.train());
         Table test = clients.select(split.test());
-        Ctgan.Options options = Ctgan.Options.defaults().withEpochs(epochs).withSeed(seed);
+        Ctgan.Options d = Ctgan.Options.defaults();
+        Ctgan.Options options = d.withEpochs(epochs).withSeed(seed).withSizes(batch, d.noise(), d.hidden(), d.pac());
         Ctgan gan = Ctgan.create(train, BANK_NUMERIC, BANK_CATEGORICAL, options, DType.F32);
         gan.to(BackendOption.device());
         SynthReport report = new SynthReport(out);
