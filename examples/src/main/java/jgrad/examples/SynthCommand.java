@@ -90,6 +90,9 @@ final class SynthCommand implements Command {
         Ctgan.Options d = Ctgan.Options.defaults();
         Ctgan.Options options = d.withEpochs(epochs).withSeed(seed).withSizes(batch, d.noise(), d.hidden(), d.pac());
         Ctgan gan = Ctgan.create(train, BANK_NUMERIC, BANK_CATEGORICAL, options, DType.F32);
+        if (condition != null) {
+            gan.encoding().categoryId(condition[0], condition[1]);      // refused now, not after training
+        }
         gan.to(BackendOption.device());
         SynthReport report = new SynthReport(out);
         report.header(data, train, test, gan, options);
