@@ -1,7 +1,6 @@
 package jgrad.examples;
 
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Locale;
 
@@ -25,7 +24,7 @@ final class SynthReport {
         this.out = out;
     }
 
-    void header(Path data, Table train, Table test, Ctgan gan, Ctgan.Options o) {
+    void header(String data, Table train, Table test, Ctgan gan, Ctgan.Options o) {
         epochs = o.epochs();
         out.println("jgrad synth: synthetic bank clients from a conditional tabular GAN (CTGAN, WGAN-GP)");
         out.printf(Locale.ROOT, "data      %s: %d clients; seeded split (seed %d): %d to train on, %d held out%n", data,
