@@ -82,6 +82,22 @@ class QualityReportTest {
     }
 
     @Test
+    void independentColumnsKeepEachColumnsValuesAndLoseTheirDependence() {
+        StringBuilder csv = new StringBuilder("x,y,c\n");
+        for (int r = 0; r < 200; r++) {
+            csv.append(r % 2).append(',').append(r % 2).append(',').append(r % 2 == 0 ? "a" : "b").append('\n');
+        }
+        Table train = Tables.of(SCHEMA, csv.toString());
+        Table sample = IndependentColumns.sample(train, 4000, new jgrad.random.PhiloxRandom(2));
+        QualityReport q = QualityReport.of(train, sample, List.of("x", "y"), List.of("c"));
+        // marginals: Bernoulli(½) each, so shapes within sampling error of 1; x = y = [c = b] in every real row but
+        // independent in the sample: r ≈ 0 against 1 (score ≈ ½), contingency TVD ≈ ½
+        assertEquals(1, q.columnShapes(), 0.05);
+        assertEquals(0.5, q.pairTrends(), 0.05);
+        assertEquals(SCHEMA, sample.schema());
+    }
+
+    @Test
     void missingValuesAreRefusedNamingColumnAndRow() {
         Table holed = Tables.of(SCHEMA, "x,y,c\n1,2,a\n,4,a\n");
         var e = assertThrows(IllegalArgumentException.class,

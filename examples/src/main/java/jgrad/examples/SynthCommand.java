@@ -18,6 +18,8 @@ import jgrad.io.AtomicFiles;
 import jgrad.synth.ClosestRecords;
 import jgrad.synth.CsvText;
 import jgrad.synth.Ctgan;
+import jgrad.random.PhiloxRandom;
+import jgrad.synth.IndependentColumns;
 import jgrad.synth.QualityReport;
 import jgrad.synth.TrainOnSynthetic;
 import jgrad.train.Model;
@@ -110,13 +112,23 @@ final class SynthCommand implements Command {
         AtomicFiles.write(outFile, stream -> stream.write(CsvText.write(synthetic, ';').getBytes(StandardCharsets.UTF_8)));
         out.printf(Locale.ROOT, "trained in %.1f s; wrote %d synthetic clients to %s%n%n", seconds, rows, outFile);
 
-        report.quality(QualityReport.of(train, synthetic, BANK_NUMERIC, BANK_CATEGORICAL));
+        QualityReport quality = QualityReport.of(train, synthetic, BANK_NUMERIC, BANK_CATEGORICAL);
+        report.quality(quality);
+        TrainOnSynthetic.Classifier classifier = (fit, scored) -> demoClassifier(fit, scored, seed);
+        TrainOnSynthetic.Utility utility = null;
         if (condition == null) {
-            report.utility(TrainOnSynthetic.compare(train, synthetic, test, BankClients.TARGET,
-                    (fit, scored) -> demoClassifier(fit, scored, seed)));
+            utility = TrainOnSynthetic.compare(train, synthetic, test, BankClients.TARGET, classifier);
+            report.utility(utility);
         }
         ClosestRecords dcr = new ClosestRecords(train, BANK_NUMERIC, BANK_CATEGORICAL);
-        report.privacy(dcr.summarize(synthetic), dcr.summarize(test));
+        ClosestRecords.Summary privacy = dcr.summarize(synthetic);
+        report.privacy(privacy, dcr.summarize(test));
+        if (condition == null) {
+            Table independent = IndependentColumns.sample(train, rows, new PhiloxRandom(seed, 4));
+            report.baseline(quality, utility, privacy, QualityReport.of(train, independent, BANK_NUMERIC, BANK_CATEGORICAL),
+                    TrainOnSynthetic.compare(train, independent, test, BankClients.TARGET, classifier),
+                    dcr.summarize(independent));
+        }
         return 0;
     }
 

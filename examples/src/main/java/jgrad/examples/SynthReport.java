@@ -71,6 +71,22 @@ final class SynthReport {
         line("held-out real", heldOut);
     }
 
+    /** CTGAN's figures beside those of the independent-columns baseline. */
+    void baseline(QualityReport q, TrainOnSynthetic.Utility u, ClosestRecords.Summary p, QualityReport bq,
+                  TrainOnSynthetic.Utility bu, ClosestRecords.Summary bp) {
+        out.println();
+        out.println("against the baseline (every column drawn on its own from the training clients' values)");
+        out.printf(Locale.ROOT, "  %-20s %8s %8s %8s %10s %8s %7s%n", "", "shapes", "pairs", "overall", "TSTR AUC",
+                "DCR med", "copies");
+        baselineLine("CTGAN", q, u, p);
+        baselineLine("independent columns", bq, bu, bp);
+    }
+
+    private void baselineLine(String what, QualityReport q, TrainOnSynthetic.Utility u, ClosestRecords.Summary p) {
+        out.printf(Locale.ROOT, "  %-20s %8.4f %8.4f %8.4f %10.4f %8.4f %7d%n", what, q.columnShapes(), q.pairTrends(),
+                q.overall(), u.syntheticAuc(), p.median(), p.copies());
+    }
+
     private void line(String what, ClosestRecords.Summary s) {
         out.printf(Locale.ROOT, "  %-14s median %.4f, 5th percentile %.4f, minimum %.4f; identical to a training row: %d of %d%n",
                 what, s.median(), s.percentile5(), s.minimum(), s.copies(), s.rows());
