@@ -57,6 +57,7 @@ module jgrad.core {
     exports jgrad.report.figures;
     exports jgrad.segment;
     exports jgrad.serve;
+    exports jgrad.synth;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;

@@ -37,6 +37,13 @@ import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.privacy.dp.DpSgd;
 import jgrad.privacy.dp.PairDpSgd;
+import jgrad.data.BadRows;
+import jgrad.data.csv.Column;
+import jgrad.data.csv.ColumnType;
+import jgrad.data.csv.CsvFormat;
+import jgrad.data.csv.CsvReader;
+import jgrad.data.csv.Schema;
+import jgrad.data.csv.Table;
 import jgrad.profile.Autoencoder;
 import jgrad.profile.ProfileTraining;
 import jgrad.profile.Rbm;
@@ -44,6 +51,7 @@ import jgrad.profile.RbmLikelihood;
 import jgrad.profile.RbmTraining;
 import jgrad.profile.TabularLayout;
 import jgrad.profile.Vae;
+import jgrad.synth.Ctgan;
 import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
@@ -93,6 +101,7 @@ class DeviceResidencyTest {
                 Arguments.of("attention general", (Run) d -> attention(d, Attention.Score.GENERAL)),
                 Arguments.of("attention mlp", (Run) d -> attention(d, Attention.Score.MLP)),
                 Arguments.of("gan", (Run) DeviceResidencyTest::gan),
+                Arguments.of("ctgan: WGAN-GP, conditional vector, Gumbel softmax", (Run) DeviceResidencyTest::ctgan),
                 Arguments.of("denoising autoencoder", (Run) DeviceResidencyTest::autoencoder),
                 Arguments.of("variational autoencoder", (Run) DeviceResidencyTest::vae),
                 Arguments.of("rbm, persistent CD, Gaussian visible", (Run) d -> rbm(d, Rbm.Visible.GAUSSIAN, true)),
@@ -429,6 +438,31 @@ class DeviceResidencyTest {
         }
         List<double[]> out = withParameters(losses, g);
         out.addAll(withParameters(new double[0], d));
+        return out;
+    }
+
+    /** CTGAN trained on a device, then sampled: the losses, both networks' weights and the decoded rows. */
+    private static List<double[]> ctgan(Device device) {
+        Schema schema = Schema.of(Column.of("v", ColumnType.DOUBLE), Column.of("c", ColumnType.STRING));
+        StringBuilder csv = new StringBuilder("v,c\n");
+        for (int r = 0; r < 12; r++) {
+            csv.append(r % 3 == 0 ? -1.5 + r : 4.25 - r).append(',').append(r % 3 == 0 ? "a" : "b").append('\n');
+        }
+        Table table;
+        try {
+            table = new CsvReader(CsvFormat.csv(), schema).read(new java.io.StringReader(csv.toString()), "ctgan.csv",
+                    BadRows.failFast());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        Ctgan gan = Ctgan.create(table, List.of("v"), List.of("c"), new Ctgan.Options(STEPS, 4, 2, 3, 2, 1e-2, 10, 0.2, 5),
+                DType.F32);
+        gan.to(device);
+        double[] losses = gan.fit(table, l -> { }).stream().flatMapToDouble(l -> java.util.stream.DoubleStream.of(
+                l.critic(), l.generator())).toArray();
+        List<double[]> out = withParameters(losses, gan.generator());
+        out.addAll(withParameters(new double[0], gan.critic()));
+        out.add(gan.sample(5, 6).doubles("v"));
         return out;
     }
 

@@ -92,7 +92,7 @@ final class DemoCommand implements Command {
     }
 
     /** Fits the model, keeping the weights of the epoch with the lowest validation loss. */
-    private static History train(Model model, BankFeatures features, Table fit, Table validation, int epochs,
+    static History train(Model model, BankFeatures features, Table fit, Table validation, int epochs,
             long seed, PrintStream out) {
         model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::binaryCrossEntropy, new RocAucMetric());
@@ -120,7 +120,7 @@ final class DemoCommand implements Command {
     }
 
     /** The rows {@code of[positions[i]]}. */
-    private static int[] pick(int[] of, int[] positions) {
+    static int[] pick(int[] of, int[] positions) {
         int[] out = new int[positions.length];
         for (int i = 0; i < positions.length; i++) {
             out[i] = of[positions[i]];

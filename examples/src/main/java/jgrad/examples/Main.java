@@ -18,6 +18,7 @@ public final class Main {
             new AnonymizeCommand(),
             new DpEpsilonCommand(),
             new SegmentCommand(),
+            new SynthCommand(),
             new AbtestCommand(),
             new BanditCommand(),
             new UpliftCommand(),

@@ -360,6 +360,32 @@ class BadInputsTest {
                 "--data", shoppersAsBank.toString()));
         c.add(Case.of("segment", 1, List.of("a-directory", "is a directory"), "segment", "--data", csv, "--k", "2",
                 "--out", subdir.toString()));
+        // ---------------------------------------------------------------- synth
+        Path synthOut = dir.resolve("synthetic.csv");
+        c.add(Case.of("synth", 2, List.of("needs --rows"), "synth", "--data", csv, "--out", synthOut.toString()));
+        c.add(Case.of("synth", 2, List.of("--rows", "'-3'"), "synth", "--data", csv, "--rows", "-3", "--out",
+                synthOut.toString()));
+        c.add(Case.of("synth", 2, List.of("--batch must be a multiple of 10", "25"), "synth", "--data", csv, "--rows", "5",
+                "--out", synthOut.toString(), "--batch", "25"));
+        c.add(Case.of("synth", 2, List.of("--condition must be COLUMN=VALUE", "'job'"), "synth", "--data", csv, "--rows",
+                "5", "--out", synthOut.toString(), "--condition", "job"));
+        c.add(Case.of("synth", 2, List.of("--schema must be bank", "'shoppers'"), "synth", "--data", csv, "--rows", "5",
+                "--out", synthOut.toString(), "--schema", "shoppers"));
+        c.add(Case.of("synth", 1, List.of("header-only.csv", "holds 0 clients", "at least 50"), "synth", "--data",
+                headerOnly.toString(), "--rows", "5", "--out", synthOut.toString()));
+        c.add(Case.of("synth", 1, List.of("one-row.csv", "holds 1 clients", "at least 50"), "synth", "--data",
+                oneRow.toString(), "--rows", "5", "--out", synthOut.toString()));
+        c.add(Case.of("synth", 1, List.of("nan.csv:2", "age", "NaN"), "synth", "--data", nan.toString(), "--rows", "5",
+                "--out", synthOut.toString()));
+        c.add(Case.of("synth", 1, List.of("nan-euribor.csv:2", "euribor3m", "NaN"), "synth", "--data",
+                bankWith("nan-euribor.csv", "euribor3m", "NaN").toString(), "--rows", "5", "--out", synthOut.toString()));
+        c.add(Case.of("synth", 1, List.of("column 'job'", "category 'pilot' was not seen in training"), "synth", "--data",
+                csv, "--rows", "5", "--out", synthOut.toString(), "--condition", "job=pilot"));
+        c.add(Case.of("synth", 1, List.of("'age' is not a categorical column"), "synth", "--data", csv, "--rows", "5",
+                "--out", synthOut.toString(), "--condition", "age=30"));
+        c.add(Case.of("synth", 1, List.of("column 'cons.conf.idx' is constant", "leave it out"), "synth", "--data",
+                dir.resolve("constant.csv").toString(), "--rows", "5", "--out", synthOut.toString()));
+
         // a constant column is documented behaviour: standardized to 0, it sets no segment apart and is not listed
         List<String> constant = new ArrayList<>();
         for (String line : lines) {
