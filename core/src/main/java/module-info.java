@@ -22,6 +22,7 @@ module jgrad.core {
     exports jgrad.autograd;
     exports jgrad.bandit;
     exports jgrad.cohort;
+    exports jgrad.ctr;
     exports jgrad.backend;
     exports jgrad.data;
     exports jgrad.data.csv;
