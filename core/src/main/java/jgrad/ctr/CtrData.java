@@ -9,9 +9,11 @@ import jgrad.data.split.Split;
  * earlier items; test = the last 10 % of each user's ratings, validation (for early stopping) = the last
  * 10 % of each user's remaining ratings, training = the rest ({@link TimeSplit}). Histories of validation
  * and test rows hold every earlier rating, those of the other parts included: they are what the user did
- * before, which a deployed model knows.
+ * before, which a deployed model knows. {@code truncatedHistories} counts the examples whose history
+ * was cut to the latest {@code maxHistory} items.
  */
-public record CtrData(CtrExamples train, CtrExamples validation, CtrExamples test, ItemGenres genres, int userIds) {
+public record CtrData(CtrExamples train, CtrExamples validation, CtrExamples test, ItemGenres genres, int userIds,
+                      int truncatedHistories) {
 
     /** The rating at or above which an example is a click. */
     public static final double LIKED = 4;
@@ -32,6 +34,7 @@ public record CtrData(CtrExamples train, CtrExamples validation, CtrExamples tes
         CtrExamples all = RatingHistories.build(ratings, LIKED, maxHistory);
         Split<CtrExamples> outer = TimeSplit.lastFraction(all, HELD_OUT);
         Split<CtrExamples> inner = TimeSplit.lastFraction(outer.train(), HELD_OUT);
-        return new CtrData(inner.train(), inner.test(), outer.test(), genres, ratings.maxUser() + 1);
+        return new CtrData(inner.train(), inner.test(), outer.test(), genres, ratings.maxUser() + 1,
+                RatingHistories.truncatedCount(ratings, maxHistory));
     }
 }

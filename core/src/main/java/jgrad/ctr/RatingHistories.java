@@ -51,6 +51,18 @@ public final class RatingHistories {
         return new CtrExamples(users, items, labels, histories);
     }
 
+    /**
+     * How many ratings have more than {@code maxHistory} earlier ones by the same user: the examples whose
+     * history {@link #build} truncates. A user with n ratings contributes max(0, n − maxHistory).
+     */
+    public static int truncatedCount(Ratings ratings, int maxHistory) {
+        java.util.Map<Integer, Integer> perUser = new java.util.HashMap<>();
+        for (int u : ratings.users()) {
+            perUser.merge(u, 1, Integer::sum);
+        }
+        return perUser.values().stream().mapToInt(n -> Math.max(0, n - maxHistory)).sum();
+    }
+
     /** Row numbers sorted by user, then timestamp, then file order (the sort is stable). */
     private static Integer[] timeOrderByUser(Ratings ratings) {
         Integer[] order = IntStream.range(0, ratings.size()).boxed().toArray(Integer[]::new);

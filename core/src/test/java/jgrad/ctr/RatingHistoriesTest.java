@@ -38,6 +38,14 @@ class RatingHistoriesTest {
     }
 
     @Test
+    void countsTheExamplesWhoseHistoryIsTruncated() {
+        // user 1: 5 ratings, 2 after more than 3 earlier; user 2: 20 ratings, 17; user 3: none.
+        assertEquals(19, RatingHistories.truncatedCount(CtrFixtures.ratings(), 3));
+        assertEquals(19, CtrFixtures.data().truncatedHistories());
+        assertEquals(0, RatingHistories.truncatedCount(CtrFixtures.ratings(), 20));
+    }
+
+    @Test
     void aHistoryOfLengthZeroIsEmptyAndANegativeOneIsRefused() {
         CtrExamples none = RatingHistories.build(CtrFixtures.ratings(), 4, 0);
         for (int[] h : none.histories()) {

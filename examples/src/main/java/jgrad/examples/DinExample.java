@@ -46,6 +46,10 @@ final class DinExample implements Example {
                         + "validation, %,d test ratings (last 10 %% of each user's, by time); clicks %.3f / %.3f / %.3f%n",
                 o.history, data.train().size(), data.validation().size(), data.test().size(),
                 data.train().positiveRate(), data.validation().positiveRate(), data.test().positiveRate());
+        if (data.truncatedHistories() > 0) {
+            out.printf(Locale.ROOT, "%,d ratings come after more than %d earlier ones: their histories keep the latest %d "
+                    + "(truncated from the left)%n", data.truncatedHistories(), o.history, o.history);
+        }
         CtrTraining.Settings settings = CtrTraining.Settings.standard(o.epochs).withMbaLambda(o.mba);
         out.printf(Locale.ROOT, "Adam %.0e, batch %d, at most %d epochs, stop after %d without a better validation AUC"
                         + "%s; seeds %s%n", settings.learningRate(), settings.batchSize(), settings.maxEpochs(),
