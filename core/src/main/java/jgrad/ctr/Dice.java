@@ -9,7 +9,7 @@ import jgrad.nn.Weights;
 import jgrad.tensor.Tensor;
 
 /**
- * Dice, the data-adaptive activation of Deep Interest Network (Zhou et al. 2018, eq. 9): for each channel
+ * Dice, the data-adaptive activation of Deep Interest Network (Zhou et al. 2018 §5.2): for each channel
  * k of s [..., K],
  * <pre>
  *   p(s) = σ((s − E[s]) / √(Var[s] + ε)),     f(s) = p(s) · s + (1 − p(s)) · α_k · s

@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import jgrad.tensor.Tensor;
 
 /**
- * DIN's mini-batch aware regularization (Zhou et al. 2018 §5.1, eq. 4) of the embedding tables: for a batch
+ * DIN's mini-batch aware regularization (Zhou et al. 2018 §5.1) of the embedding tables: for a batch
  * B and a table W whose row w_j is feature j,
  * <pre>
  *   R(B) = λ Σ_{j looked up in B} ‖w_j‖² / n_j

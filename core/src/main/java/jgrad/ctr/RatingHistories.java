@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 import jgrad.data.Ratings;
 
 /**
- * Turns explicit ratings into click-through examples (DIN's setting on MovieLens, Zhou et al. 2018 §6.1):
+ * Turns explicit ratings into click-through examples (the labelling DIN used on MovieLens, Zhou et al. 2018 §6.1):
  * every rating is one example with label 1 when rating ≥ {@code threshold}, and the user's history is
  * the items they rated strictly before it, in time order. Ratings of one user with the same timestamp
  * keep the order of the file (MovieLens logs many ratings in the same second). A history longer than
