@@ -25,6 +25,7 @@ module jgrad.core {
     exports jgrad.bandit;
     exports jgrad.campaign;
     exports jgrad.cohort;
+    exports jgrad.ctr;
     exports jgrad.backend;
     exports jgrad.data;
     exports jgrad.data.csv;

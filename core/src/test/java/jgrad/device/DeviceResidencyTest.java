@@ -19,6 +19,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import jgrad.backend.DType;
 import jgrad.backend.Device;
 import jgrad.bandit.NeuralEpsilonGreedy;
+import jgrad.ctr.CtrData;
+import jgrad.ctr.CtrFixtures;
+import jgrad.ctr.CtrModel;
+import jgrad.ctr.CtrTraining;
+import jgrad.ctr.DinConfig;
+import jgrad.ctr.DinModel;
+import jgrad.ctr.LogisticCtr;
+import jgrad.ctr.Pooling;
+import jgrad.ctr.Unit;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
 import jgrad.nn.gan.Discriminator;
@@ -127,7 +136,11 @@ class DeviceResidencyTest {
                 Arguments.of("transformer block, positions, masks", (Run) DeviceResidencyTest::transformer),
                 Arguments.of("interop: PyTorch-form GRU + Linear", (Run) DeviceResidencyTest::gruClassifier),
                 Arguments.of("interop: projected attention pooling", (Run) DeviceResidencyTest::projectedAttention),
-                Arguments.of("transfer: frozen layer, per-layer rate", (Run) DeviceResidencyTest::fineTuning));
+                Arguments.of("transfer: frozen layer, per-layer rate", (Run) DeviceResidencyTest::fineTuning),
+                Arguments.of("din: attention, dice, dropout, mini-batch aware L2", (Run) d -> din(d, Pooling.ATTENTION)),
+                Arguments.of("din: softmax attention", (Run) d -> din(d, Pooling.SOFTMAX)),
+                Arguments.of("din: mean pooling", (Run) d -> din(d, Pooling.MEAN)),
+                Arguments.of("ctr logistic regression", (Run) DeviceResidencyTest::logisticCtr));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -252,6 +265,29 @@ class DeviceResidencyTest {
         Tensor x = data(3, 6, 4).to(device);
         Tensor y = data(4, 6, 1).to(device);
         return train(model, device, m -> Losses.mse(((Sequential) m).forward(x), y));
+    }
+
+    /** Two epochs of {@link CtrTraining#fit} (batches, penalty, evaluation, early stopping) on the device. */
+    private static List<double[]> din(Device device, Pooling pooling) {
+        CtrData d = CtrFixtures.synthetic();
+        DinConfig c = new DinConfig(4, new int[] {6, 3}, Unit.DICE, pooling, 5, Unit.DICE, 0.2);
+        return fitCtr(device, new DinModel(d.userIds(), d.genres(), c, DType.F32, rng(1)), d);
+    }
+
+    private static List<double[]> logisticCtr(Device device) {
+        CtrData d = CtrFixtures.synthetic();
+        return fitCtr(device, new LogisticCtr(d.userIds(), d.genres(), DType.F32, rng(1)), d);
+    }
+
+    private static List<double[]> fitCtr(Device device, CtrModel model, CtrData d) {
+        model.to(device);
+        CtrTraining.Result r = CtrTraining.fit(model, d.train(), d.validation(),
+                new CtrTraining.Settings(64, 1e-2, 2, 1, 1e-3), rng(2), e -> { });
+        double[] scores = r.epochs().stream().flatMapToDouble(e -> java.util.stream.DoubleStream.of(e.trainLoss(),
+                e.validation().auc(), e.validation().logLoss())).toArray();
+        List<double[]> out = withParameters(scores, model);
+        model.buffers().values().forEach(b -> out.add(b.to(Device.CPU).toDoubleArray()));
+        return out;
     }
 
     private static List<double[]> twoHeadUplift(Device device) {

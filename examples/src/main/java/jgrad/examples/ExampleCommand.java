@@ -22,7 +22,8 @@ final class ExampleCommand implements Command {
             new NcfExample(jgrad.recsys.Ncf.Kind.GMF, "gmf"),
             new NcfExample(jgrad.recsys.Ncf.Kind.MLP, "ncf-mlp"),
             new NcfExample(jgrad.recsys.Ncf.Kind.NEUMF, "neumf"),
-            new TransferExample());
+            new TransferExample(),
+            new DinExample());
 
     @Override public String name() { return "example"; }
     @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE] [--report DIR]"; }

@@ -478,6 +478,27 @@ class BadInputsTest {
         Path noRatings = Files.createDirectories(dir.resolve("movies/ml-100k"));
         c.add(Case.of("example", 1, List.of("holds no u.data", noRatings.toString()), "example", "movie-mlp", "--data",
                 noRatings.getParent().toString()));
+        c.add(Case.of("example", 2, List.of("--model must be one of lr, mean, attention, softmax, all", "'din'"),
+                "example", "din", "--model", "din"));
+        c.add(Case.of("example", 2, List.of("--seeds must be a positive whole number", "'0'"), "example", "din",
+                "--seeds", "0"));
+        c.add(Case.of("example", 2, List.of("--history must be a positive whole number", "'-5'"), "example", "din",
+                "--history", "-5"));
+        c.add(Case.of("example", 2, List.of("--dropout must be a number in [0, 1)", "'1'"), "example", "din",
+                "--dropout", "1"));
+        c.add(Case.of("example", 2, List.of("--mba must be a number of 0 or more", "'-0.1'"), "example", "din",
+                "--mba", "-0.1"));
+        c.add(Case.of("example", 2, List.of("--unit must be relu, sigmoid or dice", "'prelu'"), "example", "din",
+                "--unit", "prelu"));
+        c.add(Case.of("example", 1, List.of("MovieLens 100K not found", "nowhere"), "example", "din", "--data",
+                dir.resolve("nowhere").toString()));
+        Path dinUnknown = Files.createDirectories(dir.resolve("din-unknown/ml-100k"));
+        String flags = "|0".repeat(19);
+        Files.writeString(dinUnknown.resolve("u.item"), "1|One (1995)|01-Jan-1995||http://x" + flags + "\n"
+                + "2|Two (1995)|01-Jan-1995||http://x" + flags + "\n", java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.writeString(dinUnknown.resolve("u.data"), "1\t1\t5\t10\n1\t1700\t4\t20\n");
+        c.add(Case.of("example", 1, List.of("item id 1700 is rated but has no genres", "ends at id 2"), "example", "din",
+                "--data", dinUnknown.toString()));
         // ---------------------------------------------------------------- abtest
         Path ab = write("ab.csv", "group,converted\nA,1\nB,0\nA,0\nB,1\n");
         Path abOneGroup = write("ab-one-group.csv", "group,converted\nA,1\nA,0\n");
