@@ -15,7 +15,8 @@ module jgrad.core {
     // Model types known to the model-file loader, without a hidden registration call.
     uses jgrad.io.ModelTypeProvider;
     provides jgrad.io.ModelTypeProvider with
-            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
+            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes,
+            jgrad.sequence.SequenceModelTypes;
 
     exports jgrad;
     exports jgrad.abtest;
@@ -50,6 +51,7 @@ module jgrad.core {
     exports jgrad.random;
     exports jgrad.recsys;
     exports jgrad.segment;
+    exports jgrad.sequence;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;

@@ -19,7 +19,10 @@ final class ExampleCommand implements Command {
             new MovieMlpExample(),
             new NcfExample(jgrad.recsys.Ncf.Kind.GMF, "gmf"),
             new NcfExample(jgrad.recsys.Ncf.Kind.MLP, "ncf-mlp"),
-            new NcfExample(jgrad.recsys.Ncf.Kind.NEUMF, "neumf"));
+            new NcfExample(jgrad.recsys.Ncf.Kind.NEUMF, "neumf"),
+            new SequenceExample(SequenceExample.Kind.POP),
+            new SequenceExample(SequenceExample.Kind.GRU4REC),
+            new SequenceExample(SequenceExample.Kind.SASREC));
 
     @Override public String name() { return "example"; }
     @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE]"; }
