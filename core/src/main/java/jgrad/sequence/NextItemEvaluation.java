@@ -2,6 +2,8 @@ package jgrad.sequence;
 
 import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.stream.IntStream;
 
 import jgrad.metrics.TopK;
 
@@ -32,8 +34,8 @@ public final class NextItemEvaluation {
                     + data.numItems());
         }
         // Sorted by history length, so that a batch of histories is padded little (the metrics are per user).
-        int[] users = java.util.stream.IntStream.range(0, data.numUsers()).filter(data::evaluated).boxed()
-                .sorted(java.util.Comparator.comparingInt(u -> data.history(u, target).length))
+        int[] users = IntStream.range(0, data.numUsers()).filter(data::evaluated).boxed()
+                .sorted(Comparator.comparingInt(u -> data.history(u, target).length))
                 .mapToInt(Integer::intValue).toArray();
         if (users.length == 0) {
             throw new IllegalArgumentException("no user has the 3 items a validation and a test target need");

@@ -1,12 +1,17 @@
 package jgrad.sequence;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
+import java.util.stream.IntStream;
 
+import jgrad.backend.Device;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Tensor;
 
@@ -92,7 +97,7 @@ public final class NextItemTraining {
             Tensor loss = model.loss(batch);
             loss.backward();
             optimizer.step();
-            sum += loss.to(jgrad.backend.Device.CPU).item();
+            sum += loss.to(Device.CPU).item();
         }
         return sum / Math.max(1, batches.size());
     }
@@ -104,20 +109,20 @@ public final class NextItemTraining {
         int bucket = batchSize * BUCKET_BATCHES;
         List<int[]> batches = new ArrayList<>();
         for (int from = 0; from < users.length; from += bucket) {
-            int[] sorted = java.util.Arrays.stream(users, from, Math.min(users.length, from + bucket)).boxed()
-                    .sorted(java.util.Comparator.comparingInt(u -> data.trainingPrefix(u).length))
+            int[] sorted = Arrays.stream(users, from, Math.min(users.length, from + bucket)).boxed()
+                    .sorted(Comparator.comparingInt(u -> data.trainingPrefix(u).length))
                     .mapToInt(Integer::intValue).toArray();
             for (int b = 0; b < sorted.length; b += batchSize) {
-                batches.add(java.util.Arrays.copyOfRange(sorted, b, Math.min(sorted.length, b + batchSize)));
+                batches.add(Arrays.copyOfRange(sorted, b, Math.min(sorted.length, b + batchSize)));
             }
         }
-        java.util.Collections.shuffle(batches, rng);
+        Collections.shuffle(batches, rng);
         return batches;
     }
 
     /** The users with at least two training items (one input and its next item). */
     int[] trainableUsers() {
-        return java.util.stream.IntStream.range(0, data.numUsers()).filter(u -> data.trainingPrefix(u).length >= 2)
+        return IntStream.range(0, data.numUsers()).filter(u -> data.trainingPrefix(u).length >= 2)
                 .toArray();
     }
 
@@ -135,7 +140,7 @@ public final class NextItemTraining {
             int[] prefix = data.trainingPrefix(users[b]);
             int length = prefix.length - 1;
             SequenceBatch.rightAligned(prefix, length, inputs, b, steps);
-            SequenceBatch.rightAligned(java.util.Arrays.copyOfRange(prefix, 1, prefix.length), length, positives, b, steps);
+            SequenceBatch.rightAligned(Arrays.copyOfRange(prefix, 1, prefix.length), length, positives, b, steps);
             BitSet seen = new BitSet(data.numItems() + 1);
             for (int item : prefix) {
                 seen.set(item);

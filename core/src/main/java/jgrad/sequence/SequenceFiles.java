@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class SequenceFiles {
         if (sequences.isEmpty()) {
             throw new InputFileException(seqFile, "holds no sequence");
         }
-        int numItems = sequences.values().stream().flatMapToInt(java.util.Arrays::stream).max().orElseThrow();
+        int numItems = sequences.values().stream().flatMapToInt(Arrays::stream).max().orElseThrow();
         int[] users = sequences.keySet().stream().mapToInt(Integer::intValue).toArray();
         int[][] seqs = sequences.values().toArray(int[][]::new);
         int[][] valid = negatives(dir.resolve("valid_negatives.tsv"), users, seqs, numItems, 2);

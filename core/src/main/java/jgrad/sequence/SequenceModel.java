@@ -110,8 +110,7 @@ public abstract class SequenceModel extends Module implements NextItemScorer, De
         for (int item : history) {
             s[item] = Double.NEGATIVE_INFINITY;
         }
-        int[] top = TopK.indices(s, Math.min(k, numItems - (int) Arrays.stream(history).distinct().count()));
-        return top;
+        return TopK.indices(s, Math.min(k, numItems - (int) Arrays.stream(history).distinct().count()));
     }
 
     @Override

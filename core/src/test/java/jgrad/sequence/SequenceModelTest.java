@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -112,7 +113,7 @@ class SequenceModelTest {
             }
             negatives[u] = new int[0];
         }
-        SequenceData data = new SequenceData(12, java.util.stream.IntStream.range(0, users).toArray(), seqs, negatives,
+        SequenceData data = new SequenceData(12, IntStream.range(0, users).toArray(), seqs, negatives,
                 negatives);
         SequenceModel model = factory.apply(new double[] {12, 16, 8, 0});
         var before = NextItemEvaluation.evaluate(model, data, SequenceData.Target.VALID, 1);
