@@ -17,7 +17,8 @@ module jgrad.core {
     // Model types known to the model-file loader, without a hidden registration call.
     uses jgrad.io.ModelTypeProvider;
     provides jgrad.io.ModelTypeProvider with
-            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
+            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes,
+            jgrad.sequence.SequenceModelTypes;
 
     exports jgrad;
     exports jgrad.abtest;
@@ -59,6 +60,7 @@ module jgrad.core {
     exports jgrad.segment;
     exports jgrad.serve;
     exports jgrad.synth;
+    exports jgrad.sequence;
     exports jgrad.rl;
     exports jgrad.tensor;
     exports jgrad.train;

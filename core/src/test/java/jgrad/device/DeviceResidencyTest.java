@@ -65,6 +65,10 @@ import jgrad.recsys.BiasedMF;
 import jgrad.recsys.ConcatRecommender;
 import jgrad.recsys.DotRecommender;
 import jgrad.recsys.Ncf;
+import jgrad.sequence.Gru4Rec;
+import jgrad.sequence.SasRec;
+import jgrad.sequence.SequenceBatch;
+import jgrad.sequence.SequenceModel;
 import jgrad.recsys.PairModel;
 import jgrad.recsys.UserMlpRecommender;
 import jgrad.rl.CampaignPolicy;
@@ -140,7 +144,11 @@ class DeviceResidencyTest {
                 Arguments.of("din: attention, dice, dropout, mini-batch aware L2", (Run) d -> din(d, Pooling.ATTENTION)),
                 Arguments.of("din: softmax attention", (Run) d -> din(d, Pooling.SOFTMAX)),
                 Arguments.of("din: mean pooling", (Run) d -> din(d, Pooling.MEAN)),
-                Arguments.of("ctr logistic regression", (Run) DeviceResidencyTest::logisticCtr));
+                Arguments.of("ctr logistic regression", (Run) DeviceResidencyTest::logisticCtr),
+                Arguments.of("sasrec, sampled negatives", (Run) d -> nextItem(d, new SasRec(9, 4, 6, 2, 1, 0.2,
+                        DType.F32, rng(5)))),
+                Arguments.of("gru4rec, sampled negatives", (Run) d -> nextItem(d, new Gru4Rec(9, 4, 6, 0.2, DType.F32,
+                        rng(6)))));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -257,6 +265,13 @@ class DeviceResidencyTest {
             out.add(p.to(Device.CPU).toDoubleArray());
         }
         return out;
+    }
+
+    /** Two users' left-padded sequences (one truncated), their next items and fixed negatives. */
+    private static List<double[]> nextItem(Device device, SequenceModel model) {
+        SequenceBatch batch = new SequenceBatch(2, 4, new int[] {0, 0, 1, 2, 3, 4, 5, 6}, new int[] {0, 0, 2, 7,
+            4, 5, 6, 8}, new int[] {0, 0, 9, 5, 1, 9, 2, 3});
+        return train(model, device, m -> ((SequenceModel) m).loss(batch));
     }
 
     private static List<double[]> mlp(Device device) {

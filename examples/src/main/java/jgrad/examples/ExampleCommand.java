@@ -23,7 +23,10 @@ final class ExampleCommand implements Command {
             new NcfExample(jgrad.recsys.Ncf.Kind.MLP, "ncf-mlp"),
             new NcfExample(jgrad.recsys.Ncf.Kind.NEUMF, "neumf"),
             new TransferExample(),
-            new DinExample());
+            new DinExample(),
+            new SequenceExample(SequenceExample.Kind.POP),
+            new SequenceExample(SequenceExample.Kind.GRU4REC),
+            new SequenceExample(SequenceExample.Kind.SASREC));
 
     @Override public String name() { return "example"; }
     @Override public String usage() { return "NAME [--data PATH] [--epochs N] [--seed S] [--save FILE] [--report DIR]"; }

@@ -18,6 +18,7 @@ final class MovieLensFiles {
 
     static final String ML_100K = "ml-100k";
     static final String LOO = "ml-100k-loo";
+    static final String SEQ = "ml-100k-seq";
 
     private MovieLensFiles() {
     }
@@ -48,6 +49,14 @@ final class MovieLensFiles {
                     + " of the shared data, next to " + ML_100K + ")");
         }
         return file;
+    }
+
+    /** The ml-100k-seq folder (sequences and fixed negatives), or a message saying where it comes from. */
+    static Path sequences() {
+        return SharedData.find(SEQ).or(() -> besideRepository(SEQ)).orElseThrow(() -> new IllegalStateException(
+                "MovieLens 100K as sequences (" + SEQ + ") not found: pass --data DIR (a folder with sequences.tsv, "
+                        + "valid_negatives.tsv and test_negatives.tsv) or a file of 'user item' lines; or "
+                        + SharedData.HOW_TO_GET));
     }
 
     private static Optional<Path> locate(Path given, String sub) {

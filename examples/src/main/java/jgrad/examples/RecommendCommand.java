@@ -15,6 +15,7 @@ import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
 import jgrad.recsys.Popularity;
 import jgrad.recsys.Recommender;
+import jgrad.sequence.SequenceModel;
 
 /**
  * {@code ./jgrad recommend --model FILE --user ID [-k K] [--data PATH] [--cold-start popularity]}: the top-K
@@ -26,16 +27,20 @@ import jgrad.recsys.Recommender;
 final class RecommendCommand implements Command {
 
     @Override public String name() { return "recommend"; }
-    @Override public String usage() { return "--model FILE --user ID [-k K] [--data PATH] [--cold-start popularity]"; }
+    @Override public String usage() {
+        return "--model FILE --user ID [-k K] [--data PATH] [--cold-start popularity]; on a sequence model (sasrec, "
+                + "gru4rec) --user ID or --history \"ITEM ITEM …\"";
+    }
     @Override public String summary() { return "a saved MovieLens model's top-K unseen movies for a user, with titles"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--model", "--user", "-k", "--data", "--cold-start"));
-        if (!o.containsKey("--model") || !o.containsKey("--user")) {
+        Map<String, String> o = OptionPairs.parse(args, List.of("--model", "--user", "-k", "--data", "--cold-start",
+                "--history"));
+        if (!o.containsKey("--model") || !(o.containsKey("--user") || o.containsKey("--history"))) {
             throw new UsageException("needs --model FILE and --user ID");
         }
-        int userId = parseInt("--user", o.get("--user"));
+        int userId = o.containsKey("--user") ? parseInt("--user", o.get("--user")) : 0;
         int k = o.containsKey("-k") ? Main.positiveInt("-k", o.get("-k")) : 10;
         boolean coldStart = o.containsKey("--cold-start");
         if (coldStart && !o.get("--cold-start").equals("popularity")) {
@@ -47,6 +52,14 @@ final class RecommendCommand implements Command {
                     + " (save one with ./jgrad example movie-dot --save FILE)");
         }
         ModelFiles.Loaded loaded = ModelFiles.read(modelPath);
+        if (loaded.model() instanceof SequenceModel sequenceModel) {
+            sequenceModel.to(BackendOption.device());
+            return SequenceRecommend.run(sequenceModel, loaded.file().getFileName().toString(), o, k, out);
+        }
+        if (o.containsKey("--history")) {
+            throw new UsageException("--history is for sequence models (sasrec, gru4rec); "
+                    + loaded.file().getFileName() + " ranks by user, so give --user ID");
+        }
         if (!(loaded.model() instanceof Recommender model)) {
             throw new ModelFileException(loaded.file(), "holds a " + loaded.model().getClass().getSimpleName()
                     + ", not a recommender");

@@ -26,6 +26,7 @@ import jgrad.io.ModelFiles;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
 import jgrad.recsys.DotRecommender;
+import jgrad.sequence.SasRec;
 import jgrad.train.Sequential;
 
 /**
@@ -616,7 +617,51 @@ class BadInputsTest {
         c.add(Case.of("example", 2, List.of("unknown option '--save'"), "example", "fashion-cnn", "--save", "x"));
         c.add(Case.of("example", 2, List.of("--epochs must be a positive whole number"), "example", "fashion-cnn",
                 "--epochs", "0"));
+        sequenceCases(c);
         return c;
+    }
+
+    /** pop, gru4rec, sasrec and recommend on a sequence model: the bad sequences, on tiny files made here. */
+    private static void sequenceCases(List<Case> c) throws IOException {
+        Path seq = Files.createDirectories(dir.resolve("seq"));
+        Files.writeString(seq.resolve("sequences.tsv"), "1\t1 2 3 4\n2\t5 4 3\n");
+        Files.writeString(seq.resolve("valid_negatives.tsv"), "1\t3\t5\n2\t4\t1\n9\t4\t1\n");
+        Files.writeString(seq.resolve("test_negatives.tsv"), "1\t4\t5\n2\t3\t1\n");
+        c.add(Case.of("example", 1, List.of("valid_negatives.tsv", "line 3", "unknown user 9"), "example", "sasrec",
+                "--data", seq.toString(), "--epochs", "1"));
+        Path badItem = Files.createDirectories(dir.resolve("seq-item"));
+        Files.writeString(badItem.resolve("sequences.tsv"), "1\t1 2 3 4\n");
+        Files.writeString(badItem.resolve("valid_negatives.tsv"), "1\t3\t99\n");
+        Files.writeString(badItem.resolve("test_negatives.tsv"), "1\t4\t1\n");
+        c.add(Case.of("example", 1, List.of("valid_negatives.tsv", "line 1, column 3", "unknown item 99"), "example",
+                "gru4rec", "--data", badItem.toString()));
+        Path empty = Files.createDirectories(dir.resolve("seq-empty"));
+        Files.writeString(empty.resolve("sequences.tsv"), "1\t1 2 3 4\n2\t\n");
+        c.add(Case.of("example", 1, List.of("sequences.tsv", "line 2", "user 2 has an empty history"), "example", "pop",
+                "--data", empty.toString()));
+        Path pairs = Files.writeString(dir.resolve("pairs.txt"), "1 1\n1 2\n1 3\n1 4\n2 5\n");
+        c.add(Case.of("example", 0, List.of("1 users have fewer than 3 items", "trained on only"), "example", "pop",
+                "--data", pairs.toString()));
+        c.add(Case.of("example", 1, List.of("triples.txt", "line 1", "expected two fields"), "example", "pop", "--data",
+                Files.writeString(dir.resolve("triples.txt"), "1 2 3\n").toString()));
+        c.add(Case.of("example", 2, List.of("pop has no training"), "example", "pop", "--epochs", "3"));
+        c.add(Case.of("example", 2, List.of("--eval-every must be a positive whole number"), "example", "sasrec",
+                "--eval-every", "0"));
+
+        Path sasrec = dir.resolve("sasrec");
+        ModelFiles.save(new SasRec(5, 4, 3, 1, 1, 0.0, DType.F32, new SplittableRandom(1)), sasrec);
+        String model = sasrec.toString();
+        c.add(Case.of("recommend", 0, List.of("holds 4 items", "reads the last 3", "truncated from the left"),
+                "recommend", "--model", model, "--history", "1 2 3 4", "-k", "1"));
+        c.add(Case.of("recommend", 1, List.of("item 9 at position 2", "unknown", "items 1 … 5"), "recommend", "--model",
+                model, "--history", "1 9"));
+        c.add(Case.of("recommend", 2, List.of("--history is empty"), "recommend", "--model", model, "--history", " "));
+        c.add(Case.of("recommend", 2, List.of("--history", "'x'", "not a whole number"), "recommend", "--model", model,
+                "--history", "1 x"));
+        c.add(Case.of("recommend", 1, List.of("--user 7", "unknown user", "pairs.txt"), "recommend", "--model", model,
+                "--user", "7", "--data", pairs.toString()));
+        c.add(Case.of("recommend", 2, List.of("--history is for sequence models"), "recommend", "--model",
+                dir.resolve("dot").toString(), "--history", "1 2"));
     }
 
     private static Run run(Case c) {

@@ -6,12 +6,15 @@ import java.util.random.RandomGenerator;
 import jgrad.backend.DType;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
+import jgrad.nn.Weights;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
 /**
- * Learned positional embeddings (SASRec §3.2): y[b, t] = x[b, t] + P[t] for x [B, T, d] and a table
- * P [maxLength, d] trained with the model (start: U(±0.05), Keras's embedding default).
+ * Learned positional embeddings (SASRec §3.2): y[b, t] = x[b, t] + P[s + t] for x [B, T, d], a table
+ * P [maxLength, d] trained with the model (start: U(±0.05), Keras's embedding default) and a first
+ * position s (0 unless given; SASRec pads sequences on the left to maxLength, so a batch of T &lt; maxLength
+ * steps that stands for the right end of such padded sequences starts at s = maxLength − T).
  */
 public final class PositionalEmbedding extends Module implements Layer {
 
@@ -29,11 +32,17 @@ public final class PositionalEmbedding extends Module implements Layer {
 
     @Override
     public Tensor forward(Tensor x) {
-        if (x.rank() != 3 || x.shape(2) != d || x.shape(1) > maxLength) {
+        return forward(parameters(), x, 0);
+    }
+
+    /** x + P[first …], with the given weights ({@code P}). */
+    public Tensor forward(Map<String, Tensor> weights, Tensor x, int first) {
+        if (x.rank() != 3 || x.shape(2) != d || first < 0 || first + x.shape(1) > maxLength) {
             throw new IllegalArgumentException("PositionalEmbedding(max=" + maxLength + ", d=" + d + "): input has shape "
-                    + Shapes.format(x.shape()) + ", expected [B, T <= " + maxLength + ", " + d + "]");
+                    + Shapes.format(x.shape()) + " from position " + first + ", expected [B, T, " + d
+                    + "] with first + T <= " + maxLength);
         }
-        return x.add(parameters().get("P").narrow(0, 0, x.shape(1)));
+        return x.add(new Weights("PositionalEmbedding", weights).get("P", maxLength, d).narrow(0, first, x.shape(1)));
     }
 
     @Override

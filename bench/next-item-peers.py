@@ -1,0 +1,95 @@
+#!/usr/bin/env python3
+"""The peers of jgrad's NextItemStepBench in PyTorch CPU: one training step of SASRec and of GRU4Rec on
+ML-100K sizes (1,682 items, batch 128, 200 steps, no padding; BCE with one negative per step; Adam), the
+same shapes as jgrad.bench.sequence.NextItemStepBench. One JSON line per model: the median ms per step.
+
+    LD_LIBRARY_PATH=/usr/lib/x86_64-linux-gnu/openblas-openmp /usr/bin/python3 bench/next-item-peers.py 1
+
+The argument is the thread count (1 by default, the faster setting on this machine for training steps).
+"""
+import json
+import statistics
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+ITEMS, BATCH, STEPS = 1682, 128, 200
+
+
+class SasRec(nn.Module):
+    """2 pre-norm blocks (causal attention, 1 head; point-wise FFN d -> d -> d), d 50, dropout 0.2, final norm."""
+
+    def __init__(self, d=50, blocks=2):
+        super().__init__()
+        self.items = nn.Embedding(ITEMS + 1, d, padding_idx=0)
+        self.positions = nn.Embedding(STEPS, d)
+        self.drop = nn.Dropout(0.2)
+        self.norm1 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
+        self.attn = nn.ModuleList(nn.MultiheadAttention(d, 1, batch_first=True) for _ in range(blocks))
+        self.norm2 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
+        self.ff = nn.ModuleList(nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Linear(d, d)) for _ in range(blocks))
+        self.last = nn.LayerNorm(d, eps=1e-8)
+        self.d = d
+
+    def forward(self, x):
+        keep = (x != 0).unsqueeze(-1).float()
+        e = self.items(x) * self.d ** 0.5 + self.positions.weight[: x.shape[1]]
+        e = self.drop(e) * keep
+        causal = torch.triu(torch.ones(x.shape[1], x.shape[1], dtype=torch.bool), 1)
+        for n1, a, n2, f in zip(self.norm1, self.attn, self.norm2, self.ff):
+            q = n1(e)
+            e = e + self.drop(a(q, q, q, attn_mask=causal, need_weights=False)[0])
+            e = (e + self.drop(f(n2(e)))) * keep
+        return self.last(e)
+
+
+class Gru4Rec(nn.Module):
+    def __init__(self, d=64):
+        super().__init__()
+        self.items = nn.Embedding(ITEMS + 1, d, padding_idx=0)
+        self.drop = nn.Dropout(0.2)
+        self.gru = nn.GRU(d, d, batch_first=True)
+
+    def forward(self, x):
+        return self.gru(self.drop(self.items(x)))[0]
+
+
+def step_time(model, warm=5, reps=15):
+    g = torch.Generator().manual_seed(42)
+    x, pos, neg = (torch.randint(1, ITEMS + 1, (BATCH, STEPS), generator=g) for _ in range(3))
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, betas=(0.9, 0.98))
+
+    def step():
+        opt.zero_grad()
+        h = model(x)
+        p = (h * model.items(pos)).sum(-1)
+        n = (h * model.items(neg)).sum(-1)
+        loss = F.softplus(-p).mean() + F.softplus(n).mean()
+        loss.backward()
+        opt.step()
+
+    for _ in range(warm):
+        step()
+    ts = []
+    for _ in range(reps):
+        t = time.perf_counter()
+        step()
+        ts.append(time.perf_counter() - t)
+    return statistics.median(ts)
+
+
+def main():
+    threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+    torch.set_num_threads(threads)
+    torch.manual_seed(42)
+    for name, model in (("sasrec", SasRec()), ("gru4rec", Gru4Rec())):
+        s = step_time(model)
+        print(json.dumps({"bench": name + "_train_step", "impl": "torch-" + torch.__version__, "threads": threads,
+                          "batch": BATCH, "T": STEPS, "ms_per_step": round(s * 1e3, 1)}), flush=True)
+
+
+if __name__ == "__main__":
+    main()

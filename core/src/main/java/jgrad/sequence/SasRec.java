@@ -1,0 +1,104 @@
+package jgrad.sequence;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+
+import jgrad.backend.DType;
+import jgrad.nn.Config;
+import jgrad.nn.Weights;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.transformer.PositionalEmbedding;
+import jgrad.nn.transformer.TransformerBlock;
+import jgrad.tensor.Tensor;
+
+/**
+ * SASRec (Kang and McAuley, "Self-Attentive Sequential Recommendation", ICDM 2018). With the input items
+ * x_1 … x_T padded on the left, keep_t = 1 at item steps and 0 at padding:
+ * <pre>
+ *   E_t  = (√d · M_{x_t} + P_t) ⊙ keep_t, then dropout                     (§3.1–3.2; P learned)
+ *   E   ← Block_b(E, keep) ⊙ keep,   b = 1 … blocks                        (§3.3: causal self-attention over kept
+ *                                                                           keys, point-wise FFN d → d → d,
+ *                                                                           pre-norm residuals, dropout)
+ *   F   = LayerNorm(E)
+ * </pre>
+ * and the scores and loss of {@link SequenceModel}. The paper's setting for ML-1M: 2 blocks, 1 head, d = 50,
+ * maximum length 200, dropout 0.2.
+ */
+public final class SasRec extends SequenceModel {
+
+    public static final String TYPE = "SASRec";
+    private static final double LAYER_NORM_EPS = 1e-8;
+
+    private final int blocks;
+    private final int heads;
+    private final double dropoutRate;
+    private final PositionalEmbedding positions;
+    private final Dropout dropout;
+    private final TransformerBlock[] layers;
+    private final LayerNorm finalNorm;
+
+    public SasRec(int numItems, int d, int maxLength, int blocks, int heads, double dropout, DType dtype,
+                  RandomGenerator rng) {
+        super(numItems, d, maxLength, dtype, rng);
+        if (blocks < 1) {
+            throw new IllegalArgumentException("SASRec: needs at least one block, got " + blocks);
+        }
+        this.blocks = blocks;
+        this.heads = heads;
+        this.dropoutRate = dropout;
+        positions = child("positions", new PositionalEmbedding(maxLength, d, dtype, rng));
+        this.dropout = child("dropout", new Dropout(dropout, rng));
+        layers = new TransformerBlock[blocks];
+        for (int b = 0; b < blocks; b++) {
+            layers[b] = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout, LAYER_NORM_EPS,
+                    dtype, rng));
+        }
+        finalNorm = child("norm", new LayerNorm(d, LAYER_NORM_EPS, dtype));
+    }
+
+    /** The paper's model: 2 blocks, 1 head, d = 50, maximum length 200, dropout 0.2. */
+    public static SasRec paper(int numItems, DType dtype, RandomGenerator rng) {
+        return new SasRec(numItems, 50, 200, 2, 1, 0.2, dtype, rng);
+    }
+
+    @Override
+    protected Tensor encode(Map<String, Tensor> weights, SequenceBatch batch) {
+        int steps = batch.steps();
+        Tensor keep = batch.keepMask(device(), dtype);
+        Tensor keep3 = keep.reshape(batch.batch(), steps, 1);
+        Tensor e = items.lookup(Weights.under(weights, "items."), batch.inputs(), batch.batch(), steps).mul(Math.sqrt(d));
+        e = positions.forward(Weights.under(weights, "positions."), e, maxLength - steps);
+        e = dropout.forward(e.mul(keep3));
+        for (int b = 0; b < blocks; b++) {
+            e = layers[b].forward(Weights.under(weights, "block" + b + "."), e, keep).mul(keep3);
+        }
+        return finalNorm.forward(Weights.under(weights, "norm."), e);
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("items", numItems);
+        c.put("d", d);
+        c.put("max_length", maxLength);
+        c.put("blocks", blocks);
+        c.put("heads", heads);
+        c.put("dropout", dropoutRate);
+        c.put("dtype", Config.dtypeName(dtype));
+        return c;
+    }
+
+    public static SasRec fromConfig(Map<String, Object> map) {
+        Config c = new Config(TYPE, map);
+        return new SasRec(c.getInt("items"), c.getInt("d"), c.getInt("max_length"), c.getInt("blocks"),
+                c.getInt("heads"), c.getDouble("dropout"), c.dtype(), new SplittableRandom(0));
+    }
+}

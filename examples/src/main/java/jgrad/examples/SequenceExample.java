@@ -1,0 +1,126 @@
+package jgrad.examples;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import jgrad.backend.DType;
+import jgrad.io.ModelFiles;
+import jgrad.optim.Adam;
+import jgrad.sequence.Gru4Rec;
+import jgrad.sequence.NextItemEvaluation;
+import jgrad.sequence.NextItemTraining;
+import jgrad.sequence.PopularityScorer;
+import jgrad.sequence.SasRec;
+import jgrad.sequence.SequenceData;
+import jgrad.sequence.SequenceFiles;
+import jgrad.sequence.SequenceModel;
+
+/**
+ * {@code pop}, {@code gru4rec}, {@code sasrec}: next-item recommendation on MovieLens 100K as sequences
+ * (or any {@code user item} file) with the leave-one-out protocol of {@link NextItemEvaluation}; one line per
+ * evaluated epoch, then the test metrics of the epoch chosen on the validation targets.
+ */
+final class SequenceExample implements Example {
+
+    enum Kind { POP, GRU4REC, SASREC }
+
+    static final int BATCH = 128;
+    static final int K = 10;
+    static final int MAX_LENGTH = 200;
+    static final int GRU_DIM = 64;
+    static final double DROPOUT = 0.2;
+    /** SASRec's Adam step (the paper's); GRU4Rec's, larger, as GRU4Rec trains with steps of 0.01 and more. */
+    static final double SASREC_LR = 1e-3;
+    static final double GRU4REC_LR = 1e-2;
+
+    private final Kind kind;
+
+    SequenceExample(Kind kind) {
+        this.kind = kind;
+    }
+
+    @Override public String name() { return kind.name().toLowerCase(Locale.ROOT); }
+
+    @Override
+    public String summary() {
+        return switch (kind) {
+            case POP -> "most-popular next item, HR@10 / NDCG@10 on 101 candidates and full ranking";
+            case GRU4REC -> "GRU4Rec next-item model (GRU, d " + GRU_DIM + ", BCE with sampled negatives)";
+            case SASREC -> "SASRec next-item model (2 self-attention blocks, d 50, max length 200)";
+        };
+    }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--epochs", "--seed", "--save", "--eval-every"));
+        int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs"))
+                : kind == Kind.SASREC ? 200 : 100;
+        int evalEvery = o.containsKey("--eval-every") ? Main.positiveInt("--eval-every", o.get("--eval-every")) : 1;
+        long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 1;
+        Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
+        if (kind == Kind.POP && (save != null || o.containsKey("--epochs") || o.containsKey("--eval-every"))) {
+            throw new UsageException("pop has no training: it takes --data and --seed only");
+        }
+        Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : MovieLensFiles.sequences();
+        SequenceData data = SequenceFiles.read(path, new SplittableRandom(seed));
+        describe(data, path, out);
+        if (kind == Kind.POP) {
+            PopularityScorer pop = PopularityScorer.fit(data);
+            print(out, "valid", NextItemEvaluation.evaluate(pop, data, SequenceData.Target.VALID, K));
+            print(out, "test ", NextItemEvaluation.evaluate(pop, data, SequenceData.Target.TEST, K));
+            return 0;
+        }
+        SequenceModel model = build(data, seed);
+        model.to(BackendOption.device());
+        double lr = kind == Kind.SASREC ? SASREC_LR : GRU4REC_LR;
+        out.printf(Locale.ROOT, "%s, Adam %.0e (β₂ 0.98), batch %d, %d epochs, seed %d, evaluated every %d%n", summary(),
+                lr, BATCH, epochs, seed, evalEvery);
+        NextItemTraining training = new NextItemTraining(data, BATCH, K);
+        Adam adam = new Adam(lr, 0.9, 0.98, 1e-8, false);
+        NextItemTraining.Result r = training.train(model, adam, epochs, evalEvery, seed, e -> progress(out, e));
+        NextItemTraining.Epoch best = r.best();
+        out.printf(Locale.ROOT, "best epoch %d by validation NDCG@10 (101 candidates); its test metrics:%n", best.epoch());
+        print(out, "test ", best.test());
+        if (save != null) {
+            ModelFiles.save(model, save);
+            out.println("saved the model after the last epoch to " + ModelFiles.weightsPath(save));
+        }
+        return 0;
+    }
+
+    private SequenceModel build(SequenceData data, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return kind == Kind.SASREC ? SasRec.paper(data.numItems(), DType.F32, rng)
+                : new Gru4Rec(data.numItems(), GRU_DIM, MAX_LENGTH, DROPOUT, DType.F32, rng);
+    }
+
+    private static void describe(SequenceData data, Path path, PrintStream out) {
+        out.printf(Locale.ROOT, "%s: %d users (%d with validation and test targets), %d items, %,d training items%n",
+                path, data.numUsers(), data.evaluatedUsers(), data.numItems(), data.trainingItems());
+        if (data.evaluatedUsers() < data.numUsers()) {
+            out.printf("note: %d users have fewer than 3 items: they have no targets and are trained on only%n",
+                    data.numUsers() - data.evaluatedUsers());
+        }
+        int longer = data.longerThan(MAX_LENGTH, SequenceData.Target.TEST);
+        if (longer > 0) {
+            out.printf("note: %d users' histories are longer than %d items: the models read their last %d "
+                    + "(truncated from the left)%n", longer, MAX_LENGTH, MAX_LENGTH);
+        }
+    }
+
+    private static void progress(PrintStream out, NextItemTraining.Epoch e) {
+        out.printf(Locale.ROOT, "epoch %3d  loss %.4f  %5.1f s | valid HR@10 %.4f NDCG@10 %.4f, full %.4f %.4f"
+                        + " | test HR@10 %.4f NDCG@10 %.4f, full %.4f %.4f%n", e.epoch(), e.loss(), e.seconds(),
+                e.valid().hitRateSampled(), e.valid().ndcgSampled(), e.valid().hitRateFull(), e.valid().ndcgFull(),
+                e.test().hitRateSampled(), e.test().ndcgSampled(), e.test().hitRateFull(), e.test().ndcgFull());
+    }
+
+    private static void print(PrintStream out, String label, NextItemEvaluation.Metrics m) {
+        out.printf(Locale.ROOT, "%s HR@10 %.4f  NDCG@10 %.4f  (101 candidates)   HR@10 %.4f  NDCG@10 %.4f  (full ranking)%n",
+                label, m.hitRateSampled(), m.ndcgSampled(), m.hitRateFull(), m.ndcgFull());
+    }
+}
