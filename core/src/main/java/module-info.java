@@ -15,7 +15,8 @@ module jgrad.core {
     // Model types known to the model-file loader, without a hidden registration call.
     uses jgrad.io.ModelTypeProvider;
     provides jgrad.io.ModelTypeProvider with
-            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes;
+            jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes,
+            jgrad.text.TextModelTypes;
 
     exports jgrad;
     exports jgrad.abtest;
@@ -52,6 +53,7 @@ module jgrad.core {
     exports jgrad.segment;
     exports jgrad.rl;
     exports jgrad.tensor;
+    exports jgrad.text;
     exports jgrad.train;
     exports jgrad.uplift;
 }

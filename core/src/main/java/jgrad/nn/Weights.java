@@ -1,6 +1,7 @@
 package jgrad.nn;
 
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jgrad.tensor.Shapes;
@@ -39,5 +40,17 @@ public final class Weights {
                     + Shapes.format(t.shape()) + ", expected " + Shapes.format(shape));
         }
         return t;
+    }
+
+    /** The weights of the sub-module {@code child} ("conv3"), keyed without its prefix ("conv3.W" → "W"). */
+    public static Map<String, Tensor> under(Map<String, Tensor> weights, String child) {
+        String prefix = child + ".";
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        weights.forEach((k, t) -> {
+            if (k.startsWith(prefix)) {
+                out.put(k.substring(prefix.length()), t);
+            }
+        });
+        return out;
     }
 }

@@ -13,6 +13,7 @@ final class ExampleCommand implements Command {
             new FashionMnistDpExample(),
             new FedAvgExample(),
             new FashionCnnExample(),
+            new SentimentExample(),
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
             new RatingExample(RatingExample.Variant.BMF),

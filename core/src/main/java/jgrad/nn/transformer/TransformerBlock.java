@@ -6,6 +6,7 @@ import java.util.random.RandomGenerator;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
+import jgrad.nn.Weights;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dropout;
 import jgrad.nn.norm.LayerNorm;
@@ -52,9 +53,9 @@ public final class TransformerBlock extends Module {
 
     /** The same with the given weights, keyed by this block's parameter paths ({@code attention.W_q}, …). */
     public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
-        Map<String, Tensor> wAtt = under(weights, "attention.");
-        Map<String, Tensor> wNorm1 = under(weights, "norm1.");
-        Map<String, Tensor> wNorm2 = under(weights, "norm2.");
+        Map<String, Tensor> wAtt = Weights.under(weights, "attention");
+        Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
+        Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
         if (preNorm) {
             Tensor y1 = x.add(dropAttention.forward(attention.forward(wAtt, norm1.forward(wNorm1, x), mask).y()));
             return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
@@ -64,17 +65,7 @@ public final class TransformerBlock extends Module {
     }
 
     private Tensor feedForward(Map<String, Tensor> weights, Tensor z) {
-        return ff2.forward(under(weights, "ff2."), ff1.forward(under(weights, "ff1."), z));
-    }
-
-    private static Map<String, Tensor> under(Map<String, Tensor> weights, String prefix) {
-        Map<String, Tensor> out = new java.util.LinkedHashMap<>();
-        weights.forEach((k, t) -> {
-            if (k.startsWith(prefix)) {
-                out.put(k.substring(prefix.length()), t);
-            }
-        });
-        return out;
+        return ff2.forward(Weights.under(weights, "ff2"), ff1.forward(Weights.under(weights, "ff1"), z));
     }
 
     /**

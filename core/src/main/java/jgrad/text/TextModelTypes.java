@@ -1,0 +1,15 @@
+package jgrad.text;
+
+import java.util.Map;
+import java.util.function.Function;
+
+import jgrad.io.ModelTypeProvider;
+
+/** {@link TextCnn} and {@link BagOfWords}, for the model-file registry ({@link jgrad.io.LayerRegistry}). */
+public final class TextModelTypes implements ModelTypeProvider {
+
+    @Override
+    public Map<String, Function<Map<String, Object>, ?>> types() {
+        return Map.of("TextCNN", TextCnn::fromConfig, "BagOfWords", BagOfWords::fromConfig);
+    }
+}
