@@ -1,7 +1,11 @@
 package jgrad.text;
 
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
+import java.util.random.RandomGenerator;
 
+import jgrad.data.Batches;
 import jgrad.tensor.Tensor;
 
 /**
@@ -10,6 +14,9 @@ import jgrad.tensor.Tensor;
  * spares the models the work on columns that are padding in every row of the batch.
  */
 final class IdRows {
+
+    /** Batches per pool sorted by width: large enough to group similar lengths, small enough to stay random. */
+    private static final int POOL = 20;
 
     private final int[][] rows;
     private final int[] lengths;
@@ -31,6 +38,26 @@ final class IdRows {
     /** The ids in use of row i, at least {@code shortest}: the width that row needs. */
     int width(int i) {
         return Math.min(rows[i].length, Math.max(shortest, lengths[i]));
+    }
+
+    /**
+     * Shuffled batches of rows of similar width: a seeded permutation is cut into pools of {@value #POOL}
+     * batches, each pool sorted by width and cut into batches, and the batches shuffled (the bucketing of
+     * torchtext's BucketIterator). Every row is in exactly one batch; padding shrinks to about nothing.
+     */
+    int[][] bucketedBatches(int batchSize, RandomGenerator random) {
+        Integer[] order = Arrays.stream(Batches.permutation(rows.length, random)).boxed().toArray(Integer[]::new);
+        int pool = batchSize * POOL;
+        for (int from = 0; from < order.length; from += pool) {
+            Arrays.sort(order, from, Math.min(order.length, from + pool), Comparator.comparingInt(this::width));
+        }
+        int[][] batches = Batches.cut(Arrays.stream(order).mapToInt(Integer::intValue).toArray(), batchSize);
+        int[] shuffled = Batches.permutation(batches.length, random);
+        int[][] out = new int[batches.length][];
+        for (int b = 0; b < out.length; b++) {
+            out[b] = batches[shuffled[b]];
+        }
+        return out;
     }
 
     /** [picked.length, L] ids, L the widest of the picked rows: padding columns kept only where a row needs them. */

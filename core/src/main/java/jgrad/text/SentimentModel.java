@@ -121,14 +121,14 @@ public final class SentimentModel {
         return net.layers().get(0) instanceof TextCnn cnn ? cnn.widestFilter() : 1;
     }
 
-    /** Adam on softmax cross-entropy over shuffled batches, each cut to its longest sentence. */
+    /** Adam on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its longest. */
     private void fit(IdRows x, int[] labels, SentimentSettings s) {
         Optimizer opt = Adam.keras(s.learningRate()).bind(model);
         SplittableRandom order = new SplittableRandom(s.seed());
         Device device = model.device();
         model.train();
         for (int epoch = 0; epoch < s.epochs(); epoch++) {
-            for (int[] batch : Batches.shuffled(x.size(), s.batchSize(), order)) {
+            for (int[] batch : x.bucketedBatches(s.batchSize(), order)) {
                 opt.zeroGrad();
                 Tensor logits = model.forward(x.batch(batch).to(device));
                 Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
