@@ -5,11 +5,12 @@ import java.util.function.Function;
 
 import jgrad.io.ModelTypeProvider;
 
-/** {@link TextCnn} and {@link BagOfWords}, for the model-file registry ({@link jgrad.io.LayerRegistry}). */
+/** {@link TextCnn}, {@link BagOfWords} and {@link CharLanguageModel}, for the model-file registry ({@link jgrad.io.LayerRegistry}). */
 public final class TextModelTypes implements ModelTypeProvider {
 
     @Override
     public Map<String, Function<Map<String, Object>, ?>> types() {
-        return Map.of("TextCNN", TextCnn::fromConfig, "BagOfWords", BagOfWords::fromConfig);
+        return Map.of("TextCNN", TextCnn::fromConfig, "BagOfWords", BagOfWords::fromConfig,
+                "CharLanguageModel", CharLanguageModel::fromConfig);
     }
 }

@@ -14,6 +14,7 @@ final class ExampleCommand implements Command {
             new FedAvgExample(),
             new FashionCnnExample(),
             new SentimentExample(),
+            new CopywriterExample(),
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
             new RatingExample(RatingExample.Variant.BMF),
