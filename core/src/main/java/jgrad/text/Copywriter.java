@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.function.IntConsumer;
+import java.util.function.ObjIntConsumer;
 import java.util.random.RandomGenerator;
 
 import jgrad.autograd.Autograd;
@@ -38,8 +38,9 @@ public final class Copywriter {
         this.model = model;
     }
 
-    /** Trains on the lines on {@code device}; {@code afterEpoch} hears the number of each finished epoch. */
-    public static Copywriter train(List<CopyLine> lines, CopySettings s, Device device, IntConsumer afterEpoch) {
+    /** Trains on the lines on {@code device}; {@code afterEpoch} hears the writer and the number of each finished epoch. */
+    public static Copywriter train(List<CopyLine> lines, CopySettings s, Device device,
+                                   ObjIntConsumer<Copywriter> afterEpoch) {
         if (lines.isEmpty()) {
             throw new IllegalArgumentException("cannot train a copywriter on no lines");
         }
@@ -57,7 +58,8 @@ public final class Copywriter {
                 steps.loss(net, batch, device).backward();
                 opt.step();
             }
-            afterEpoch.accept(epoch);
+            afterEpoch.accept(w, epoch);
+            net.train();
         }
         net.eval();
         return w;

@@ -349,7 +349,7 @@ class DeviceResidencyTest {
     private static List<double[]> copywriter(Device device) {
         List<CopyLine> lines = List.of(CopyLine.of("Horror", "Fear"), CopyLine.of("Comedy", "Joy (1999)"),
                 CopyLine.of("Comedy|Romance", "Love, Actually"));
-        Copywriter w = Copywriter.train(lines, new CopySettings(2, 2, 1e-2, 4, 5, 2, 3), device, e -> { });
+        Copywriter w = Copywriter.train(lines, new CopySettings(2, 2, 1e-2, 4, 5, 2, 3), device, (writer, e) -> { });
         List<double[]> out = new ArrayList<>();
         out.add(new double[] {w.bitsPerCharacter(lines)});
         out.add(w.write("Comedy", 1.0, 3, new jgrad.random.PhiloxRandom(5), 12).chars().asDoubleStream().toArray());

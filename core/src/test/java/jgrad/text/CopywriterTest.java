@@ -50,7 +50,7 @@ class CopywriterTest {
             lines.add(CopyLine.of("Horror", "Fear"));
             lines.add(CopyLine.of("Comedy", "Joy"));
         }
-        Copywriter w = Copywriter.train(lines, new CopySettings(40, 10, 1e-2, 8, 16, 2, 1), Device.CPU, e -> { });
+        Copywriter w = Copywriter.train(lines, new CopySettings(40, 10, 1e-2, 8, 16, 2, 1), Device.CPU, (writer, e) -> { });
         CharCodes codes = CharCodes.fit(lines.stream().map(CopyLine::text).toList());
         double bigram = CharBigram.fit(codes, lines, 0.1).bitsPerCharacter(codes, lines);
         double lstm = w.bitsPerCharacter(lines);

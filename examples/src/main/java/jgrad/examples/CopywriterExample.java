@@ -16,6 +16,7 @@ import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
 import jgrad.random.PhiloxRandom;
 import jgrad.text.CharBigram;
+import jgrad.text.CharCodes;
 import jgrad.text.CopyLine;
 import jgrad.text.CopySettings;
 import jgrad.text.Copywriter;
@@ -65,12 +66,13 @@ final class CopywriterExample implements Example {
                 + " clip 5, batch %d, %d epochs, backend %s%n", s.dim(), s.layers(), s.hidden(), s.learningRate(),
                 s.batchSize(), s.epochs(), Backends.current().name());
         long start = System.nanoTime();
-        Copywriter writer = Copywriter.train(train, s, BackendOption.device(),
-                e -> out.printf(Locale.ROOT, "  epoch %d done, %.0f s%n", e, (System.nanoTime() - start) / 1e9));
-        var codes = jgrad.text.CharCodes.fit(train.stream().map(CopyLine::text).toList());
+        CharCodes codes = CharCodes.fit(train.stream().map(CopyLine::text).toList());
         double bigram = CharBigram.fit(codes, train, BIGRAM_ALPHA).bitsPerCharacter(codes, test);
-        out.printf(Locale.ROOT, "held-out bits per title character: LSTM %.3f, character bigram (add-%.1f) %.3f%n",
-                writer.bitsPerCharacter(test), BIGRAM_ALPHA, bigram);
+        out.printf(Locale.ROOT, "held-out bits per title character: character bigram (add-%.1f) %.3f%n", BIGRAM_ALPHA,
+                bigram);
+        Copywriter writer = Copywriter.train(train, s, BackendOption.device(),
+                (w, e) -> out.printf(Locale.ROOT, "  epoch %d  held-out bits per title character: LSTM %.3f  (%.0f s)%n",
+                        e, w.bitsPerCharacter(test), (System.nanoTime() - start) / 1e9));
         PhiloxRandom random = new PhiloxRandom(seed);
         out.printf(Locale.ROOT, "%nsamples (temperature %.2f, top-k %d, Philox seed %d):%n", temperature, topK, seed);
         for (int i = 0; i < samples; i++) {
