@@ -44,8 +44,9 @@ final class SentimentExample implements Example {
         }
         Path dir = dataDirectory(o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null);
         LabeledSentences data = LabeledSentences.polarity(dir);
-        out.printf(Locale.ROOT, "sentiment (seed 004): %d sentences from %s, %d-fold cross-validation, seed %d,"
-                + " backend %s%n", data.size(), dir, folds, seed, Backends.current().name());
+        out.printf(Locale.ROOT, "sentiment (seed 004): %d sentences from %s, %s, seed %d, backend %s%n", data.size(), dir,
+                folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
+                Backends.current().name());
         for (SentimentModel.Kind kind : kinds) {
             SentimentSettings s = settings(kind, seed, o.get("--epochs"));
             if (folds >= 2) {
