@@ -465,6 +465,15 @@ class BadInputsTest {
                 "--text", "  "));
         c.add(Case.of("sentiment", 1, List.of("not a sentiment model"), "sentiment", "--model", bankModel.toString(),
                 "--text", "great"));
+        // ---------------------------------------------------------------- copywriter
+        c.add(Case.of("example", 2, List.of("--genres", "non-empty line without tabs"), "example", "copywriter",
+                "--genres", " "));
+        c.add(Case.of("example", 2, List.of("--temperature must be a positive number"), "example", "copywriter",
+                "--temperature", "0"));
+        c.add(Case.of("example", 2, List.of("--top-k must be a positive whole number"), "example", "copywriter",
+                "--top-k", "-1"));
+        c.add(Case.of("example", 1, List.of("--data", "no movies.csv there"), "example", "copywriter", "--data",
+                subdir.toString()));
         return c;
     }
 
