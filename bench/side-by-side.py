@@ -103,6 +103,10 @@ WORKLOADS = {
     "mlp": ("jgrad.bench.models.MlpTrainBench", "mlp"),
     "gan": ("jgrad.bench.models.GanStepBench", "gan"),
     "topk": ("jgrad.bench.models.TopKBench", None),
+    # Issue 14's workloads; ../shared/peers/torch_bench.py has no PyTorch twin of them yet.
+    "conv": ("jgrad.bench.models.ConvBench", None),
+    "textcnn": ("jgrad.bench.models.TextCnnStepBench", None),
+    "charlstm": ("jgrad.bench.models.CharLstmStepBench", None),
 }
 
 
@@ -207,6 +211,12 @@ def jgrad_figures(records):
             put((cls, p.get("backend")), 32, "samples/s")
         elif cls == "GanStepBench":
             put((cls, p.get("backend")), 1, "steps/s")
+        elif cls == "ConvBench":
+            put((cls, p.get("backend")), 64, "images/s")
+        elif cls == "TextCnnStepBench":
+            put((cls, p.get("length"), p.get("backend")), 50, "sentences/s")
+        elif cls == "CharLstmStepBench":
+            put((cls, p.get("hidden"), p.get("backend")), 64, "lines/s")
         elif cls == "TopKBench":
             pct = r["primaryMetric"]["scorePercentiles"]
             figures[(cls, method, p.get("backend"))] = ((pct["50.0"], pct["99.0"]), "us p50/p99", alloc, label, "")
@@ -251,6 +261,12 @@ def table(j, jtag, peers):
             add(f"MF dot+biases train step B256, {emb} emb ({backend})", ("MfTrainBench", emb, backend), peers.get("mf"), "≥ 2×")
         add(f"MLP 784-128-10 train step B32 ({backend})", ("MlpTrainBench", backend), peers.get("mlp"), "≥ 2×")
         add(f"GAN step B128 ({backend})", ("GanStepBench", backend), peers.get("gan"), "≥ 2×")
+        add(f"fashion-cnn convolutions fwd+bwd B64 28×28 ({backend})", ("ConvBench", backend), None, "≥ 1.5×")
+        for length in ("24", "64"):
+            add(f"sentiment CNN train step B50 L{length} ({backend})", ("TextCnnStepBench", length, backend), None, "≥ 1.5×")
+        for hidden in ("128", "256"):
+            add(f"char-LSTM train step B64 T45 2×{hidden} ({backend})", ("CharLstmStepBench", hidden, backend), None,
+                "≥ 1.5×")
         for method in ("top10", "top10Serving"):
             key = ("TopKBench", method, backend)
             if key in j:

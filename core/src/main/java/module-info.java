@@ -18,7 +18,8 @@ module jgrad.core {
     uses jgrad.io.ModelTypeProvider;
     provides jgrad.io.ModelTypeProvider with
             jgrad.io.BuiltInLayerTypes, jgrad.train.GraphModelTypes, jgrad.recsys.RecommenderTypes,
-            jgrad.sequence.SequenceModelTypes;
+            jgrad.sequence.SequenceModelTypes,
+            jgrad.text.TextModelTypes;
 
     exports jgrad;
     exports jgrad.abtest;
@@ -63,6 +64,7 @@ module jgrad.core {
     exports jgrad.sequence;
     exports jgrad.rl;
     exports jgrad.tensor;
+    exports jgrad.text;
     exports jgrad.train;
     exports jgrad.transfer;
     exports jgrad.uplift;

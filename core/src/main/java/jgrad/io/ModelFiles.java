@@ -98,7 +98,7 @@ public final class ModelFiles {
         arch.put("version", VERSION);
         arch.put("model", LayerRegistry.describe(model));
         Map<String, Object> params = new LinkedHashMap<>();
-        model.parameters().forEach((name, t) -> {
+        state(model).forEach((name, t) -> {
             Map<String, Object> entry = new LinkedHashMap<>();    // ordered, so a save is byte-reproducible
             entry.put("dtype", t.dtype().name());
             entry.put("shape", t.shape());
@@ -114,8 +114,18 @@ public final class ModelFiles {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("cannot save the model to " + weightsPath(path) + ": " + e.getMessage(), e);
         }
-        write(weightsPath(path), json, model.parameters(), steps);
+        write(weightsPath(path), json, state(model), steps);
         LegacyModelFiles.removeSupersededArchitecture(architecturePath(path), steps);
+    }
+
+    /**
+     * What a model file holds of a module: its parameters, then its buffers (BatchNorm's running statistics),
+     * as PyTorch's state_dict. A module without buffers is saved exactly as before buffers were saved.
+     */
+    static Map<String, Tensor> state(Module model) {
+        Map<String, Tensor> all = new LinkedHashMap<>(model.parameters());
+        all.putAll(model.buffers());
+        return all;
     }
 
     /** Writes a model file: the description {@code json} and the tensors, tied by the checksum. */
@@ -216,7 +226,7 @@ public final class ModelFiles {
 
     /** Writes a module's parameters alone (PyTorch's state_dict), atomically. */
     public static void saveWeights(Module model, Path file) throws IOException {
-        SafeTensors.write(file, model.parameters(), Map.of("format", "jgrad"));
+        SafeTensors.write(file, state(model), Map.of("format", "jgrad"));
     }
 
     /** Fills a module's parameters from a safetensors file with exactly its names, shapes and dtypes. */
@@ -229,7 +239,7 @@ public final class ModelFiles {
      * shapes match exactly and that every value is finite (a NaN weight would answer every question with NaN).
      */
     static void assign(Module model, Map<String, Tensor> saved, Path file) throws ModelFileException {
-        Map<String, Tensor> params = model.parameters();
+        Map<String, Tensor> params = state(model);
         if (!params.keySet().equals(saved.keySet())) {
             TreeSet<String> missing = new TreeSet<>(params.keySet());
             missing.removeAll(saved.keySet());

@@ -42,8 +42,9 @@ public final class Weights {
         return t;
     }
 
-    /** The weights whose path starts with {@code prefix} (a sub-module's, e.g. "norm1."), keyed without it. */
-    public static Map<String, Tensor> under(Map<String, Tensor> weights, String prefix) {
+    /** The weights of the sub-module {@code child} ("conv3"), keyed without its prefix ("conv3.W" → "W"). */
+    public static Map<String, Tensor> under(Map<String, Tensor> weights, String child) {
+        String prefix = child + ".";
         Map<String, Tensor> out = new LinkedHashMap<>();
         weights.forEach((k, t) -> {
             if (k.startsWith(prefix)) {

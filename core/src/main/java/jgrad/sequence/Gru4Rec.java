@@ -40,9 +40,9 @@ public final class Gru4Rec extends SequenceModel {
     protected Tensor encode(Map<String, Tensor> weights, SequenceBatch batch) {
         int steps = batch.steps();
         Tensor keep3 = batch.keepMask(device(), dtype).reshape(batch.batch(), steps, 1);
-        Tensor e = items.lookup(Weights.under(weights, "items."), batch.inputs(), batch.batch(), steps).mul(keep3);
+        Tensor e = items.lookup(Weights.under(weights, "items"), batch.inputs(), batch.batch(), steps).mul(keep3);
         Tensor h0 = Tensor.zeros(device(), dtype, batch.batch(), d);
-        return gru.forward(Weights.under(weights, "gru."), dropout.forward(e), h0);
+        return gru.forward(Weights.under(weights, "gru"), dropout.forward(e), h0);
     }
 
     @Override

@@ -69,13 +69,13 @@ public final class SasRec extends SequenceModel {
         int steps = batch.steps();
         Tensor keep = batch.keepMask(device(), dtype);
         Tensor keep3 = keep.reshape(batch.batch(), steps, 1);
-        Tensor e = items.lookup(Weights.under(weights, "items."), batch.inputs(), batch.batch(), steps).mul(Math.sqrt(d));
-        e = positions.forward(Weights.under(weights, "positions."), e, maxLength - steps);
+        Tensor e = items.lookup(Weights.under(weights, "items"), batch.inputs(), batch.batch(), steps).mul(Math.sqrt(d));
+        e = positions.forward(Weights.under(weights, "positions"), e, maxLength - steps);
         e = dropout.forward(e.mul(keep3));
         for (int b = 0; b < blocks; b++) {
-            e = layers[b].forward(Weights.under(weights, "block" + b + "."), e, keep).mul(keep3);
+            e = layers[b].forward(Weights.under(weights, "block" + b), e, keep).mul(keep3);
         }
-        return finalNorm.forward(Weights.under(weights, "norm."), e);
+        return finalNorm.forward(Weights.under(weights, "norm"), e);
     }
 
     @Override

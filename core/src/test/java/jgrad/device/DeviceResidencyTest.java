@@ -88,6 +88,12 @@ import jgrad.nn.layers.Flatten;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.nn.transformer.TransformerBlock;
+import jgrad.text.CopyLine;
+import jgrad.text.CopySettings;
+import jgrad.text.Copywriter;
+import jgrad.text.LabeledSentences;
+import jgrad.text.SentimentModel;
+import jgrad.text.SentimentSettings;
 
 /**
  * Every layer and model trains on a device whose storages refuse host access ({@link GuardedDevice}),
@@ -148,7 +154,11 @@ class DeviceResidencyTest {
                 Arguments.of("sasrec, sampled negatives", (Run) d -> nextItem(d, new SasRec(9, 4, 6, 2, 1, 0.2,
                         DType.F32, rng(5)))),
                 Arguments.of("gru4rec, sampled negatives", (Run) d -> nextItem(d, new Gru4Rec(9, 4, 6, 0.2, DType.F32,
-                        rng(6)))));
+                        rng(6)))),
+                Arguments.of("sentiment: Kim CNN", (Run) d -> sentiment(d, SentimentModel.Kind.CNN)),
+                Arguments.of("sentiment: LSTM classifier", (Run) d -> sentiment(d, SentimentModel.Kind.LSTM)),
+                Arguments.of("sentiment: bag of words", (Run) d -> sentiment(d, SentimentModel.Kind.BOW)),
+                Arguments.of("copywriter: character LSTM, sampling", (Run) DeviceResidencyTest::copywriter));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -469,6 +479,30 @@ class DeviceResidencyTest {
             Tensor o = ((TransformerBlock) m).forward(positions.forward(x), mask);
             return o.mul(o).mean();
         });
+    }
+
+    private static final List<List<String>> SENTENCES = List.of(List.of("a", "great", "film"),
+            List.of("awful", "plot", "and", "cast"), List.of("great", "cast"), List.of("the", "film", "was", "awful"),
+            List.of("great", "great", "story", "!"), List.of("awful"));
+
+    private static List<double[]> sentiment(Device device, SentimentModel.Kind kind) {
+        LabeledSentences data = new LabeledSentences(SENTENCES, new int[] {1, 0, 1, 0, 1, 0});
+        SentimentModel m = SentimentModel.train(kind, data, new SentimentSettings(2, 4, 1e-2, 4, 3, 1, 8, 7), device);
+        List<double[]> out = new ArrayList<>();
+        out.add(m.positiveProbabilities(SENTENCES));
+        m.network().parameters().values().forEach(p -> out.add(p.to(Device.CPU).toDoubleArray()));
+        return out;
+    }
+
+    private static List<double[]> copywriter(Device device) {
+        List<CopyLine> lines = List.of(CopyLine.of("Horror", "Fear"), CopyLine.of("Comedy", "Joy (1999)"),
+                CopyLine.of("Comedy|Romance", "Love, Actually"));
+        Copywriter w = Copywriter.train(lines, new CopySettings(2, 2, 1e-2, 4, 5, 2, 3), device, (writer, e) -> { });
+        List<double[]> out = new ArrayList<>();
+        out.add(new double[] {w.bitsPerCharacter(lines)});
+        out.add(w.write("Comedy", 1.0, 3, new jgrad.random.PhiloxRandom(5), 12).chars().asDoubleStream().toArray());
+        w.network().parameters().values().forEach(p -> out.add(p.to(Device.CPU).toDoubleArray()));
+        return out;
     }
 
     private static List<double[]> gan(Device device) {

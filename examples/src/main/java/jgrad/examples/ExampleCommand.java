@@ -15,6 +15,8 @@ final class ExampleCommand implements Command {
             new MovieFedExample(),
             new FedAvgExample(),
             new FashionCnnExample(),
+            new SentimentExample(),
+            new CopywriterExample(),
             new RatingExample(RatingExample.Variant.DOT),
             new RatingExample(RatingExample.Variant.CONCAT),
             new RatingExample(RatingExample.Variant.BMF),

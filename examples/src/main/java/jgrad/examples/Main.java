@@ -15,6 +15,7 @@ public final class Main {
             new ExampleCommand(),
             new RecommendCommand(),
             new ScoreCommand(),
+            new SentimentCommand(),
             new AnonymizeCommand(),
             new DpEpsilonCommand(),
             new SegmentCommand(),

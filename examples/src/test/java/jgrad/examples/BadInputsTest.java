@@ -618,6 +618,39 @@ class BadInputsTest {
         c.add(Case.of("example", 2, List.of("--epochs must be a positive whole number"), "example", "fashion-cnn",
                 "--epochs", "0"));
         sequenceCases(c);
+        // ---------------------------------------------------------------- sentiment
+        Path utf8 = Files.createDirectories(dir.resolve("mr-utf8"));
+        Files.writeString(utf8.resolve("rt-polarity.pos"), "a fine film\nun film très drôle\n", StandardCharsets.UTF_8);
+        Files.writeString(utf8.resolve("rt-polarity.neg"), "dull\n", StandardCharsets.UTF_8);
+        Path blank = Files.createDirectories(dir.resolve("mr-blank"));
+        Files.writeString(blank.resolve("rt-polarity.pos"), "a fine film\n", StandardCharsets.UTF_8);
+        Files.writeString(blank.resolve("rt-polarity.neg"), "\n  \n", StandardCharsets.UTF_8);
+        c.add(Case.of("example", 1, List.of("rt-polarity.pos", "declared ISO-8859-1", "is UTF-8", "line 2, column 11"),
+                "example", "sentiment", "--data", utf8.toString()));
+        c.add(Case.of("example", 1, List.of("rt-polarity.neg", "has no text"), "example", "sentiment", "--data",
+                blank.toString()));
+        c.add(Case.of("example", 1, List.of("--data", "expected rt-polarity.pos"), "example", "sentiment", "--data",
+                subdir.toString()));
+        c.add(Case.of("example", 2, List.of("--model must be cnn, lstm, bow or all", "'svm'"), "example", "sentiment",
+                "--model", "svm"));
+        c.add(Case.of("example", 2, List.of("--folds must be at least 2"), "example", "sentiment", "--folds", "1"));
+        c.add(Case.of("example", 2, List.of("--save needs one model"), "example", "sentiment", "--save", "x"));
+        c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
+        c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
+                dir.resolve("nothing").toString(), "--text", "great"));
+        c.add(Case.of("sentiment", 2, List.of("--text is empty"), "sentiment", "--model", bankModel.toString(),
+                "--text", "  "));
+        c.add(Case.of("sentiment", 1, List.of("not a sentiment model"), "sentiment", "--model", bankModel.toString(),
+                "--text", "great"));
+        // ---------------------------------------------------------------- copywriter
+        c.add(Case.of("example", 2, List.of("--genres", "non-empty line without tabs"), "example", "copywriter",
+                "--genres", " "));
+        c.add(Case.of("example", 2, List.of("--temperature must be a positive number"), "example", "copywriter",
+                "--temperature", "0"));
+        c.add(Case.of("example", 2, List.of("--top-k must be a positive whole number"), "example", "copywriter",
+                "--top-k", "-1"));
+        c.add(Case.of("example", 1, List.of("--data", "no movies.csv there"), "example", "copywriter", "--data",
+                subdir.toString()));
         return c;
     }
 

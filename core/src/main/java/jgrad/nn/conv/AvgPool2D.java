@@ -1,5 +1,9 @@
 package jgrad.nn.conv;
 
+import java.util.Map;
+
+import jgrad.nn.Config;
+
 /**
  * Avg pooling over channels-first images x [B, C, H, W], windows of kh × kw at stride (sh, sw)
  * (default: the window) over x padded by (ph, pw) on each side with 0, counted in the divisor (PyTorch's count_include_pad; Keras's "same" average leaves them out):
@@ -18,5 +22,11 @@ public final class AvgPool2D extends Pool2D {
 
     public AvgPool2D(int[] kernel, int[] stride, int[] padding) {
         super("AvgPool2D", false, kernel, stride, padding);
+    }
+
+    /** Rebuilds from {@link #config()}. */
+    public static AvgPool2D fromConfig(Map<String, Object> c) {
+        Config k = new Config("AvgPool2D", c);
+        return new AvgPool2D(k.getIntArray("kernel"), k.getIntArray("stride"), k.getIntArray("padding"));
     }
 }

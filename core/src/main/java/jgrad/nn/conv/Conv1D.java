@@ -1,5 +1,6 @@
 package jgrad.nn.conv;
 
+import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -97,6 +98,15 @@ public final class Conv1D extends Module implements Layer {
         c.put("padding", padding.label());
         c.put("dilation", dilation);
         c.put("activation", f.label());
+        c.put("dtype", Config.dtypeName(parameters().get("W").dtype()));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static Conv1D fromConfig(Map<String, Object> c) {
+        Config k = new Config("Conv1D", c);
+        return new Conv1D(k.getInt("in"), k.getInt("filters"), k.getInt("kernel"), k.getInt("stride", 1),
+                Padding.parse(k.getString("padding", "valid")), k.getInt("dilation", 1),
+                Activation.of(k.getString("activation", "linear")), k.dtype(), new java.util.SplittableRandom(0));
     }
 }

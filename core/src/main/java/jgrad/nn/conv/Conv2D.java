@@ -1,5 +1,6 @@
 package jgrad.nn.conv;
 
+import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -106,6 +107,15 @@ public final class Conv2D extends Module implements Layer {
         c.put("padding", padding.label());
         c.put("dilation", java.util.List.of(dilation[0], dilation[1]));
         c.put("activation", f.label());
+        c.put("dtype", Config.dtypeName(parameters().get("W").dtype()));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static Conv2D fromConfig(Map<String, Object> c) {
+        Config k = new Config("Conv2D", c);
+        return new Conv2D(k.getInt("in"), k.getInt("filters"), k.getIntArray("kernel"), k.getIntArray("stride"),
+                Padding.parse(k.getString("padding", "valid")), k.getIntArray("dilation"),
+                Activation.of(k.getString("activation", "linear")), k.dtype(), new java.util.SplittableRandom(0));
     }
 }

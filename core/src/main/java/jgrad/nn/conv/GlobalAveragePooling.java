@@ -32,4 +32,9 @@ public final class GlobalAveragePooling extends Module implements Layer {
     public Map<String, Object> config() {
         return Map.of();
     }
+
+    /** Rebuilds from {@link #config()} (there is nothing to configure). */
+    public static GlobalAveragePooling fromConfig(Map<String, Object> c) {
+        return new GlobalAveragePooling();
+    }
 }

@@ -1,5 +1,9 @@
 package jgrad.nn.conv;
 
+import java.util.Map;
+
+import jgrad.nn.Config;
+
 /**
  * Max pooling over channels-first images x [B, C, H, W], windows of kh × kw at stride (sh, sw)
  * (default: the window) over x padded by (ph, pw) on each side with −∞ (a padded position never wins):
@@ -18,5 +22,11 @@ public final class MaxPool2D extends Pool2D {
 
     public MaxPool2D(int[] kernel, int[] stride, int[] padding) {
         super("MaxPool2D", true, kernel, stride, padding);
+    }
+
+    /** Rebuilds from {@link #config()}. */
+    public static MaxPool2D fromConfig(Map<String, Object> c) {
+        Config k = new Config("MaxPool2D", c);
+        return new MaxPool2D(k.getIntArray("kernel"), k.getIntArray("stride"), k.getIntArray("padding"));
     }
 }

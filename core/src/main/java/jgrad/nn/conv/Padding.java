@@ -32,19 +32,34 @@ public record Padding(Kind kind, int rows, int columns) {
         return new Padding(Kind.EXPLICIT, rows, columns);
     }
 
-    /** "valid", "same" or a whole number. */
+    /** "valid", "same", a whole number, or "rows,columns" (as {@link #label()} writes an explicit padding). */
     public static Padding parse(String text) {
         return switch (text) {
             case "valid" -> valid();
             case "same" -> same();
             default -> {
-                try {
-                    yield of(Integer.parseInt(text));
-                } catch (NumberFormatException e) {
-                    throw new IllegalArgumentException("padding must be 'valid', 'same' or a count, got '" + text + "'");
+                String[] parts = text.split(",", -1);
+                if (parts.length == 1) {
+                    yield of(count(text, text));
                 }
+                if (parts.length == 2) {
+                    yield of(count(parts[0].trim(), text), count(parts[1].trim(), text));
+                }
+                throw unknown(text);
             }
         };
+    }
+
+    private static int count(String part, String text) {
+        try {
+            return Integer.parseInt(part);
+        } catch (NumberFormatException e) {
+            throw unknown(text);
+        }
+    }
+
+    private static IllegalArgumentException unknown(String text) {
+        return new IllegalArgumentException("padding must be 'valid', 'same', a count or 'rows,columns', got '" + text + "'");
     }
 
     /**

@@ -1,5 +1,6 @@
 package jgrad.nn.norm;
 
+import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -115,6 +116,13 @@ public final class BatchNorm extends Module implements Layer {
         c.put("channels", channels);
         c.put("momentum", momentum);
         c.put("eps", eps);
+        c.put("dtype", Config.dtypeName(parameters().get("gamma").dtype()));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights and running statistics are loaded afterwards. */
+    public static BatchNorm fromConfig(Map<String, Object> c) {
+        Config k = new Config("BatchNorm", c);
+        return new BatchNorm(k.getInt("channels"), k.getDouble("momentum"), k.getDouble("eps"), k.dtype());
     }
 }

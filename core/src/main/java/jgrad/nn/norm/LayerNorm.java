@@ -1,5 +1,6 @@
 package jgrad.nn.norm;
 
+import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -64,6 +65,13 @@ public final class LayerNorm extends Module implements Layer {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("d", d);
         c.put("eps", eps);
+        c.put("dtype", Config.dtypeName(parameters().get("gamma").dtype()));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards. */
+    public static LayerNorm fromConfig(Map<String, Object> c) {
+        Config k = new Config("LayerNorm", c);
+        return new LayerNorm(k.getInt("d"), k.getDouble("eps"), k.dtype());
     }
 }

@@ -1,5 +1,7 @@
 package jgrad.nn.transformer;
 
+import jgrad.nn.Describable;
+import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -24,7 +26,7 @@ import jgrad.tensor.Tensor;
  * (padding). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
  * {@code MultiheadAttention(d, h, batch_first=True)} with in_proj_weight = [W_q; W_k; W_v].
  */
-public final class MultiHeadAttention extends Module {
+public final class MultiHeadAttention extends Module implements Describable {
 
     /** The output y [B, T, d] and the attention weights α [B, h, T, T] of every head. */
     public record Output(Tensor y, Tensor alpha) {
@@ -95,12 +97,26 @@ public final class MultiHeadAttention extends Module {
         return "MultiHeadAttention(d=" + d + ", heads=" + heads + (causal ? ", causal" : "") + ")";
     }
 
+    @Override
+    public String type() {
+        return "MultiHeadAttention";
+    }
+
     /** The configuration, for summaries and model files. */
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("d", d);
         c.put("heads", heads);
         c.put("causal", causal);
+        c.put("dtype", Config.dtypeName(parameters().get("W_q").dtype()));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static MultiHeadAttention fromConfig(Map<String, Object> c) {
+        Config k = new Config("MultiHeadAttention", c);
+        return new MultiHeadAttention(k.getInt("d"), k.getInt("heads"), k.getBoolean("causal"), k.dtype(),
+                new java.util.SplittableRandom(0));
     }
 }

@@ -1,5 +1,6 @@
 package jgrad.nn.transformer;
 
+import jgrad.nn.Config;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
@@ -52,6 +53,16 @@ public final class PositionalEmbedding extends Module implements Layer {
 
     @Override
     public Map<String, Object> config() {
-        return Map.of("max_length", maxLength, "d", d);
+        Map<String, Object> c = new java.util.LinkedHashMap<>();   // ordered, so a save is byte-reproducible
+        c.put("max_length", maxLength);
+        c.put("d", d);
+        c.put("dtype", Config.dtypeName(parameters().get("P").dtype()));
+        return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static PositionalEmbedding fromConfig(Map<String, Object> c) {
+        Config k = new Config("PositionalEmbedding", c);
+        return new PositionalEmbedding(k.getInt("max_length"), k.getInt("d"), k.dtype(), new java.util.SplittableRandom(0));
     }
 }

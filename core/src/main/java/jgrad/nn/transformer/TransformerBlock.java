@@ -1,10 +1,14 @@
 package jgrad.nn.transformer;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
+import jgrad.nn.Config;
+import jgrad.nn.Describable;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.layers.Dense;
@@ -23,9 +27,12 @@ import jgrad.tensor.Tensor;
  * Parameter names are the formulas': {@code attention.W_q …}, {@code gamma_1}/{@code beta_1} under
  * {@code norm1}, {@code W_1}, {@code b_1} under {@code ff1}, {@code W_2}, {@code b_2} under {@code ff2}.
  */
-public final class TransformerBlock extends Module {
+public final class TransformerBlock extends Module implements Describable {
 
     private final boolean preNorm;
+    private final int dFf;
+    private final double dropout;
+    private final double eps;
     private final MultiHeadAttention attention;
     private final LayerNorm norm1;
     private final Dense ff1;
@@ -37,6 +44,9 @@ public final class TransformerBlock extends Module {
     public TransformerBlock(int d, int heads, int dFf, boolean causal, boolean preNorm, double dropout, double eps,
                             DType dtype, RandomGenerator rng) {
         this.preNorm = preNorm;
+        this.dFf = dFf;
+        this.dropout = dropout;
+        this.eps = eps;
         attention = child("attention", new MultiHeadAttention(d, heads, causal, dtype, rng));
         norm1 = child("norm1", new LayerNorm(d, eps, dtype));
         ff1 = child("ff1", new Dense(d, dFf, Activation.RELU, dtype, rng));
@@ -53,9 +63,9 @@ public final class TransformerBlock extends Module {
 
     /** The same with the given weights, keyed by this block's parameter paths ({@code attention.W_q}, …). */
     public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
-        Map<String, Tensor> wAtt = Weights.under(weights, "attention.");
-        Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1.");
-        Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2.");
+        Map<String, Tensor> wAtt = Weights.under(weights, "attention");
+        Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
+        Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
         if (preNorm) {
             Tensor y1 = x.add(dropAttention.forward(attention.forward(wAtt, norm1.forward(wNorm1, x), mask).y()));
             return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
@@ -65,7 +75,7 @@ public final class TransformerBlock extends Module {
     }
 
     private Tensor feedForward(Map<String, Tensor> weights, Tensor z) {
-        return ff2.forward(Weights.under(weights, "ff2."), ff1.forward(Weights.under(weights, "ff1."), z));
+        return ff2.forward(Weights.under(weights, "ff2"), ff1.forward(Weights.under(weights, "ff1"), z));
     }
 
     /**
@@ -79,5 +89,27 @@ public final class TransformerBlock extends Module {
                 Map.entry("gamma_1", "norm1.gamma"), Map.entry("beta_1", "norm1.beta"),
                 Map.entry("W_1", "ff1.W"), Map.entry("b_1", "ff1.b"), Map.entry("W_2", "ff2.W"), Map.entry("b_2", "ff2.b"),
                 Map.entry("gamma_2", "norm2.gamma"), Map.entry("beta_2", "norm2.beta"));
+    }
+
+    @Override
+    public String type() {
+        return "TransformerBlock";
+    }
+
+    @Override
+    public Map<String, Object> config() {
+        Map<String, Object> c = new LinkedHashMap<>(attention.config());
+        c.put("d_ff", dFf);
+        c.put("pre_norm", preNorm);
+        c.put("dropout", dropout);
+        c.put("eps", eps);
+        return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static TransformerBlock fromConfig(Map<String, Object> c) {
+        Config k = new Config("TransformerBlock", c);
+        return new TransformerBlock(k.getInt("d"), k.getInt("heads"), k.getInt("d_ff"), k.getBoolean("causal"),
+                k.getBoolean("pre_norm"), k.getDouble("dropout"), k.getDouble("eps"), k.dtype(), new SplittableRandom(0));
     }
 }

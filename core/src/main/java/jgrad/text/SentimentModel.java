@@ -1,0 +1,244 @@
+package jgrad.text;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import jgrad.autograd.Autograd;
+import jgrad.backend.Device;
+import jgrad.data.Batches;
+import jgrad.io.ModelFileException;
+import jgrad.io.ModelFiles;
+import jgrad.nn.Activation;
+import jgrad.nn.Config;
+import jgrad.nn.loss.Losses;
+import jgrad.nn.layers.Dense;
+import jgrad.nn.layers.Dropout;
+import jgrad.nn.layers.Embedding;
+import jgrad.nn.layers.Lstm;
+import jgrad.backend.DType;
+import jgrad.optim.Adam;
+import jgrad.optim.Optimizer;
+import jgrad.tensor.Tensor;
+import jgrad.train.Sequential;
+
+/**
+ * A sentence's polarity (0 negative, 1 positive) from its words: one of three classifiers over the word
+ * ids of {@link WordIds}, with the vocabulary and sentence length it was trained with, so that new text
+ * is read the same way. Saved as one model file whose preprocessing holds the kind, length and words.
+ */
+public final class SentimentModel {
+
+    /** The classifiers: {@link TextCnn}, Embedding → LSTM (last state) → dropout → Dense, {@link BagOfWords}. */
+    public enum Kind {
+        CNN, LSTM, BOW;
+
+        public String label() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static Kind parse(String label) {
+            for (Kind k : values()) {
+                if (k.label().equals(label)) {
+                    return k;
+                }
+            }
+            throw new IllegalArgumentException("unknown sentiment model '" + label + "' (known: cnn, lstm, bow)");
+        }
+    }
+
+    private static final int CLASSES = 2;
+    private static final int PREDICT_BATCH = 500;
+
+    private final Kind kind;
+    private final WordIds words;
+    private final int length;
+    private final Sequential model;
+
+    private SentimentModel(Kind kind, WordIds words, int length, Sequential model) {
+        this.kind = kind;
+        this.words = words;
+        this.length = length;
+        this.model = model;
+    }
+
+    /** Fits the vocabulary and the classifier on the training sentences, on {@code device}. */
+    public static SentimentModel train(Kind kind, LabeledSentences train, SentimentSettings s, Device device) {
+        if (train.size() == 0) {
+            throw new IllegalArgumentException("cannot train a sentiment model on no sentences");
+        }
+        WordIds words = WordIds.fit(train.tokens(), s.minCount());
+        SplittableRandom rng = new SplittableRandom(s.seed());
+        Sequential net = network(kind, words.size(), s, rng);
+        int length = length(kind, train.tokens(), s.maxLength(), net);
+        SentimentModel m = new SentimentModel(kind, words, length, net);
+        net.to(device);
+        m.fit(m.rows(train.tokens()), train.labels(), s);
+        return m;
+    }
+
+    private static Sequential network(Kind kind, int vocabulary, SentimentSettings s, SplittableRandom rng) {
+        return switch (kind) {
+            case CNN -> new Sequential(new TextCnn(vocabulary, s.dim(), new int[] {3, 4, 5}, 100, 0.5, CLASSES, rng));
+            case LSTM -> new Sequential(new Embedding(vocabulary, s.dim(), rng),
+                    new Lstm(s.dim(), s.hidden(), false, DType.F32, rng), new Dropout(0.5, rng),
+                    new Dense(s.hidden(), CLASSES, Activation.LINEAR, rng));
+            case BOW -> new Sequential(new BagOfWords(vocabulary, CLASSES, rng));
+        };
+    }
+
+    /** The longest training sentence in ids (distinct words for the bag), at most maxLength, at least the widest filter. */
+    private static int length(Kind kind, List<List<String>> sentences, int maxLength, Sequential net) {
+        int longest = 1;
+        for (List<String> t : sentences) {
+            longest = Math.max(longest, kind == Kind.BOW ? WordIds.distinctCount(t) : t.size());
+        }
+        return Math.max(shortest(net), Math.min(longest, maxLength));
+    }
+
+    /** Ids per sentence: padded at the end for the CNN, at the front for the LSTM, distinct words for the bag. */
+    private IdRows rows(List<List<String>> sentences) {
+        List<int[]> rows = new ArrayList<>(sentences.size());
+        int[] used = new int[sentences.size()];
+        for (int i = 0; i < used.length; i++) {
+            List<String> t = sentences.get(i);
+            rows.add(switch (kind) {
+                case CNN -> words.sequence(t, length, false);
+                case LSTM -> words.sequence(t, length, true);
+                case BOW -> words.bag(t, length);
+            });
+            used[i] = kind == Kind.BOW ? WordIds.distinctCount(t) : t.size();
+        }
+        return new IdRows(rows, used, kind == Kind.LSTM, shortest(model));
+    }
+
+    private static int shortest(Sequential net) {
+        return net.layers().get(0) instanceof TextCnn cnn ? cnn.widestFilter() : 1;
+    }
+
+    /** Adam on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its longest. */
+    private void fit(IdRows x, int[] labels, SentimentSettings s) {
+        Optimizer opt = Adam.keras(s.learningRate()).bind(model);
+        SplittableRandom order = new SplittableRandom(s.seed());
+        Device device = model.device();
+        model.train();
+        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+            for (int[] batch : x.bucketedBatches(s.batchSize(), order)) {
+                opt.zeroGrad();
+                Tensor logits = model.forward(x.batch(batch).to(device));
+                Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
+                opt.step();
+            }
+        }
+        model.eval();
+    }
+
+    private static Tensor labels(int[] labels, int[] picked) {
+        float[] y = new float[picked.length];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = labels[picked[i]];
+        }
+        return Tensor.of(y, y.length);
+    }
+
+    /** P(positive) of every tokenized sentence (an empty one is an error: it has nothing to score). */
+    public double[] positiveProbabilities(List<List<String>> sentences) {
+        for (int i = 0; i < sentences.size(); i++) {
+            if (sentences.get(i).isEmpty()) {
+                throw new IllegalArgumentException("sentence " + (i + 1) + " has no words to score");
+            }
+        }
+        IdRows x = rows(sentences);
+        double[] positive = new double[sentences.size()];
+        model.eval();
+        try (var _ = Autograd.noGrad()) {
+            for (int[] group : sameWidth(x)) {
+                float[] p = model.forward(x.batch(group).to(model.device())).softmax(1).to(Device.CPU).toFloatArray();
+                for (int r = 0; r < group.length; r++) {
+                    positive[group[r]] = p[r * CLASSES + 1];
+                }
+            }
+        }
+        return positive;
+    }
+
+    /**
+     * The rows grouped by the width they need, in batches of at most {@value #PREDICT_BATCH}: a sentence is
+     * scored on exactly its own ids, so its probability does not depend on the sentences scored with it.
+     */
+    private static List<int[]> sameWidth(IdRows x) {
+        Map<Integer, List<Integer>> byWidth = new java.util.TreeMap<>();
+        for (int i = 0; i < x.size(); i++) {
+            byWidth.computeIfAbsent(x.width(i), w -> new ArrayList<>()).add(i);
+        }
+        List<int[]> groups = new ArrayList<>();
+        for (List<Integer> rows : byWidth.values()) {
+            int[] all = rows.stream().mapToInt(Integer::intValue).toArray();
+            groups.addAll(List.of(Batches.cut(all, PREDICT_BATCH)));
+        }
+        return groups;
+    }
+
+    /** P(positive) of a text, tokenized by {@link Tokenizer}; a text without words is an error. */
+    public double positiveProbability(String text) {
+        List<String> tokens = Tokenizer.tokenize(text);
+        if (tokens.isEmpty()) {
+            throw new IllegalArgumentException("the text has no words to score: '" + text + "'");
+        }
+        return positiveProbabilities(List.of(tokens))[0];
+    }
+
+    /** The share of sentences whose more probable class is their label (ties count as negative). */
+    public double accuracy(LabeledSentences test) {
+        double[] p = positiveProbabilities(test.tokens());
+        int right = 0;
+        for (int i = 0; i < p.length; i++) {
+            right += (p[i] > 0.5 ? 1 : 0) == test.labels()[i] ? 1 : 0;
+        }
+        return (double) right / p.length;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Ids per sentence: longer sentences are cut. */
+    public int length() {
+        return length;
+    }
+
+    public WordIds words() {
+        return words;
+    }
+
+    public Sequential network() {
+        return model;
+    }
+
+    /** One model file: the network's weights, and the kind, length and words as its preprocessing. */
+    public void save(Path path) throws IOException {
+        Map<String, Object> pre = new LinkedHashMap<>();
+        pre.put("sentiment", kind.label());
+        pre.put("length", length);
+        pre.put("words", words.words());
+        ModelFiles.save(model, path, pre);
+    }
+
+    /** A model saved by {@link #save}; a file of another kind of model is an error naming it. */
+    public static SentimentModel load(Path path) throws IOException {
+        ModelFiles.Loaded loaded = ModelFiles.read(path);
+        if (!(loaded.model() instanceof Sequential net) || loaded.preprocessing() == null
+                || !loaded.preprocessing().containsKey("sentiment")) {
+            throw new ModelFileException(loaded.file(), "not a sentiment model (no 'sentiment' in its preprocessing)");
+        }
+        @SuppressWarnings("unchecked")
+        Config c = new Config("sentiment preprocessing", (Map<String, Object>) loaded.preprocessing());
+        WordIds words = WordIds.of(c.getStringList("words"));
+        return new SentimentModel(Kind.parse(c.getString("sentiment")), words, c.getInt("length"), net);
+    }
+}

@@ -1,0 +1,112 @@
+package jgrad.examples;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jgrad.backend.Backends;
+import jgrad.data.SharedData;
+import jgrad.text.CrossValidation;
+import jgrad.text.LabeledSentences;
+import jgrad.text.SentimentModel;
+import jgrad.text.SentimentSettings;
+
+/**
+ * {@code ./jgrad example sentiment [--folds N] [--model cnn|lstm|bow|all] [--epochs E] [--seed S] [--data DIR]
+ * [--save FILE]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
+ * Lee (MR): k-fold cross-validation accuracy of each model, folds seeded; {@code --save} then trains the one
+ * chosen model on every sentence and saves it for {@code ./jgrad sentiment}.
+ */
+final class SentimentExample implements Example {
+
+    static final String DATA = "mr-polarity";
+
+    @Override public String name() { return "sentiment"; }
+    @Override public String summary() { return "seed 004: sentence polarity (MR), 10-fold CV of a Kim CNN, an LSTM, bag of words"; }
+
+    @Override
+    public int run(String[] args, PrintStream out) throws Exception {
+        Map<String, String> o = OptionPairs.parse(args,
+                List.of("--folds", "--model", "--epochs", "--seed", "--data", "--save"));
+        int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
+        List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
+        long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
+        Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
+        if (save != null && kinds.size() != 1) {
+            throw new UsageException("--save needs one model: add --model cnn, lstm or bow");
+        }
+        if (folds < 2 && save == null) {
+            throw new UsageException("--folds must be at least 2 (or 1 with --save: train on every sentence and save)");
+        }
+        Path dir = dataDirectory(o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null);
+        LabeledSentences data = LabeledSentences.polarity(dir);
+        out.printf(Locale.ROOT, "sentiment (seed 004): %d sentences from %s, %s, seed %d, backend %s%n", data.size(), dir,
+                folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
+                Backends.current().name());
+        for (SentimentModel.Kind kind : kinds) {
+            SentimentSettings s = settings(kind, seed, o.get("--epochs"));
+            if (folds >= 2) {
+                crossValidate(kind, data, folds, s, out);
+            }
+            if (save != null) {
+                SentimentModel m = SentimentModel.train(kind, data, s, BackendOption.device());
+                m.save(save);
+                out.printf(Locale.ROOT, "saved %s trained on all %d sentences to %s%n", kind.label(), data.size(), save);
+            }
+        }
+        return 0;
+    }
+
+    private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, SentimentSettings s,
+                                      PrintStream out) {
+        out.printf(Locale.ROOT, "%n%s: %s%n", kind.label(), describe(kind, s));
+        List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, folds, s, BackendOption.device(),
+                f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%n", f.index(),
+                        f.trainSize(), f.testSize(), f.accuracy(), f.seconds()));
+        out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over folds)%n", kind.label(), folds,
+                CrossValidation.mean(results), CrossValidation.standardDeviation(results));
+    }
+
+    private static String describe(SentimentModel.Kind kind, SentimentSettings s) {
+        String training = String.format(Locale.ROOT, "Adam %.0e, batch %d, %d epochs", s.learningRate(),
+                s.batchSize(), s.epochs());
+        return switch (kind) {
+            case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
+                    + " max-over-time, dropout 0.5; " + training;
+            case LSTM -> "embeddings " + s.dim() + " → LSTM(" + s.hidden() + ") last state → dropout 0.5 → Dense(2); "
+                    + training;
+            case BOW -> "logistic regression on binary bag of words; " + training;
+        };
+    }
+
+    private static SentimentSettings settings(SentimentModel.Kind kind, long seed, String epochs) {
+        SentimentSettings s = SentimentSettings.defaults(kind, seed);
+        return epochs == null ? s : s.withEpochs(Main.positiveInt("--epochs", epochs));
+    }
+
+    private static List<SentimentModel.Kind> kinds(String model) {
+        if (model.equals("all")) {
+            return List.of(SentimentModel.Kind.BOW, SentimentModel.Kind.CNN, SentimentModel.Kind.LSTM);
+        }
+        try {
+            return new ArrayList<>(List.of(SentimentModel.Kind.parse(model)));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--model must be cnn, lstm, bow or all, got '" + model + "'");
+        }
+    }
+
+    private static Path dataDirectory(Path given) {
+        Path dir = given != null ? given : SharedData.find(DATA).orElseThrow(() -> new IllegalStateException(
+                "the movie-review sentences (" + DATA + ") are not in the data folder: " + SharedData.HOW_TO_GET));
+        if (!Files.isRegularFile(dir.resolve(LabeledSentences.POSITIVE_FILE))
+                || !Files.isRegularFile(dir.resolve(LabeledSentences.NEGATIVE_FILE))) {
+            throw new IllegalArgumentException("--data " + dir + ": expected " + LabeledSentences.POSITIVE_FILE
+                    + " and " + LabeledSentences.NEGATIVE_FILE + " there (Pang and Lee's sentence polarity v1.0)");
+        }
+        return dir;
+    }
+}
