@@ -38,6 +38,14 @@ public final class FeatureRows {
 
     /** Column name to value (a Double, a String, or null) for one feature row. */
     public static Map<String, Object> decode(TabularFeatures features, double[] row) {
+        return decode(features, row, null);
+    }
+
+    /**
+     * {@link #decode}, with each number held to what its column held in the rows the ranges were taken from
+     * ({@link NumericRanges#hold}); null ranges hold nothing.
+     */
+    public static Map<String, Object> decode(TabularFeatures features, double[] row, NumericRanges ranges) {
         if (row.length != features.width()) {
             throw new IllegalArgumentException("a row of " + row.length + " features for " + features.width());
         }
@@ -46,7 +54,8 @@ public final class FeatureRows {
         for (Map<String, Object> f : features.describe()) {
             String column = (String) f.get("column");
             if (f.get("kind").equals("numeric")) {
-                out.put(column, row[at] * ((Number) f.get("std")).doubleValue() + ((Number) f.get("mean")).doubleValue());
+                double value = raw(f, row[at]);
+                out.put(column, ranges == null ? value : ranges.hold(at, value));
                 at++;
             } else {
                 List<?> categories = (List<?>) f.get("categories");
@@ -59,5 +68,43 @@ public final class FeatureRows {
             }
         }
         return out;
+    }
+
+    /**
+     * Each numeric column's range and whole-numberness over the feature rows (as {@link TabularFeatures}
+     * wrote them from the data), in the data's own units.
+     */
+    public static NumericRanges rangesOf(TabularFeatures features, double[][] rows) {
+        if (rows.length == 0) {
+            throw new IllegalArgumentException("ranges of no rows");
+        }
+        int numeric = layoutOf(features).numeric();
+        double[] min = new double[numeric];
+        double[] max = new double[numeric];
+        boolean[] whole = new boolean[numeric];
+        java.util.Arrays.fill(min, Double.POSITIVE_INFINITY);
+        java.util.Arrays.fill(max, Double.NEGATIVE_INFINITY);
+        java.util.Arrays.fill(whole, true);
+        List<Map<String, Object>> described = features.describe();
+        for (double[] row : rows) {
+            for (int i = 0; i < numeric; i++) {
+                double v = raw(described.get(i), row[i]);
+                min[i] = Math.min(min[i], v);
+                max[i] = Math.max(max[i], v);
+                whole[i] &= NumericRanges.isWhole(v);
+            }
+        }
+        for (int i = 0; i < numeric; i++) {
+            if (whole[i]) {
+                min[i] = Math.rint(min[i]);
+                max[i] = Math.rint(max[i]);
+            }
+        }
+        return new NumericRanges(min, max, whole);
+    }
+
+    /** z σ + μ: a standardized feature in its column's units. */
+    private static double raw(Map<String, Object> numericFeature, double z) {
+        return z * ((Number) numericFeature.get("std")).doubleValue() + ((Number) numericFeature.get("mean")).doubleValue();
     }
 }

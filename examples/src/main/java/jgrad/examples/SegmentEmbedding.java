@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import jgrad.profile.FeatureRows;
+import jgrad.profile.NumericRanges;
 import jgrad.profile.LearnedProfiles;
 import jgrad.segment.Segmentation;
 
@@ -87,10 +88,11 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
                 BATCH, (System.nanoTime() - start) / 1e9, r.epochLosses()[0], r.epochLosses()[epochs - 1]);
         out.printf(Locale.ROOT, "on all rows: ELBO %.4f = -(reconstruction %.4f + KL %.4f)  (numbers: unit Gaussian"
                 + " without its constant; categories: softmax)%n", r.elbo(), r.reconstruction(), r.kl());
-        out.println("rows sampled from the prior:");
+        out.println("rows sampled from the prior (numbers held to their column's range, whole where it was):");
+        NumericRanges ranges = FeatureRows.rangesOf(f.fitted(), f.rows());
         for (double[] row : r.samples()) {
             StringBuilder sb = new StringBuilder("   ");
-            FeatureRows.decode(f.fitted(), row).forEach((column, value) -> sb.append(' ').append(column).append('=')
+            FeatureRows.decode(f.fitted(), row, ranges).forEach((column, value) -> sb.append(' ').append(column).append('=')
                     .append(value instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : value));
             out.println(sb);
         }
