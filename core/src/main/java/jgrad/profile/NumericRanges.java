@@ -9,7 +9,7 @@ package jgrad.profile;
 public record NumericRanges(double[] min, double[] max, boolean[] whole) {
 
     /** How far a decoded value may sit from a whole number and still count as one (the features are floats). */
-    static final double WHOLE_TOLERANCE = 1e-4;
+    static final double WHOLE_TOLERANCE = 1e-5;
 
     public NumericRanges {
         if (min.length != max.length || min.length != whole.length) {

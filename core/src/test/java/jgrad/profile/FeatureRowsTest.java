@@ -73,4 +73,11 @@ class FeatureRowsTest {
         assertEquals(20.0, (Double) FeatureRows.decode(f, sampled, ranges).get("age"), 0.0);
         assertEquals(true, (Double) FeatureRows.decode(f, sampled).get("age") < 0, "without ranges nothing is held");
     }
+
+    @Test
+    void wholeMeansWholeUpToFloatRoundingAtAnySize() {
+        assertEquals(true, NumericRanges.isWhole(999 + 2e-4));     // a float feature decoded back: 999 ± rounding
+        assertEquals(false, NumericRanges.isWhole(5228.1));        // bank's nr.employed: not whole, though large
+        assertEquals(false, NumericRanges.isWhole(0.5));
+    }
 }

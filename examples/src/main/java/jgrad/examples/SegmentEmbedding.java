@@ -93,11 +93,16 @@ record SegmentEmbedding(String kind, int code, int epochs, double corruption) {
         for (double[] row : r.samples()) {
             StringBuilder sb = new StringBuilder("   ");
             FeatureRows.decode(f.fitted(), row, ranges).forEach((column, value) -> sb.append(' ').append(column).append('=')
-                    .append(value instanceof Double d ? String.format(Locale.ROOT, "%.3g", d) : value));
+                    .append(value instanceof Double d ? number(d) : value));
             out.println(sb);
         }
         out.println();
         return r.codes();
+    }
+
+    /** A sampled number as the data writes it: a whole number without decimals. */
+    private static String number(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.3g", v);
     }
 
     private double[][] dbn(double[][] features, long seed, PrintStream out) {
