@@ -95,11 +95,12 @@ abstract class SequenceKernel implements OpRecord.Backward {
                     hx.storage(), hPrevAt(bi * steps));
         }
         Tensor xd = x.detach();
+        int[] xStrides = xd.strides();   // read once: strides() hands out a copy
         int[] xRow = {in};
-        int[] xStride = {xd.strides()[2]};
+        int[] xStride = {xStrides[2]};
         for (int bi = 0; bi < batch; bi++) {
             for (int t = 0; t < steps; t++) {
-                be.copy(xRow, xd.storage(), xd.offset() + bi * xd.strides()[0] + t * xd.strides()[1], xStride,
+                be.copy(xRow, xd.storage(), xd.offset() + bi * xStrides[0] + t * xStrides[1], xStride,
                         hx.storage(), hPrevAt(bi * steps + t) + hidden);
             }
         }

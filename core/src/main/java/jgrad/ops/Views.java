@@ -65,14 +65,16 @@ public final class Views {
         int[] strides = new int[rank];
         int[] inverse = new int[rank];
         boolean[] used = new boolean[rank];
+        int[] xShape = x.shape();       // shape() and strides() hand out copies: read them once
+        int[] xStrides = x.strides();
         for (int i = 0; i < rank; i++) {
             int a = Shapes.axis("permute", axes[i], rank);
             if (used[a]) {
                 throw new IllegalArgumentException("permute: axis " + a + " repeated in " + Arrays.toString(axes));
             }
             used[a] = true;
-            shape[i] = x.shape()[a];
-            strides[i] = x.strides()[a];
+            shape[i] = xShape[a];
+            strides[i] = xStrides[a];
             inverse[a] = i;
         }
         Tensor out = new Tensor(x.storage(), shape, strides, x.offset());
@@ -112,13 +114,15 @@ public final class Views {
                     + " to fewer axes " + Shapes.format(newShape));
         }
         int[] strides = new int[rank];
+        int[] xShape = x.shape();
+        int[] xStrides = x.strides();
         for (int i = 0; i < rank; i++) {
-            int size = i < lead ? 1 : x.shape()[i - lead];
+            int size = i < lead ? 1 : xShape[i - lead];
             if (size != newShape[i] && size != 1) {
                 throw new IllegalArgumentException("expand: axis " + i + " of shape " + Shapes.format(x.shape())
                         + " has size " + size + ", which cannot expand to " + newShape[i]);
             }
-            strides[i] = i < lead || size != newShape[i] ? 0 : x.strides()[i - lead];
+            strides[i] = i < lead || size != newShape[i] ? 0 : xStrides[i - lead];
         }
         int[] original = x.shape();
         Tensor out = new Tensor(x.storage(), newShape, strides, x.offset());

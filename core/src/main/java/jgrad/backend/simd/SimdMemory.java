@@ -58,6 +58,10 @@ final class SimdMemory {
         }
         int rowLen = shape[rank - 1];
         int step = strides[rank - 1];
+        if (rank == 1) {                                 // one row: no odometer to allocate
+            copyRow(src, srcOff, step, dst, dstOff, rowLen);
+            return;
+        }
         int rows = (int) (total / rowLen);
         int[] index = new int[rank - 1];
         int s = srcOff;
