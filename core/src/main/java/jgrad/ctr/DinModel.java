@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
@@ -75,15 +76,15 @@ public final class DinModel extends CtrModel {
         checkIds("item", batch.items(), items);
         checkIds("item", batch.history(), items);
         int b = batch.size();
-        Tensor u = user.lookup(Parts.of(w, "user"), batch.users(), b);
+        Tensor u = user.lookup(Weights.under(w, "user"), batch.users(), b);
         Tensor candidate = itemVectors(w, batch.items(), b);
         Tensor history = itemVectors(w, batch.history(), b, batch.steps());
         Tensor pooled = historyWeights(w, history, candidate, batch).unsqueeze(1).matmul(history).squeeze(1);
         Tensor x = Tensor.concat(1, u, candidate, pooled);
         for (int k = 0; k < hidden.size(); k++) {
-            x = dropouts.get(k).forward(hidden.get(k).forward(Parts.of(w, "mlp" + k), x));
+            x = dropouts.get(k).forward(hidden.get(k).forward(Weights.under(w, "mlp" + k), x));
         }
-        return out.forward(Parts.of(w, "out"), x);
+        return out.forward(Weights.under(w, "out"), x);
     }
 
     /** w [B, T]: the weight of each history item, zero on padding. */
@@ -91,7 +92,7 @@ public final class DinModel extends CtrModel {
         if (config.pooling() == Pooling.MEAN) {
             return batch.meanWeights().to(history.dtype());
         }
-        Tensor a = attention.forward(Parts.of(w, "attention"), history, candidate);
+        Tensor a = attention.forward(Weights.under(w, "attention"), history, candidate);
         Tensor mask = batch.mask().to(a.dtype());
         if (config.pooling() == Pooling.ATTENTION) {
             return a.mul(mask);
@@ -101,8 +102,8 @@ public final class DinModel extends CtrModel {
 
     /** e(i) = [E_item[i], G g_i] for ids of the given shape: [shape..., 2D]. */
     private Tensor itemVectors(Map<String, Tensor> w, int[] ids, int... shape) {
-        Tensor idPart = item.lookup(Parts.of(w, "item"), ids, shape);
-        Tensor genrePart = genre.forward(Parts.of(w, "genre"), itemGenres.gatherRows(ids, shape));
+        Tensor idPart = item.lookup(Weights.under(w, "item"), ids, shape);
+        Tensor genrePart = genre.forward(Weights.under(w, "genre"), itemGenres.gatherRows(ids, shape));
         return Tensor.concat(shape.length, idPart, genrePart);
     }
 

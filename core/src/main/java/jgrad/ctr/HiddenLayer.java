@@ -3,6 +3,7 @@ package jgrad.ctr;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
@@ -26,7 +27,7 @@ final class HiddenLayer extends Module {
     }
 
     Tensor forward(Map<String, Tensor> weights, Tensor x) {
-        Tensor a = dense.forward(Parts.of(weights, "dense"), x);
-        return dice == null ? a : dice.forward(Parts.of(weights, "dice"), a);
+        Tensor a = dense.forward(Weights.under(weights, "dense"), x);
+        return dice == null ? a : dice.forward(Weights.under(weights, "dice"), a);
     }
 }

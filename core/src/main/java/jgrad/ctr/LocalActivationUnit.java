@@ -3,6 +3,7 @@ package jgrad.ctr;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
@@ -50,7 +51,7 @@ public final class LocalActivationUnit extends Module {
         }
         Tensor c = candidate.unsqueeze(1).expand(history.shape());
         Tensor pairs = Tensor.concat(2, history, c, history.sub(c), history.mul(c));
-        Tensor a = out.forward(Parts.of(weights, "out"), hidden.forward(Parts.of(weights, "hidden"), pairs));
+        Tensor a = out.forward(Weights.under(weights, "out"), hidden.forward(Weights.under(weights, "hidden"), pairs));
         return a.squeeze(2);
     }
 }

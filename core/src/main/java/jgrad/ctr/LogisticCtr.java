@@ -3,6 +3,7 @@ package jgrad.ctr;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
@@ -49,12 +50,12 @@ public final class LogisticCtr extends CtrModel {
         int b = batch.size();
         int t = batch.steps();
         Tensor mean = batch.meanWeights().to(itemGenres.dtype()).unsqueeze(1);
-        Tensor z = user.lookup(Parts.of(w, "user"), batch.users(), b)
-                .add(item.lookup(Parts.of(w, "item"), batch.items(), b))
-                .add(genre.forward(Parts.of(w, "genre"), itemGenres.gatherRows(batch.items(), b)));
-        Tensor historyIds = mean.matmul(historyItem.lookup(Parts.of(w, "history"), batch.history(), b, t)).squeeze(1);
+        Tensor z = user.lookup(Weights.under(w, "user"), batch.users(), b)
+                .add(item.lookup(Weights.under(w, "item"), batch.items(), b))
+                .add(genre.forward(Weights.under(w, "genre"), itemGenres.gatherRows(batch.items(), b)));
+        Tensor historyIds = mean.matmul(historyItem.lookup(Weights.under(w, "history"), batch.history(), b, t)).squeeze(1);
         Tensor historyGenres = mean.matmul(itemGenres.gatherRows(batch.history(), b, t)).squeeze(1);
-        return z.add(historyIds).add(historyGenre.forward(Parts.of(w, "history_genre"), historyGenres));
+        return z.add(historyIds).add(historyGenre.forward(Weights.under(w, "history_genre"), historyGenres));
     }
 
     @Override

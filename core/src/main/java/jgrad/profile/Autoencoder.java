@@ -3,6 +3,7 @@ package jgrad.profile;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
@@ -97,7 +98,7 @@ public final class Autoencoder extends Module {
     private static Tensor run(Dense[] layers, String[] names, Map<String, Tensor> weights, Tensor x) {
         Tensor h = x;
         for (int i = 0; i < layers.length; i++) {
-            h = layers[i].forward(Layers.weightsOf(weights, names[i]), h);
+            h = layers[i].forward(Weights.under(weights, names[i]), h);
         }
         return h;
     }

@@ -3,6 +3,7 @@ package jgrad.profile;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Module;
@@ -79,9 +80,9 @@ public final class Vae extends Module {
     }
 
     public Terms terms(Map<String, Tensor> weights, Tensor x, Tensor epsilon) {
-        Tensor h = enc.forward(Layers.weightsOf(weights, "enc"), x);
-        Tensor m = mu.forward(Layers.weightsOf(weights, "mu"), h);
-        Tensor lv = logvar.forward(Layers.weightsOf(weights, "logvar"), h);
+        Tensor h = enc.forward(Weights.under(weights, "enc"), x);
+        Tensor m = mu.forward(Weights.under(weights, "mu"), h);
+        Tensor lv = logvar.forward(Weights.under(weights, "logvar"), h);
         Tensor z = m.add(lv.mul(0.5).exp().mul(epsilon));
         Tensor o = decode(weights, z);
         Tensor kl = lv.add(1).sub(m.mul(m)).sub(lv.exp()).sum(1, false).mul(-0.5).mean();
@@ -144,7 +145,7 @@ public final class Vae extends Module {
     }
 
     private Tensor decode(Map<String, Tensor> weights, Tensor z) {
-        return out.forward(Layers.weightsOf(weights, "out"), dec.forward(Layers.weightsOf(weights, "dec"), z));
+        return out.forward(Weights.under(weights, "out"), dec.forward(Weights.under(weights, "dec"), z));
     }
 
     /** −log p(x | o) of each row, without the Gaussian constants: [n]. */

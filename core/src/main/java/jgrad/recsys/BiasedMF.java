@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 import java.util.function.Predicate;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.nn.Config;
 import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dot;
@@ -56,10 +57,10 @@ public final class BiasedMF extends PairModel {
 
     @Override
     public Tensor score(Map<String, Tensor> w, int[] users, int[] items) {
-        Tensor p = user.lookup(Parts.of(w, "user"), users);
-        Tensor q = item.lookup(Parts.of(w, "item"), items);
-        Tensor bu = userBias.lookup(Parts.of(w, "user_bias"), users);
-        Tensor bi = itemBias.lookup(Parts.of(w, "item_bias"), items);
+        Tensor p = user.lookup(Weights.under(w, "user"), users);
+        Tensor q = item.lookup(Weights.under(w, "item"), items);
+        Tensor bu = userBias.lookup(Weights.under(w, "user_bias"), users);
+        Tensor bi = itemBias.lookup(Weights.under(w, "item_bias"), items);
         return dot.forward(p, q).add(bu).add(bi).add(mu);
     }
 

@@ -4,6 +4,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.nn.Config;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Concat;
@@ -42,9 +43,9 @@ public final class ConcatRecommender extends PairModel {
 
     @Override
     public Tensor score(Map<String, Tensor> w, int[] users, int[] items) {
-        Tensor p = user.lookup(Parts.of(w, "user"), users);
-        Tensor q = item.lookup(Parts.of(w, "item"), items);
-        return out.forward(Parts.of(w, "out"), concat.forward(p, q));
+        Tensor p = user.lookup(Weights.under(w, "user"), users);
+        Tensor q = item.lookup(Weights.under(w, "item"), items);
+        return out.forward(Weights.under(w, "out"), concat.forward(p, q));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.nn.Config;
 import jgrad.nn.Activation;
 import jgrad.nn.layers.Dense;
@@ -90,16 +91,16 @@ public final class Ncf extends PairModel {
         if (kind != Kind.GMF) {
             Tensor z = Tensor.concat(-1, lookup(w, "mlp_user", users), lookup(w, "mlp_item", items));
             for (int l = 0; l < tower.size(); l++) {
-                z = tower.get(l).forward(Parts.of(w, "mlp_" + (l + 1)), z);
+                z = tower.get(l).forward(Weights.under(w, "mlp_" + (l + 1)), z);
             }
             parts.add(z);
         }
         Tensor features = parts.size() == 1 ? parts.get(0) : Tensor.concat(-1, parts.get(0), parts.get(1));
-        return out.forward(Parts.of(w, "out"), features);
+        return out.forward(Weights.under(w, "out"), features);
     }
 
     private Tensor lookup(Map<String, Tensor> w, String table, int[] ids) {
-        return tables.get(table).lookup(Parts.of(w, table), ids);
+        return tables.get(table).lookup(Weights.under(w, table), ids);
     }
 
     /**

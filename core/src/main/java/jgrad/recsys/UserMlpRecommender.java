@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Weights;
 import jgrad.backend.Device;
 import jgrad.autograd.Autograd;
 import jgrad.data.Ratings;
@@ -101,8 +102,8 @@ public final class UserMlpRecommender extends KerasModel implements Recommender,
 
     /** The ratings r̂ [B, numItems] of users [B], from {@code weights}. */
     public Tensor forward(Map<String, Tensor> w, int[] users) {
-        Tensor e = user.lookup(Parts.of(w, "user"), users);
-        return out.forward(Parts.of(w, "out"), hiddenLayer.forward(Parts.of(w, "hidden"), e));
+        Tensor e = user.lookup(Weights.under(w, "user"), users);
+        return out.forward(Weights.under(w, "out"), hiddenLayer.forward(Weights.under(w, "hidden"), e));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package jgrad.sequence;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
@@ -51,14 +50,8 @@ public final class Gru4Rec extends SequenceModel {
     }
 
     @Override
-    public Map<String, Object> config() {
-        Map<String, Object> c = new LinkedHashMap<>();
-        c.put("items", numItems);
-        c.put("d", d);
-        c.put("max_length", maxLength);
+    protected void putArchitecture(Map<String, Object> c) {
         c.put("dropout", dropoutRate);
-        c.put("dtype", Config.dtypeName(dtype));
-        return c;
     }
 
     public static Gru4Rec fromConfig(Map<String, Object> map) {

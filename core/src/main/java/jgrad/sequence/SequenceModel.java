@@ -113,6 +113,21 @@ public abstract class SequenceModel extends Module implements NextItemScorer, De
         return TopK.indices(s, Math.min(k, numItems - (int) Arrays.stream(history).distinct().count()));
     }
 
+    /** The architecture as saved with the weights: the sizes every sequence model has, its own, then the dtype. */
+    @Override
+    public final Map<String, Object> config() {
+        Map<String, Object> c = new java.util.LinkedHashMap<>();
+        c.put("items", numItems);
+        c.put("d", d);
+        c.put("max_length", maxLength);
+        putArchitecture(c);
+        c.put("dtype", jgrad.nn.Config.dtypeName(dtype));
+        return c;
+    }
+
+    /** Adds what this kind of model needs beyond the shared sizes (its dropout, blocks, heads). */
+    protected abstract void putArchitecture(Map<String, Object> c);
+
     @Override
     public int numItems() {
         return numItems;
