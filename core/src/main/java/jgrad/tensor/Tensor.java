@@ -1,6 +1,5 @@
 package jgrad.tensor;
 
-import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.backend.DType;
 import jgrad.backend.Storage;
@@ -8,6 +7,7 @@ import java.util.Arrays;
 import java.util.random.RandomGenerator;
 
 import jgrad.autograd.Autograd;
+import jgrad.autograd.LeafGrad;
 import jgrad.autograd.OpRecord;
 import jgrad.autograd.RowGrad;
 import jgrad.backend.Backend;
@@ -41,11 +41,9 @@ public final class Tensor {
     private final int offset;
 
     private boolean requiresGrad;
-    private Tensor grad;
-    private Tensor gradBuffer;
+    private LeafGrad grads;            // made by the first gradient a leaf receives, not for every tensor
     private OpRecord gradFn;
     private boolean sparseGrad;
-    private RowGrad rowGrad;
 
     /** A view onto {@code storage}; low level, for ops and backends. */
     public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
@@ -307,12 +305,13 @@ public final class Tensor {
 
     /** The accumulated gradient of a leaf, or null before any backward. */
     public Tensor grad() {
-        return grad;
+        return grads == null ? null : grads.dense();
     }
 
     public void zeroGrad() {
-        grad = null;
-        rowGrad = null;
+        if (grads != null) {
+            grads.clear();
+        }
     }
 
     /**
@@ -330,13 +329,12 @@ public final class Tensor {
 
     /** The row-sparse gradient accumulated so far, or null (see {@link #sparseGrad(boolean)}). */
     public RowGrad rowGrad() {
-        return rowGrad;
+        return grads == null ? null : grads.rows();
     }
 
     /** Adds the gradient rows g[i] of rows ids[i] to this leaf's row-sparse gradient. */
     public void accumulateRowGrad(int[] ids, Tensor g) {
-        RowGrad add = RowGrad.of(ids, g);
-        rowGrad = rowGrad == null ? add : rowGrad.plus(add);
+        leafGrad().addRows(ids, g);
     }
 
     /** The record of the operation that made this tensor, or null for a leaf. */
@@ -376,39 +374,16 @@ public final class Tensor {
         accumulateGrad(g, false);
     }
 
-    /**
-     * Adds g to this leaf's gradient. The first gradient is copied, unless {@code handOver}: the
-     * caller gives up a contiguous g that nothing else references. Later ones are summed into a new tensor.
-     */
+    /** Adds g to this leaf's gradient, by the rules of {@link LeafGrad#add}. */
     public void accumulateGrad(Tensor g, boolean handOver) {
-        if (Arena.isActive()) {
-            accumulateGradKeptInPlace(g);
-        } else if (grad != null) {
-            grad = grad.add(g);
-        } else {
-            grad = handOver ? g : g.copy();
-        }
+        leafGrad().add(g, handOver);
     }
 
-    /**
-     * Inside an {@link Arena} step the gradient outlives the step's memory: it goes into a buffer made
-     * outside the arena and kept from step to step ({@link #zeroGrad} forgets the gradient, not the
-     * buffer), as PyTorch keeps {@code .grad}.
-     */
-    private void accumulateGradKeptInPlace(Tensor g) {
-        if (grad == null) {
-            if (gradBuffer == null || gradBuffer.device() != device() || gradBuffer.dtype() != g.dtype()
-                    || !Arrays.equals(gradBuffer.shape, g.shape)) {
-                gradBuffer = Arena.outside(() -> zeros(device(), g.dtype(), g.shape));
-            }
-            gradBuffer.copyFrom(g);
-            grad = gradBuffer;
-        } else if (grad == gradBuffer) {
-            jgrad.autograd.InPlace.add(grad, g);
-        } else {
-            Tensor sum = grad;
-            grad = Arena.outside(() -> sum.add(g));
+    private LeafGrad leafGrad() {
+        if (grads == null) {
+            grads = new LeafGrad();
         }
+        return grads;
     }
 
     /** Differentiates this scalar: fills the {@code grad} of every leaf it depends on. */
