@@ -24,15 +24,20 @@ import java.util.function.Supplier;
  * may hold the next step's numbers. Copy out what you keep ({@code item()}, {@code toFloatArray()},
  * or a copy made inside {@link #outside}). State that outlives a step and that the library creates
  * lazily (parameter gradients, optimizer moments, kernel workspaces) is allocated {@link #outside}
- * the arena. Scopes nest: only the outermost close hands storages back. Each thread has its own
- * arena; storages of other devices (CUDA) are not pooled.
+ * the arena. Scopes nest: only the outermost close hands storages back. Each platform thread has its
+ * own arena; a virtual thread (a server's request) borrows one for its outermost scope and gives it
+ * back at the close, so that requests, too, reuse their storages. Storages of other devices (CUDA)
+ * are not pooled.
  *
  * <p>With {@code -Djgrad.arena.poison=true} every storage handed back is filled with NaN, so that a
  * tensor read after its scope shows at once; the test suite runs that way.
  */
 public final class Arena implements AutoCloseable {
 
-    private static final ThreadLocal<Arena> OF_THREAD = ThreadLocal.withInitial(Arena::new);
+    /** Arenas kept per platform thread, or lent to a virtual thread for its outermost scope. */
+    private static final Reusable<Arena> ARENAS = new Reusable<>(Arena::new);
+    /** The arena of this thread's open scope (a platform thread's stays bound once made). */
+    private static final ThreadLocal<Arena> BOUND = new ThreadLocal<>();
     private static final boolean POISON = Boolean.getBoolean("jgrad.arena.poison");
     /** Beyond this many distinct (dtype, length) classes the shapes vary too much to pool: start over. */
     private static final int MAX_SIZE_CLASSES = 512;
@@ -47,7 +52,11 @@ public final class Arena implements AutoCloseable {
 
     /** Opens a step scope on this thread (nested scopes join the outer one). */
     public static Arena open() {
-        Arena a = OF_THREAD.get();
+        Arena a = BOUND.get();
+        if (a == null) {
+            a = ARENAS.take();
+            BOUND.set(a);
+        }
         a.depth++;
         return a;
     }
@@ -72,11 +81,18 @@ public final class Arena implements AutoCloseable {
         if (free.classes() > MAX_SIZE_CLASSES) {
             free.clear();
         }
+        if (Thread.currentThread().isVirtual() && suspended == 0) {
+            BOUND.remove();
+            ARENAS.give(this);
+        }
     }
 
     /** Runs {@code make} with this thread's arena suspended: what it allocates outlives the step. */
     public static <T> T outside(Supplier<T> make) {
-        Arena a = OF_THREAD.get();
+        Arena a = BOUND.get();
+        if (a == null) {
+            return make.get();
+        }
         a.suspended++;
         try {
             return make.get();
@@ -87,14 +103,14 @@ public final class Arena implements AutoCloseable {
 
     /** Whether host allocations on this thread are lent by an open step scope now. */
     public static boolean isActive() {
-        Arena a = OF_THREAD.get();
-        return a.depth > 0 && a.suspended == 0;
+        Arena a = BOUND.get();
+        return a != null && a.depth > 0 && a.suspended == 0;
     }
 
     /** A zero-filled host storage: lent by the open scope if there is one, else a new one. */
     static Storage hostStorage(DType dtype, int length) {
-        Arena a = OF_THREAD.get();
-        if (a.depth == 0 || a.suspended > 0) {
+        Arena a = BOUND.get();
+        if (a == null || a.depth == 0 || a.suspended > 0) {
             return Storage.onHost(dtype, length);
         }
         Storage s = a.free.pop(dtype, length);

@@ -6,6 +6,7 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.BinaryOp;
+import jgrad.backend.Reusable;
 import jgrad.backend.UnaryOp;
 
 /**
@@ -23,7 +24,7 @@ final class SimdElementwise {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
     private static final int BLOCK = 64 * L;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[6][BLOCK]);
+    private static final Reusable<float[][]> SCRATCH = new Reusable<>(() -> new float[6][BLOCK]);
 
     private SimdElementwise() {
     }
@@ -35,18 +36,22 @@ final class SimdElementwise {
             binaryContiguous(op, n, a, aOff, b, bOff, out, outOff);
             return;
         }
-        float[][] s = SCRATCH.get();
-        int fill = Math.min(n, BLOCK);
-        if (aStep == 0) {
-            Arrays.fill(s[4], 0, fill, a[aOff]);
-        }
-        if (bStep == 0) {
-            Arrays.fill(s[5], 0, fill, b[bOff]);
-        }
-        for (int off = 0; off < n; off += BLOCK) {
-            int len = Math.min(BLOCK, n - off);
-            binaryContiguous(op, len, aStep == 0 ? s[4] : a, aStep == 0 ? 0 : aOff + off,
-                    bStep == 0 ? s[5] : b, bStep == 0 ? 0 : bOff + off, out, outOff + off);
+        float[][] s = SCRATCH.take();
+        try {
+            int fill = Math.min(n, BLOCK);
+            if (aStep == 0) {
+                Arrays.fill(s[4], 0, fill, a[aOff]);
+            }
+            if (bStep == 0) {
+                Arrays.fill(s[5], 0, fill, b[bOff]);
+            }
+            for (int off = 0; off < n; off += BLOCK) {
+                int len = Math.min(BLOCK, n - off);
+                binaryContiguous(op, len, aStep == 0 ? s[4] : a, aStep == 0 ? 0 : aOff + off,
+                        bStep == 0 ? s[5] : b, bStep == 0 ? 0 : bOff + off, out, outOff + off);
+            }
+        } finally {
+            SCRATCH.give(s);
         }
     }
 
@@ -55,11 +60,15 @@ final class SimdElementwise {
         int body = S.loopBound(n);
         binaryVectors(op, body, a, aOff, b, bOff, out, outOff);
         if (body < n) {
-            float[][] s = SCRATCH.get();
-            System.arraycopy(a, aOff + body, s[0], 0, n - body);
-            System.arraycopy(b, bOff + body, s[1], 0, n - body);
-            binaryVectors(op, L, s[0], 0, s[1], 0, s[2], 0);
-            System.arraycopy(s[2], 0, out, outOff + body, n - body);
+            float[][] s = SCRATCH.take();
+            try {
+                System.arraycopy(a, aOff + body, s[0], 0, n - body);
+                System.arraycopy(b, bOff + body, s[1], 0, n - body);
+                binaryVectors(op, L, s[0], 0, s[1], 0, s[2], 0);
+                System.arraycopy(s[2], 0, out, outOff + body, n - body);
+            } finally {
+                SCRATCH.give(s);
+            }
         }
     }
 
@@ -139,10 +148,14 @@ final class SimdElementwise {
         int body = S.loopBound(n);
         unaryVectors(op, body, x, xOff, out, outOff, alpha);
         if (body < n) {
-            float[][] s = SCRATCH.get();
-            System.arraycopy(x, xOff + body, s[0], 0, n - body);
-            unaryVectors(op, L, s[0], 0, s[2], 0, alpha);
-            System.arraycopy(s[2], 0, out, outOff + body, n - body);
+            float[][] s = SCRATCH.take();
+            try {
+                System.arraycopy(x, xOff + body, s[0], 0, n - body);
+                unaryVectors(op, L, s[0], 0, s[2], 0, alpha);
+                System.arraycopy(s[2], 0, out, outOff + body, n - body);
+            } finally {
+                SCRATCH.give(s);
+            }
         }
     }
 
@@ -236,12 +249,16 @@ final class SimdElementwise {
         int body = S.loopBound(n);
         backwardVectors(op, body, x, xOff, y, yOff, g, gOff, dx, dxOff, alpha);
         if (body < n) {
-            float[][] s = SCRATCH.get();
-            System.arraycopy(x, xOff + body, s[0], 0, n - body);
-            System.arraycopy(y, yOff + body, s[1], 0, n - body);
-            System.arraycopy(g, gOff + body, s[2], 0, n - body);
-            backwardVectors(op, L, s[0], 0, s[1], 0, s[2], 0, s[3], 0, alpha);
-            System.arraycopy(s[3], 0, dx, dxOff + body, n - body);
+            float[][] s = SCRATCH.take();
+            try {
+                System.arraycopy(x, xOff + body, s[0], 0, n - body);
+                System.arraycopy(y, yOff + body, s[1], 0, n - body);
+                System.arraycopy(g, gOff + body, s[2], 0, n - body);
+                backwardVectors(op, L, s[0], 0, s[1], 0, s[2], 0, s[3], 0, alpha);
+                System.arraycopy(s[3], 0, dx, dxOff + body, n - body);
+            } finally {
+                SCRATCH.give(s);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package jgrad.backend.simd;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
 
+import jgrad.backend.Reusable;
 
 /**
  * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
@@ -43,7 +44,8 @@ final class SimdGemm {
      * rows, bands of columns are as good: each thread then packs all of op(A), which is small.
      */
     static final int TEAM_ROWS = 288;
-    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+    /** Per thread on platform threads, borrowed per product on virtual ones (a workspace is megabytes). */
+    private static final Reusable<Workspace> WORKSPACE = new Reusable<>(Workspace::new);
 
     private SimdGemm() {
     }
@@ -66,9 +68,13 @@ final class SimdGemm {
         }
     }
 
-    /** The calling thread's packing buffers. */
+    /** Packing buffers for the calling thread, to {@link #release} when the product is done. */
     static Workspace workspace() {
-        return WORKSPACE.get();
+        return WORKSPACE.take();
+    }
+
+    static void release(Workspace ws) {
+        WORKSPACE.give(ws);
     }
 
     static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
@@ -151,19 +157,23 @@ final class SimdGemm {
                                 float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
                                 int i0, int i1, int j0, int j1) {
         Workspace ws = workspace();
-        int slice = sliceDepth(k);
-        for (int jc = j0; jc < j1; jc += NC) {
-            int nc = Math.min(NC, j1 - jc);
-            for (int pc = 0; pc < k; pc += slice) {
-                int kc = Math.min(slice, k - pc);
-                SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
-                for (int ic = i0; ic < i1; ic += MC) {
-                    int mc = Math.min(MC, i1 - ic);
-                    SimdGemmPack.packA(ta, a, aOff, lda, ic, mc, pc, kc, ws.buf, ws.aBase);
-                    macro(ws.buf, ws.aBase, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cOff + ic * ldc + jc, ldc,
-                            add || pc > 0);
+        try {
+            int slice = sliceDepth(k);
+            for (int jc = j0; jc < j1; jc += NC) {
+                int nc = Math.min(NC, j1 - jc);
+                for (int pc = 0; pc < k; pc += slice) {
+                    int kc = Math.min(slice, k - pc);
+                    SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
+                    for (int ic = i0; ic < i1; ic += MC) {
+                        int mc = Math.min(MC, i1 - ic);
+                        SimdGemmPack.packA(ta, a, aOff, lda, ic, mc, pc, kc, ws.buf, ws.aBase);
+                        macro(ws.buf, ws.aBase, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cOff + ic * ldc + jc, ldc,
+                                add || pc > 0);
+                    }
                 }
             }
+        } finally {
+            release(ws);
         }
     }
 

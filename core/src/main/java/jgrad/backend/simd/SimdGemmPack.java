@@ -1,9 +1,13 @@
 package jgrad.backend.simd;
 
+import static jgrad.backend.simd.SimdMicroKernel.L;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
+import static jgrad.backend.simd.SimdMicroKernel.S;
 
 import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
 
 /**
  * Copies blocks of op(A) and op(B) into the order the micro-kernel reads them, which is where the
@@ -31,8 +35,20 @@ final class SimdGemmPack {
         }
     }
 
-    /** op(A) = A: each of the sliver's rows is contiguous in A; scatter it with stride MR. */
+    /**
+     * op(A) = A: each of the sliver's rows is contiguous in A. A full sliver is read p by p across its
+     * rows, so the packed buffer is written in order, without a bounds test per element.
+     */
     private static void packARows(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
+        if (rows == MR) {
+            for (int p = 0; p < kc; p++) {
+                int o = d + p * MR;
+                for (int r = 0, at = src + p; r < MR; r++, at += lda) {
+                    dst[o + r] = a[at];
+                }
+            }
+            return;
+        }
         for (int r = 0; r < MR; r++) {
             int row = src + r * lda;
             for (int p = 0; p < kc; p++) {
@@ -66,13 +82,19 @@ final class SimdGemmPack {
         }
     }
 
-    /** op(B) = B: each p contributes a contiguous run of the sliver's columns. */
+    /** op(B) = B: each p contributes a contiguous run of the sliver's columns, a whole sliver as vectors. */
     private static void packBRows(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
+        if (cols == NR) {
+            for (int p = 0; p < kc; p++) {
+                for (int j = 0, from = src + p * ldb, to = d + p * NR; j < NR; j += L, from += L, to += L) {
+                    FloatVector.fromArray(S, b, from).intoArray(dst, to);
+                }
+            }
+            return;
+        }
         for (int p = 0; p < kc; p++) {
             System.arraycopy(b, src + p * ldb, dst, d + p * NR, cols);
-            if (cols < NR) {
-                Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0f);
-            }
+            Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0f);
         }
     }
 

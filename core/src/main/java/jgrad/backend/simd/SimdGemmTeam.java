@@ -60,6 +60,8 @@ final class SimdGemmTeam {
     private final int kcs, span;
     /** Rows per block, and blocks per round. */
     private final int mc, blocks;
+    /** The calling thread's workspace, whose shared buffer holds the panel until {@link #run} ends. */
+    private final SimdGemm.Workspace owner;
     private final float[] panel;
 
     private final AtomicInteger packNext = new AtomicInteger();
@@ -95,12 +97,17 @@ final class SimdGemmTeam {
         span = slices <= fit ? k : fit * kcs;
         mc = Math.min(MC, SimdGemm.roundUp(ceilDiv(m, BLOCKS_PER_TASK * tasks), MR));
         blocks = ceilDiv(m, mc);
-        panel = SimdGemm.workspace().shared(Math.min(slices, fit) * kcs * ncPad);
+        owner = SimdGemm.workspace();
+        panel = owner.shared(Math.min(slices, fit) * kcs * ncPad);
     }
 
     /** Runs the product on {@code tasks} tasks, the caller's thread being one, and returns when it is done. */
     void run() {
-        SimdParallel.run(tasks, t -> work());
+        try {
+            SimdParallel.run(tasks, t -> work());
+        } finally {
+            SimdGemm.release(owner);
+        }
     }
 
     /** One task: walks every round, doing whatever work of it is still unclaimed. */
@@ -146,16 +153,20 @@ final class SimdGemmTeam {
     /** Rows [ic, ic+mc) of C against the round's panel, over every KC slice of its span in order. */
     private void rowBlock(int ic, int jc, int width, int ps, int depth) {
         SimdGemm.Workspace ws = SimdGemm.workspace();
-        int rows = Math.min(mc, m - ic);
-        if (ps == 0) {
-            SimdGemm.scaleC(c, cOff, ldc, ic, ic + rows, jc, jc + width, beta);
-        }
-        for (int slice = 0; slice * kcs < depth; slice++) {
-            int p0 = ps + slice * kcs;
-            int kc = Math.min(kcs, ps + depth - p0);
-            SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
-            SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc,
-                    c, cOff + ic * ldc + jc, ldc, beta != 0 || p0 > 0);
+        try {
+            int rows = Math.min(mc, m - ic);
+            if (ps == 0) {
+                SimdGemm.scaleC(c, cOff, ldc, ic, ic + rows, jc, jc + width, beta);
+            }
+            for (int slice = 0; slice * kcs < depth; slice++) {
+                int p0 = ps + slice * kcs;
+                int kc = Math.min(kcs, ps + depth - p0);
+                SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
+                SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc,
+                        c, cOff + ic * ldc + jc, ldc, beta != 0 || p0 > 0);
+            }
+        } finally {
+            SimdGemm.release(ws);
         }
     }
 

@@ -2,6 +2,7 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.Reusable;
 
 /**
  * GEMM where one side is a single row or column (m = 1 or n = 1): a matrix-vector product. The
@@ -13,7 +14,7 @@ final class SimdGemv {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final Reusable<float[][]> SCRATCH = new Reusable<>(() -> new float[2][0]);
 
     private SimdGemv() {
     }
@@ -21,9 +22,19 @@ final class SimdGemv {
     /** C (m×1 or 1×n, already scaled by β) += op(A)·op(B); {@code add} false means C is overwritten. */
     static void gemv(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc) {
+        float[][] s = SCRATCH.take();
+        try {
+            gemv(s, ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, add, c, cOff, ldc);
+        } finally {
+            SCRATCH.give(s);
+        }
+    }
+
+    private static void gemv(float[][] s, boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
+                             float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc) {
         if (n == 1) {       // c_i = Σ_p op(A)_ip · x_p with x = column 0 of op(B)
-            float[] x = gather(0, k, b, bOff, tb ? 1 : ldb);
-            float[] y = scratch(1, m);
+            float[] x = gather(s, 0, k, b, bOff, tb ? 1 : ldb);
+            float[] y = scratch(s, 1, m);
             if (ta) {
                 sumOfRows(k, m, a, aOff, lda, x, y);
             } else {
@@ -34,8 +45,8 @@ final class SimdGemv {
                 c[ci] = add ? c[ci] + y[i] : y[i];
             }
         } else {            // c_j = Σ_p x_p · op(B)_pj with x = row 0 of op(A)
-            float[] x = gather(0, k, a, aOff, ta ? lda : 1);
-            float[] y = scratch(1, n);
+            float[] x = gather(s, 0, k, a, aOff, ta ? lda : 1);
+            float[] y = scratch(s, 1, n);
             if (tb) {
                 dots(n, k, b, bOff, ldb, x, y);
             } else {
@@ -83,16 +94,15 @@ final class SimdGemv {
     }
 
     /** The k values src[off + p·step] copied into scratch slot {@code slot}. */
-    private static float[] gather(int slot, int k, float[] src, int off, int step) {
-        float[] x = scratch(slot, k);
+    private static float[] gather(float[][] s, int slot, int k, float[] src, int off, int step) {
+        float[] x = scratch(s, slot, k);
         for (int p = 0; p < k; p++) {
             x[p] = src[off + p * step];
         }
         return x;
     }
 
-    private static float[] scratch(int slot, int size) {
-        float[][] s = SCRATCH.get();
+    private static float[] scratch(float[][] s, int slot, int size) {
         if (s[slot].length < size) {
             s[slot] = new float[Math.max(size, 2 * s[slot].length)];
         }

@@ -2,6 +2,7 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.Reusable;
 
 /**
  * The GRU step's state forward and both halves of its backward, fused: one pass over a row where
@@ -18,7 +19,7 @@ final class SimdGru {
     private static final VectorSpecies<Float> S = SimdMath.S;
     private static final int L = SimdMath.L;
     /** Tail scratch: eight single vectors. */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[8 * L]);
+    private static final Reusable<float[]> SCRATCH = new Reusable<>(() -> new float[8 * L]);
 
     private SimdGru() {
     }
@@ -37,13 +38,17 @@ final class SimdGru {
         }
         int rest = n - body;
         if (rest > 0) {
-            float[] s = SCRATCH.get();
-            System.arraycopy(pre, p + body, s, 0, rest);
-            System.arraycopy(act, z + body, s, L, rest);
-            System.arraycopy(hPrev, hPrevOff + body, s, 2 * L, rest);
-            stateForwardVector(s, 0, s, L, s, 2 * L, s, 3 * L, s, 4 * L);
-            System.arraycopy(s, 3 * L, act, c + body, rest);
-            System.arraycopy(s, 4 * L, h, hOff + body, rest);
+            float[] s = SCRATCH.take();
+            try {
+                System.arraycopy(pre, p + body, s, 0, rest);
+                System.arraycopy(act, z + body, s, L, rest);
+                System.arraycopy(hPrev, hPrevOff + body, s, 2 * L, rest);
+                stateForwardVector(s, 0, s, L, s, 2 * L, s, 3 * L, s, 4 * L);
+                System.arraycopy(s, 3 * L, act, c + body, rest);
+                System.arraycopy(s, 4 * L, h, hOff + body, rest);
+            } finally {
+                SCRATCH.give(s);
+            }
         }
     }
 
@@ -64,17 +69,21 @@ final class SimdGru {
         }
         int rest = n - body;
         if (rest > 0) {
-            float[] s = SCRATCH.get();
-            System.arraycopy(act, actOff + body, s, 0, rest);
-            System.arraycopy(act, c + body, s, L, rest);
-            System.arraycopy(dh, dhOff + body, s, 2 * L, rest);
-            if (upStep == 1) {
-                System.arraycopy(up, upOff + body, s, 3 * L, rest);
+            float[] s = SCRATCH.take();
+            try {
+                System.arraycopy(act, actOff + body, s, 0, rest);
+                System.arraycopy(act, c + body, s, L, rest);
+                System.arraycopy(dh, dhOff + body, s, 2 * L, rest);
+                if (upStep == 1) {
+                    System.arraycopy(up, upOff + body, s, 3 * L, rest);
+                }
+                stateBackwardVector(s, 0, s, L, upStep == 1 ? s : up, upStep == 1 ? 3 * L : upOff, upStep, s, 2 * L,
+                        s, 4 * L);
+                System.arraycopy(s, 2 * L, dh, dhOff + body, rest);
+                System.arraycopy(s, 4 * L, dpre, dc + body, rest);
+            } finally {
+                SCRATCH.give(s);
             }
-            stateBackwardVector(s, 0, s, L, upStep == 1 ? s : up, upStep == 1 ? 3 * L : upOff, upStep, s, 2 * L,
-                    s, 4 * L);
-            System.arraycopy(s, 2 * L, dh, dhOff + body, rest);
-            System.arraycopy(s, 4 * L, dpre, dc + body, rest);
         }
     }
 
@@ -99,17 +108,21 @@ final class SimdGru {
         }
         int rest = n - body;
         if (rest > 0) {
-            float[] s = SCRATCH.get();
-            for (int g = 0; g < 3; g++) {
-                System.arraycopy(act, actOff + g * n + body, s, g * L, rest);
+            float[] s = SCRATCH.take();
+            try {
+                for (int g = 0; g < 3; g++) {
+                    System.arraycopy(act, actOff + g * n + body, s, g * L, rest);
+                }
+                System.arraycopy(hPrev, hPrevOff + body, s, 3 * L, rest);
+                System.arraycopy(dh, dhOff + body, s, 4 * L, rest);
+                System.arraycopy(dResetH, dResetHOff + body, s, 5 * L, rest);
+                gatesBackwardVector(L, s, 0, s, 3 * L, s, 4 * L, s, 5 * L, s, 6 * L, s, 0);  // dpre over act's z, r
+                System.arraycopy(s, 6 * L, dhPrev, dhPrevOff + body, rest);
+                System.arraycopy(s, 0, dpre, dpreOff + body, rest);
+                System.arraycopy(s, L, dpre, dpreOff + n + body, rest);
+            } finally {
+                SCRATCH.give(s);
             }
-            System.arraycopy(hPrev, hPrevOff + body, s, 3 * L, rest);
-            System.arraycopy(dh, dhOff + body, s, 4 * L, rest);
-            System.arraycopy(dResetH, dResetHOff + body, s, 5 * L, rest);
-            gatesBackwardVector(L, s, 0, s, 3 * L, s, 4 * L, s, 5 * L, s, 6 * L, s, 0);  // dpre over act's z, r
-            System.arraycopy(s, 6 * L, dhPrev, dhPrevOff + body, rest);
-            System.arraycopy(s, 0, dpre, dpreOff + body, rest);
-            System.arraycopy(s, L, dpre, dpreOff + n + body, rest);
         }
     }
 

@@ -2,6 +2,7 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.Reusable;
 
 /**
  * One LSTM step back, fused: one pass over a row's gates instead of the ten elementwise calls of
@@ -19,7 +20,7 @@ final class SimdLstm {
     private static final VectorSpecies<Float> S = SimdMath.S;
     private static final int L = SimdMath.L;
     /** Tail scratch: the four gate blocks of act, of dpre, then four single vectors. */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[12 * L]);
+    private static final Reusable<float[]> SCRATCH = new Reusable<>(() -> new float[12 * L]);
     private static final int ACT = 0, DPRE = 4 * L, V0 = 8 * L;
 
     private SimdLstm() {
@@ -38,19 +39,23 @@ final class SimdLstm {
         }
         int rest = n - body;
         if (rest > 0) {
-            float[] s = SCRATCH.get();
-            for (int g = 0; g < 4; g++) {
-                System.arraycopy(act, actOff + g * n + body, s, ACT + g * L, rest);
+            float[] s = SCRATCH.take();
+            try {
+                for (int g = 0; g < 4; g++) {
+                    System.arraycopy(act, actOff + g * n + body, s, ACT + g * L, rest);
+                }
+                System.arraycopy(cPrev, cPrevOff + body, s, V0, rest);
+                System.arraycopy(tanhC, tanhCOff + body, s, V0 + L, rest);
+                System.arraycopy(dh, dhOff + body, s, V0 + 2 * L, rest);
+                System.arraycopy(dc, dcOff + body, s, V0 + 3 * L, rest);
+                backwardVector(L, s, ACT, s, V0, s, V0 + L, s, V0 + 2 * L, s, V0 + 3 * L, s, DPRE);
+                for (int g = 0; g < 4; g++) {
+                    System.arraycopy(s, DPRE + g * L, dpre, dpreOff + g * n + body, rest);
+                }
+                System.arraycopy(s, V0 + 3 * L, dc, dcOff + body, rest);
+            } finally {
+                SCRATCH.give(s);
             }
-            System.arraycopy(cPrev, cPrevOff + body, s, V0, rest);
-            System.arraycopy(tanhC, tanhCOff + body, s, V0 + L, rest);
-            System.arraycopy(dh, dhOff + body, s, V0 + 2 * L, rest);
-            System.arraycopy(dc, dcOff + body, s, V0 + 3 * L, rest);
-            backwardVector(L, s, ACT, s, V0, s, V0 + L, s, V0 + 2 * L, s, V0 + 3 * L, s, DPRE);
-            for (int g = 0; g < 4; g++) {
-                System.arraycopy(s, DPRE + g * L, dpre, dpreOff + g * n + body, rest);
-            }
-            System.arraycopy(s, V0 + 3 * L, dc, dcOff + body, rest);
         }
     }
 

@@ -3,6 +3,7 @@ package jgrad.backend.simd;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.Reusable;
 import jgrad.backend.UnaryOp;
 
 /**
@@ -16,7 +17,7 @@ final class SimdRnn {
     private static final VectorSpecies<Float> S = SimdMath.S;
     private static final int L = SimdMath.L;
     /** Tail scratch: five single vectors. */
-    private static final ThreadLocal<float[]> SCRATCH = ThreadLocal.withInitial(() -> new float[5 * L]);
+    private static final Reusable<float[]> SCRATCH = new Reusable<>(() -> new float[5 * L]);
 
     private SimdRnn() {
     }
@@ -41,17 +42,21 @@ final class SimdRnn {
         }
         int rest = n - body;
         if (rest > 0) {
-            float[] s = SCRATCH.get();
-            System.arraycopy(pre, preOff + body, s, 0, rest);
-            System.arraycopy(h, hOff + body, s, L, rest);
-            System.arraycopy(dh, dhOff + body, s, 2 * L, rest);
-            if (upStep == 1) {
-                System.arraycopy(up, upOff + body, s, 3 * L, rest);
+            float[] s = SCRATCH.take();
+            try {
+                System.arraycopy(pre, preOff + body, s, 0, rest);
+                System.arraycopy(h, hOff + body, s, L, rest);
+                System.arraycopy(dh, dhOff + body, s, 2 * L, rest);
+                if (upStep == 1) {
+                    System.arraycopy(up, upOff + body, s, 3 * L, rest);
+                }
+                vector(sigma, slope, s, 0, s, L, upStep == 1 ? s : up, upStep == 1 ? 3 * L : upOff, upStep, s, 2 * L,
+                        s, 4 * L);
+                System.arraycopy(s, 2 * L, dh, dhOff + body, rest);
+                System.arraycopy(s, 4 * L, dpre, dpreOff + body, rest);
+            } finally {
+                SCRATCH.give(s);
             }
-            vector(sigma, slope, s, 0, s, L, upStep == 1 ? s : up, upStep == 1 ? 3 * L : upOff, upStep, s, 2 * L,
-                    s, 4 * L);
-            System.arraycopy(s, 2 * L, dh, dhOff + body, rest);
-            System.arraycopy(s, 4 * L, dpre, dpreOff + body, rest);
         }
     }
 
