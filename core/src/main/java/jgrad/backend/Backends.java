@@ -59,8 +59,18 @@ public final class Backends {
         try {
             return (Backend) Class.forName(SIMD_CLASS).getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("the SIMD backend could not be loaded: " + e, e);
+            throw new IllegalStateException("the SIMD backend could not be loaded: " + rootMessage(e), e);
         }
+    }
+
+    /** The message under the reflective and static-initializer wrappers, which say only that something failed. */
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof ExceptionInInitializerError)
+                && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.toString();
     }
 
     /**

@@ -33,6 +33,13 @@ public class SimdBackend extends ScalarBackend {
     /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */
     private static final int NOISE_GRAIN = 1 << 15;
 
+    /** Reads the thread count now, so that a bad {@code -Djgrad.threads} stops the backend's creation, not a later kernel. */
+    public SimdBackend() {
+        if (SimdParallel.THREADS < 1) {
+            throw new IllegalStateException("no threads");
+        }
+    }
+
     @Override
     public String name() {
         return "simd";

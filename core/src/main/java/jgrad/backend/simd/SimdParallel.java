@@ -24,7 +24,12 @@ final class SimdParallel {
 
     private static int threadCount() {
         String prop = System.getProperty("jgrad.threads");
-        int n = prop == null || prop.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(prop.trim());
+        int n;
+        try {
+            n = prop == null || prop.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(prop.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-Djgrad.threads=" + prop + ": not an integer", e);
+        }
         if (n < 1) {
             throw new IllegalArgumentException("-Djgrad.threads must be at least 1, got " + n);
         }
