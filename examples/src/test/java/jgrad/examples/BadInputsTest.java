@@ -622,8 +622,8 @@ class BadInputsTest {
                 "campaign", "--data", abFile));
         c.add(Case.of("campaign", 1, List.of("hillstrom-few.csv", "1 customers", "at least"), "campaign", "--data",
                 hillstromFile));
-        c.add(Case.of("campaign", 1, List.of("hillstrom-one-arm.csv", "No E-Mail", "no customer is in the arm"), "campaign",
-                "--data", write("hillstrom-one-arm.csv", hillstromHeader
+        c.add(Case.of("campaign", 1, List.of("hillstrom-no-control.csv", "No E-Mail", "no customer is in the arm"), "campaign",
+                "--data", write("hillstrom-no-control.csv", hillstromHeader
                         + "10,\"2) $100 - $200\",142.44,1,0,Surburban,0,Phone,Womens E-Mail,0,0,0\r\n".repeat(40)
                         + "3,\"1) $0 - $100\",42.44,0,1,Urban,1,Web,Mens E-Mail,1,0,0\r\n".repeat(40)).toString()));
 
