@@ -1,6 +1,7 @@
 package jgrad.campaign;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,7 +115,7 @@ public final class OfferCampaign {
         }
         String[] segment = customers.strings("segment");
         for (String arm : HillstromCustomers.ARMS) {
-            if (java.util.Arrays.stream(segment).noneMatch(arm::equals)) {
+            if (Arrays.stream(segment).noneMatch(arm::equals)) {
                 throw new IllegalArgumentException(customers.source() + ": no customer is in the arm '" + arm
                         + "' (column segment); the campaign compares each e-mail with no e-mail on randomized arms "
                         + HillstromCustomers.ARMS);
@@ -171,7 +172,7 @@ public final class OfferCampaign {
         }
         contacted /= n;
         int[] everyoneBest = new int[n];
-        java.util.Arrays.fill(everyoneBest, bestOffer);
+        Arrays.fill(everyoneBest, bestOffer);
         Map<String, double[][]> policies = new LinkedHashMap<>();
         policies.put(UPLIFT_POLICY, OfferUpliftPolicy.deterministic(assignment, arms));
         policies.put("random e-mails, same number", OfferUpliftPolicy.randomContacts(n, arms, contacted));

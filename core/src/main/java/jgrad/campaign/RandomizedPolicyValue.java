@@ -14,6 +14,8 @@ import jgrad.abtest.Interval;
  * policy picks is the one the experiment happened to give it, weighted by how rarely that happens. Its standard
  * error is the sample standard deviation of the n terms over √n, and the interval is normal; two policies are
  * compared on the same rows by the mean of the paired term differences, so what the rows share cancels.
+ * ({@code jgrad.ope.OffPolicyEstimates} holds IPS for policies of a context; a campaign under a budget is a policy
+ * of the whole population — who is mailed depends on everyone's rank — so here a policy is given row by row.)
  */
 public final class RandomizedPolicyValue {
 
