@@ -14,6 +14,7 @@ import jgrad.report.HtmlReport;
 import jgrad.report.figures.ScoreFigures;
 import jgrad.report.figures.SegmentFigures;
 import jgrad.report.figures.TrainingFigures;
+import jgrad.segment.Segmentation;
 
 /** The HTML report of a {@link CampaignPipeline} run: every step's result with its figures. */
 public final class CampaignPage {
@@ -25,21 +26,23 @@ public final class CampaignPage {
         HtmlReport page = new HtmlReport("Campaign: whom to call about a term deposit");
         page.meta(String.format(Locale.ROOT, "data %s; %,d training and %,d held-out clients; seed %d; budget %.0f %%"
                 + " of the clients", data, r.trainingClients(), r.heldOutClients(), s.seed(), 100 * s.budget()));
-        segments(page, r);
+        segments(page, r.segments(), "clients", "subscription", "Who subscribed when called");
         models(page, r, s);
         abTest(page, r);
         return page;
     }
 
-    private static void segments(HtmlReport page, CampaignPipeline.Result r) {
-        page.heading("1. Segments of the training clients");
-        page.paragraph(String.format(Locale.ROOT, "k-means with k = %d on the standardized, one-hot client features"
-                + " (silhouette %.3f).", r.segments().chosen().k(), r.segments().chosen().silhouette()));
-        page.figure(SegmentFigures.sizes(r.segments().profiles(), "clients"), "How many training clients each segment holds.");
-        page.figure(SegmentFigures.outcomeRates(r.segments().profiles(), "subscription"),
-                "Who subscribed when called, by segment.");
-        page.figure(SegmentFigures.profiles(r.segments().profiles()),
-                "Each segment's most distinctive features, in standard deviations from all training clients.");
+    /** Section 1 of both pages: segment sizes, outcome rates and profiles. */
+    static void segments(HtmlReport page, Segmentation.Result segments, String rows, String outcome, String rate) {
+        page.heading("1. Segments of the training " + rows);
+        page.paragraph(String.format(Locale.ROOT, "k-means with k = %d on the standardized, one-hot %s"
+                + " features (silhouette %.3f).", segments.chosen().k(), rows.replaceAll("s$", ""),
+                segments.chosen().silhouette()));
+        page.figure(SegmentFigures.sizes(segments.profiles(), rows), "How many training " + rows
+                + " each segment holds.");
+        page.figure(SegmentFigures.outcomeRates(segments.profiles(), outcome), rate + ", by segment.");
+        page.figure(SegmentFigures.profiles(segments.profiles()),
+                "Each segment's most distinctive features, in standard deviations from all training " + rows + ".");
     }
 
     private static void models(HtmlReport page, CampaignPipeline.Result r, CampaignPipeline.Settings s) {

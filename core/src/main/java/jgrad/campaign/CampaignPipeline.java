@@ -29,6 +29,9 @@ import jgrad.train.Model;
  *   <li>a simulated A/B/C test of that policy against random calls at the same budget and against calling
  *       everyone ({@link SimulatedAbTest}).</li>
  * </ol>
+ * On a randomized experiment with several offers and a control group (Hillstrom's e-mails), {@link #runExperiment}
+ * decides whom to contact with which offer by uplift instead ({@link OfferCampaign}); {@link CampaignData} tells
+ * the two kinds of data apart by their header.
  */
 public final class CampaignPipeline {
 
@@ -61,6 +64,12 @@ public final class CampaignPipeline {
     static final int KMEANS_RESTARTS = 4;
 
     private CampaignPipeline() {
+    }
+
+    /** The campaign on Hillstrom's randomized e-mail experiment: {@link OfferCampaign#run}. */
+    public static OfferCampaign.Result runExperiment(Table customers, OfferCampaign.Settings s,
+            Consumer<String> progress) {
+        return OfferCampaign.run(customers, s, progress);
     }
 
     /** Runs every step; {@code progress} hears one line as each step ends. */

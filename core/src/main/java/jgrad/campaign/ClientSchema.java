@@ -23,6 +23,20 @@ public record ClientSchema(List<String> numeric, List<String> categorical, Strin
                     "poutcome"),
             "y");
 
+    /**
+     * Kevin Hillstrom's e-mail experiment (MineThatData 2008): months since the last purchase, last year's spend,
+     * what was bought (men's, women's merchandise), where and how the customer buys, whether they are new; the
+     * outcome is {@code visit} or {@code conversion}. The e-mail sent ({@code segment}) is the treatment, never a
+     * feature; {@code history_segment} only bins {@code history}.
+     */
+    public static ClientSchema hillstrom(String outcome) {
+        if (!outcome.equals("visit") && !outcome.equals("conversion")) {
+            throw new IllegalArgumentException("the Hillstrom outcome is visit or conversion, got '" + outcome + "'");
+        }
+        return new ClientSchema(List.of("recency", "history"), List.of("mens", "womens", "zip_code", "newbie",
+                "channel"), outcome);
+    }
+
     public ClientSchema {
         numeric = List.copyOf(numeric);
         categorical = List.copyOf(categorical);

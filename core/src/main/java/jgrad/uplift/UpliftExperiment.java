@@ -24,7 +24,7 @@ public final class UpliftExperiment {
     public record Scores(double upliftAt10, double upliftAt20, double upliftAt30, double qini, double auuc, double ate,
                          double[][] qiniCurve) {
 
-        static Scores of(UpliftMetrics m) {
+        public static Scores of(UpliftMetrics m) {
             return new Scores(m.upliftAt(0.1), m.upliftAt(0.2), m.upliftAt(0.3), m.qiniCoefficient(), m.auuc(),
                     m.averageTreatmentEffect(), everyFraction(m.qiniCurve(), CURVE_POINTS));
         }

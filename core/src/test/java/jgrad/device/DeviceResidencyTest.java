@@ -334,7 +334,7 @@ class DeviceResidencyTest {
             y[i] = r.nextDouble() < (t[i] == 1 ? 0.6 : 0.3) ? 1 : 0;
         }
         UpliftData data = new UpliftData(x, t, y);
-        TwoHeadUplift model = TwoHeadUplift.fit(data, new TwoHeadUplift.Training(4, 6, 16, 1e-2, 0.1, 0.25, 2), rng(2),
+        TwoHeadUplift model = TwoHeadUplift.fit(data, new TwoHeadUplift.Training(4, 6, 16, 1e-2, 0.1, 0.25, 2, TwoHeadUplift.Stopping.UPLIFT_LOSS), rng(2),
                 device);
         return List.of(model.score(x));
     }

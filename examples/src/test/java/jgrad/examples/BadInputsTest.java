@@ -606,6 +606,26 @@ class BadInputsTest {
                 "--report", dir.resolve("not-a-directory").toString()));
         c.add(Case.of("campaign", 1, List.of("--report", "not-a-directory/r", "cannot be written"), "campaign",
                 "--report", dir.resolve("not-a-directory/r").toString()));
+        String hillstromHeader = "recency,history_segment,history,mens,womens,zip_code,newbie,channel,segment,visit,"
+                + "conversion,spend\r\n";
+        String hillstromFile = write("hillstrom-few.csv", hillstromHeader
+                + "10,\"2) $100 - $200\",142.44,1,0,Surburban,0,Phone,Womens E-Mail,0,0,0\r\n").toString();
+        c.add(Case.of("campaign", 2, List.of("--schema must be bank or hillstrom", "'criteo'"), "campaign", "--data",
+                hillstromFile, "--schema", "criteo"));
+        c.add(Case.of("campaign", 2, List.of("--schema needs --data"), "campaign", "--schema", "hillstrom"));
+        c.add(Case.of("campaign", 2, List.of("--target does not go with"), "campaign", "--target", "visit"));
+        c.add(Case.of("campaign", 2, List.of("--epochs does not go with"), "campaign", "--data", hillstromFile,
+                "--epochs", "5"));
+        c.add(Case.of("campaign", 2, List.of("--target must be visit or conversion", "'spend'"), "campaign", "--data",
+                hillstromFile, "--target", "spend"));
+        c.add(Case.of("campaign", 1, List.of("ab.csv", "line 1", "neither UCI Bank Marketing's", "Hillstrom's"),
+                "campaign", "--data", abFile));
+        c.add(Case.of("campaign", 1, List.of("hillstrom-few.csv", "1 customers", "at least"), "campaign", "--data",
+                hillstromFile));
+        c.add(Case.of("campaign", 1, List.of("hillstrom-no-control.csv", "No E-Mail", "no customer is in the arm"), "campaign",
+                "--data", write("hillstrom-no-control.csv", hillstromHeader
+                        + "10,\"2) $100 - $200\",142.44,1,0,Surburban,0,Phone,Womens E-Mail,0,0,0\r\n".repeat(40)
+                        + "3,\"1) $0 - $100\",42.44,0,1,Urban,1,Web,Mens E-Mail,1,0,0\r\n".repeat(40)).toString()));
 
         // ---------------------------------------------------------------- campaign-rl
         c.add(Case.of("campaign-rl", 2, List.of("--iterations must be a positive whole number"), "campaign-rl",
