@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.stream.IntStream;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Tensor;
@@ -73,9 +74,10 @@ public final class NextItemTraining {
             if (e % evalEvery != 0 && e != epochs) {
                 continue;
             }
+            SequenceServing snapshot = model.forServing();
             Epoch result = new Epoch(e, loss, seconds,
-                    NextItemEvaluation.evaluate(model, data, SequenceData.Target.VALID, k),
-                    NextItemEvaluation.evaluate(model, data, SequenceData.Target.TEST, k));
+                    NextItemEvaluation.evaluate(snapshot, data, SequenceData.Target.VALID, k),
+                    NextItemEvaluation.evaluate(snapshot, data, SequenceData.Target.TEST, k));
             seconds = 0;
             evaluated.add(result);
             if (best == null || result.valid().ndcgSampled() > best.valid().ndcgSampled()) {
@@ -93,11 +95,13 @@ public final class NextItemTraining {
         List<int[]> batches = batches(rng);
         for (int[] chosen : batches) {
             SequenceBatch batch = batch(chosen, model.maxLength(), rng);
-            optimizer.zeroGrad();
-            Tensor loss = model.loss(batch);
-            loss.backward();
-            optimizer.step();
-            sum += loss.to(Device.CPU).item();
+            try (Arena step = Arena.open()) {
+                optimizer.zeroGrad();
+                Tensor loss = model.loss(batch);
+                loss.backward();
+                optimizer.step();
+                sum += loss.to(Device.CPU).item();
+            }
         }
         return sum / Math.max(1, batches.size());
     }
