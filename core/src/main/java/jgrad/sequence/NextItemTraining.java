@@ -34,9 +34,22 @@ public final class NextItemTraining {
     /** How many batches' worth of shuffled users are sorted by length together. */
     static final int BUCKET_BATCHES = 4;
 
+    /** How the users of an epoch are put into batches. */
+    public enum Sampling {
+        /** every user once, shuffled, sorted by length within {@link #BUCKET_BATCHES} batches (little padding) */
+        BUCKETED,
+        /**
+         * ⌊users / B⌋ batches (at least one) of B users drawn uniformly with replacement, as the SASRec authors'
+         * sampler does: a batch mixes short and long histories, so each step weighs the positions of its users
+         * like those of a random sample (and is padded to its longest history)
+         */
+        RANDOM
+    }
+
     private final SequenceData data;
     private final int batchSize;
     private final int k;
+    private final Sampling sampling;
 
     /** One evaluated epoch: mean training loss, training seconds, and the validation and test metrics. */
     public record Epoch(int epoch, double loss, double seconds, NextItemEvaluation.Metrics valid,
@@ -48,12 +61,17 @@ public final class NextItemTraining {
     }
 
     public NextItemTraining(SequenceData data, int batchSize, int k) {
+        this(data, batchSize, k, Sampling.BUCKETED);
+    }
+
+    public NextItemTraining(SequenceData data, int batchSize, int k, Sampling sampling) {
         if (batchSize < 1 || k < 1) {
             throw new IllegalArgumentException("NextItemTraining: batch size and K must be ≥ 1, got " + batchSize + ", " + k);
         }
         this.data = data;
         this.batchSize = batchSize;
         this.k = k;
+        this.sampling = java.util.Objects.requireNonNull(sampling, "sampling");
     }
 
     /**
@@ -95,7 +113,10 @@ public final class NextItemTraining {
         List<int[]> batches = batches(rng);
         for (int[] chosen : batches) {
             SequenceBatch batch = batch(chosen, model.maxLength(), rng);
-            try (Arena step = Arena.open()) {
+            // Step memory pays at a steady shape: random batches are padded to their longest history, nearly
+            // always the maximum length; bucketed batches each have their own length, and an arena would keep a
+            // step's storage (hundreds of MB for SASRec on ML-100K) for every one of them.
+            try (Arena step = sampling == Sampling.RANDOM ? Arena.open() : null) {
                 optimizer.zeroGrad();
                 Tensor loss = model.loss(batch);
                 loss.backward();
@@ -106,8 +127,22 @@ public final class NextItemTraining {
         return sum / Math.max(1, batches.size());
     }
 
-    /** The users of one epoch in batches: shuffled, sorted by length within buckets, batches in random order. */
+    /** The users of one epoch in batches ({@link Sampling}). */
     List<int[]> batches(RandomGenerator rng) {
+        return sampling == Sampling.RANDOM ? drawnBatches(rng) : bucketedBatches(rng);
+    }
+
+    private List<int[]> drawnBatches(RandomGenerator rng) {
+        int[] users = trainableUsers();
+        List<int[]> batches = new ArrayList<>();
+        for (int b = 0; b < Math.max(1, users.length / batchSize); b++) {
+            batches.add(IntStream.range(0, batchSize).map(i -> users[rng.nextInt(users.length)]).toArray());
+        }
+        return batches;
+    }
+
+    /** Shuffled, sorted by length within buckets, batches in random order. */
+    private List<int[]> bucketedBatches(RandomGenerator rng) {
         int[] users = trainableUsers();
         shuffle(users, rng);
         int bucket = batchSize * BUCKET_BATCHES;

@@ -17,7 +17,8 @@ import jgrad.tensor.Tensor;
  * safe to call from many threads at once. The snapshot holds its own copy of the model, built from the
  * model's configuration, given a copy of its weights and switched to evaluation mode once; nothing ever switches
  * it back, so no caller's training/evaluation toggle can reach a query in flight (the model's own mode is
- * never touched). Each query runs in its thread's step memory ({@link Arena}) without a graph. Training the
+ * never touched). Queries run without a graph, a one-history query ({@link #scoreInto}) in its thread's step
+ * memory ({@link Arena}). Training the
  * model further does not change the snapshot: take a new one.
  */
 public final class SequenceServing implements NextItemScorer {
@@ -60,7 +61,9 @@ public final class SequenceServing implements NextItemScorer {
     public double[][] scores(int[][] histories) {
         int rows = frozen.numItems + 1;
         double[][] out = new double[histories.length][];
-        try (var step = Arena.open(); var ignored = Autograd.noGrad()) {
+        // No step scope here: batches of histories come in many lengths, and an arena would keep a batch's
+        // worth of storage for each of them; the one-history queries of scoreInto are small enough to pool.
+        try (var ignored = Autograd.noGrad()) {
             double[] flat = scoreTensor(histories).to(Device.CPU).toDoubleArray();
             for (int b = 0; b < out.length; b++) {
                 out[b] = Arrays.copyOfRange(flat, b * rows, (b + 1) * rows);
@@ -82,12 +85,57 @@ public final class SequenceServing implements NextItemScorer {
 
     /** [B, N + 1] on the model's device; valid only inside the caller's step scope. */
     private Tensor scoreTensor(int[][] histories) {
+        return lastStates(histories).matmul(itemTable, false, true);
+    }
+
+    /** F_T [B, d] of each history. */
+    private Tensor lastStates(int[][] histories) {
         checkItems(histories);
         SequenceBatch batch = SequenceBatch.ofHistories(histories, frozen.maxLength);
         Tensor hidden = frozen.encode(weights, batch);
-        Tensor last = hidden.narrow(1, batch.steps() - 1, 1).reshape(batch.batch(), frozen.d);
-        return last.matmul(itemTable, false, true);
+        return hidden.narrow(1, batch.steps() - 1, 1).reshape(batch.batch(), frozen.d);
     }
+
+    /**
+     * A recommender for users whose histories are known now ({@link UserStates}): each user's state F_T is
+     * computed here, once, so that a query is one product with the item table. {@code denseHistories[u]} holds
+     * dense user u's items as dense ids (model item − 1, as {@link #dense}); empty: a user without history, whose
+     * scores are those of a zero state.
+     */
+    public UserStates forUsers(int[][] denseHistories) {
+        int[][] histories = new int[denseHistories.length][];
+        for (int u = 0; u < histories.length; u++) {
+            histories[u] = Arrays.stream(denseHistories[u]).map(i -> i + 1).toArray();
+        }
+        int d = frozen.d;
+        double[] states = new double[histories.length * d];
+        // Users sorted by history length, so that a batch is padded little.
+        Integer[] order = new Integer[histories.length];
+        for (int u = 0; u < order.length; u++) {
+            order[u] = u;
+        }
+        Arrays.sort(order, java.util.Comparator.comparingInt(u -> Math.min(histories[u].length, frozen.maxLength)));
+        int first = 0;
+        while (first < order.length && histories[order[first]].length == 0) {
+            first++;
+        }
+        for (int from = first; from < order.length; from += STATE_BATCH) {
+            int[][] batch = new int[Math.min(STATE_BATCH, order.length - from)][];
+            for (int b = 0; b < batch.length; b++) {
+                batch[b] = histories[order[from + b]];
+            }
+            double[] rows;
+            try (var ignored = Autograd.noGrad()) {
+                rows = lastStates(batch).to(Device.CPU).toDoubleArray();
+            }
+            for (int b = 0; b < batch.length; b++) {
+                System.arraycopy(rows, b * d, states, order[from + b] * d, d);
+            }
+        }
+        return new UserStates(states, histories.length, itemTable, frozen.device());
+    }
+
+    private static final int STATE_BATCH = 128;
 
     private void checkItems(int[][] histories) {
         for (int[] h : histories) {

@@ -157,6 +157,26 @@ class SequenceServingTest {
 
     @ParameterizedTest
     @MethodSource("models")
+    void userStatesScoreAsTheirHistoriesDo(SequenceModel model) {
+        SequenceServing serving = model.forServing();
+        int[][] histories = histories(12, 3);
+        int[][] dense = new int[histories.length + 1][];
+        for (int u = 0; u < histories.length; u++) {
+            dense[u] = java.util.Arrays.stream(histories[u]).map(i -> i - 1).toArray();
+        }
+        dense[histories.length] = new int[0];                        // a user without history: a zero state
+        UserStates users = serving.forUsers(dense);
+        assertEquals(histories.length + 1, users.numUsers());
+        for (int u = 0; u < histories.length; u++) {
+            double[] expected = serving.scores(new int[][] {histories[u]})[0];
+            assertArrayEquals(java.util.Arrays.copyOfRange(expected, 1, ITEMS + 1), users.scoreItems(u), 1e-5,
+                    "user " + u);
+        }
+        assertArrayEquals(new double[ITEMS], users.scoreItems(histories.length), 0);
+    }
+
+    @ParameterizedTest
+    @MethodSource("models")
     void theDenseViewShiftsIdsByOne(SequenceModel model) {
         SequenceServing serving = model.forServing();
         HistoryRecommender dense = serving.dense();

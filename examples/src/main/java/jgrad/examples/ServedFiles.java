@@ -30,7 +30,8 @@ import jgrad.serve.ServingModels;
  * form) with every user's rated movies from u.data as its history, or a next-item model (SASRec, GRU4Rec)
  * through its immutable snapshot ({@link SequenceModel#forServing}) with each user's whole sequence from
  * {@code sequences} (the ml-100k-seq layout or a {@code user item} file; null: ml-100k-seq) as the history it
- * reads; and a demo campaign model for {@code /score}. Either may be absent.
+ * reads, each user's state computed once at load ({@link jgrad.sequence.UserStates}); and a demo campaign model
+ * for {@code /score}. Either may be absent.
  */
 record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
 
@@ -59,7 +60,12 @@ record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) i
             Path path = sequences != null ? sequences : MovieLensFiles.sequences();
             SequenceData data = SequenceFiles.read(path, new SplittableRandom(0));
             int[][] histories = Histories.ofSequences(data, FIRST_ID, sequence.numItems(), path.toString());
-            return ServedRecommender.ofHistory(sequence.forServing().dense(), name, FIRST_ID, histories);
+            BitSet withHistory = new BitSet();
+            for (int u = 0; u < histories.length; u++) {
+                withHistory.set(u, histories[u].length > 0);
+            }
+            return ServedRecommender.of(sequence.forServing().forUsers(histories), name, FIRST_ID, histories,
+                    withHistory);
         }
         if (sequences != null) {
             throw new ModelFileException(loaded.file(), "holds a " + loaded.model().getClass().getSimpleName()
