@@ -17,15 +17,18 @@ import jgrad.tensor.Tensor;
 
 /**
  * Trains a {@link SequenceModel} as SASRec does (Kang and McAuley 2018, §3.5): in each epoch every user
- * with at least two training items appears once, in a seeded random order, in batches of B; a user's input
+ * with at least two training items appears once, in a seeded random order, in batches of B (or, with
+ * {@link Sampling#RANDOM}, ⌊users / B⌋ batches of users drawn with replacement); a user's input
  * is the training prefix without its last item and the positives are the prefix shifted by one, both the
  * last {@code maxLength} steps, padded on the left; each step gets one negative drawn uniformly from the
  * items outside the user's training prefix. A batch is as long as its longest input (≤ maxLength), and the
  * positions of a shorter batch are the right end of SASRec's ({@link SequenceBatch}), so this is exactly the
  * loss of sequences padded to maxLength; to keep padding small, the shuffled users are taken
  * {@link #BUCKET_BATCHES} batches at a time, sorted by length within them, and the batches of an epoch are
- * visited in a seeded random order. A user's loss does not depend on the others in its batch. After every {@code evalEvery} epochs the validation and test
- * targets are ranked ({@link NextItemEvaluation}); the best epoch is the one with the highest validation
+ * visited in a seeded random order. A user's loss does not depend on the others in its batch, but its weight
+ * in a step does (the loss is the mean over the batch's positions). After every {@code evalEvery} epochs the
+ * validation and test targets are ranked ({@link NextItemEvaluation}) on one snapshot of the model
+ * ({@link SequenceModel#forServing}); the best epoch is the one with the highest validation
  * NDCG@K on the sampled candidates, so the test targets never choose it.
  */
 public final class NextItemTraining {
