@@ -107,7 +107,13 @@ WORKLOADS = {
     "conv": ("jgrad.bench.models.ConvBench", None),
     "textcnn": ("jgrad.bench.models.TextCnnStepBench", None),
     "charlstm": ("jgrad.bench.models.CharLstmStepBench", None),
+    # Issue 15: SASRec and GRU4Rec training steps, peers in bench/next-item-peers.py (not torch_bench.py), and
+    # serving one user (no peer; target p99 < 1 ms).
+    "nextitem": ("jgrad.bench.sequence.NextItemStepBench", None),
+    "seqserve": ("jgrad.bench.sequence.NextItemServeBench", None),
 }
+NEXT_ITEM_PEERS = ROOT / "bench" / "next-item-peers.py"
+SERVE_TARGET_US = 1000
 
 
 class Sitting:
@@ -217,6 +223,12 @@ def jgrad_figures(records):
             put((cls, p.get("length"), p.get("backend")), 50, "sentences/s")
         elif cls == "CharLstmStepBench":
             put((cls, p.get("hidden"), p.get("backend")), 64, "lines/s")
+        elif cls == "NextItemStepBench":
+            put((cls, p.get("model"), p.get("backend")), 1, "steps/s")
+        elif cls == "NextItemServeBench":
+            pct = r["primaryMetric"]["scorePercentiles"]
+            figures[(cls, method, p.get("model"), p.get("length"), p.get("backend"))] = (
+                (pct["50.0"], pct["99.0"]), "us p50/p99", alloc, label, "")
         elif cls == "TopKBench":
             pct = r["primaryMetric"]["scorePercentiles"]
             figures[(cls, method, p.get("backend"))] = ((pct["50.0"], pct["99.0"]), "us p50/p99", alloc, label, "")
@@ -267,6 +279,17 @@ def table(j, jtag, peers):
         for hidden in ("128", "256"):
             add(f"char-LSTM train step B64 T45 2×{hidden} ({backend})", ("CharLstmStepBench", hidden, backend), None,
                 "≥ 1.5×")
+        for name in ("sasrec", "gru4rec"):
+            add(f"{name} train step B128 T200 ({backend})", ("NextItemStepBench", name, backend), peers.get(name),
+                "≥ 1.5×")
+            for method in ("scoreHistory", "scoreKnownUser"):
+                for length in ("50", "200"):
+                    key = ("NextItemServeBench", method, name, length, backend)
+                    if key in j:
+                        (p50, p99), unit, alloc, label, _ = j[key]
+                        rows.append((f"{name}: all 1,682 items for one user, {method}, history {length} ({backend})",
+                                     f"p50 {p50:.0f} µs, p99 {p99:.0f} µs [{jtag[key]}: {label}]", "", "—",
+                                     "pass" if p99 < SERVE_TARGET_US else "FAIL", f"p99 < {SERVE_TARGET_US} µs", alloc))
         for method in ("top10", "top10Serving"):
             key = ("TopKBench", method, backend)
             if key in j:
@@ -374,6 +397,21 @@ def main():
             missing = sorted(set(torch_expected[b] for b in benches) - got)
             if missing:
                 sitting.fail(tag, f"PyTorch gave no figure for {', '.join(missing)}")
+
+    # 2b. The next-item training steps in PyTorch, one thread (bench/next-item-peers.py).
+    if "nextitem" in only and not args.no_torch:
+        if not NEXT_ITEM_PEERS.exists() or not Path(TORCH_PYTHON).exists():
+            sitting.fail("T3", f"no next-item peer ({NEXT_ITEM_PEERS} or {TORCH_PYTHON} missing)")
+        else:
+            out, err = sitting.run("T3", [TORCH_PYTHON, str(NEXT_ITEM_PEERS), "1"], env={**TORCH_LIBS, **blas_env})
+            cores["T3"] = core_of(err)
+            for rec in json_lines(out):
+                if rec["bench"].endswith("_train_step"):
+                    name = rec["bench"][:-len("_train_step")]
+                    peers[name] = (1000 / rec["ms_per_step"], "T3", f"{rec['bench']} {rec['threads']} thr")
+            missing = sorted({"sasrec", "gru4rec"} - set(peers))
+            if missing:
+                sitting.fail("T3", f"PyTorch gave no figure for {', '.join(missing)}")
 
     # 3. NumPy SGEMM with its own OpenBLAS, one and two threads.
     if "gemm" in only:

@@ -17,15 +17,18 @@ import jgrad.tensor.Tensor;
 
 /**
  * Trains a {@link SequenceModel} as SASRec does (Kang and McAuley 2018, §3.5): in each epoch every user
- * with at least two training items appears once, in a seeded random order, in batches of B; a user's input
+ * with at least two training items appears once, in a seeded random order, in batches of B (or, with
+ * {@link Sampling#RANDOM}, ⌊users / B⌋ batches of users drawn with replacement); a user's input
  * is the training prefix without its last item and the positives are the prefix shifted by one, both the
  * last {@code maxLength} steps, padded on the left; each step gets one negative drawn uniformly from the
  * items outside the user's training prefix. A batch is as long as its longest input (≤ maxLength), and the
  * positions of a shorter batch are the right end of SASRec's ({@link SequenceBatch}), so this is exactly the
  * loss of sequences padded to maxLength; to keep padding small, the shuffled users are taken
  * {@link #BUCKET_BATCHES} batches at a time, sorted by length within them, and the batches of an epoch are
- * visited in a seeded random order. A user's loss does not depend on the others in its batch. After every {@code evalEvery} epochs the validation and test
- * targets are ranked ({@link NextItemEvaluation}); the best epoch is the one with the highest validation
+ * visited in a seeded random order. A user's loss does not depend on the others in its batch, but its weight
+ * in a step does (the loss is the mean over the batch's positions). After every {@code evalEvery} epochs the
+ * validation and test targets are ranked ({@link NextItemEvaluation}) on one snapshot of the model
+ * ({@link SequenceModel#forServing}); the best epoch is the one with the highest validation
  * NDCG@K on the sampled candidates, so the test targets never choose it.
  */
 public final class NextItemTraining {
@@ -33,9 +36,22 @@ public final class NextItemTraining {
     /** How many batches' worth of shuffled users are sorted by length together. */
     static final int BUCKET_BATCHES = 4;
 
+    /** How the users of an epoch are put into batches. */
+    public enum Sampling {
+        /** every user once, shuffled, sorted by length within {@link #BUCKET_BATCHES} batches (little padding) */
+        BUCKETED,
+        /**
+         * ⌊users / B⌋ batches (at least one) of B users drawn uniformly with replacement, as the SASRec authors'
+         * sampler does: a batch mixes short and long histories, so each step weighs the positions of its users
+         * like those of a random sample (and is padded to its longest history)
+         */
+        RANDOM
+    }
+
     private final SequenceData data;
     private final int batchSize;
     private final int k;
+    private final Sampling sampling;
 
     /** One evaluated epoch: mean training loss, training seconds, and the validation and test metrics. */
     public record Epoch(int epoch, double loss, double seconds, NextItemEvaluation.Metrics valid,
@@ -47,12 +63,17 @@ public final class NextItemTraining {
     }
 
     public NextItemTraining(SequenceData data, int batchSize, int k) {
+        this(data, batchSize, k, Sampling.BUCKETED);
+    }
+
+    public NextItemTraining(SequenceData data, int batchSize, int k, Sampling sampling) {
         if (batchSize < 1 || k < 1) {
             throw new IllegalArgumentException("NextItemTraining: batch size and K must be ≥ 1, got " + batchSize + ", " + k);
         }
         this.data = data;
         this.batchSize = batchSize;
         this.k = k;
+        this.sampling = java.util.Objects.requireNonNull(sampling, "sampling");
     }
 
     /**
@@ -73,9 +94,10 @@ public final class NextItemTraining {
             if (e % evalEvery != 0 && e != epochs) {
                 continue;
             }
+            SequenceServing snapshot = model.forServing();
             Epoch result = new Epoch(e, loss, seconds,
-                    NextItemEvaluation.evaluate(model, data, SequenceData.Target.VALID, k),
-                    NextItemEvaluation.evaluate(model, data, SequenceData.Target.TEST, k));
+                    NextItemEvaluation.evaluate(snapshot, data, SequenceData.Target.VALID, k),
+                    NextItemEvaluation.evaluate(snapshot, data, SequenceData.Target.TEST, k));
             seconds = 0;
             evaluated.add(result);
             if (best == null || result.valid().ndcgSampled() > best.valid().ndcgSampled()) {
@@ -93,6 +115,9 @@ public final class NextItemTraining {
         List<int[]> batches = batches(rng);
         for (int[] chosen : batches) {
             SequenceBatch batch = batch(chosen, model.maxLength(), rng);
+            // No step scope (Arena): an arena keeps every storage a step allocates until the step ends, and with
+            // it SASRec on ML-100K (batch 128 × 200 steps) ran out of a 6 GB heap in its first epoch; without it
+            // the collector frees each intermediate once backward has read it.
             optimizer.zeroGrad();
             Tensor loss = model.loss(batch);
             loss.backward();
@@ -102,8 +127,22 @@ public final class NextItemTraining {
         return sum / Math.max(1, batches.size());
     }
 
-    /** The users of one epoch in batches: shuffled, sorted by length within buckets, batches in random order. */
+    /** The users of one epoch in batches ({@link Sampling}). */
     List<int[]> batches(RandomGenerator rng) {
+        return sampling == Sampling.RANDOM ? drawnBatches(rng) : bucketedBatches(rng);
+    }
+
+    private List<int[]> drawnBatches(RandomGenerator rng) {
+        int[] users = trainableUsers();
+        List<int[]> batches = new ArrayList<>();
+        for (int b = 0; b < Math.max(1, users.length / batchSize); b++) {
+            batches.add(IntStream.range(0, batchSize).map(i -> users[rng.nextInt(users.length)]).toArray());
+        }
+        return batches;
+    }
+
+    /** Shuffled, sorted by length within buckets, batches in random order. */
+    private List<int[]> bucketedBatches(RandomGenerator rng) {
         int[] users = trainableUsers();
         shuffle(users, rng);
         int bucket = batchSize * BUCKET_BATCHES;

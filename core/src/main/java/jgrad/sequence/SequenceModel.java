@@ -4,9 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import jgrad.autograd.Autograd;
 import jgrad.backend.DType;
-import jgrad.backend.Device;
 import jgrad.metrics.TopK;
 import jgrad.nn.Describable;
 import jgrad.nn.Module;
@@ -69,38 +67,18 @@ public abstract class SequenceModel extends Module implements NextItemScorer, De
         return loss(parameters(), batch);
     }
 
-    /** Scores [B, N + 1] of every item after the last step of each history, as a tensor on the model's device. */
-    public Tensor scoreTensor(int[][] histories) {
-        for (int[] h : histories) {
-            for (int i = 0; i < h.length; i++) {
-                if (h[i] < 1 || h[i] > numItems) {
-                    throw new IllegalArgumentException("item " + h[i] + " at position " + (i + 1)
-                            + " of a history is unknown: the model knows items 1 … " + numItems);
-                }
-            }
-        }
-        SequenceBatch batch = SequenceBatch.ofHistories(histories, maxLength);
-        boolean wasTraining = isTraining();
-        eval();
-        try (var ignored = Autograd.noGrad()) {
-            Tensor hidden = encode(parameters(), batch);
-            Tensor last = hidden.narrow(1, batch.steps() - 1, 1).reshape(batch.batch(), d);
-            return last.matmul(parameters().get("items.W_emb"), false, true);
-        } finally {
-            if (wasTraining) {
-                train();
-            }
-        }
+    /**
+     * An immutable copy for inference ({@link SequenceServing}): the way to score from many threads, and the
+     * one this model's own {@link #scores} takes, so scoring never switches this model's training mode.
+     */
+    public SequenceServing forServing() {
+        return new SequenceServing(this);
     }
 
+    /** The scores of a snapshot taken now ({@link #forServing}); to score many batches, take one snapshot. */
     @Override
     public double[][] scores(int[][] histories) {
-        double[] flat = scoreTensor(histories).to(Device.CPU).toDoubleArray();
-        double[][] out = new double[histories.length][];
-        for (int b = 0; b < out.length; b++) {
-            out[b] = Arrays.copyOfRange(flat, b * (numItems + 1), (b + 1) * (numItems + 1));
-        }
-        return out;
+        return forServing().scores(histories);
     }
 
     /** The k items scored highest after {@code history}, best first, leaving out the history's items. */

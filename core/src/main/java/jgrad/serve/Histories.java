@@ -5,8 +5,9 @@ import java.util.Comparator;
 import java.util.stream.IntStream;
 
 import jgrad.data.Ratings;
+import jgrad.sequence.SequenceData;
 
-/** Each user's history from a ratings log, as {@link ServedRecommender} wants it. */
+/** Each user's history from a ratings log or from sequences, as {@link ServedRecommender} wants it. */
 public final class Histories {
 
     private Histories() {
@@ -45,6 +46,40 @@ public final class Histories {
         }
         for (int u = 0; u < numUsers; u++) {
             out[u] = out[u] == null ? new int[0] : Arrays.copyOf(out[u], length[u]);
+        }
+        return out;
+    }
+
+    /**
+     * Dense user {@code u} (id {@code firstId + u}) → its whole sequence in {@code data} (targets included: a
+     * server predicts what comes after everything known), as dense items (id − firstId); users without a
+     * sequence get an empty history. An item the model does not know is an error naming the user, the item and
+     * {@code source}, the file the sequences came from.
+     */
+    public static int[][] ofSequences(SequenceData data, int firstId, int numItems, String source) {
+        int numUsers = 0;
+        for (int u = 0; u < data.numUsers(); u++) {
+            if (data.userId(u) < firstId) {
+                throw new IllegalArgumentException(source + ": user " + data.userId(u) + " is below the first id "
+                        + firstId);
+            }
+            numUsers = Math.max(numUsers, data.userId(u) - firstId + 1);
+        }
+        int[][] out = new int[numUsers][];
+        for (int u = 0; u < data.numUsers(); u++) {
+            int[] items = data.sequence(u);
+            for (int t = 0; t < items.length; t++) {
+                if (items[t] - firstId >= numItems) {
+                    throw new IllegalArgumentException(source + ": user " + data.userId(u) + "'s item " + items[t]
+                            + " (position " + (t + 1) + ") is unknown to the model, which knows items " + firstId
+                            + " … " + (firstId + numItems - 1));
+                }
+                items[t] -= firstId;
+            }
+            out[data.userId(u) - firstId] = items;
+        }
+        for (int u = 0; u < numUsers; u++) {
+            out[u] = out[u] == null ? new int[0] : out[u];
         }
         return out;
     }

@@ -56,15 +56,18 @@ final class SequenceExample implements Example {
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--epochs", "--seed", "--save", "--eval-every"));
+        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--epochs", "--seed", "--save", "--eval-every",
+                "--batches"));
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs"))
                 : kind == Kind.SASREC ? 200 : 100;
         int evalEvery = o.containsKey("--eval-every") ? Main.positiveInt("--eval-every", o.get("--eval-every")) : 1;
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 1;
         Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
-        if (kind == Kind.POP && (save != null || o.containsKey("--epochs") || o.containsKey("--eval-every"))) {
+        if (kind == Kind.POP && (save != null || o.containsKey("--epochs") || o.containsKey("--eval-every")
+                || o.containsKey("--batches"))) {
             throw new UsageException("pop has no training: it takes --data and --seed only");
         }
+        NextItemTraining.Sampling sampling = sampling(o.getOrDefault("--batches", "bucketed"));
         Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : MovieLensFiles.sequences();
         SequenceData data = SequenceFiles.read(path, new SplittableRandom(seed));
         describe(data, path, out);
@@ -77,9 +80,9 @@ final class SequenceExample implements Example {
         SequenceModel model = build(data, seed);
         model.to(BackendOption.device());
         double lr = kind == Kind.SASREC ? SASREC_LR : GRU4REC_LR;
-        out.printf(Locale.ROOT, "%s, Adam %.0e (β₂ 0.98), batch %d, %d epochs, seed %d, evaluated every %d%n", summary(),
-                lr, BATCH, epochs, seed, evalEvery);
-        NextItemTraining training = new NextItemTraining(data, BATCH, K);
+        out.printf(Locale.ROOT, "%s, Adam %.0e (β₂ 0.98), batch %d (%s), %d epochs, seed %d, evaluated every %d%n",
+                summary(), lr, BATCH, sampling.name().toLowerCase(Locale.ROOT), epochs, seed, evalEvery);
+        NextItemTraining training = new NextItemTraining(data, BATCH, K, sampling);
         Adam adam = new Adam(lr, 0.9, 0.98, 1e-8, false);
         NextItemTraining.Result r = training.train(model, adam, epochs, evalEvery, seed, e -> progress(out, e));
         NextItemTraining.Epoch best = r.best();
@@ -90,6 +93,15 @@ final class SequenceExample implements Example {
             out.println("saved the model after the last epoch to " + ModelFiles.weightsPath(save));
         }
         return 0;
+    }
+
+    private static NextItemTraining.Sampling sampling(String text) {
+        return switch (text) {
+            case "bucketed" -> NextItemTraining.Sampling.BUCKETED;
+            case "random" -> NextItemTraining.Sampling.RANDOM;
+            default -> throw new UsageException("--batches must be 'bucketed' (every user once, sorted by length in"
+                    + " buckets) or 'random' (users drawn with replacement, as the SASRec authors), got '" + text + "'");
+        };
     }
 
     private SequenceModel build(SequenceData data, long seed) {

@@ -12,23 +12,25 @@ import java.util.Map;
 import jgrad.data.Ratings;
 import jgrad.io.ModelFiles;
 import jgrad.serve.ModelServer;
+import jgrad.sequence.SequenceModel;
 import jgrad.serve.ServeOptions;
 
 /**
- * {@code ./jgrad serve [--model FILE] [--scorer FILE] [--data PATH] [--port N] [--host ADDR] [--max-body BYTES]
+ * {@code ./jgrad serve [--model FILE] [--scorer FILE] [--data PATH] [--sequences DIR|FILE] [--port N] [--host ADDR] [--max-body BYTES]
  * [--max-k K] [--watch SECONDS] [--seconds N]}: recommendations ({@code GET /recommend?user=ID&k=K}) from a saved
- * MovieLens recommender and scores ({@code POST /score}) from a saved demo model, over HTTP, until stopped
+ * MovieLens recommender (a next-item model reads each user's whole sequence from {@code --sequences}, by default
+ * ml-100k-seq) and scores ({@code POST /score}) from a saved demo model, over HTTP, until stopped
  * (or for {@code --seconds}). {@code --watch} reloads when a model file changes; {@code POST /reload} does it on
  * demand.
  */
 final class ServeCommand implements Command {
 
-    private static final List<String> OPTIONS = List.of("--model", "--scorer", "--data", "--port", "--host",
+    private static final List<String> OPTIONS = List.of("--model", "--scorer", "--data", "--sequences", "--port", "--host",
             "--max-body", "--max-k", "--watch", "--seconds");
 
     @Override public String name() { return "serve"; }
     @Override public String usage() {
-        return "[--model FILE] [--scorer FILE] [--data PATH] [--port N] [--host ADDR] [--max-body BYTES] [--max-k K]"
+        return "[--model FILE] [--scorer FILE] [--data PATH] [--sequences DIR|FILE] [--port N] [--host ADDR] [--max-body BYTES] [--max-k K]"
                 + " [--watch SECONDS] [--seconds N]";
     }
     @Override public String summary() { return "recommendations and scores over HTTP (/recommend, /score, /health, /metrics)"; }
@@ -43,10 +45,15 @@ final class ServeCommand implements Command {
         Path model = o.containsKey("--model") ? ExampleOptions.path("--model", o.get("--model")) : null;
         Path scorer = o.containsKey("--scorer") ? ExampleOptions.path("--scorer", o.get("--scorer")) : null;
         ServeOptions options = options(o);
-        Ratings log = model == null ? null
+        Path sequences = o.containsKey("--sequences") ? ExampleOptions.path("--sequences", o.get("--sequences")) : null;
+        if (sequences != null && o.containsKey("--data")) {
+            throw new UsageException("give --data PATH (MovieLens ratings, for user-embedding models) or --sequences"
+                    + " DIR|FILE (for next-item models), not both");
+        }
+        Ratings log = model == null || isSequenceModel(model) ? null
                 : MovieLensFiles.open(o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null)
                         .ratings();
-        try (ModelServer server = ModelServer.start(options, new ServedFiles(model, scorer, log))) {
+        try (ModelServer server = ModelServer.start(options, new ServedFiles(model, scorer, log, sequences))) {
             out.printf("serving %s on http://%s:%d  (GET /recommend?user=ID&k=10, POST /score, GET /health,"
                     + " GET /metrics, POST /reload)%n", server.current().version(),
                     options.address().getHostAddress(), server.port());
@@ -59,6 +66,11 @@ final class ServeCommand implements Command {
             Thread.sleep(limit > 0 ? Duration.ofSeconds(limit) : Duration.ofDays(365_000));
         }
         return 0;
+    }
+
+    /** Whether the model file holds a next-item model, which reads sequences rather than the ratings log. */
+    private static boolean isSequenceModel(Path model) throws java.io.IOException {
+        return ModelFiles.exists(model) && ModelFiles.load(model) instanceof SequenceModel;
     }
 
     private static ServeOptions options(Map<String, String> o) {

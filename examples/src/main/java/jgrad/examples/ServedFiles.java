@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.BitSet;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SplittableRandom;
 
 import jgrad.data.Ratings;
 import jgrad.io.ModelFileException;
@@ -15,6 +16,9 @@ import jgrad.recsys.HistoryRecommender;
 import jgrad.recsys.Ncf;
 import jgrad.recsys.NcfServing;
 import jgrad.recsys.Recommender;
+import jgrad.sequence.SequenceData;
+import jgrad.sequence.SequenceFiles;
+import jgrad.sequence.SequenceModel;
 import jgrad.serve.Histories;
 import jgrad.serve.ModelSource;
 import jgrad.serve.ServedRecommender;
@@ -23,10 +27,17 @@ import jgrad.serve.ServingModels;
 /**
  * The models {@code serve} reads from files, at start and at each reload: a MovieLens recommender saved by
  * {@code ./jgrad example NAME --save FILE} (an NCF model is served through its fast {@link NcfServing}
- * form) with every user's rated movies from u.data as its history, and a demo campaign model for
- * {@code /score}. Either may be absent.
+ * form) with every user's rated movies from u.data as its history, or a next-item model (SASRec, GRU4Rec)
+ * through its immutable snapshot ({@link SequenceModel#forServing}) with each user's whole sequence from
+ * {@code sequences} (the ml-100k-seq layout or a {@code user item} file; null: ml-100k-seq) as the history it
+ * reads, each user's state computed once at load ({@link jgrad.sequence.UserStates}); and a demo campaign model
+ * for {@code /score}. Either may be absent.
  */
-record ServedFiles(Path recommender, Path scorer, Ratings log) implements ModelSource {
+record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
+
+    ServedFiles(Path recommender, Path scorer, Ratings log) {
+        this(recommender, scorer, log, null);
+    }
 
     /** MovieLens ids count from 1. */
     static final int FIRST_ID = 1;
@@ -45,6 +56,21 @@ record ServedFiles(Path recommender, Path scorer, Ratings log) implements ModelS
         ModelFiles.Loaded loaded = ModelFiles.read(recommender);
         String name = loaded.file().getFileName().toString();
         loaded.model().to(BackendOption.device());
+        if (loaded.model() instanceof SequenceModel sequence) {
+            Path path = sequences != null ? sequences : MovieLensFiles.sequences();
+            SequenceData data = SequenceFiles.read(path, new SplittableRandom(0));
+            int[][] histories = Histories.ofSequences(data, FIRST_ID, sequence.numItems(), path.toString());
+            BitSet withHistory = new BitSet();
+            for (int u = 0; u < histories.length; u++) {
+                withHistory.set(u, histories[u].length > 0);
+            }
+            return ServedRecommender.of(sequence.forServing().forUsers(histories), name, FIRST_ID, histories,
+                    withHistory);
+        }
+        if (sequences != null) {
+            throw new ModelFileException(loaded.file(), "holds a " + loaded.model().getClass().getSimpleName()
+                    + ", not a sequence model: --sequences is for SASRec and GRU4Rec models");
+        }
         if (loaded.model() instanceof HistoryRecommender sequence) {
             int[][] histories = Histories.byTime(log, FIRST_ID, log.maxUser(), sequence.numItems());
             return ServedRecommender.ofHistory(sequence, name, FIRST_ID, histories);

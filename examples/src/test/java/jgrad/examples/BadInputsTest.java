@@ -715,6 +715,16 @@ class BadInputsTest {
                 "--user", "7", "--data", pairs.toString()));
         c.add(Case.of("recommend", 2, List.of("--history is for sequence models"), "recommend", "--model",
                 dir.resolve("dot").toString(), "--history", "1 2"));
+
+        Path wideItems = Files.writeString(dir.resolve("pairs-item-9.txt"), "1 1\n1 2\n2 9\n2 3\n");
+        c.add(Case.of("serve", 1, List.of("pairs-item-9.txt", "user 2's item 9 (position 1)", "unknown to the model",
+                "items 1 … 5"), "serve", "--model", model, "--sequences", wideItems.toString(), "--seconds", "1"));
+        c.add(Case.of("serve", 1, List.of("--sequences is for SASRec and GRU4Rec models"), "serve", "--model",
+                dir.resolve("dot").toString(), "--sequences", pairs.toString(), "--seconds", "1"));
+        c.add(Case.of("serve", 2, List.of("--data PATH", "--sequences", "not both"), "serve", "--model", model,
+                "--sequences", pairs.toString(), "--data", pairs.toString()));
+        c.add(Case.of("serve", 1, List.of("empty.txt", "holds no 'user item' line"), "serve", "--model", model,
+                "--sequences", Files.writeString(dir.resolve("empty.txt"), "\n").toString(), "--seconds", "1"));
     }
 
     private static Run run(Case c) {

@@ -20,11 +20,16 @@ import jgrad.bench.BackendChoice;
 import jgrad.sequence.Gru4Rec;
 import jgrad.sequence.SasRec;
 import jgrad.sequence.SequenceModel;
+import jgrad.sequence.SequenceServing;
+import jgrad.sequence.UserStates;
 
 /**
- * Serving one user: the scores of all 1,682 items after a history of {@code length} items
- * ({@link SequenceModel#scores}, evaluation mode, no gradient), as {@code recommend} computes them. The
- * issue's target is a p99 under 1 ms for full ranking: run with {@code -bm sample} for percentiles.
+ * Serving one user: the scores of all 1,682 items after a history of {@code length} items, through the model's
+ * immutable snapshot ({@link SequenceModel#forServing}). {@code scoreHistory}: a history met for the first time
+ * ({@link SequenceServing#scoreInto}: the encoder over the history, evaluation mode, no gradient, step memory);
+ * {@code scoreKnownUser}: a user whose state was computed when the snapshot was loaded, as {@code serve} answers
+ * ({@link UserStates}: one product with the item table). The issue's target is a p99 under 1 ms for full
+ * ranking: the mode is sample time, so JMH prints the percentiles.
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SampleTime)
@@ -43,23 +48,37 @@ public class NextItemServeBench {
     @Param({"50", "200"})
     int length;
 
-    SequenceModel net;
-    int[][] history;
+    SequenceServing serving;
+    UserStates users;
+    int[] history;
+    double[] scores;
+    double[] userScores;
 
     @Setup
     public void setup() {
         BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
-        net = model.equals("sasrec") ? SasRec.paper(NextItemStepBench.ITEMS, DType.F32, rng)
+        SequenceModel net = model.equals("sasrec") ? SasRec.paper(NextItemStepBench.ITEMS, DType.F32, rng)
                 : new Gru4Rec(NextItemStepBench.ITEMS, 64, 200, 0.2, DType.F32, rng);
-        history = new int[][] {BackendChoice.ids(length, NextItemStepBench.ITEMS, 4)};
+        serving = net.forServing();
+        history = BackendChoice.ids(length, NextItemStepBench.ITEMS, 4);
         for (int i = 0; i < length; i++) {
-            history[0][i] += 1;
+            history[i] += 1;
         }
+        scores = new double[NextItemStepBench.ITEMS + 1];
+        users = serving.forUsers(new int[][] {java.util.Arrays.stream(history).map(i -> i - 1).toArray()});
+        userScores = new double[NextItemStepBench.ITEMS];
     }
 
     @Benchmark
-    public double[][] scoreAllItems() {
-        return net.scores(history);
+    public double[] scoreHistory() {
+        serving.scoreInto(history, scores);
+        return scores;
+    }
+
+    @Benchmark
+    public double[] scoreKnownUser() {
+        users.scoreItems(0, userScores);
+        return userScores;
     }
 }
