@@ -67,7 +67,7 @@ public final class BarChart {
         if (series.isEmpty()) {
             throw new IllegalStateException("bar chart '" + title + "' has no series");
         }
-        Frame f = new Frame(labelMargin());
+        Frame f = new Frame(labelMargin(), List.copyOf(series.keySet()));
         Ticks t = ticks();
         StringBuilder sb = new StringBuilder();
         f.begin(sb, "bar", title);

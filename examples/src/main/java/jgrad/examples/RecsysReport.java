@@ -24,6 +24,7 @@ final class RecsysReport implements Callback {
     private final Function<KerasModel, Map<String, Double>> test;
     private final PrintStream out;
     private final List<Double> seconds = new ArrayList<>();
+    private ExampleReport hook = ExampleReport.off();
     private long mark;
 
     /** A report of a leave-one-out training, whose epochs come with their ranking. */
@@ -37,6 +38,12 @@ final class RecsysReport implements Callback {
         this.epochs = epochs;
         this.test = test;
         this.out = out;
+    }
+
+    /** Records each epoch's logs in {@code report} too, as run {@code label} (trimmed). */
+    RecsysReport recording(ExampleReport report) {
+        this.hook = report;
+        return this;
     }
 
     @Override
@@ -65,6 +72,7 @@ final class RecsysReport implements Callback {
         logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
         out.println(line);
         out.flush();
+        hook.epoch(label.strip(), seconds.size(), logs);
     }
 
     int epochsRun() {
