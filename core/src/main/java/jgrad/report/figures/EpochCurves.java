@@ -93,10 +93,15 @@ public final class EpochCurves {
     }
 
     private static String unit(String quantity) {
-        return switch (quantity) {
+        if (quantity.toLowerCase(java.util.Locale.ROOT).startsWith("hr@")) {
+            return "share of users whose held-out item is in the top k";
+        }
+        return switch (quantity.toLowerCase(java.util.Locale.ROOT)) {
             case "loss" -> "per example, averaged";
+            case "log loss" -> "nats per example";
             case "rmse", "mae" -> "stars";
-            case "accuracy", "auc" -> "share";
+            case "accuracy" -> "share of examples";
+            case "auc" -> "chance a positive outranks a negative";
             default -> "";
         };
     }
