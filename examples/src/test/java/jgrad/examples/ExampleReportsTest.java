@@ -20,8 +20,9 @@ import jgrad.data.idx.FashionMnist;
 
 /**
  * {@code ./jgrad example NAME --report DIR} through the shared hook: the figures hold the numbers the example
- * printed (to the 4 decimals printed). One example of each kind of figure the hook adds: learning curves
- * (movie-dot), a confusion matrix of classes (fashion-mnist), the privacy/utility curve (movie-dp).
+ * printed (to the decimals printed). One example of each kind of figure the hook adds: learning curves
+ * (movie-dot), a confusion matrix of classes (fashion-mnist), the privacy/utility curve (movie-dp); and the
+ * Qini curves of {@code uplift} and the cumulative regret of {@code bandit}, whose reports had not been read back.
  */
 class ExampleReportsTest {
 
@@ -119,6 +120,35 @@ class ExampleReportsTest {
             models++;
         }
         assertTrue(models >= 3, "models read from the printed table: " + models + "\n" + run.out());
+    }
+
+    /**
+     * {@code bandit --report}: each policy's mean cumulative-regret curve ends, at the last round, at the mean
+     * regret against the best fixed arm printed for it (one decimal).
+     */
+    @Test
+    void banditRegretCurvesEndAtThePrintedRegret(@TempDir Path dir) throws Exception {
+        Path hillstrom = Path.of("..", "..", "shared", "data").resolve(BanditCommand.HILLSTROM);
+        Assumptions.assumeTrue(Files.isRegularFile(hillstrom), "the Hillstrom data set is absent: " + hillstrom);
+        Run run = Run.of("bandit", "--data", hillstrom.toString(), "--rounds", "3000", "--seeds", "2", "--report",
+                dir.toString());
+        assertEquals(0, run.code(), run.err());
+        Document regret = ReportFiles.figure(ReportFiles.figures(Files.readString(dir.resolve("bandit.html"))),
+                "Cumulative regret vs");
+        int policies = 0;
+        for (String line : run.out().lines().toList()) {
+            Matcher m = Pattern.compile("^(\\S+)\\s+[0-9,.]+\\s+[0-9.]+\\s+-?[0-9.]+\\s+(-?[0-9.]+) ± [0-9.]+$")
+                    .matcher(line);
+            if (!m.find()) {
+                continue;
+            }
+            double[][] curve = ReportFiles.series(regret, m.group(1));
+            int last = curve[0].length - 1;
+            assertEquals(3000, curve[0][last], 0, m.group(1));
+            assertEquals(Double.parseDouble(m.group(2)), curve[1][last], 0.051, m.group(1));
+            policies++;
+        }
+        assertTrue(policies >= 3, "policies read from the printed table: " + policies + "\n" + run.out());
     }
 
     /** Every match's first group, in order. */
