@@ -92,8 +92,8 @@ class ExampleReportsTest {
     }
 
     /**
-     * {@code uplift --report}: each model's Qini curve (every point of split 1) integrates to the Qini coefficient
-     * printed for it, ∫ Qini(φ) dφ − Qini(1)/2 by the trapezoid rule, and the bar charts hold the printed means.
+     * {@code uplift --report}: each model's Qini curve (201 points of split 1's) integrates to the Qini coefficient
+     * printed for it, ∫ Qini(φ) dφ − Qini(1)/2 by the trapezoid rule, and the bar chart holds the printed one.
      */
     @Test
     void upliftQiniCurvesIntegrateToThePrintedCoefficients(@TempDir Path dir) throws Exception {
@@ -114,8 +114,12 @@ class ExampleReportsTest {
             String model = m.group(1).strip();
             double printedQini = Double.parseDouble(m.group(5));
             double[][] curve = ReportFiles.series(qini, model);
-            double end = curve[1][curve[1].length - 1];
-            assertEquals(printedQini, ReportFiles.trapezoid(curve) - end / 2, 5.1e-6, model);
+            int last = curve[0].length - 1;
+            assertEquals(0, curve[0][0], 0, model);
+            assertEquals(1, curve[0][last], 0, model);
+            // the plot keeps 201 of the ~21,000 points of the held-out half (UpliftExperiment.CURVE_POINTS), so
+            // the trapezoid on them differs from the coefficient by the sampling error: 8e-6 seen, 5e-5 allowed
+            assertEquals(printedQini, ReportFiles.trapezoid(curve) - curve[1][last] / 2, 5e-5, model);
             assertEquals(printedQini, ReportFiles.value(bars, "rect", "data-category", model), 5.1e-6, model);
             models++;
         }
