@@ -103,10 +103,10 @@ public final class BarChart {
         return sb.toString();
     }
 
-    /** Room for the longest category label (about 7 px a character at 12 px), within reason. */
+    /** Room for the longest category label (about 7 px a character at 12 px); the canvas widens for long ones. */
     private int labelMargin() {
         int longest = categories.stream().mapToInt(String::length).max().orElse(4);
-        return Math.max(60, Math.min(230, 16 + 7 * longest));
+        return Math.max(60, 16 + 7 * longest);
     }
 
     private Ticks ticks() {

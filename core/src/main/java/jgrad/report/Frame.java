@@ -25,16 +25,20 @@ final class Frame {
     private final double plotHeight;
     private final int width;
 
+    /** The widest left margin the standard canvas gives before it widens instead of narrowing the plot. */
+    static final int WIDEST_LEFT = 230;
+
     /**
-     * A frame whose canvas is widened past {@link #WIDTH} when a legend name would not fit the legend column,
-     * so that no name is cut at the right edge.
+     * A frame whose canvas is widened past {@link #WIDTH} when a legend name would not fit the legend column or
+     * the left margin is wider than {@link #WIDEST_LEFT}, so that no name is cut at either edge.
      */
     Frame(int left, List<String> legendNames) {
         this.left = left;
-        this.plotWidth = WIDTH - left - RIGHT;
+        this.plotWidth = WIDTH - Math.min(left, WIDEST_LEFT) - RIGHT;
         this.plotHeight = HEIGHT - TOP - BOTTOM;
         int longest = legendNames.stream().mapToInt(String::length).max().orElse(0);
-        this.width = Math.max(WIDTH, (int) Math.ceil(WIDTH - RIGHT + LEGEND_TEXT + LEGEND_CHAR * longest + 12));
+        int legend = Math.max(RIGHT, (int) Math.ceil(LEGEND_TEXT + LEGEND_CHAR * longest + 12));
+        this.width = (int) Math.ceil(left + plotWidth + legend);
     }
 
     /** The canvas width in pixels. */
