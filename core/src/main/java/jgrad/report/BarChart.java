@@ -67,7 +67,7 @@ public final class BarChart {
         if (series.isEmpty()) {
             throw new IllegalStateException("bar chart '" + title + "' has no series");
         }
-        Frame f = new Frame(labelMargin());
+        Frame f = new Frame(labelMargin(), List.copyOf(series.keySet()));
         Ticks t = ticks();
         StringBuilder sb = new StringBuilder();
         f.begin(sb, "bar", title);
@@ -103,10 +103,10 @@ public final class BarChart {
         return sb.toString();
     }
 
-    /** Room for the longest category label (about 7 px a character at 12 px), within reason. */
+    /** Room for the longest category label (about 7 px a character at 12 px); the canvas widens for long ones. */
     private int labelMargin() {
         int longest = categories.stream().mapToInt(String::length).max().orElse(4);
-        return Math.max(60, Math.min(230, 16 + 7 * longest));
+        return Math.max(60, 16 + 7 * longest);
     }
 
     private Ticks ticks() {

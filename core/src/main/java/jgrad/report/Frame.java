@@ -15,14 +15,35 @@ final class Frame {
     static final int RIGHT = 190;
     static final int TICK_TARGET = 6;
 
+    /** Pixels a legend character may take at 12 px: wide enough for capitals in common sans-serif fonts. */
+    static final double LEGEND_CHAR = 7.5;
+    /** From the legend column's left edge to its text: the gap and the swatch. */
+    private static final int LEGEND_TEXT = 16 + 28;
+
     private final int left;
     private final double plotWidth;
     private final double plotHeight;
+    private final int width;
 
-    Frame(int left) {
+    /** The widest left margin the standard canvas gives before it widens instead of narrowing the plot. */
+    static final int WIDEST_LEFT = 230;
+
+    /**
+     * A frame whose canvas is widened past {@link #WIDTH} when a legend name would not fit the legend column or
+     * the left margin is wider than {@link #WIDEST_LEFT}, so that no name is cut at either edge.
+     */
+    Frame(int left, List<String> legendNames) {
         this.left = left;
-        this.plotWidth = WIDTH - left - RIGHT;
+        this.plotWidth = WIDTH - Math.min(left, WIDEST_LEFT) - RIGHT;
         this.plotHeight = HEIGHT - TOP - BOTTOM;
+        int longest = legendNames.stream().mapToInt(String::length).max().orElse(0);
+        int legend = Math.max(RIGHT, (int) Math.ceil(LEGEND_TEXT + LEGEND_CHAR * longest + 12));
+        this.width = (int) Math.ceil(left + plotWidth + legend);
+    }
+
+    /** The canvas width in pixels. */
+    int width() {
+        return width;
     }
 
     double left() {
@@ -53,7 +74,7 @@ final class Frame {
 
     /** The opening tag, background and title; {@code kind} names the plot type for readers of the file. */
     void begin(StringBuilder sb, String kind, String title) {
-        begin(sb, kind, title, WIDTH, HEIGHT);
+        begin(sb, kind, title, width, HEIGHT);
     }
 
     /** As {@link #begin(StringBuilder, String, String)} on a canvas of another size. */
@@ -95,7 +116,7 @@ final class Frame {
 
     /** One legend row per entry, right of the plot area: a swatch (dashed for references) and the name. */
     void legend(StringBuilder sb, List<String> names, List<String> colours, List<Boolean> dashed) {
-        double x = right() + 16;
+        double x = right() + LEGEND_TEXT - 28;
         double y = top() + 8;
         sb.append("<g class=\"legend\">\n");
         for (int i = 0; i < names.size(); i++) {

@@ -57,7 +57,7 @@ public final class LinePlot {
         }
         Ticks xt = ticks(x, true);
         Ticks yt = ticks(y, false);
-        Frame f = new Frame(76);
+        Frame f = new Frame(76, series.stream().map(Series::name).toList());
         StringBuilder sb = new StringBuilder();
         f.begin(sb, "line", title);
         f.xAxis(sb, x, xt);

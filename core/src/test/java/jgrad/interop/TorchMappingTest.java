@@ -127,7 +127,7 @@ class TorchMappingTest {
         assertTrue(output.contains("gru_seq:\n  ok   h.f64"), output);    // the GRU with b_hn exported apart
     }
 
-    private static Architecture architectureOf(Path dir, String name) throws Exception {
+    static Architecture architectureOf(Path dir, String name) throws Exception {
         String json = Files.readString(dir.resolve(name + ".json"));
         Map<?, ?> d = (Map<?, ?>) jgrad.io.Json.parse(json);
         List<String> types = new ArrayList<>();

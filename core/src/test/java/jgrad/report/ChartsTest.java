@@ -25,6 +25,20 @@ class ChartsTest {
         assertTrue(svg.contains(">250</text>"), "a tick at 250 (step 50)");
     }
 
+    /** A long category label widens the canvas to its left instead of running off the left edge. */
+    @Test
+    void aLongCategoryLabelFitsInsideTheCanvas() {
+        String label = "frozen for half, then all with convolutions at 0.1× rate";
+        String svg = BarChart.titled("t", List.of("short", label)).value(Axis.of("v", "")).add("s", new double[] {1, 2})
+                .svg();
+        int at = svg.indexOf(">" + label + "</text>");
+        String tag = svg.substring(svg.lastIndexOf("<text", at), at);
+        double rightEdge = Double.parseDouble(tag.replaceAll("(?s).*x=\"([0-9.]+)\".*", "$1"));   // text-anchor end
+        assertTrue(rightEdge - 7 * label.length() >= 0, "the label starts at " + (rightEdge - 7 * label.length()));
+        double width = Double.parseDouble(SvgParsing.attributes(svg, "svg", "width").get(0));
+        assertEquals(16 + 7 * label.length() + 340 + 190, width, 0, "the plot keeps 340 px, the legend 190");
+    }
+
     @Test
     void negativeBarsExtendLeftOfZero() {
         String svg = BarChart.titled("difference", List.of("age", "euribor3m"))

@@ -51,6 +51,24 @@ class LinePlotTest {
         assertEquals(570, training[0][2], 0.005, "epochs 1 … 3 span the x axis");
     }
 
+    /** A name longer than the legend column widens the canvas instead of running off its right edge. */
+    @Test
+    void aLongLegendNameFitsInsideTheCanvas() {
+        String name = "all layers, pretrained convolutions at 0.1× the rate of the head";
+        String svg = LinePlot.titled("t").add(Series.indexed("short", new double[] {1, 2}))
+                .add(Series.indexed(name, new double[] {2, 1})).svg();
+        double width = Double.parseDouble(SvgParsing.attributes(svg, "svg", "width").get(0));
+        int at = svg.indexOf(">" + name + "</text>");
+        String tag = svg.substring(svg.lastIndexOf("<text", at), at);
+        double textX = Double.parseDouble(tag.replaceAll("(?s).*x=\"([0-9.]+)\".*", "$1"));
+        assertTrue(textX + Frame.LEGEND_CHAR * name.length() <= width, textX + " + text > " + width);
+        assertEquals(List.of("0 0 " + (int) width + " 430"), SvgParsing.attributes(svg, "svg", "viewBox"));
+        // the plot area is unchanged: the last point of a series still lands at x = 570
+        assertEquals(570, SvgParsing.points(SvgParsing.attributes(svg, "polyline", "points").get(0))[0][1], 0.005);
+        String plain = LinePlot.titled("t").add(Series.indexed("short", new double[] {1, 2})).svg();
+        assertEquals(List.of("760"), SvgParsing.attributes(plain, "svg", "width"));
+    }
+
     @Test
     void namesAreEscaped() {
         String svg = LinePlot.titled("a <b> & \"c\"").add(Series.of("x<y", new double[] {0}, new double[] {1})).svg();

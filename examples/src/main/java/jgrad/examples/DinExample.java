@@ -38,7 +38,7 @@ final class DinExample implements Example {
     }
 
     @Override
-    public int run(String[] args, PrintStream out) {
+    public int run(String[] args, PrintStream out, ExampleReport report) {
         Options o = Options.parse(args);
         CtrData data = CtrData.movieLens(MovieLensFiles.open(o.data), o.history);
         out.printf(Locale.ROOT, "din: %s%n", summary());
@@ -55,14 +55,25 @@ final class DinExample implements Example {
                         + "%s; seeds %s%n", settings.learningRate(), settings.batchSize(), settings.maxEpochs(),
                 settings.patience(), o.mba > 0 ? ", mini-batch aware L2 " + o.mba : "",
                 java.util.Arrays.toString(o.seeds()));
+        report.title("din: " + summary());
+        report.note("validation AUC and log loss after each epoch, for every model and seed");
         List<CtrExperiment.Summary> summaries = new ArrayList<>();
         for (String model : o.models) {
             DinConfig config = o.config(model);
             out.println(model + ": " + (config == null ? "logistic regression" : config));
+            int[] run = {-1};   // the seeds run one after the other, each from epoch 1
             summaries.add(CtrExperiment.run(model, (d, rng) -> build(config, d, rng), data, settings, o.seeds(),
-                    BackendOption.device(), e -> out.printf(Locale.ROOT,
-                            "  %-9s epoch %2d  loss %.4f  validation AUC %.4f  log loss %.4f  %.1f s%n", model,
-                            e.number(), e.trainLoss(), e.validation().auc(), e.validation().logLoss(), e.seconds())));
+                    BackendOption.device(), e -> {
+                        out.printf(Locale.ROOT, "  %-9s epoch %2d  loss %.4f  validation AUC %.4f  log loss %.4f  %.1f s%n",
+                                model, e.number(), e.trainLoss(), e.validation().auc(), e.validation().logLoss(),
+                                e.seconds());
+                        run[0] += e.number() == 1 ? 1 : 0;
+                        Map<String, Double> logs = new java.util.LinkedHashMap<>();
+                        logs.put("loss", e.trainLoss());
+                        logs.put("val_AUC", e.validation().auc());
+                        logs.put("val_log loss", e.validation().logLoss());
+                        report.epoch(model + " seed " + o.seeds()[run[0]], e.number(), logs);
+                    }));
         }
         printTable(summaries, out);
         return 0;

@@ -24,6 +24,8 @@ final class EpochReport implements Callback {
     private final List<Double> seconds = new ArrayList<>();
     private final List<Double> accuracies = new ArrayList<>();
     private final List<Double> cpuSeconds = new ArrayList<>();
+    private ExampleReport hook = ExampleReport.off();
+    private int[] lastPredictions = new int[0];
     private int epochs;
     private long mark;
     private long cpuMark;
@@ -31,6 +33,12 @@ final class EpochReport implements Callback {
     EpochReport(ImageTensors.Evaluation test, PrintStream out) {
         this.test = test;
         this.out = out;
+    }
+
+    /** Records each epoch's training loss and test accuracy in {@code report} too. */
+    EpochReport recording(ExampleReport report) {
+        this.hook = report;
+        return this;
     }
 
     @Override
@@ -45,8 +53,8 @@ final class EpochReport implements Callback {
         double trainCpu = (ProcessCpu.nanos() - cpuMark) / 1e9;
         Tensor logits = model.predict(test.pixels());
         int classes = logits.shape(-1);
-        double accuracy = ClassificationMetrics.accuracy(
-                ClassificationMetrics.argmaxRows(logits.toFloatArray(), classes), test.labels());
+        lastPredictions = ClassificationMetrics.argmaxRows(logits.toFloatArray(), classes);
+        double accuracy = ClassificationMetrics.accuracy(lastPredictions, test.labels());
         seconds.add(trainSeconds);
         cpuSeconds.add(trainCpu);
         accuracies.add(accuracy);
@@ -54,6 +62,10 @@ final class EpochReport implements Callback {
         out.printf(Locale.ROOT, "epoch %d  train %.1f s (CPU %.1f s)  loss %.4f  test accuracy %.4f%n", epochs,
                 trainSeconds, trainCpu, logs.get("loss"), accuracy);
         out.flush();
+        Map<String, Double> logged = new java.util.LinkedHashMap<>();
+        logged.put("loss", logs.get("loss"));
+        logged.put("test_accuracy", accuracy);
+        hook.epoch("", epochs, logged);
         mark = System.nanoTime();
         cpuMark = ProcessCpu.nanos();
     }
@@ -65,6 +77,15 @@ final class EpochReport implements Callback {
         out.printf(Locale.ROOT, "done      %d epochs, %.2f s per training epoch (mean; CPU %.2f s of %d processors),"
                 + " final test accuracy %.4f%n", epochs, total / n, cpu / n, Runtime.getRuntime().availableProcessors(),
                 lastAccuracy());
+    }
+
+    /** The test images' predicted classes after the last epoch, and their labels. */
+    int[] lastPredictions() {
+        return lastPredictions.clone();
+    }
+
+    int[] testLabels() {
+        return test.labels().clone();
     }
 
     List<Double> accuracies() {

@@ -36,32 +36,41 @@ final class FashionCnnExample implements Example {
     @Override public String summary() { return "seed 003: convolutional classifier of Fashion-MNIST, test accuracy per epoch"; }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--data"), 5, 42);
         Path dir = FashionMnistExample.dataDirectory(options.data());
         Split<LabeledImages> data = FashionMnist.load(dir);
         printConfiguration(out, dir, data, options);
-        train(data, options.epochs(), options.seed(), out);
+        report.title("Fashion-MNIST, seed 003 §4.1: Conv2D(32) → MaxPool → Conv2D(64) → MaxPool → Dense(128) → Dense(10)");
+        report.note(String.format(Locale.ROOT, "%d epochs, batch %d, Adam 1e-3, dropout %.1f, seed %d, backend %s",
+                options.epochs(), BATCH, DROPOUT, options.seed(), Backends.current().name()));
+        EpochReport epochs = train(data, options.epochs(), options.seed(), out, report);
+        FashionMnistExample.confusion(report, epochs, "Fashion-MNIST CNN");
         return 0;
     }
 
     /** The model of seed 003 for images of rows × cols, its weights drawn from {@code seed}. */
     static Sequential model(int rows, int cols, long seed) {
+        return model(rows, cols, FashionMnist.CLASSES.length, seed);
+    }
+
+    /** The same model with {@code classes} outputs (layers 0 and 2 convolve, 5 is the hidden Dense, 7 the head). */
+    static Sequential model(int rows, int cols, int classes, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         int flat = 64 * (((rows - 2) / 2 - 2) / 2) * (((cols - 2) / 2 - 2) / 2);
         return new Sequential(
                 new Conv2D(1, 32, 3, Activation.RELU, rng), new MaxPool2D(2),
                 new Conv2D(32, 64, 3, Activation.RELU, rng), new MaxPool2D(2),
                 new Flatten(), new Dense(flat, 128, Activation.RELU, rng), new Dropout(DROPOUT, rng.split()),
-                new Dense(128, FashionMnist.CLASSES.length, Activation.LINEAR, rng));
+                new Dense(128, classes, Activation.LINEAR, rng));
     }
 
-    static EpochReport train(Split<LabeledImages> data, int epochs, long seed, PrintStream out) {
+    static EpochReport train(Split<LabeledImages> data, int epochs, long seed, PrintStream out, ExampleReport hook) {
         LabeledImages train = data.train();
         Sequential model = model(train.rows(), train.cols(), seed);
         model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::softmaxCrossEntropy);
-        EpochReport report = new EpochReport(ImageTensors.Evaluation.channelsFirst(data.test()), out);
+        EpochReport report = new EpochReport(ImageTensors.Evaluation.channelsFirst(data.test()), out).recording(hook);
         model.fit(ImageTensors.channelsFirst(train), ImageTensors.labels(train),
                 Fit.epochs(epochs).batchSize(BATCH).seed(seed).verbose(0).callbacks(report));
         report.printSummary();

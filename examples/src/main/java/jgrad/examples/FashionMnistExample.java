@@ -7,11 +7,6 @@ import java.util.Locale;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import jgrad.report.Axis;
-import jgrad.report.HtmlReport;
-import jgrad.report.LinePlot;
-import jgrad.report.Series;
-import jgrad.report.figures.TrainingFigures;
 import jgrad.train.History;
 import jgrad.backend.Backends;
 import jgrad.data.idx.FashionMnist;
@@ -24,6 +19,7 @@ import jgrad.nn.layers.Dropout;
 import jgrad.nn.layers.Flatten;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
+import jgrad.report.figures.ClassFigures;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
 
@@ -44,17 +40,17 @@ final class FashionMnistExample implements Example {
     @Override public String summary() { return "article 004: dense classifier of Fashion-MNIST, test accuracy per epoch"; }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data",
-                "--report"), 5, 42);
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
+        ExampleOptions options = ExampleOptions.parse(args, List.of("--epochs", "--seed", "--save", "--data"), 5, 42);
         Path dir = dataDirectory(options.data());
         Split<LabeledImages> data = FashionMnist.load(dir);
         printConfiguration(out, dir, data, options);
-        Trained trained = train(data, options.epochs(), options.seed(), out);
+        report.title("Fashion-MNIST, article 004: Flatten → Dense(128) → Dropout → Dense(10)");
+        report.note(String.format(Locale.ROOT, "%d epochs, batch %d, Adam 1e-3, seed %d, backend %s", options.epochs(),
+                BATCH, options.seed(), Backends.current().name()));
+        Trained trained = train(data, options.epochs(), options.seed(), out, report);
         Sequential model = trained.model();
-        if (options.report() != null) {
-            ReportOption.write(page(trained, options), options.report(), "fashion-mnist", out);
-        }
+        confusion(report, trained.report(), "Fashion-MNIST");
         if (options.save() != null) {
             ModelFiles.save(model, options.save());
             out.println("saved the model to " + ModelFiles.weightsPath(options.save()));
@@ -89,24 +85,19 @@ final class FashionMnistExample implements Example {
     record Trained(Sequential model, History history, EpochReport report) {
     }
 
-    /** The report: training loss and test accuracy per epoch. */
-    private static HtmlReport page(Trained t, ExampleOptions o) {
-        HtmlReport page = new HtmlReport("Fashion-MNIST, article 004: Flatten → Dense(128) → Dropout → Dense(10)");
-        page.meta(String.format(Locale.ROOT, "%d epochs, batch %d, Adam 1e-3, seed %d, backend %s", o.epochs(), BATCH,
-                o.seed(), Backends.current().name()));
-        for (String svg : TrainingFigures.curves(t.history(), "Fashion-MNIST")) {
-            page.figure(svg, "Softmax cross-entropy on the 60,000 training images, averaged over each epoch.");
-        }
-        double[] accuracy = t.report().accuracies().stream().mapToDouble(Double::doubleValue).toArray();
-        page.figure(LinePlot.titled("Fashion-MNIST: test accuracy per epoch")
-                .x(Axis.of("epoch", "passes over the training images").counting())
-                .y(Axis.of("accuracy", "share of the 10,000 test images")).markers(true)
-                .add(Series.indexed("test", accuracy)).svg(), "After each epoch, on the held-out test images.");
-        return page;
+    /** The test images' confusion matrix after the last epoch, into the report. */
+    static void confusion(ExampleReport report, EpochReport epochs, String title) {
+        report.figure(() -> ClassFigures.confusion(epochs.testLabels(), epochs.lastPredictions(),
+                List.of(FashionMnist.CLASSES), title + ": confusion matrix of the 10,000 test images"),
+                "Rows: the actual class; columns: the class predicted after the last epoch; the diagonal is right.");
     }
 
     /** Builds the article's model from {@code seed}, trains it and prints one line per epoch. */
     static Trained train(Split<LabeledImages> data, int epochs, long seed, PrintStream out) {
+        return train(data, epochs, seed, out, ExampleReport.off());
+    }
+
+    static Trained train(Split<LabeledImages> data, int epochs, long seed, PrintStream out, ExampleReport hook) {
         LabeledImages train = data.train();
         SplittableRandom rng = new SplittableRandom(seed);
         int pixels = train.pixelsPerImage();
@@ -114,7 +105,7 @@ final class FashionMnistExample implements Example {
                 new Dropout(DROPOUT, rng.split()), new Dense(HIDDEN, FashionMnist.CLASSES.length, Activation.LINEAR, rng));
         model.to(BackendOption.device());
         model.compile(Adam.keras(1e-3), Losses::softmaxCrossEntropy);
-        EpochReport report = new EpochReport(ImageTensors.Evaluation.of(data.test()), out);
+        EpochReport report = new EpochReport(ImageTensors.Evaluation.of(data.test()), out).recording(hook);
         History history = model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),
                 Fit.epochs(epochs).batchSize(BATCH).seed(seed).verbose(0).callbacks(report));
         report.printSummary();

@@ -36,8 +36,11 @@ final class FedAvgExample implements Example {
         return "FedSGD vs FedAvg on Fashion-MNIST clients: rounds to 0.80 (--clients K --partition iid|shards)";
     }
 
+    /** Not wired to the report hook yet, so {@code --report} is refused rather than ignored. */
+    @Override public boolean reports() { return false; }
+
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         int clients = 100;
         String partition = "iid";
         int maxRounds = 1000;

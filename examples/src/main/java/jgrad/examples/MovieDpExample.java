@@ -11,9 +11,7 @@ import jgrad.backend.Backends;
 import jgrad.privacy.dp.PrivateMatrixFactorization;
 import jgrad.privacy.dp.PrivateMatrixFactorization.Point;
 import jgrad.privacy.dp.PrivateMatrixFactorization.Settings;
-import jgrad.report.Axis;
-import jgrad.report.LinePlot;
-import jgrad.report.Series;
+import jgrad.report.figures.PrivacyFigures;
 
 /**
  * {@code ./jgrad example movie-dp}: biased MF on MovieLens 100K u1 trained with DP-SGD per rating at each
@@ -31,7 +29,7 @@ final class MovieDpExample implements Example {
     }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> given = OptionPairs.parse(args, OPTIONS);
         double[] epsilons = given.containsKey("--epsilons") ? epsilons(given.get("--epsilons")) : new double[] {1, 3, 10};
         Path svg = given.containsKey("--svg") ? ExampleOptions.path("--svg", given.get("--svg")) : null;
@@ -58,6 +56,10 @@ final class MovieDpExample implements Example {
                             epoch, seconds, loss, Double.isFinite(spent) ? String.format(Locale.ROOT, "%.3f", spent) : "∞",
                             rmse);
                     out.flush();
+                    Map<String, Double> logs = new java.util.LinkedHashMap<>();
+                    logs.put("loss", loss);
+                    logs.put("test_RMSE", rmse);
+                    report.epoch(label(target), epoch, logs);
                 });
         out.println();
         out.println("| training | σ | ε spent (δ 1e-5) | test RMSE | s / epoch |");
@@ -67,6 +69,9 @@ final class MovieDpExample implements Example {
                     p.isPrivate() ? String.format(Locale.ROOT, "%.3f", p.epsilonSpent()) : "∞", p.testRmse(),
                     p.secondsPerEpoch());
         }
+        report.title("movie-dp: " + summary());
+        report.figure(() -> plot(points), "Each private model's test RMSE against the ε its training spent (δ = 1e-5);"
+                + " dashed: the same model trained without noise.");
         if (svg != null) {
             Files.writeString(svg, plot(points));
             out.println("wrote the privacy/utility plot to " + svg);
@@ -83,19 +88,7 @@ final class MovieDpExample implements Example {
     }
 
     private static String plot(List<Point> points) {
-        double[] eps = points.stream().filter(Point::isPrivate).mapToDouble(Point::epsilonSpent).toArray();
-        double[] rmse = points.stream().filter(Point::isPrivate).mapToDouble(Point::testRmse).toArray();
-        double baseline = points.stream().filter(p -> !p.isPrivate()).mapToDouble(Point::testRmse).findFirst().orElse(Double.NaN);
-        double[] flat = {baseline, baseline};
-        double[] span = {eps.length == 0 ? 0 : java.util.Arrays.stream(eps).min().getAsDouble(),
-                eps.length == 0 ? 1 : java.util.Arrays.stream(eps).max().getAsDouble()};
-        return LinePlot.titled("Biased MF on MovieLens 100K u1: DP-SGD per rating (δ = 1e-5)")
-                .x(Axis.of("privacy budget ε", "δ = 1e-5"))
-                .y(Axis.of("test RMSE", "stars"))
-                .add(Series.of("DP-SGD", eps, rmse))
-                .add(Series.reference(String.format(Locale.ROOT, "non-private %.4f", baseline), span, flat))
-                .markers(true)
-                .svg();
+        return PrivacyFigures.privacyUtility(points, "Biased MF on MovieLens 100K u1: DP-SGD per rating (δ = 1e-5)", 1e-5);
     }
 
     static double[] epsilons(String text) {

@@ -28,8 +28,11 @@ final class MovieFedExample implements Example {
         return "biased MF on ML-100K u1 by FedAvg, each user a client keeping its own row; test RMSE beside the central model";
     }
 
+    /** Not wired to the report hook yet, so {@code --report} is refused rather than ignored. */
+    @Override public boolean reports() { return false; }
+
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> given = OptionPairs.parse(args, OPTIONS);
         String[] shared = given.entrySet().stream().filter(e -> List.of("--data", "--seed").contains(e.getKey()))
                 .flatMap(e -> java.util.stream.Stream.of(e.getKey(), e.getValue())).toArray(String[]::new);

@@ -30,7 +30,7 @@ final class MovieMlpExample implements Example {
     @Override public String summary() { return "article 003: user embedding 64 -> Dense(128, relu) -> Dense(1682), masked MSE"; }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport hook) throws Exception {
         ExampleOptions o = ExampleOptions.parse(args, List.of("--data", "--epochs", "--seed", "--save"), 10, 1);
         MovieRatings data = MovieRatings.u1(o.data());
         UserMlpRecommender model = new UserMlpRecommender(data.numUsers(), data.numItems(), EMBEDDING, HIDDEN, DType.F32,
@@ -44,7 +44,7 @@ final class MovieMlpExample implements Example {
 
         Ratings test = data.test();
         RecsysReport report = new RecsysReport("", o.epochs(), m -> Map.of("test_rmse",
-                Evaluation.rmse((UserMlpRecommender) m, test.users(), test.items(), test.ratings())), out);
+                Evaluation.rmse((UserMlpRecommender) m, test.users(), test.items(), test.ratings())), out).recording(hook);
         UserMlpRecommender.TrainingRows rows = UserMlpRecommender.TrainingRows.of(data.train(), data.numUsers(),
                 data.numItems());
         model.fit(rows.users(), rows.ratings(),

@@ -64,7 +64,7 @@ final class NcfExample implements Example {
     }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport hook) throws Exception {
         boolean pretrain = kind == Ncf.Kind.NEUMF && Arrays.asList(args).contains("--pretrain");
         String[] rest = Arrays.stream(args).filter(a -> !a.equals("--pretrain") || kind != Ncf.Kind.NEUMF)
                 .toArray(String[]::new);
@@ -82,15 +82,15 @@ final class NcfExample implements Example {
         LeaveOneOutTraining training = new LeaveOneOutTraining(data, NEGATIVES, BATCH, K);
         Ncf model;
         if (pretrain) {
-            Ncf gmf = pretrain(training, build(Ncf.Kind.GMF, data, o.seed()), o.seed(), "gmf   ", out);
-            Ncf mlp = pretrain(training, build(Ncf.Kind.MLP, data, o.seed() + 1), o.seed(), "mlp   ", out);
+            Ncf gmf = pretrain(training, build(Ncf.Kind.GMF, data, o.seed()), o.seed(), "gmf   ", out, hook);
+            Ncf mlp = pretrain(training, build(Ncf.Kind.MLP, data, o.seed() + 1), o.seed(), "mlp   ", out, hook);
             model = Ncf.neuMfFrom(gmf, mlp, ALPHA);
             out.printf(Locale.ROOT, "NeuMF starts from the GMF and the MLP above (alpha %.1f)%n", ALPHA);
         } else {
             model = build(kind, data, o.seed());
         }
         Optimizer optimizer = pretrain ? new SGD(PRETRAINED_SGD_LR) : Adam.keras(1e-3);
-        RecsysReport report = new RecsysReport(pretrain ? "neumf " : "", o.epochs(), out);
+        RecsysReport report = new RecsysReport(pretrain ? "neumf " : "", o.epochs(), out).recording(hook);
         LeaveOneOutTraining.Result t = training.train(model, optimizer, o.epochs(), o.seed(), report::epoch);
         String hr = training.hitRateKey();
         String ndcg = training.ndcgKey();
@@ -110,8 +110,9 @@ final class NcfExample implements Example {
      * A part of the pretrained NeuMF, trained with Adam 1e-3 until its HR@10 has not improved for
      * {@link #PRETRAIN_PATIENCE} epochs, ending with the weights of its best epoch.
      */
-    private static Ncf pretrain(LeaveOneOutTraining training, Ncf part, long seed, String label, PrintStream out) {
-        RecsysReport report = new RecsysReport(label, PRETRAIN_MAX_EPOCHS, out);
+    private static Ncf pretrain(LeaveOneOutTraining training, Ncf part, long seed, String label, PrintStream out,
+            ExampleReport hook) {
+        RecsysReport report = new RecsysReport(label, PRETRAIN_MAX_EPOCHS, out).recording(hook);
         LeaveOneOutTraining.Result r = training.trainUntilStalled(part, Adam.keras(1e-3), PRETRAIN_PATIENCE,
                 PRETRAIN_MAX_EPOCHS, seed, report::epoch);
         out.printf(Locale.ROOT, "%skept the weights of epoch %d (HR@10 %.4f)%n", label, r.bestEpoch() + 1,

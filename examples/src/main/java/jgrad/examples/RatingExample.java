@@ -63,7 +63,7 @@ final class RatingExample implements Example {
     @Override public String summary() { return variant.summary; }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport hook) throws Exception {
         ExampleOptions o = ExampleOptions.parse(args, List.of("--data", "--epochs", "--seed", "--save"), variant.epochs, 1);
         MovieRatings data = MovieRatings.u1(o.data());
         Ratings train = data.train();
@@ -87,7 +87,7 @@ final class RatingExample implements Example {
 
         Ratings test = data.test();
         RecsysReport report = new RecsysReport("", o.epochs(), m -> Map.of("test_rmse",
-                Evaluation.rmse((PairModel) m, test.users(), test.items(), test.ratings())), out);
+                Evaluation.rmse((PairModel) m, test.users(), test.items(), test.ratings())), out).recording(hook);
         Fit fit = Fit.epochs(o.epochs()).batchSize(variant.batch).seed(o.seed()).verbose(0);
         if (variant == Variant.BMF) {
             Ratings val = fitVal.test();

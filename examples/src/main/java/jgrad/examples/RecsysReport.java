@@ -24,6 +24,7 @@ final class RecsysReport implements Callback {
     private final Function<KerasModel, Map<String, Double>> test;
     private final PrintStream out;
     private final List<Double> seconds = new ArrayList<>();
+    private ExampleReport hook = ExampleReport.off();
     private long mark;
 
     /** A report of a leave-one-out training, whose epochs come with their ranking. */
@@ -39,6 +40,12 @@ final class RecsysReport implements Callback {
         this.out = out;
     }
 
+    /** Records each epoch's logs in {@code report} too, as run {@code label} (trimmed). */
+    RecsysReport recording(ExampleReport report) {
+        this.hook = report;
+        return this;
+    }
+
     @Override
     public void onTrainBegin(KerasModel model) {
         mark = System.nanoTime();
@@ -50,12 +57,14 @@ final class RecsysReport implements Callback {
         Map<String, Double> all = new LinkedHashMap<>(logs);
         all.putAll(test.apply(model));
         print(trainSeconds, all);
+        hook.epoch(label.strip(), seconds.size(), all);
         mark = System.nanoTime();
     }
 
     /** An epoch of a {@link LeaveOneOutTraining}. */
     void epoch(LeaveOneOutTraining.Epoch e) {
         print(e.trainSeconds(), e.logs());
+        hook.epoch(label.strip(), seconds.size(), heldOut(e.logs()));
     }
 
     private void print(double trainSeconds, Map<String, Double> logs) {
@@ -65,6 +74,14 @@ final class RecsysReport implements Callback {
         logs.forEach((k, v) -> line.append(String.format(Locale.ROOT, "  %s %.4f", k, v)));
         out.println(line);
         out.flush();
+    }
+
+    /** The ranking metrics of a leave-one-out epoch are measured on the held-out items: test values. */
+    private static Map<String, Double> heldOut(Map<String, Double> logs) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        logs.forEach((k, v) -> out.put(k.equals("loss") || k.startsWith("val_") || k.startsWith("test_") ? k
+                : "test_" + k, v));
+        return out;
     }
 
     int epochsRun() {

@@ -54,8 +54,11 @@ final class SequenceExample implements Example {
         };
     }
 
+    /** pop has no training to report. */
+    @Override public boolean reports() { return kind != Kind.POP; }
+
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--epochs", "--seed", "--save", "--eval-every",
                 "--batches"));
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs"))
@@ -84,7 +87,13 @@ final class SequenceExample implements Example {
                 summary(), lr, BATCH, sampling.name().toLowerCase(Locale.ROOT), epochs, seed, evalEvery);
         NextItemTraining training = new NextItemTraining(data, BATCH, K, sampling);
         Adam adam = new Adam(lr, 0.9, 0.98, 1e-8, false);
-        NextItemTraining.Result r = training.train(model, adam, epochs, evalEvery, seed, e -> progress(out, e));
+        report.title(name() + ": " + summary());
+        report.note(String.format(Locale.ROOT, "Adam %.0e, batch %d, %d epochs, seed %d, evaluated every %d epochs", lr,
+                BATCH, epochs, seed, evalEvery));
+        NextItemTraining.Result r = training.train(model, adam, epochs, evalEvery, seed, e -> {
+            progress(out, e);
+            report.epoch("", e.epoch(), logs(e));
+        });
         NextItemTraining.Epoch best = r.best();
         out.printf(Locale.ROOT, "best epoch %d by validation NDCG@10 (101 candidates); its test metrics:%n", best.epoch());
         print(out, "test ", best.test());
@@ -129,6 +138,17 @@ final class SequenceExample implements Example {
                         + " | test HR@10 %.4f NDCG@10 %.4f, full %.4f %.4f%n", e.epoch(), e.loss(), e.seconds(),
                 e.valid().hitRateSampled(), e.valid().ndcgSampled(), e.valid().hitRateFull(), e.valid().ndcgFull(),
                 e.test().hitRateSampled(), e.test().ndcgSampled(), e.test().hitRateFull(), e.test().ndcgFull());
+    }
+
+    /** An evaluated epoch as learning-curve logs: the training loss, then HR@10 and NDCG@10 on 101 candidates. */
+    private static Map<String, Double> logs(NextItemTraining.Epoch e) {
+        Map<String, Double> logs = new java.util.LinkedHashMap<>();
+        logs.put("loss", e.loss());
+        logs.put("val_HR@10", e.valid().hitRateSampled());
+        logs.put("test_HR@10", e.test().hitRateSampled());
+        logs.put("val_NDCG@10", e.valid().ndcgSampled());
+        logs.put("test_NDCG@10", e.test().ndcgSampled());
+        return logs;
     }
 
     private static void print(PrintStream out, String label, NextItemEvaluation.Metrics m) {

@@ -4,124 +4,136 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import java.util.Map;
 
 import jgrad.backend.Device;
 import jgrad.data.idx.FashionMnist;
 import jgrad.data.idx.LabeledImages;
 import jgrad.data.split.Split;
 import jgrad.metrics.ClassificationMetrics;
-import jgrad.nn.Activation;
-import jgrad.nn.layers.Dense;
-import jgrad.nn.layers.Dropout;
-import jgrad.nn.layers.Flatten;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
-import jgrad.optim.Optimizer;
+import jgrad.report.Axis;
+import jgrad.report.BarChart;
 import jgrad.train.Fit;
 import jgrad.train.Sequential;
+import jgrad.transfer.FewShot;
 import jgrad.transfer.FineTuning;
 
 /**
- * Transfer learning (article 002 §2.6) on Fashion-MNIST: the article-004 MLP pretrained on 8 classes, then
- * fine-tuned to tell the other two apart ({@code --classes A,B}; by default T-shirt/top (0) and Shirt (6), a
- * pair often confused) from 100 labelled training images of each; against the same model trained from scratch on those
- * 200 images. Three ways, each over 5 seeds (the 200 images and the new layers' start), test accuracy on
- * all 2,000 test images of the two classes: from scratch; the pretrained hidden layer frozen under a new
- * head; the whole model trained with the pretrained layer at a tenth of the head's learning rate. Every
- * setting was fixed before the first run.
+ * Transfer learning (article 002 §2.6) on Fashion-MNIST: a network ({@code --model mlp}, article 004's MLP, or
+ * {@code cnn}, seed 003's CNN) pretrained on 8 classes, then fine-tuned to tell the other two apart
+ * ({@code --classes A,B}; by default T-shirt/top (0) and Shirt (6), a pair often confused) from 100 labelled
+ * training images of each; against the same network trained from scratch on those 200 images. Each way of
+ * learning ({@link TransferNetwork#variants}) over 5 seeds (the 200 images and the new layers' start), test
+ * accuracy on all 2,000 test images of the two classes. {@code --pretrained FILE} keeps the pretrained network
+ * in a model file and reuses it when it was pretrained the same way.
  */
 final class TransferExample implements Example {
 
     private static final int[] DEFAULT_TARGET = {0, 6};
     private static final int PER_CLASS = 100;
     private static final int SEEDS = 5;
-    private static final int HIDDEN = 128;
     private static final int PRETRAIN_EPOCHS = 2;
-    private static final double PRETRAINED_RATE = 0.1;
+    private static final List<String> OWN_OPTIONS = List.of("--classes", "--model", "--pretrained");
 
     @Override public String name() { return "transfer"; }
     @Override public String summary() {
-        return "transfer learning: Fashion-MNIST MLP pretrained on 8 classes, fine-tuned on 2 with 100 images each";
+        return "transfer learning: Fashion-MNIST MLP or CNN pretrained on 8 classes, fine-tuned on 2 with 100 images each";
     }
 
     @Override
-    public int run(String[] args, PrintStream out) throws Exception {
-        int[] target = DEFAULT_TARGET;
-        List<String> rest = new ArrayList<>(Arrays.asList(args));
-        int at = rest.indexOf("--classes");
-        if (at >= 0) {
-            if (at + 1 >= rest.size()) {
-                throw new UsageException("--classes needs two class numbers, e.g. --classes 2,4");
+    public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
+        Map<String, String> own = new LinkedHashMap<>();
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i += 2) {
+            if (OWN_OPTIONS.contains(args[i])) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(args[i] + " needs a value");
+                }
+                if (own.putIfAbsent(args[i], args[i + 1]) != null) {
+                    throw new UsageException(args[i] + " is given twice; give it once");
+                }
+            } else {
+                rest.addAll(Arrays.asList(args).subList(i, Math.min(i + 2, args.length)));
             }
-            target = classes(rest.get(at + 1));
-            rest.subList(at, at + 2).clear();
         }
+        int[] pair = own.containsKey("--classes") ? classes(own.get("--classes")) : DEFAULT_TARGET;
+        TransferNetwork network = TransferNetwork.of(own.getOrDefault("--model", "mlp"));
+        Path cache = own.containsKey("--pretrained") ? ExampleOptions.path("--pretrained", own.get("--pretrained")) : null;
         ExampleOptions o = ExampleOptions.parse(rest.toArray(String[]::new), List.of("--epochs", "--seed", "--data"),
                 30, 1);
-        int[] pair = target;
-        Path dir = FashionMnistExample.dataDirectory(o.data());
-        Split<LabeledImages> data = FashionMnist.load(dir);
-        LabeledImages source = relabel(data.train(), others(pair));
-        LabeledImages test = relabel(data.test(), pair);
-        out.printf(Locale.ROOT, "pretraining on %d images of the 8 classes other than %s and %s, %d epochs, seed %d%n",
-                source.count(), FashionMnist.CLASSES[pair[0]], FashionMnist.CLASSES[pair[1]], PRETRAIN_EPOCHS,
-                o.seed());
-        Sequential pretrained = mlp(8, new SplittableRandom(o.seed()));
-        pretrained.compile(Adam.keras(1e-3), Losses::softmaxCrossEntropy);
-        pretrained.fit(ImageTensors.pixels(source), ImageTensors.labels(source),
-                Fit.epochs(PRETRAIN_EPOCHS).batchSize(64).seed(o.seed()).verbose(0));
+        Split<LabeledImages> data = FashionMnist.load(FashionMnistExample.dataDirectory(o.data()));
+        int[] sourceClasses = FewShot.otherClasses(FashionMnist.CLASSES.length, pair);
+        LabeledImages test = FewShot.relabel(data.test(), pair);
+        Sequential pretrained = new TransferPretraining(network, sourceClasses, PRETRAIN_EPOCHS, o.seed())
+                .obtain(data.train(), cache, out);
         out.printf(Locale.ROOT, "target: %s vs %s, %d labelled training images per class, %d test images;"
                 + " Adam 1e-3, batch 32, %d epochs%n", FashionMnist.CLASSES[pair[0]], FashionMnist.CLASSES[pair[1]],
                 PER_CLASS, test.count(), o.epochs());
-        double[][] accuracy = new double[3][SEEDS];
+        List<TransferNetwork.Variant> variants = network.variants;
+        double[][] accuracy = new double[variants.size()][SEEDS];
+        LabeledImages target = FewShot.relabel(data.train(), pair);
         for (int s = 0; s < SEEDS; s++) {
             long seed = o.seed() + s;
-            LabeledImages few = sample(relabel(data.train(), pair), seed, pair.length);
-            accuracy[0][s] = fitAndTest(mlp(2, new SplittableRandom(seed)), null, few, test, o.epochs(), seed);
-            accuracy[1][s] = fitAndTest(fromPretrained(pretrained, seed),
-                    m -> FineTuning.of(m).freeze("1"), few, test, o.epochs(), seed);
-            accuracy[2][s] = fitAndTest(fromPretrained(pretrained, seed),
-                    m -> FineTuning.of(m).learningRate("1", PRETRAINED_RATE), few, test, o.epochs(), seed);
-            out.printf(Locale.ROOT, "seed %d: scratch %.4f  frozen %.4f  fine-tuned %.4f%n", seed, accuracy[0][s],
-                    accuracy[1][s], accuracy[2][s]);
+            LabeledImages few = FewShot.sample(target, pair.length, PER_CLASS, seed);
+            StringBuilder line = new StringBuilder("seed " + seed + ":");
+            for (int v = 0; v < variants.size(); v++) {
+                accuracy[v][s] = fitAndTest(network, variants.get(v), pretrained, few, test, o.epochs(), seed);
+                line.append(String.format(Locale.ROOT, "  %s %.4f", variants.get(v).description(), accuracy[v][s]));
+            }
+            out.println(line);
+            out.flush();
         }
-        String[] names = {"from scratch", "pretrained layer frozen, new head", "all layers, pretrained at 0.1× rate"};
+        report.title("transfer: " + network.description + " pretrained on 8 Fashion-MNIST classes, fine-tuned on "
+                + FashionMnist.CLASSES[pair[0]] + " vs " + FashionMnist.CLASSES[pair[1]]);
+        report.note(String.format(Locale.ROOT, "%d labelled images per class, Adam 1e-3, batch 32, %d epochs, seeds %d–%d",
+                PER_CLASS, o.epochs(), o.seed(), o.seed() + SEEDS - 1));
+        report.figure(() -> accuracyChart(variants, accuracy, o.seed(), test.count()),
+                "Test accuracy of each way of learning the target task, for each seed and their mean.");
         out.println("test accuracy over " + SEEDS + " seeds (mean ± sd):");
-        for (int k = 0; k < 3; k++) {
-            out.printf(Locale.ROOT, "  %-38s %.4f ± %.4f%n", names[k], mean(accuracy[k]), sd(accuracy[k]));
+        for (int v = 0; v < variants.size(); v++) {
+            out.printf(Locale.ROOT, "  %-58s %.4f ± %.4f%n", variants.get(v).description(), mean(accuracy[v]),
+                    sd(accuracy[v]));
         }
         return 0;
     }
 
-    private static Sequential mlp(int classes, SplittableRandom rng) {
-        Sequential m = new Sequential(new Flatten(), new Dense(784, HIDDEN, Activation.RELU, rng),
-                new Dropout(0.2, rng.split()), new Dense(HIDDEN, classes, Activation.LINEAR, rng));
-        m.to(BackendOption.device());
-        return m;
-    }
-
-    /** A new 2-class model whose hidden layer "1" is the pretrained one. */
-    private static Sequential fromPretrained(Sequential pretrained, long seed) {
-        Sequential m = mlp(2, new SplittableRandom(seed));
-        FineTuning.copyLayers(pretrained, m, "1");
-        return m;
-    }
-
-    private static double fitAndTest(Sequential model, java.util.function.Function<Sequential, FineTuning> tuning,
+    private static double fitAndTest(TransferNetwork network, TransferNetwork.Variant variant, Sequential pretrained,
             LabeledImages train, LabeledImages test, int epochs, long seed) {
-        Optimizer opt = Adam.keras(1e-3);
-        if (tuning != null) {
-            tuning.apply(model).bind(opt);
+        Sequential model = network.build(2, seed);
+        if (!variant.copied().isEmpty()) {
+            FineTuning.copyLayers(pretrained, model, variant.copied().toArray(String[]::new));
         }
-        model.compile(opt, Losses::softmaxCrossEntropy);
-        model.fit(ImageTensors.pixels(train), ImageTensors.labels(train),
-                Fit.epochs(epochs).batchSize(32).seed(seed).verbose(0));
+        for (int k = 0; k < variant.stages().size(); k++) {
+            TransferNetwork.Stage stage = variant.stages().get(k);
+            FineTuning tuning = FineTuning.of(model).freeze(stage.frozen().toArray(String[]::new));
+            stage.rates().forEach(tuning::learningRate);
+            model.compile(tuning.bind(Adam.keras(1e-3)), Losses::softmaxCrossEntropy);
+            model.fit(network.input(train), ImageTensors.labels(train),
+                    Fit.epochs(variant.epochs(k, epochs)).batchSize(32).seed(seed + k).verbose(0));
+        }
         model.eval();
-        float[] logits = model.predict(ImageTensors.pixels(test)).to(Device.CPU).toFloatArray();
+        float[] logits = model.predict(network.input(test)).to(Device.CPU).toFloatArray();
         return ClassificationMetrics.accuracy(ClassificationMetrics.argmaxRows(logits, 2), test.labels());
+    }
+
+    private static String accuracyChart(List<TransferNetwork.Variant> variants, double[][] accuracy, long firstSeed,
+            int testImages) {
+        BarChart chart = BarChart.titled("Target-task test accuracy by way of learning",
+                variants.stream().map(TransferNetwork.Variant::description).toList())
+                .value(Axis.of("test accuracy", "share of the " + testImages + " test images").range(0, 1));
+        for (int s = 0; s < SEEDS; s++) {
+            double[] bySeed = new double[variants.size()];
+            for (int v = 0; v < variants.size(); v++) {
+                bySeed[v] = accuracy[v][s];
+            }
+            chart.add("seed " + (firstSeed + s), bySeed);
+        }
+        return chart.add("mean", Arrays.stream(accuracy).mapToDouble(TransferExample::mean).toArray()).svg();
     }
 
     private static int[] classes(String text) {
@@ -145,60 +157,6 @@ final class TransferExample implements Example {
             throw new UsageException("--classes needs two different classes, got '" + text + "'");
         }
         return out;
-    }
-
-    private static int[] others(int[] target) {
-        List<Integer> rest = new ArrayList<>();
-        for (int c = 0; c < FashionMnist.CLASSES.length; c++) {
-            int candidate = c;
-            if (Arrays.stream(target).noneMatch(t -> t == candidate)) {
-                rest.add(c);
-            }
-        }
-        return rest.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    /** The images of {@code classes}, labelled by their position in it (0, 1, …). */
-    private static LabeledImages relabel(LabeledImages all, int[] classes) {
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < all.count(); i++) {
-            int label = all.labels()[i];
-            if (Arrays.stream(classes).anyMatch(c -> c == label)) {
-                keep.add(i);
-            }
-        }
-        LabeledImages chosen = all.select(keep.stream().mapToInt(Integer::intValue).toArray());
-        int[] labels = chosen.labels().clone();
-        for (int i = 0; i < labels.length; i++) {
-            for (int k = 0; k < classes.length; k++) {
-                if (labels[i] == classes[k]) {
-                    labels[i] = k;
-                    break;
-                }
-            }
-        }
-        return new LabeledImages(chosen.count(), chosen.rows(), chosen.cols(), chosen.pixels(), labels);
-    }
-
-    /** PER_CLASS images of each class, drawn without replacement by {@code seed}. */
-    private static LabeledImages sample(LabeledImages images, long seed, int classes) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<Integer> chosen = new ArrayList<>();
-        for (int label = 0; label < classes; label++) {
-            int wanted = label;
-            int[] pool = java.util.stream.IntStream.range(0, images.count())
-                    .filter(i -> images.labels()[i] == wanted).toArray();
-            for (int i = pool.length - 1; i > 0; i--) {   // Fisher–Yates
-                int j = rng.nextInt(i + 1);
-                int t = pool[i];
-                pool[i] = pool[j];
-                pool[j] = t;
-            }
-            for (int i = 0; i < PER_CLASS; i++) {
-                chosen.add(pool[i]);
-            }
-        }
-        return images.select(chosen.stream().mapToInt(Integer::intValue).toArray());
     }
 
     private static double mean(double[] v) {

@@ -461,6 +461,16 @@ class BadInputsTest {
                 Map.of("x", jgrad.tensor.Tensor.zeros(DType.F32, 1, 2, 8)), Map.of());
         jgrad.io.SafeTensors.write(fixtures.resolve("seq.outputs.safetensors"),
                 Map.of("y.f32", jgrad.tensor.Tensor.zeros(DType.F32, 1, 3)), Map.of());
+        // the same state_dict with a tensor under another name: both names are given
+        Path renamedFixtures = Files.createDirectories(dir.resolve("fixtures-renamed"));
+        Files.copy(fixtures.resolve("seq.json"), renamedFixtures.resolve("seq.json"));
+        Files.copy(fixtures.resolve("seq.inputs.safetensors"), renamedFixtures.resolve("seq.inputs.safetensors"));
+        Files.copy(fixtures.resolve("seq.outputs.safetensors"), renamedFixtures.resolve("seq.outputs.safetensors"));
+        state.put("fc.weight", jgrad.tensor.Tensor.zeros(DType.F32, 3, 16));
+        state.put("lstm.bias_hh", state.remove("lstm.bias_hh_l0"));
+        jgrad.io.SafeTensors.write(renamedFixtures.resolve("seq.safetensors"), state, Map.of());
+        c.add(Case.of("interop", 1, List.of("FAIL", "seq.safetensors", "missing [lstm.bias_hh_l0]",
+                "unexpected [lstm.bias_hh]", "0 passed, 1 failed"), "interop", renamedFixtures.toString()));
         c.add(Case.of("interop", 2, List.of("needs one directory of PyTorch fixtures"), "interop"));
         c.add(Case.of("interop", 1, List.of("not a directory of PyTorch fixtures"), "interop", csv));
         c.add(Case.of("interop", 1, List.of("holds no fixture"), "interop", subdir.toString()));
@@ -500,6 +510,36 @@ class BadInputsTest {
         Files.writeString(dinUnknown.resolve("u.data"), "1\t1\t5\t10\n1\t1700\t4\t20\n");
         c.add(Case.of("example", 1, List.of("item id 1700 is rated but has no genres", "ends at id 2"), "example", "din",
                 "--data", dinUnknown.toString()));
+        // the report hook of ./jgrad example: refused before any training when it cannot be written or not filled
+        c.add(Case.of("example", 1, List.of("--report", "not-a-directory", "is a file, not a directory"), "example",
+                "movie-dot", "--report", notADirectory.toString()));
+        c.add(Case.of("example", 1, List.of("--report", "not-a-directory/r", "cannot be written"), "example",
+                "fashion-mnist", "--report", notADirectory.resolve("r").toString()));
+        c.add(Case.of("example", 2, List.of("--report needs a value"), "example", "gmf", "--report"));
+        c.add(Case.of("example", 2, List.of("example 'sentiment' writes no report yet", "fashion-cnn"), "example",
+                "sentiment", "--report", dir.resolve("reports").toString()));
+        c.add(Case.of("example", 2, List.of("example 'pop' writes no report yet"), "example", "pop", "--report",
+                dir.resolve("reports").toString()));
+        for (String command : List.of("segment", "uplift", "bandit")) {
+            List<String> args = new ArrayList<>(command.equals("segment") ? List.of(command, "--data", csv) : List.of(command));
+            args.addAll(List.of("--report", notADirectory.toString()));
+            c.add(Case.of(command, 1, List.of("--report", "not-a-directory", "is a file, not a directory"),
+                    args.toArray(String[]::new)));
+        }
+        // transfer: a network it does not know, a cached pretraining made another way
+        c.add(Case.of("example", 2, List.of("--model must be mlp or cnn", "'rnn'"), "example", "transfer", "--model",
+                "rnn"));
+        c.add(Case.of("example", 2, List.of("--pretrained needs a value"), "example", "transfer", "--pretrained"));
+        Path otherPretraining = dir.resolve("other-pretraining");
+        ModelFiles.save(new Sequential(new jgrad.nn.layers.Flatten(), new Dense(784, 4, Activation.RELU,
+                new SplittableRandom(1))), otherPretraining, Map.of("pretraining", Map.of("network", "mlp", "classes",
+                "[1, 2]", "epochs", "1", "seed", "9")));
+        if (Files.isDirectory(Path.of("/usr/share/datasets/fashion-mnist"))) {
+            c.add(Case.of("example", 1, List.of("other-pretraining.safetensors", "was not pretrained as this run needs",
+                    "network=cnn", "network=mlp"), "example", "transfer", "--model", "cnn", "--pretrained",
+                    otherPretraining.toString()));
+        }
+
         // ---------------------------------------------------------------- abtest
         Path ab = write("ab.csv", "group,converted\nA,1\nB,0\nA,0\nB,1\n");
         Path abOneGroup = write("ab-one-group.csv", "group,converted\nA,1\nA,0\n");
