@@ -1,13 +1,10 @@
 package jgrad.privacy.dp;
 
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jgrad.backend.Arena;
-import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.loss.Loss;
 import jgrad.optim.Optimizer;
@@ -27,14 +24,14 @@ import jgrad.train.Sequential;
  * norm is taken by the ghost identity or one batched GEMM, whichever is smaller, and whose clipped sum is one GEMM
  * ({@link PerExample}). Norms, factors and noise are backend kernels ({@code rowSquaredNorms},
  * {@code clipFactors}, {@code addGaussian}), so training stays on the model's device. Supported: Dense, Conv1D,
- * Conv2D, Embedding, LayerNorm, RNN and layers without parameters; any other layer is refused by name (BatchNorm
- * with the reason: it mixes the examples of a batch).
+ * Conv2D, Embedding, LayerNorm, RNN, GRU, LSTM and layers without parameters; any other layer is refused by name
+ * (BatchNorm with the reason: it mixes the examples of a batch).
  */
 public final class DpSgd {
 
     private final Optimizer inner;
     private final NoisyMean mechanism;
-    private List<ExampleGradients> layers;
+    private ExampleGradients layers;
     private List<Tensor> parameters;
     private Module model;
 
@@ -58,13 +55,9 @@ public final class DpSgd {
 
     /** Binds the model; a layer whose per-example gradients this cannot compute is refused, naming it. */
     public DpSgd bind(Sequential model) {
-        List<Layer> ls = model.layers();
-        List<ExampleGradients> readers = new ArrayList<>();
-        for (int i = 0; i < ls.size(); i++) {
-            readers.add(PerExampleLayers.of(ls.get(i), i));
-        }
+        ExampleGradients readers = new SequentialExamples(model, "");
         inner.bind(model);
-        this.layers = List.copyOf(readers);
+        this.layers = readers;
         this.parameters = List.copyOf(model.parameters().values());
         this.model = model;
         return this;
@@ -86,19 +79,12 @@ public final class DpSgd {
         }
         int batch = x.shape(0);
         double meanLoss = Double.NaN;
-        Map<Tensor, Tensor> sums = new IdentityHashMap<>();
+        Map<Tensor, Tensor> sums = Map.of();
         if (batch > 0) {
-            Tensor h = x;
-            for (ExampleGradients l : layers) {
-                h = l.forward(h);
-            }
-            Tensor mean = loss.compute(h, y);
+            Tensor mean = loss.compute(layers.forward(x), y);
             meanLoss = mean.to(jgrad.backend.Device.CPU).item();
             mean.mul(batch).backward();        // the sum of per-example losses: each δᵢ is ∂ℓᵢ/∂zᵢ
-            Tensor factors = mechanism.clipFactors(squaredNorms());
-            for (ExampleGradients l : layers) {
-                sums.putAll(l.clippedSums(factors));
-            }
+            sums = layers.clippedSums(mechanism.clipFactors(squaredNorms()));
         }
         for (Tensor p : parameters) {
             Tensor sum = sums.get(p);
@@ -112,15 +98,9 @@ public final class DpSgd {
         return meanLoss;
     }
 
-    /** ‖gᵢ‖² of all parameters per example: the sum over layers (their parameters are disjoint). */
+    /** ‖gᵢ‖² of all parameters per example. */
     private Tensor squaredNorms() {
-        Tensor total = null;
-        for (ExampleGradients l : layers) {
-            Tensor n = l.squaredNorms();
-            if (n != null) {
-                total = total == null ? n : total.add(n);
-            }
-        }
+        Tensor total = layers.squaredNorms();
         if (total == null) {
             throw new IllegalStateException("DP-SGD: the model has no parameters to train");
         }
@@ -130,18 +110,9 @@ public final class DpSgd {
     /** The squared norm of each example's gradient and Σᵢ cᵢ gᵢ per parameter: what the step clips, for tests. */
     Map<Tensor, Tensor> clippedSums(Tensor x, Tensor y, Loss loss, double[] factors, double[] squaredNorms) {
         int batch = x.shape(0);
-        Tensor h = x;
-        for (ExampleGradients l : layers) {
-            h = l.forward(h);
-        }
-        loss.compute(h, y).mul(batch).backward();
+        loss.compute(layers.forward(x), y).mul(batch).backward();
         System.arraycopy(squaredNorms().to(jgrad.backend.Device.CPU).toDoubleArray(), 0, squaredNorms, 0, batch);
-        Tensor c = Tensor.of(factors, batch).to(x.dtype()).to(x.device());
-        Map<Tensor, Tensor> sums = new IdentityHashMap<>();
-        for (ExampleGradients l : layers) {
-            sums.putAll(l.clippedSums(c));
-        }
-        return sums;
+        return layers.clippedSums(Tensor.of(factors, batch).to(x.dtype()).to(x.device()));
     }
 
     /**

@@ -129,10 +129,10 @@ class DpSgdTest {
     @Test
     void layersWithoutPerExampleGradientsAreRefusedByName() {
         SplittableRandom rng = new SplittableRandom(1);
-        Sequential withGru = new Sequential(new Dense(3, 3, Activation.RELU, rng), new jgrad.nn.layers.Gru(3, 3, rng),
+        Sequential withPositions = new Sequential(new Dense(3, 3, Activation.RELU, rng), new jgrad.nn.transformer.PositionalEmbedding(4, 3, DType.F32, rng),
                 new Dense(3, 1, Activation.LINEAR, rng));
-        var e = assertThrows(IllegalArgumentException.class, () -> DpSgd.of(new SGD(0.1), 1, 1, 0.1, 100, 1).bind(withGru));
-        assertTrue(e.getMessage().contains("layer 1 (Gru)"), e.getMessage());
+        var e = assertThrows(IllegalArgumentException.class, () -> DpSgd.of(new SGD(0.1), 1, 1, 0.1, 100, 1).bind(withPositions));
+        assertTrue(e.getMessage().contains("layer 1 (PositionalEmbedding)"), e.getMessage());
     }
 
     @Test

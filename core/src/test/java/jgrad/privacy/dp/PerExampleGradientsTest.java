@@ -20,10 +20,12 @@ import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
 import jgrad.nn.layers.Flatten;
 import jgrad.nn.layers.Gru;
+import jgrad.nn.layers.Lstm;
 import jgrad.nn.layers.Rnn;
 import jgrad.nn.loss.Losses;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.optim.SGD;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
@@ -112,6 +114,33 @@ class PerExampleGradientsTest {
     }
 
     @Test
+    void gruReturningSequences() {
+        SplittableRandom r = new SplittableRandom(9);
+        Gru gru = new Gru(3, 4, true, DType.F64, r);
+        perturb(gru, r);
+        check(new Sequential(gru, new Flatten(), new Dense(12, 2, Activation.LINEAR, DType.F64, r)),
+                uniform(r, BATCH, 3, 3), uniform(r, BATCH, 2));
+    }
+
+    @Test
+    void lstmReturningTheLastStep() {
+        SplittableRandom r = new SplittableRandom(10);
+        Lstm lstm = new Lstm(3, 4, false, DType.F64, r);
+        perturb(lstm, r);
+        check(new Sequential(lstm, new Dense(4, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 5, 3),
+                uniform(r, BATCH, 2));
+    }
+
+    /** A Sequential inside a Sequential: its layers are read one by one. */
+    @Test
+    void nestedSequential() {
+        SplittableRandom r = new SplittableRandom(11);
+        Sequential inner = new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r), new LayerNorm(4, 1e-5, DType.F64));
+        check(new Sequential(inner, new Dense(4, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 3),
+                uniform(r, BATCH, 2));
+    }
+
+    @Test
     void batchNormIsRefusedWithTheReason() {
         Sequential m = new Sequential(new Dense(3, 3, Activation.RELU, DType.F64, new SplittableRandom(1)),
                 new BatchNorm(3, DType.F64));
@@ -122,9 +151,10 @@ class PerExampleGradientsTest {
 
     @Test
     void unsupportedLayersAreRefusedByName() {
-        Sequential m = new Sequential(new Gru(3, 4, false, DType.F64, new SplittableRandom(1)));
+        Sequential m = new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, new SplittableRandom(1)),
+                new PositionalEmbedding(8, 4, DType.F64, new SplittableRandom(2)));
         var e = assertThrows(IllegalArgumentException.class, () -> DpSgd.of(new SGD(0.1), 1, 1, 0.1, 100, 1).bind(m));
-        assertTrue(e.getMessage().contains("layer 0 (Gru)"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 1 (PositionalEmbedding)"), e.getMessage());
     }
 
     /** The squared norms and clipped sums DP-SGD computes against B separate backward passes of one example. */
