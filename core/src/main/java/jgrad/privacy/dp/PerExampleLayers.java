@@ -13,6 +13,7 @@ import jgrad.nn.layers.Lstm;
 import jgrad.nn.layers.Rnn;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
 
@@ -20,7 +21,7 @@ import jgrad.train.Sequential;
 final class PerExampleLayers {
 
     static final String SUPPORTED =
-            "Dense, Conv1D, Conv2D, Embedding, LayerNorm, RNN, GRU, LSTM and layers without parameters";
+            "Dense, Conv1D, Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM and layers without parameters";
 
     private PerExampleLayers() {
     }
@@ -35,6 +36,7 @@ final class PerExampleLayers {
             case Conv1D c -> new ConvExamples(c);
             case Embedding e -> new EmbeddingExamples(e);
             case LayerNorm n -> new LayerNormExamples(n);
+            case PositionalEmbedding p -> new PositionExamples(p);
             case Rnn r -> new RnnExamples(r);
             case Gru g -> new GruExamples(g);
             case Lstm l -> new LstmExamples(l);

@@ -28,6 +28,7 @@ import jgrad.nn.norm.LayerNorm;
 import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.optim.SGD;
 import jgrad.tensor.Tensor;
+import jgrad.text.BagOfWords;
 import jgrad.train.Sequential;
 import org.junit.jupiter.api.Test;
 
@@ -149,12 +150,21 @@ class PerExampleGradientsTest {
                 e.getMessage());
     }
 
+    /** Positions 0 … T−1 of a longer table: the rows below T get no gradient. */
+    @Test
+    void positionalEmbeddingOnSequencesShorterThanTheTable() {
+        SplittableRandom r = new SplittableRandom(12);
+        check(new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r),
+                new PositionalEmbedding(5, 4, DType.F64, r), new Flatten(),
+                new Dense(12, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 3, 3), uniform(r, BATCH, 2));
+    }
+
     @Test
     void unsupportedLayersAreRefusedByName() {
         Sequential m = new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, new SplittableRandom(1)),
-                new PositionalEmbedding(8, 4, DType.F64, new SplittableRandom(2)));
+                new BagOfWords(4, 2, new SplittableRandom(2)));
         var e = assertThrows(IllegalArgumentException.class, () -> DpSgd.of(new SGD(0.1), 1, 1, 0.1, 100, 1).bind(m));
-        assertTrue(e.getMessage().contains("layer 1 (PositionalEmbedding)"), e.getMessage());
+        assertTrue(e.getMessage().contains("layer 1 (BagOfWords)"), e.getMessage());
     }
 
     /** The squared norms and clipped sums DP-SGD computes against B separate backward passes of one example. */
