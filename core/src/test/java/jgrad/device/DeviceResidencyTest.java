@@ -86,6 +86,7 @@ import jgrad.nn.conv.MaxPool2D;
 import jgrad.nn.conv.Padding;
 import jgrad.nn.layers.Flatten;
 import jgrad.nn.norm.BatchNorm;
+import jgrad.nn.norm.LayerNorm;
 import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.nn.transformer.TransformerBlock;
 import jgrad.text.CopyLine;
@@ -140,6 +141,8 @@ class DeviceResidencyTest {
                 Arguments.of("keras fit: sequential", (Run) DeviceResidencyTest::fitSequential),
                 Arguments.of("dp-sgd: dense, Poisson batches, clipping, noise", (Run) DeviceResidencyTest::dpSgd),
                 Arguments.of("dp-sgd: embedding tables of a pair model", (Run) DeviceResidencyTest::pairDpSgd),
+                Arguments.of("dp-sgd: conv2d, pooling, dropout", (Run) DeviceResidencyTest::dpSgdConvolution),
+                Arguments.of("dp-sgd: embedding, lstm, gru, rnn, layer norm", (Run) DeviceResidencyTest::dpSgdSequences),
 
                 Arguments.of("cnn: conv2d, batch norm, pooling", (Run) DeviceResidencyTest::cnn),
                 Arguments.of("conv1d, global average pooling", (Run) DeviceResidencyTest::conv1d),
@@ -371,8 +374,32 @@ class DeviceResidencyTest {
 
     private static List<double[]> dpSgd(Device device) {
         Sequential model = new Sequential(new Dense(5, 4, Activation.RELU, rng(1)), new Dense(4, 3, Activation.LINEAR, rng(2)));
+        return dpEpochs(model, device, data(3, 20, 5).to(device));
+    }
+
+    private static List<double[]> dpSgdConvolution(Device device) {
+        Sequential model = new Sequential(
+                new Conv2D(2, 3, new int[] {3, 3}, new int[] {1, 1}, Padding.same(), new int[] {1, 1}, Activation.TANH,
+                        DType.F32, rng(1)),
+                new MaxPool2D(2), new Dropout(0.2, 5L), new Flatten(), new Dense(3 * 2 * 2, 3, Activation.LINEAR, rng(2)));
+        return dpEpochs(model, device, data(3, 20, 2, 5, 5).to(device));
+    }
+
+    private static List<double[]> dpSgdSequences(Device device) {
+        float[] ids = new float[20 * 4];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = (i * 7) % 9;
+        }
+        Sequential model = new Sequential(new Embedding(9, 4, DType.F32, rng(1)),
+                new Lstm(4, 5, true, DType.F32, rng(2)), new Gru(5, 4, true, DType.F32, rng(3)),
+                new Rnn(4, 3, 4, Activation.TANH, Activation.LINEAR, false, DType.F32, rng(4)),
+                new LayerNorm(4, 1e-5, DType.F32), new Dense(4, 3, Activation.LINEAR, rng(5)));
+        return dpEpochs(model, device, Tensor.of(ids, 20, 4).to(device));
+    }
+
+    /** STEPS epochs of DP-SGD on 20 examples of three classes; returns the final parameters. */
+    private static List<double[]> dpEpochs(Sequential model, Device device, Tensor x) {
         model.to(device);
-        Tensor x = data(3, 20, 5).to(device);
         float[] classes = new float[20];
         for (int i = 0; i < classes.length; i++) {
             classes[i] = i % 3;

@@ -144,4 +144,17 @@ public final class Main {
         }
         throw new UsageException(what + " must be a positive number, got '" + text + "'");
     }
+
+    /** Parses a finite number ≥ 0, or explains what was expected. */
+    static double nonNegativeNumber(String what, String text) {
+        try {
+            double v = Double.parseDouble(text);
+            if (v >= 0 && Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the explanation
+        }
+        throw new UsageException(what + " must be a number ≥ 0, got '" + text + "'");
+    }
 }

@@ -238,6 +238,12 @@ class BadInputsTest {
                 "--epsilon", "0"));
         c.add(Case.of("example", 2, List.of("--non-private must be true or false", "'yes'"), "example",
                 "fashion-mnist-dp", "--non-private", "yes"));
+        c.add(Case.of("example", 2, List.of("--model must be mlp or cnn", "'vgg'"), "example", "fashion-mnist-dp",
+                "--model", "vgg"));
+        c.add(Case.of("example", 2, List.of("--clip must be a positive number", "'-0.5'"), "example",
+                "fashion-mnist-dp", "--clip", "-0.5"));
+        c.add(Case.of("example", 2, List.of("--batch must be a positive whole number", "'0'"), "example",
+                "fashion-mnist-dp", "--batch", "0"));
 
         c.add(Case.of("example", 2, List.of("--epsilons must be a positive number", "'-1'"), "example", "movie-dp",
                 "--epsilons", "1,-1"));
@@ -254,6 +260,16 @@ class BadInputsTest {
                 "--partition", "dirichlet"));
         c.add(Case.of("example", 2, List.of("--clients must be a positive whole number", "'0'"), "example", "fedavg",
                 "--clients", "0"));
+        c.add(Case.of("example", 2, List.of("--dp-noise must be a number ≥ 0", "'-1'"), "example", "fedavg",
+                "--dp-noise", "-1", "--dp-clip", "1"));
+        c.add(Case.of("example", 2, List.of("--dp-clip must be a positive number", "'0'"), "example", "fedavg",
+                "--dp-noise", "1", "--dp-clip", "0"));
+        c.add(Case.of("example", 2, List.of("needs both --dp-noise Z and --dp-clip S"), "example", "fedavg",
+                "--dp-noise", "1"));
+        c.add(Case.of("example", 2, List.of("--secure true applies to DP-FedAvg"), "example", "fedavg",
+                "--secure", "true"));
+        c.add(Case.of("example", 2, List.of("--secure must be true or false", "'maybe'"), "example", "fedavg",
+                "--secure", "maybe"));
 
         // ---------------------------------------------------------------- score
         Path plain = dir.resolve("plain");

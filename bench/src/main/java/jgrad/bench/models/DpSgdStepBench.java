@@ -24,12 +24,14 @@ import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.privacy.dp.DpSgd;
+import jgrad.privacy.dp.TanhCnn;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
 
 /**
- * One step of {@code fashion-mnist-dp}'s model (784 → 128 relu → 10, softmax cross-entropy, Adam 1e-3) on 60,000
- * random images, private and not, so their ratio is the cost of DP-SGD per epoch (an epoch is 1/q steps of
+ * One step of a {@code fashion-mnist-dp} model ({@code mlp}: 784 → 128 relu → 10; {@code cnn}: the tanh CNN of
+ * {@link TanhCnn}, whose per-example gradients go through the convolutions' ghost norms; softmax cross-entropy,
+ * Adam 1e-3) on 60,000 random images, private and not, so their ratio is the cost of DP-SGD per epoch (an epoch is 1/q steps of
  * either). {@code plain}: a batch of 256 drawn from a shuffled order, forward, backward, Adam. {@code dp}: a
  * Poisson batch (q = 256/60,000), per-example clipping to C = 1, Gaussian noise σ = 0.77 (ε = 3 over 15 epochs),
  * the same Adam. Issue 18's target: dp ≤ 2 × plain.
@@ -48,6 +50,9 @@ public class DpSgdStepBench {
     @Param({"simd"})
     String backend;
 
+    @Param({"mlp", "cnn"})
+    String model;
+
     Tensor images;
     Tensor labels;
     Sequential plainModel;
@@ -62,7 +67,8 @@ public class DpSgdStepBench {
     public void setup() {
         Device device = BackendChoice.use(backend);
         rng = new SplittableRandom(BackendChoice.SEED);
-        images = Tensor.rand(rng, DType.F32, 0, 1, SAMPLES, 784).to(device);
+        int[] shape = model.equals("cnn") ? new int[] {SAMPLES, 1, 28, 28} : new int[] {SAMPLES, 784};
+        images = Tensor.rand(rng, DType.F32, 0, 1, shape).to(device);
         float[] classes = new float[SAMPLES];
         int[] ids = BackendChoice.ids(SAMPLES, 10, 5);
         for (int i = 0; i < SAMPLES; i++) {
@@ -77,8 +83,9 @@ public class DpSgdStepBench {
     }
 
     private Sequential model(Device device) {
-        Sequential m = new Sequential(new Dense(784, 128, Activation.RELU, new SplittableRandom(1)),
-                new Dense(128, 10, Activation.LINEAR, new SplittableRandom(2)));
+        Sequential m = model.equals("cnn") ? TanhCnn.of(10, new SplittableRandom(1))
+                : new Sequential(new Dense(784, 128, Activation.RELU, new SplittableRandom(1)),
+                        new Dense(128, 10, Activation.LINEAR, new SplittableRandom(2)));
         m.to(device);
         return m;
     }

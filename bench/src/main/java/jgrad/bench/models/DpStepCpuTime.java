@@ -8,7 +8,7 @@ import java.util.Locale;
  * The CPU time of {@link DpSgdStepBench}'s two steps, measured on the calling thread and interleaved (20 plain
  * steps, 20 private steps, repeated), so that a loaded machine slows both alike: run it with
  * {@code -Djgrad.threads=1}, which keeps every kernel on this thread. Prints the median CPU milliseconds per step
- * of each and their ratio. Arguments: rounds (default 15).
+ * of each and their ratio. Arguments: rounds (default 15), model ({@code mlp} or {@code cnn}, default mlp).
  */
 public final class DpStepCpuTime {
 
@@ -21,6 +21,7 @@ public final class DpStepCpuTime {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 15;
         DpSgdStepBench bench = new DpSgdStepBench();
         bench.backend = "simd";
+        bench.model = args.length > 1 ? args[1] : "mlp";
         bench.setup();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] plain = new double[rounds];
@@ -44,7 +45,7 @@ public final class DpStepCpuTime {
         java.util.Arrays.sort(dp);
         double p = plain[rounds / 2];
         double d = dp[rounds / 2];
-        System.out.printf(Locale.ROOT, "CPU ms per step (median of %d rounds of %d): plain %.2f, dp %.2f, dp/plain %.2f%n",
-                rounds, STEPS, p, d, d / p);
+        System.out.printf(Locale.ROOT, "%s: CPU ms per step (median of %d rounds of %d): plain %.2f, dp %.2f, dp/plain %.2f%n",
+                bench.model, rounds, STEPS, p, d, d / p);
     }
 }

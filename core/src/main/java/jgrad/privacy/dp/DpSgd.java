@@ -1,12 +1,10 @@
 package jgrad.privacy.dp;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.random.RandomGenerator;
 
-import jgrad.nn.Layer;
-import jgrad.nn.layers.Dense;
-import jgrad.nn.layers.Flatten;
+import jgrad.nn.Module;
 import jgrad.nn.loss.Loss;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Tensor;
@@ -19,18 +17,22 @@ import jgrad.train.Sequential;
  * N(0, σ²C²) added to every coordinate, the result divided by the expected batch size qN and handed to the
  * wrapped optimizer. {@link RdpAccountant} tracks the privacy spent.
  *
- * <p>Per-example gradients of a dense layer z = a Wᵀ + b are never materialized: example i's gradient of W is
- * the outer product δᵢ aᵢᵀ (δᵢ = ∂ℓᵢ/∂zᵢ), whose squared norm is ‖δᵢ‖²·‖aᵢ‖², and of b it is δᵢ; the clipped
- * sum is one product (c ⊙ δ)ᵀ a with the clipping factors c (Goodfellow 2015's trick). δ is read from a zero
- * "probe" added to z. Norms, factors and noise are backend kernels ({@code rowSquaredNorms},
- * {@code clipFactors}, {@code addGaussian}), so training stays on the model's device. Layers other than
- * {@link Dense} and {@link Flatten} are refused by name.
+ * <p>Per-example gradients are read layer by layer ({@link ExampleGradients}): one forward with zero "probes" on
+ * the pre-activations and one backward of the summed loss give every δᵢ = ∂ℓᵢ/∂zᵢ; a weight shared over positions
+ * (dense: one; convolution: the output pixels; recurrence: the steps) has per-example gradient Σ_t δ_t a_tᵀ, whose
+ * norm is taken by the ghost identity or one batched GEMM, whichever is smaller, and whose clipped sum is one GEMM
+ * ({@link PerExample}). Norms, factors and noise are backend kernels ({@code rowSquaredNorms},
+ * {@code clipFactors}, {@code addGaussian}), so training stays on the model's device. Supported: Dense, Conv1D,
+ * Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM, nested Sequentials and layers without
+ * parameters; any other layer is refused by name (BatchNorm with the reason: it mixes the examples of a batch).
  */
 public final class DpSgd {
 
     private final Optimizer inner;
     private final NoisyMean mechanism;
-    private List<Layer> layers;
+    private ExampleGradients layers;
+    private List<Tensor> parameters;
+    private Module model;
 
     private DpSgd(Optimizer inner, double clipNorm, double noiseMultiplier, double sampleRate, int datasetSize, long seed) {
         this.mechanism = new NoisyMean(clipNorm, noiseMultiplier, sampleRate, datasetSize, seed);
@@ -52,16 +54,11 @@ public final class DpSgd {
 
     /** Binds the model; a layer whose per-example gradients this cannot compute is refused, naming it. */
     public DpSgd bind(Sequential model) {
-        List<Layer> ls = model.layers();
-        for (int i = 0; i < ls.size(); i++) {
-            Layer l = ls.get(i);
-            if (!(l instanceof Dense) && !(l instanceof Flatten)) {
-                throw new IllegalArgumentException("DP-SGD cannot compute per-example gradients for layer " + i + " ("
-                        + l.getClass().getSimpleName() + "); it handles Dense and Flatten");
-            }
-        }
+        ExampleGradients readers = new SequentialExamples(model, "");
         inner.bind(model);
-        this.layers = List.copyOf(ls);
+        this.layers = readers;
+        this.parameters = List.copyOf(model.parameters().values());
+        this.model = model;
         return this;
     }
 
@@ -80,53 +77,41 @@ public final class DpSgd {
             throw new IllegalStateException("DpSgd.step(): no model bound; call bind(model)");
         }
         int batch = x.shape(0);
-        List<Dense> dense = new ArrayList<>();
-        List<Tensor> inputs = new ArrayList<>();
-        List<Tensor> probes = new ArrayList<>();
         double meanLoss = Double.NaN;
+        Map<Tensor, Tensor> sums = Map.of();
         if (batch > 0) {
-            Tensor h = x;
-            for (Layer l : layers) {
-                if (l instanceof Dense d) {
-                    Tensor a = h.contiguous();
-                    Tensor probe = Tensor.zeros(a.device(), a.dtype(), batch, d.out()).requiresGrad(true);
-                    Tensor z = a.matmul(d.parameters().get("W").detach(), false, true)
-                            .add(d.parameters().get("b").detach()).add(probe);
-                    dense.add(d);
-                    inputs.add(a);
-                    probes.add(probe);
-                    h = d.activation().apply(z);
-                } else {
-                    h = l.forward(h);
-                }
-            }
-            Tensor mean = loss.compute(h, y);
+            Tensor mean = loss.compute(layers.forward(x), y);
             meanLoss = mean.to(jgrad.backend.Device.CPU).item();
             mean.mul(batch).backward();        // the sum of per-example losses: each δᵢ is ∂ℓᵢ/∂zᵢ
+            sums = layers.clippedSums(mechanism.clipFactors(squaredNorms()));
         }
-        Tensor factors = batch > 0 ? mechanism.clipFactors(PerExample.denseSquaredNorms(inputs, probes)) : null;
-        for (Layer l : layers) {
-            if (l instanceof Dense d) {
-                int k = dense.indexOf(d);
-                Tensor w = d.parameters().get("W");
-                Tensor b = d.parameters().get("b");
-                Tensor gw;
-                Tensor gb;
-                if (k >= 0) {
-                    Tensor scaled = probes.get(k).grad().mul(factors.reshape(batch, 1));
-                    gw = scaled.matmul(inputs.get(k), true, false);
-                    gb = scaled.sum(0, false);
-                } else {
-                    gw = Tensor.zeros(w.device(), w.dtype(), w.shape());
-                    gb = Tensor.zeros(b.device(), b.dtype(), b.shape());
-                }
-                NoisyMean.setGrad(w, mechanism.privatize(gw));
-                NoisyMean.setGrad(b, mechanism.privatize(gb));
+        for (Tensor p : parameters) {
+            Tensor sum = sums.get(p);
+            if (sum == null) {
+                sum = Tensor.zeros(p.device(), p.dtype(), p.shape());
             }
+            NoisyMean.setGrad(p, mechanism.privatize(sum));
         }
         inner.step();
         mechanism.stepTaken();
         return meanLoss;
+    }
+
+    /** ‖gᵢ‖² of all parameters per example. */
+    private Tensor squaredNorms() {
+        Tensor total = layers.squaredNorms();
+        if (total == null) {
+            throw new IllegalStateException("DP-SGD: the model has no parameters to train");
+        }
+        return total;
+    }
+
+    /** The squared norm of each example's gradient and Σᵢ cᵢ gᵢ per parameter: what the step clips, for tests. */
+    Map<Tensor, Tensor> clippedSums(Tensor x, Tensor y, Loss loss, double[] factors, double[] squaredNorms) {
+        int batch = x.shape(0);
+        loss.compute(layers.forward(x), y).mul(batch).backward();
+        System.arraycopy(squaredNorms().to(jgrad.backend.Device.CPU).toDoubleArray(), 0, squaredNorms, 0, batch);
+        return layers.clippedSums(Tensor.of(factors, batch).to(x.dtype()).to(x.device()));
     }
 
     /**
@@ -142,8 +127,12 @@ public final class DpSgd {
         long count = mechanism.stepsPerEpoch();
         double sum = 0;
         int counted = 0;
+        model.train();
         for (long s = 0; s < count; s++) {
             int[] ids = sampleBatch(random);
+            // No Arena scope: a Poisson batch has a new size almost every step, and the arena pools storages by
+            // exact length, so it would keep a step's worth of arrays per batch size seen (1.5 GB within one
+            // epoch of the tanh CNN) instead of reusing them.
             double l = step(rows(x, ids), rows(y, ids), loss);
             if (!Double.isNaN(l)) {
                 sum += l;
