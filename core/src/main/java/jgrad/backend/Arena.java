@@ -70,6 +70,7 @@ public final class Arena implements AutoCloseable {
         if (--depth > 0) {
             return;
         }
+        free.dropUnused();
         for (int i = 0; i < lent.size(); i++) {
             Storage s = lent.get(i);
             if (POISON) {
@@ -178,6 +179,19 @@ public final class Arena implements AutoCloseable {
 
         int classes() {
             return used;
+        }
+
+        /**
+         * Forgets the storages the step now ending did not take: a loop whose shapes change from step
+         * to step (Poisson batches, padded sequences) would otherwise keep a step's worth of memory for
+         * every shape it has seen. The pool then holds what the last step used, and no more.
+         */
+        void dropUnused() {
+            for (ArrayDeque<Storage> list : lists) {
+                if (list != null) {
+                    list.clear();
+                }
+            }
         }
 
         void clear() {

@@ -48,6 +48,27 @@ class ArenaTest {
     }
 
     @Test
+    void storagesAStepDidNotTakeAreForgottenSoChangingShapesDoNotPileUp() {
+        Storage ofFive;
+        try (Arena ignored = Arena.open()) {
+            ofFive = Tensor.zeros(DType.F32, 5).storage();
+        }
+        try (Arena ignored = Arena.open()) {
+            Tensor.zeros(DType.F32, 7);                  // a step of another shape: the length-5 storage is not taken
+        }
+        try (Arena ignored = Arena.open()) {
+            assertNotSame(ofFive, Tensor.zeros(DType.F32, 5).storage(), "the pool kept only the last step's storages");
+        }
+        Storage ofNine;
+        try (Arena ignored = Arena.open()) {
+            ofNine = Tensor.zeros(DType.F32, 9).storage();
+        }
+        try (Arena ignored = Arena.open()) {
+            assertSame(ofNine, Tensor.zeros(DType.F32, 9).storage(), "a step of the same shapes still reuses them");
+        }
+    }
+
+    @Test
     void nestedScopesHandBackOnlyAtTheOutermostClose() {
         try (Arena outer = Arena.open()) {
             Storage inner;
