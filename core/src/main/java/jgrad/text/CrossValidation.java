@@ -17,8 +17,25 @@ import jgrad.data.split.Split;
  */
 public final class CrossValidation {
 
-    /** One fold's test accuracy and the seconds it took to train and test. */
-    public record Fold(int index, int trainSize, int testSize, double accuracy, double seconds) {
+    /**
+     * One fold's test accuracy, the seconds it took to train and test, and the development accuracy after each
+     * epoch (empty when the settings hold out no development share).
+     */
+    public record Fold(int index, int trainSize, int testSize, double accuracy, double seconds,
+                       List<Double> development) {
+
+        public Fold(int index, int trainSize, int testSize, double accuracy, double seconds) {
+            this(index, trainSize, testSize, accuracy, seconds, List.of());
+        }
+
+        /** The epoch (from 1) whose weights were kept: the first best on the development share; 0 without one. */
+        public int keptEpoch() {
+            int best = 0;
+            for (int e = 1; e < development.size(); e++) {
+                best = development.get(e) > development.get(best) ? e : best;
+            }
+            return development.isEmpty() ? 0 : best + 1;
+        }
     }
 
     private CrossValidation() {
@@ -60,7 +77,8 @@ public final class CrossValidation {
             SentimentModel m = SentimentModel.train(kind, data.rows(s.train()), settings.withSeed(settings.seed() + i),
                     device);
             double accuracy = m.accuracy(data.rows(s.test()));
-            Fold f = new Fold(i + 1, s.train().length, s.test().length, accuracy, (System.nanoTime() - start) / 1e9);
+            Fold f = new Fold(i + 1, s.train().length, s.test().length, accuracy, (System.nanoTime() - start) / 1e9,
+                    m.developmentAccuracies());
             results.add(f);
             progress.accept(f);
         }
