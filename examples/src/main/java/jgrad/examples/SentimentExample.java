@@ -36,6 +36,8 @@ final class SentimentExample implements Example {
                 List.of("--folds", "--first", "--model", "--epochs", "--dim", "--seed", "--data", "--save"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
+        Integer epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : null;
+        Integer dim = o.containsKey("--dim") ? Main.positiveInt("--dim", o.get("--dim")) : null;
         List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
         Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
@@ -51,7 +53,7 @@ final class SentimentExample implements Example {
                 folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
                 Backends.current().name());
         for (SentimentModel.Kind kind : kinds) {
-            SentimentSettings s = settings(kind, seed, o.get("--epochs"), o.get("--dim"));
+            SentimentSettings s = settings(kind, seed, epochs, dim);
             if (folds >= 2) {
                 crossValidate(kind, data, folds, Math.min(first, folds), s, out);
             }
@@ -100,10 +102,10 @@ final class SentimentExample implements Example {
         };
     }
 
-    private static SentimentSettings settings(SentimentModel.Kind kind, long seed, String epochs, String dim) {
+    private static SentimentSettings settings(SentimentModel.Kind kind, long seed, Integer epochs, Integer dim) {
         SentimentSettings s = SentimentSettings.defaults(kind, seed);
-        s = epochs == null ? s : s.withEpochs(Main.positiveInt("--epochs", epochs));
-        return dim == null ? s : s.withDim(Main.positiveInt("--dim", dim));
+        s = epochs == null ? s : s.withEpochs(epochs);
+        return dim == null ? s : s.withDim(dim);
     }
 
     private static List<SentimentModel.Kind> kinds(String model) {
