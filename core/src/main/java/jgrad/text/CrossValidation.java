@@ -69,9 +69,18 @@ public final class CrossValidation {
      */
     public static List<Fold> run(SentimentModel.Kind kind, LabeledSentences data, int k, int limit,
                                  SentimentSettings settings, Device device, Consumer<Fold> progress) {
+        return run(kind, data, k, 0, limit, settings, device, progress);
+    }
+
+    /**
+     * The same for folds {@code from + 1} … {@code to} of the k (numbered from 1): the parts of one
+     * cross-validation run in several processes give the folds, seeds and models of the whole run.
+     */
+    public static List<Fold> run(SentimentModel.Kind kind, LabeledSentences data, int k, int from, int to,
+                                 SentimentSettings settings, Device device, Consumer<Fold> progress) {
         List<Split<int[]>> splits = folds(data.size(), k, settings.seed());
         List<Fold> results = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, k); i++) {
+        for (int i = Math.max(0, from); i < Math.min(to, k); i++) {
             long start = System.nanoTime();
             Split<int[]> s = splits.get(i);
             SentimentModel m = SentimentModel.train(kind, data.rows(s.train()), settings.withSeed(settings.seed() + i),

@@ -16,11 +16,12 @@ import jgrad.text.SentimentModel;
 import jgrad.text.SentimentSettings;
 
 /**
- * {@code ./jgrad example sentiment [--folds N] [--first F] [--model cnn|lstm|bow|all] [--epochs E] [--dim D]
+ * {@code ./jgrad example sentiment [--folds N] [--first F] [--skip S] [--model cnn|lstm|bow|all] [--epochs E] [--dim D]
  * [--seed S] [--data DIR] [--save FILE]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
  * Lee (MR): k-fold cross-validation accuracy of each model, folds seeded; {@code --save} then trains the one
  * chosen model on every sentence and saves it for {@code ./jgrad sentiment}. {@code --first F} runs only the
- * first F of the N folds (a quicker estimate); {@code --epochs} is the most a model trains, {@code --dim} its
+ * first F of the N folds (a quicker estimate), {@code --skip S} leaves out the first S (to share one run's folds
+ * among processes); {@code --epochs} is the most a model trains, {@code --dim} its
  * embedding size.
  */
 final class SentimentExample implements Example {
@@ -33,9 +34,14 @@ final class SentimentExample implements Example {
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
         Map<String, String> o = OptionPairs.parse(args,
-                List.of("--folds", "--first", "--model", "--epochs", "--dim", "--seed", "--data", "--save"));
+                List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
+        int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
+        if (skip >= Math.min(first, folds)) {
+            throw new UsageException("--skip " + skip + " leaves no fold to run (folds " + (skip + 1) + "–"
+                    + Math.min(first, folds) + ")");
+        }
         Integer epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : null;
         Integer dim = o.containsKey("--dim") ? Main.positiveInt("--dim", o.get("--dim")) : null;
         List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
@@ -55,7 +61,7 @@ final class SentimentExample implements Example {
         for (SentimentModel.Kind kind : kinds) {
             SentimentSettings s = settings(kind, seed, epochs, dim);
             if (folds >= 2) {
-                crossValidate(kind, data, folds, Math.min(first, folds), s, out);
+                crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out);
             }
             if (save != null) {
                 SentimentModel m = SentimentModel.train(kind, data, s, BackendOption.device());
@@ -66,15 +72,15 @@ final class SentimentExample implements Example {
         return 0;
     }
 
-    private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, int first,
+    private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, int skip, int first,
                                       SentimentSettings s, PrintStream out) {
         out.printf(Locale.ROOT, "%n%s: %s%n", kind.label(), describe(kind, s));
-        List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, first, s, BackendOption.device(),
+        List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, skip, first, s, BackendOption.device(),
                 f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%s%n", f.index(),
                         f.trainSize(), f.testSize(), f.accuracy(), f.seconds(), selection(f)));
         out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over %s)%n", kind.label(), folds,
                 CrossValidation.mean(results), CrossValidation.standardDeviation(results),
-                first < folds ? "the first " + first + " folds" : "folds");
+                skip > 0 || first < folds ? "folds " + (skip + 1) + "–" + first : "folds");
     }
 
     /** "  epoch 4 of 7 kept (dev 0.71 0.74 …)" when a development share chose the epoch, else nothing. */

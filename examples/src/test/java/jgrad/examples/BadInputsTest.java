@@ -639,6 +639,8 @@ class BadInputsTest {
                 "--first", "0"));
         c.add(Case.of("example", 2, List.of("--dim must be a positive whole number"), "example", "sentiment",
                 "--dim", "-3"));
+        c.add(Case.of("example", 2, List.of("--skip 3 leaves no fold to run"), "example", "sentiment",
+                "--first", "3", "--skip", "3"));
         c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
         c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
                 dir.resolve("nothing").toString(), "--text", "great"));
