@@ -9,6 +9,9 @@ the command that produced it.
     bench/side-by-side.py --only gemm,lstm --no-gc
     bench/side-by-side.py --width 256 --only gemm    both sides at 256 bits on an AVX-512 machine:
                                      jgrad with -XX:UseAVX=2, OpenBLAS with its Haswell kernels
+    bench/side-by-side.py --only conv,textcnn,charlstm,fashion    issue 14's workloads: the JMH benchmarks
+                                     against bench/torch_twins.py, and one fashion-cnn training epoch
+                                     (./jgrad example fashion-cnn --epochs 1) against bench/fashion_cnn_torch.py
 
 The CPU is read from /proc/cpuinfo and printed with the table, with jgrad's vector width and GEMM plan
 (./jgrad info) and the date. OpenBLAS is told a core type only when the CPU can run it (SkylakeX with
@@ -23,6 +26,7 @@ as the peers' README says. Raw outputs go to bench/target/side-by-side/<time>/.
 import argparse
 import json
 import os
+import re
 import statistics
 import subprocess
 import sys
@@ -103,10 +107,12 @@ WORKLOADS = {
     "mlp": ("jgrad.bench.models.MlpTrainBench", "mlp"),
     "gan": ("jgrad.bench.models.GanStepBench", "gan"),
     "topk": ("jgrad.bench.models.TopKBench", None),
-    # Issue 14's workloads; ../shared/peers/torch_bench.py has no PyTorch twin of them yet.
-    "conv": ("jgrad.bench.models.ConvBench", None),
-    "textcnn": ("jgrad.bench.models.TextCnnStepBench", None),
-    "charlstm": ("jgrad.bench.models.CharLstmStepBench", None),
+    # Issue 14's workloads: their PyTorch twins are in bench/torch_twins.py (TWINS below), not torch_bench.py.
+    "conv": ("jgrad.bench.models.ConvBench", "conv"),
+    "textcnn": ("jgrad.bench.models.TextCnnStepBench", "textcnn"),
+    "charlstm": ("jgrad.bench.models.CharLstmStepBench", "charlstm"),
+    # A whole training epoch of ./jgrad example fashion-cnn against bench/fashion_cnn_torch.py --time.
+    "fashion": (None, None),
     # Issue 15: SASRec and GRU4Rec training steps, peers in bench/next-item-peers.py (not torch_bench.py), and
     # serving one user (no peer; target p99 < 1 ms).
     "nextitem": ("jgrad.bench.sequence.NextItemStepBench", None),
@@ -114,6 +120,10 @@ WORKLOADS = {
 }
 NEXT_ITEM_PEERS = ROOT / "bench" / "next-item-peers.py"
 SERVE_TARGET_US = 1000
+TWINS = ROOT / "bench" / "torch_twins.py"
+TWIN_BENCHES = {"conv", "textcnn", "charlstm"}
+FASHION_TWIN = ROOT / "bench" / "fashion_cnn_torch.py"
+FASHION_EPOCH = re.compile(r"([0-9.]+) s per training epoch")
 
 
 class Sitting:
@@ -273,12 +283,14 @@ def table(j, jtag, peers):
             add(f"MF dot+biases train step B256, {emb} emb ({backend})", ("MfTrainBench", emb, backend), peers.get("mf"), "≥ 2×")
         add(f"MLP 784-128-10 train step B32 ({backend})", ("MlpTrainBench", backend), peers.get("mlp"), "≥ 2×")
         add(f"GAN step B128 ({backend})", ("GanStepBench", backend), peers.get("gan"), "≥ 2×")
-        add(f"fashion-cnn convolutions fwd+bwd B64 28×28 ({backend})", ("ConvBench", backend), None, "≥ 1.5×")
+        add(f"fashion-cnn convolutions fwd+bwd B64 28×28 ({backend})", ("ConvBench", backend), peers.get("conv"),
+            "≥ 1.5×")
         for length in ("24", "64"):
-            add(f"sentiment CNN train step B50 L{length} ({backend})", ("TextCnnStepBench", length, backend), None, "≥ 1.5×")
+            add(f"sentiment CNN train step B50 L{length} ({backend})", ("TextCnnStepBench", length, backend),
+                peers.get(("textcnn", length)), "≥ 1.5×")
         for hidden in ("128", "256"):
-            add(f"char-LSTM train step B64 T45 2×{hidden} ({backend})", ("CharLstmStepBench", hidden, backend), None,
-                "≥ 1.5×")
+            add(f"char-LSTM train step B64 T45 2×{hidden} ({backend})", ("CharLstmStepBench", hidden, backend),
+                peers.get(("charlstm", hidden)), "≥ 1.5×")
         for name in ("sasrec", "gru4rec"):
             add(f"{name} train step B128 T200 ({backend})", ("NextItemStepBench", name, backend), peers.get(name),
                 "≥ 1.5×")
@@ -290,6 +302,8 @@ def table(j, jtag, peers):
                         rows.append((f"{name}: all 1,682 items for one user, {method}, history {length} ({backend})",
                                      f"p50 {p50:.0f} µs, p99 {p99:.0f} µs [{jtag[key]}: {label}]", "", "—",
                                      "pass" if p99 < SERVE_TARGET_US else "FAIL", f"p99 < {SERVE_TARGET_US} µs", alloc))
+        add(f"fashion-cnn training epoch, 60,000 images, B64 ({backend})", ("fashion", backend), peers.get("fashion"),
+            "≥ 1×")
         for method in ("top10", "top10Serving"):
             key = ("TopKBench", method, backend)
             if key in j:
@@ -353,7 +367,7 @@ def main():
         recs = run_jmh(sitting, "J1", WORKLOADS["gemm"][0], ["-p", "backend=simd", "-p", "threads=all,1", "-p", "n=" + ",".join(map(str, GEMM_SIZES))], opts)
         records += recs
         jtag.update({k: "J1" for k in jgrad_figures(recs)})
-    models = [WORKLOADS[w][0] for w in only if w != "gemm"]
+    models = [WORKLOADS[w][0] for w in only if w != "gemm" and WORKLOADS[w][0]]
     if models:
         recs = run_jmh(sitting, "J2", "(" + "|".join(models) + ")", ["-p", "backend=" + args.backends], opts)
         records += recs
@@ -362,7 +376,7 @@ def main():
 
     # 2. PyTorch, one thread (its fastest setting here for training), then two threads for SGEMM.
     peers, cores = {}, {}
-    torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1]]
+    torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1] and WORKLOADS[w][1] not in TWIN_BENCHES]
     torch_expected = {"sgemm": "sgemm", "lstm": "lstm", "rnn": "rnn", "attn": "attn", "ncf": "ncf", "mf": "mf",
                       "mlp": "mlp", "gan": "gan"}
     if args.no_torch or not torch_benches:
@@ -413,6 +427,12 @@ def main():
             if missing:
                 sitting.fail("T3", f"PyTorch gave no figure for {', '.join(missing)}")
 
+    twins = [w for w in only if w in TWIN_BENCHES]
+    if twins and not args.no_torch:
+        torch_twins(sitting, twins, peers, {**TORCH_LIBS, **blas_env})
+    if "fashion" in only:
+        fashion_epochs(sitting, j, jtag, peers, args.no_torch, {**TORCH_LIBS, **blas_env})
+
     # 3. NumPy SGEMM with its own OpenBLAS, one and two threads.
     if "gemm" in only:
         script = out_dir / "numpy_sgemm.py"
@@ -453,6 +473,49 @@ def main():
         for tag, why in sitting.failures:
             print(f"  [{tag}] {why}", file=sys.stderr)
         sys.exit(1)
+
+
+def torch_twins(sitting, twins, peers, env):
+    """Issue 14's PyTorch twins (bench/torch_twins.py, one thread) into peers, keyed as table() reads them."""
+    if not Path(TORCH_PYTHON).exists():
+        sitting.fail("T3", f"no {TORCH_PYTHON} for bench/torch_twins.py; --no-torch to leave PyTorch out")
+        return
+    out, _ = sitting.run("T3", [TORCH_PYTHON, str(TWINS), "1", ",".join(twins)], env=env)
+    got = set()
+    for rec in json_lines(out):
+        if rec["bench"] == "conv_fwd_bwd":
+            peers["conv"] = (rec["images_per_s"], "T3", "conv_fwd_bwd")
+            got.add("conv")
+        elif rec["bench"] == "textcnn_step":
+            peers[("textcnn", str(rec["length"]))] = (rec["sentences_per_s"], "T3", f"textcnn_step L{rec['length']}")
+            got.add("textcnn")
+        elif rec["bench"] == "charlstm_step":
+            peers[("charlstm", str(rec["hidden"]))] = (rec["lines_per_s"], "T3", f"charlstm_step H{rec['hidden']}")
+            got.add("charlstm")
+    if set(twins) - got:
+        sitting.fail("T3", f"PyTorch gave no figure for {', '.join(sorted(set(twins) - got))}")
+
+
+def fashion_epochs(sitting, j, jtag, peers, no_torch, env):
+    """One training epoch of fashion-cnn on both sides, both on all cores, as epochs per hour (above 1: jgrad faster)."""
+    out, _ = sitting.run("J3", [str(ROOT / "jgrad"), "example", "fashion-cnn", "--epochs", "1"],
+                         env=sitting.jgrad_env, cwd=ROOT)
+    m = FASHION_EPOCH.search(out)
+    if not m:
+        sitting.fail("J3", "./jgrad example fashion-cnn printed no seconds per training epoch")
+        return
+    j[("fashion", "simd")] = (3600 / float(m.group(1)), "epochs/h", None, "example fashion-cnn --epochs 1", "1 run")
+    jtag[("fashion", "simd")] = "J3"
+    if no_torch:
+        return
+    threads = str(os.cpu_count())
+    out, _ = sitting.run("T4", [TORCH_PYTHON, str(FASHION_TWIN), "--time", "--epochs", "1", "--threads", threads],
+                         env=env)
+    rec = next((r for r in json_lines(out) if r["bench"] == "fashion_cnn_epoch"), None)
+    if rec is None:
+        sitting.fail("T4", "bench/fashion_cnn_torch.py printed no seconds per epoch")
+        return
+    peers["fashion"] = (3600 / rec["seconds_per_epoch"], "T4", f"fashion_cnn_torch.py --time, {threads} threads")
 
 
 def core_of(stderr):

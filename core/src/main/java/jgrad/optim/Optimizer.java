@@ -74,6 +74,8 @@ public abstract class Optimizer {
     private Predicate<String> regularized = name -> true;
     private long iterations;
     private boolean lazy;
+    private Predicate<String> maxNormed = name -> false;
+    private double maxNorm = Double.POSITIVE_INFINITY;
 
     protected Optimizer(double learningRate) {
         checkPositive("learning rate", learningRate);
@@ -185,6 +187,18 @@ public abstract class Optimizer {
     }
 
     /**
+     * After every step, projects each row of the matrices {@code names} accepts back to an L2 norm of at most
+     * {@code radius} ({@link MaxNorm}; Kim 2014's constraint s = 3 on his output layer, Keras's
+     * {@code kernel_constraint=max_norm(radius)} on a Dense kernel).
+     */
+    public Optimizer maxNorm(Predicate<String> names, double radius) {
+        checkPositive("max-norm radius", radius);
+        this.maxNormed = names;
+        this.maxNorm = radius;
+        return this;
+    }
+
+    /**
      * Whether row-sparse gradients update the looked-up rows only (see the class comment); false,
      * the exact rule, by default.
      */
@@ -220,6 +234,13 @@ public abstract class Optimizer {
         }
         for (int i = 0; i < slots.size(); i++) {   // indexed: no iterator garbage per step
             stepOne(slots.get(i));
+        }
+        if (maxNorm != Double.POSITIVE_INFINITY) {
+            for (int i = 0; i < slots.size(); i++) {
+                if (maxNormed.test(slots.get(i).name)) {
+                    MaxNorm.apply(slots.get(i).param, maxNorm);
+                }
+            }
         }
         iterations++;
     }

@@ -17,8 +17,25 @@ import jgrad.data.split.Split;
  */
 public final class CrossValidation {
 
-    /** One fold's test accuracy and the seconds it took to train and test. */
-    public record Fold(int index, int trainSize, int testSize, double accuracy, double seconds) {
+    /**
+     * One fold's test accuracy, the seconds it took to train and test, and the development accuracy after each
+     * epoch (empty when the settings hold out no development share).
+     */
+    public record Fold(int index, int trainSize, int testSize, double accuracy, double seconds,
+                       List<Double> development) {
+
+        public Fold(int index, int trainSize, int testSize, double accuracy, double seconds) {
+            this(index, trainSize, testSize, accuracy, seconds, List.of());
+        }
+
+        /** The epoch (from 1) whose weights were kept: the first best on the development share; 0 without one. */
+        public int keptEpoch() {
+            int best = 0;
+            for (int e = 1; e < development.size(); e++) {
+                best = development.get(e) > development.get(best) ? e : best;
+            }
+            return development.isEmpty() ? 0 : best + 1;
+        }
     }
 
     private CrossValidation() {
@@ -52,15 +69,25 @@ public final class CrossValidation {
      */
     public static List<Fold> run(SentimentModel.Kind kind, LabeledSentences data, int k, int limit,
                                  SentimentSettings settings, Device device, Consumer<Fold> progress) {
+        return run(kind, data, k, 0, limit, settings, device, progress);
+    }
+
+    /**
+     * The same for folds {@code from + 1} … {@code to} of the k (numbered from 1): the parts of one
+     * cross-validation run in several processes give the folds, seeds and models of the whole run.
+     */
+    public static List<Fold> run(SentimentModel.Kind kind, LabeledSentences data, int k, int from, int to,
+                                 SentimentSettings settings, Device device, Consumer<Fold> progress) {
         List<Split<int[]>> splits = folds(data.size(), k, settings.seed());
         List<Fold> results = new ArrayList<>();
-        for (int i = 0; i < Math.min(limit, k); i++) {
+        for (int i = Math.max(0, from); i < Math.min(to, k); i++) {
             long start = System.nanoTime();
             Split<int[]> s = splits.get(i);
             SentimentModel m = SentimentModel.train(kind, data.rows(s.train()), settings.withSeed(settings.seed() + i),
                     device);
             double accuracy = m.accuracy(data.rows(s.test()));
-            Fold f = new Fold(i + 1, s.train().length, s.test().length, accuracy, (System.nanoTime() - start) / 1e9);
+            Fold f = new Fold(i + 1, s.train().length, s.test().length, accuracy, (System.nanoTime() - start) / 1e9,
+                    m.developmentAccuracies());
             results.add(f);
             progress.accept(f);
         }

@@ -3,15 +3,19 @@ package jgrad.text;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.stream.IntStream;
 
 import jgrad.autograd.Autograd;
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.data.Batches;
+import jgrad.data.split.Split;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
 import jgrad.nn.Activation;
@@ -26,6 +30,7 @@ import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
+import jgrad.train.WeightsSnapshot;
 
 /**
  * A sentence's polarity (0 negative, 1 positive) from its words: one of three classifiers over the word
@@ -54,11 +59,15 @@ public final class SentimentModel {
 
     private static final int CLASSES = 2;
     private static final int PREDICT_BATCH = 500;
+    /** Mixed into the seed for the development draw, so that it is not the draw of the batches' order. */
+    private static final long DEV_SALT = 0x5DEECE66DL;
 
     private final Kind kind;
     private final WordIds words;
     private final int length;
     private final Sequential model;
+    /** The development accuracy after each epoch of the last training (empty without a development share). */
+    private final List<Double> lastSelection = new ArrayList<>();
 
     private SentimentModel(Kind kind, WordIds words, int length, Sequential model) {
         this.kind = kind;
@@ -67,7 +76,10 @@ public final class SentimentModel {
         this.model = model;
     }
 
-    /** Fits the vocabulary and the classifier on the training sentences, on {@code device}. */
+    /**
+     * Fits the vocabulary and the classifier on the training sentences, on {@code device}; with a development
+     * share in the settings, the classifier is fitted on the rest and kept at its best epoch on that share.
+     */
     public static SentimentModel train(Kind kind, LabeledSentences train, SentimentSettings s, Device device) {
         if (train.size() == 0) {
             throw new IllegalArgumentException("cannot train a sentiment model on no sentences");
@@ -78,8 +90,24 @@ public final class SentimentModel {
         int length = length(kind, train.tokens(), s.maxLength(), net);
         SentimentModel m = new SentimentModel(kind, words, length, net);
         net.to(device);
-        m.fit(m.rows(train.tokens()), train.labels(), s);
+        Split<int[]> parts = developmentSplit(train.size(), s);
+        LabeledSentences fitted = train.rows(parts.train());
+        m.fit(m.rows(fitted.tokens()), fitted.labels(), train.rows(parts.test()), s);
         return m;
+    }
+
+    /** The training rows and the development rows (a seeded draw of {@code devFraction} of them; none at 0). */
+    static Split<int[]> developmentSplit(int n, SentimentSettings s) {
+        int dev = (int) Math.round(n * s.devFraction());
+        if (dev == 0 || dev == n) {
+            return new Split<>(IntStream.range(0, n).toArray(), new int[0]);
+        }
+        int[] order = Batches.permutation(n, new SplittableRandom(s.seed() ^ DEV_SALT));
+        int[] test = Arrays.copyOfRange(order, 0, dev);
+        int[] fit = Arrays.copyOfRange(order, dev, n);
+        Arrays.sort(test);
+        Arrays.sort(fit);
+        return new Split<>(fit, test);
     }
 
     private static Sequential network(Kind kind, int vocabulary, SentimentSettings s, SplittableRandom rng) {
@@ -121,19 +149,45 @@ public final class SentimentModel {
         return net.layers().get(0) instanceof TextCnn cnn ? cnn.widestFilter() : 1;
     }
 
-    /** Adam on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its longest. */
-    private void fit(IdRows x, int[] labels, SentimentSettings s) {
+    /**
+     * Adam on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its
+     * longest, one {@link Arena} per step; after each epoch the development sentences (if any) are scored, and
+     * the best epoch's weights are kept (the first of equals), stopping after {@code patience} epochs without
+     * progress.
+     */
+    private void fit(IdRows x, int[] labels, LabeledSentences dev, SentimentSettings s) {
         Optimizer opt = Adam.keras(s.learningRate()).bind(model);
+        if (kind == Kind.CNN && s.maxNorm() != Double.POSITIVE_INFINITY) {
+            opt.maxNorm(name -> name.endsWith("output.W"), s.maxNorm());
+        }
         SplittableRandom order = new SplittableRandom(s.seed());
         Device device = model.device();
-        model.train();
-        for (int epoch = 0; epoch < s.epochs(); epoch++) {
+        WeightsSnapshot best = new WeightsSnapshot();
+        double bestAccuracy = -1;
+        int sinceBest = 0;
+        lastSelection.clear();
+        for (int epoch = 0; epoch < s.epochs() && (s.patience() == 0 || sinceBest < s.patience()); epoch++) {
+            model.train();
             for (int[] batch : x.bucketedBatches(s.batchSize(), order)) {
-                opt.zeroGrad();
-                Tensor logits = model.forward(x.batch(batch).to(device));
-                Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
-                opt.step();
+                try (Arena step = Arena.open()) {
+                    opt.zeroGrad();
+                    Tensor logits = model.forward(x.batch(batch).to(device));
+                    Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
+                    opt.step();
+                }
             }
+            if (dev.size() > 0) {
+                double accuracy = accuracy(dev);
+                lastSelection.add(accuracy);
+                sinceBest = accuracy > bestAccuracy ? 0 : sinceBest + 1;
+                if (sinceBest == 0) {
+                    bestAccuracy = accuracy;
+                    best.take(model);
+                }
+            }
+        }
+        if (best.isTaken()) {
+            best.restore(model);
         }
         model.eval();
     }
@@ -201,6 +255,11 @@ public final class SentimentModel {
             right += (p[i] > 0.5 ? 1 : 0) == test.labels()[i] ? 1 : 0;
         }
         return (double) right / p.length;
+    }
+
+    /** The development accuracy after each epoch of training (empty when none was held out). */
+    public List<Double> developmentAccuracies() {
+        return List.copyOf(lastSelection);
     }
 
     public Kind kind() {

@@ -26,7 +26,8 @@ import jgrad.tensor.Tensor;
  *   h = concat_k( max_t c_k[:, :, t] )              [B, maps · #widths]    (max-over-time pooling)
  *   z = W_out · dropout(h) + b_out                  [B, classes]  (logits; softmax in the loss)
  * </pre>
- * L must be at least the widest filter. Kim's max-norm constraint on W_out (‖w‖ ≤ 3) is not applied.
+ * L must be at least the widest filter. Kim's max-norm constraint on the rows of W_out (‖w_c‖ ≤ 3) belongs to
+ * the training: {@link SentimentModel} asks it of the optimizer ({@link jgrad.optim.Optimizer#maxNorm}).
  */
 public final class TextCnn extends Module implements Layer {
 

@@ -16,10 +16,13 @@ import jgrad.text.SentimentModel;
 import jgrad.text.SentimentSettings;
 
 /**
- * {@code ./jgrad example sentiment [--folds N] [--model cnn|lstm|bow|all] [--epochs E] [--seed S] [--data DIR]
- * [--save FILE]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
+ * {@code ./jgrad example sentiment [--folds N] [--first F] [--skip S] [--model cnn|lstm|bow|all] [--epochs E] [--dim D]
+ * [--seed S] [--data DIR] [--save FILE]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
  * Lee (MR): k-fold cross-validation accuracy of each model, folds seeded; {@code --save} then trains the one
- * chosen model on every sentence and saves it for {@code ./jgrad sentiment}.
+ * chosen model on every sentence and saves it for {@code ./jgrad sentiment}. {@code --first F} runs only the
+ * first F of the N folds (a quicker estimate), {@code --skip S} leaves out the first S (to share one run's folds
+ * among processes); {@code --epochs} is the most a model trains, {@code --dim} its
+ * embedding size.
  */
 final class SentimentExample implements Example {
 
@@ -34,8 +37,16 @@ final class SentimentExample implements Example {
     @Override
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args,
-                List.of("--folds", "--model", "--epochs", "--seed", "--data", "--save"));
+                List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
+        int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
+        int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
+        if (skip >= Math.min(first, folds)) {
+            throw new UsageException("--skip " + skip + " leaves no fold to run (folds " + (skip + 1) + "–"
+                    + Math.min(first, folds) + ")");
+        }
+        Integer epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : null;
+        Integer dim = o.containsKey("--dim") ? Main.positiveInt("--dim", o.get("--dim")) : null;
         List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
         Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
@@ -51,9 +62,9 @@ final class SentimentExample implements Example {
                 folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
                 Backends.current().name());
         for (SentimentModel.Kind kind : kinds) {
-            SentimentSettings s = settings(kind, seed, o.get("--epochs"));
+            SentimentSettings s = settings(kind, seed, epochs, dim);
             if (folds >= 2) {
-                crossValidate(kind, data, folds, s, out);
+                crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out);
             }
             if (save != null) {
                 SentimentModel m = SentimentModel.train(kind, data, s, BackendOption.device());
@@ -64,31 +75,46 @@ final class SentimentExample implements Example {
         return 0;
     }
 
-    private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, SentimentSettings s,
-                                      PrintStream out) {
+    private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, int skip, int first,
+                                      SentimentSettings s, PrintStream out) {
         out.printf(Locale.ROOT, "%n%s: %s%n", kind.label(), describe(kind, s));
-        List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, folds, s, BackendOption.device(),
-                f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%n", f.index(),
-                        f.trainSize(), f.testSize(), f.accuracy(), f.seconds()));
-        out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over folds)%n", kind.label(), folds,
-                CrossValidation.mean(results), CrossValidation.standardDeviation(results));
+        List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, skip, first, s, BackendOption.device(),
+                f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%s%n", f.index(),
+                        f.trainSize(), f.testSize(), f.accuracy(), f.seconds(), selection(f)));
+        out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over %s)%n", kind.label(), folds,
+                CrossValidation.mean(results), CrossValidation.standardDeviation(results),
+                skip > 0 || first < folds ? "folds " + (skip + 1) + "–" + first : "folds");
+    }
+
+    /** "  epoch 4 of 7 kept (dev 0.71 0.74 …)" when a development share chose the epoch, else nothing. */
+    private static String selection(CrossValidation.Fold f) {
+        if (f.development().isEmpty()) {
+            return "";
+        }
+        StringBuilder dev = new StringBuilder();
+        f.development().forEach(a -> dev.append(String.format(Locale.ROOT, " %.3f", a)));
+        return String.format(Locale.ROOT, "  epoch %d of %d kept (dev%s)", f.keptEpoch(), f.development().size(), dev);
     }
 
     private static String describe(SentimentModel.Kind kind, SentimentSettings s) {
-        String training = String.format(Locale.ROOT, "Adam %.0e, batch %d, %d epochs", s.learningRate(),
-                s.batchSize(), s.epochs());
+        String training = String.format(Locale.ROOT, "Adam %.0e, batch %d, %s", s.learningRate(), s.batchSize(),
+                s.devFraction() > 0 ? String.format(Locale.ROOT, "at most %d epochs, the best on a %.0f %% development"
+                        + " share of the training folds kept (stop after %d without progress)", s.epochs(),
+                        100 * s.devFraction(), s.patience()) : s.epochs() + " epochs");
         return switch (kind) {
             case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
-                    + " max-over-time, dropout 0.5; " + training;
+                    + " max-over-time, dropout 0.5" + (s.maxNorm() == Double.POSITIVE_INFINITY ? ""
+                    : ", output rows max-norm " + s.maxNorm()) + "; " + training;
             case LSTM -> "embeddings " + s.dim() + " → LSTM(" + s.hidden() + ") last state → dropout 0.5 → Dense(2); "
                     + training;
             case BOW -> "logistic regression on binary bag of words; " + training;
         };
     }
 
-    private static SentimentSettings settings(SentimentModel.Kind kind, long seed, String epochs) {
+    private static SentimentSettings settings(SentimentModel.Kind kind, long seed, Integer epochs, Integer dim) {
         SentimentSettings s = SentimentSettings.defaults(kind, seed);
-        return epochs == null ? s : s.withEpochs(Main.positiveInt("--epochs", epochs));
+        s = epochs == null ? s : s.withEpochs(epochs);
+        return dim == null ? s : s.withDim(dim);
     }
 
     private static List<SentimentModel.Kind> kinds(String model) {

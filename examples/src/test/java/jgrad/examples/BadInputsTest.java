@@ -711,6 +711,12 @@ class BadInputsTest {
                 "--model", "svm"));
         c.add(Case.of("example", 2, List.of("--folds must be at least 2"), "example", "sentiment", "--folds", "1"));
         c.add(Case.of("example", 2, List.of("--save needs one model"), "example", "sentiment", "--save", "x"));
+        c.add(Case.of("example", 2, List.of("--first must be a positive whole number"), "example", "sentiment",
+                "--first", "0"));
+        c.add(Case.of("example", 2, List.of("--dim must be a positive whole number"), "example", "sentiment",
+                "--dim", "-3"));
+        c.add(Case.of("example", 2, List.of("--skip 3 leaves no fold to run"), "example", "sentiment",
+                "--first", "3", "--skip", "3"));
         c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
         c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
                 dir.resolve("nothing").toString(), "--text", "great"));

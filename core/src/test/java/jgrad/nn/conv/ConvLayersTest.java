@@ -149,6 +149,14 @@ class ConvLayersTest {
         fails(() -> new Conv2D(3, 2, new int[] {3, 3}, new int[] {0, 1}, Padding.valid(), new int[] {1, 1},
                 Activation.RELU, DType.F32, rng), "stride", ">= 1");
         fails(() -> new Conv1D(3, 2, 3, 1, Padding.valid(), 0, Activation.RELU, DType.F32, rng), "dilation", ">= 1");
+        fails(() -> new Conv1D(3, 2, 3, 0, Padding.valid(), 1, Activation.RELU, DType.F32, rng), "stride", ">= 1");
+        fails(() -> new Conv2D(3, 2, new int[] {3, 3}, new int[] {1, 1}, Padding.valid(), new int[] {1, 0},
+                Activation.RELU, DType.F32, rng), "dilation", ">= 1");
+        Conv1D conv1 = new Conv1D(3, 2, 3, Activation.RELU, rng);
+        fails(() -> conv1.forward(Tensor.zeros(3, 8)), "Conv1D", "[3, 8]");
+        fails(() -> conv1.forward(Tensor.zeros(1, 3, 2)), "Conv1D", "smaller than the kernel");
+        Conv1D dilated = new Conv1D(3, 2, 3, 1, Padding.valid(), 2, Activation.RELU, DType.F32, rng);
+        fails(() -> dilated.forward(Tensor.zeros(1, 3, 4)), "smaller than the kernel");   // dilated extent 5
         Conv1D even = new Conv1D(1, 1, 2, 1, Padding.same(), 1, Activation.LINEAR, DType.F32, rng);
         fails(() -> even.forward(Tensor.zeros(1, 1, 5)), "asymmetric");
         fails(() -> new MaxPool2D(3).forward(Tensor.zeros(1, 1, 2, 2)), "MaxPool2D", "smaller than the kernel");
