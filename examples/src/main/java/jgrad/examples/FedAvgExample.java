@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import jgrad.backend.Device;
@@ -43,9 +44,6 @@ final class FedAvgExample implements Example {
     @Override public String summary() {
         return "FedSGD vs FedAvg on Fashion-MNIST clients: rounds to 0.80 (--clients K --partition iid|shards)";
     }
-
-    /** Not wired to the report hook yet, so {@code --report} is refused rather than ignored. */
-    @Override public boolean reports() { return false; }
 
     @Override
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
@@ -108,13 +106,13 @@ final class FedAvgExample implements Example {
         ImageTensors.Evaluation test = ImageTensors.Evaluation.of(data.test());
         if (dpNoise >= 0) {
             DpFedAvg.Settings settings = new DpFedAvg.Settings(0.1, 5, 10, rate, dpClip, dpNoise);
-            privateRounds(settings, secure, parts, x, y, test, options.seed(), maxRounds, device, out);
+            privateRounds(settings, secure, parts, x, y, test, options.seed(), maxRounds, device, out, report);
             return ExitCodes.OK;
         }
         int fedSgd = roundsToTarget("FedSGD (E = 1, B = ∞)", new FedAvg.Settings(0.1, 1, 0, rate), parts, x, y, test,
-                options.seed(), maxRounds, device, out);
+                options.seed(), maxRounds, device, out, report);
         int fedAvg = roundsToTarget("FedAvg (E = 5, B = 10)", new FedAvg.Settings(0.1, 5, 10, rate), parts, x, y, test,
-                options.seed(), maxRounds, device, out);
+                options.seed(), maxRounds, device, out, report);
         out.printf(Locale.ROOT, "rounds to %.2f: FedSGD %s, FedAvg %s%s%n", TARGET, rounds(fedSgd, maxRounds),
                 rounds(fedAvg, maxRounds), fedSgd > 0 && fedAvg > 0 ? String.format(Locale.ROOT, " (%.1f× fewer)",
                         (double) fedSgd / fedAvg) : "");
@@ -124,7 +122,7 @@ final class FedAvgExample implements Example {
     /** DP-FedAvg until the target accuracy or {@code maxRounds}, printing accuracy and ε per client as it goes. */
     private static void privateRounds(DpFedAvg.Settings settings, boolean secure, int[][] parts, Tensor x, Tensor y,
                                       ImageTensors.Evaluation test, long seed, int maxRounds, Device device,
-                                      PrintStream out) {
+                                      PrintStream out, ExampleReport report) {
         out.printf(Locale.ROOT, "DP-FedAvg: client rate q = %s, E = %d, B = %d, update clip S = %s, noise z = %s, %s%n",
                 settings.clientRate(), settings.localEpochs(), settings.localBatch(), settings.clipNorm(),
                 settings.noiseMultiplier(), secure ? "secure aggregation (the server sees only the sum)"
@@ -138,6 +136,7 @@ final class FedAvgExample implements Example {
             int joined = server.round();
             accuracy = accuracy(model, test);
             int r = server.rounds();
+            report.epoch("DP-FedAvg", r, Map.of("test_accuracy", accuracy, "epsilon", server.spent(DELTA).epsilon()));
             if (r <= 5 || r % 25 == 0 || accuracy >= TARGET || r == maxRounds) {
                 out.printf(Locale.ROOT, "  round %d: %d clients, test accuracy %.4f, ε per client %s (%.1f s)%n", r,
                         joined, accuracy, epsilon(server.spent(DELTA)), (System.nanoTime() - start) / 1e9);
@@ -170,7 +169,7 @@ final class FedAvgExample implements Example {
     /** Rounds until the test accuracy reaches the target, or −1 when it has not after {@code maxRounds}. */
     private static int roundsToTarget(String title, FedAvg.Settings settings, int[][] parts, Tensor x, Tensor y,
                                       ImageTensors.Evaluation test, long seed, int maxRounds, Device device,
-                                      PrintStream out) {
+                                      PrintStream out, ExampleReport report) {
         Sequential model = denseModel(x, new SplittableRandom(seed), device);
         FedAvg server = new FedAvg(model, Losses::softmaxCrossEntropy, x, y, parts, settings, seed + 1);
         long start = System.nanoTime();
@@ -179,6 +178,7 @@ final class FedAvgExample implements Example {
             server.round();
             accuracy = accuracy(model, test);
             int r = server.rounds();
+            report.epoch(title, r, Map.of("test_accuracy", accuracy));
             if (r <= 5 || r % 25 == 0 || accuracy >= TARGET) {
                 out.printf(Locale.ROOT, "  %s round %d: test accuracy %.4f (%.1f s)%n", title, r, accuracy,
                         (System.nanoTime() - start) / 1e9);

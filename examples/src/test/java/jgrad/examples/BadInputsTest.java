@@ -532,7 +532,7 @@ class BadInputsTest {
         c.add(Case.of("example", 1, List.of("--report", "not-a-directory/r", "cannot be written"), "example",
                 "fashion-mnist", "--report", notADirectory.resolve("r").toString()));
         c.add(Case.of("example", 2, List.of("--report needs a value"), "example", "gmf", "--report"));
-        c.add(Case.of("example", 2, List.of("example 'sentiment' writes no report yet", "fashion-cnn"), "example",
+        c.add(Case.of("example", 2, List.of("example 'sentiment' writes no report yet", "movie-fed"), "example",
                 "sentiment", "--report", dir.resolve("reports").toString()));
         c.add(Case.of("example", 2, List.of("example 'pop' writes no report yet"), "example", "pop", "--report",
                 dir.resolve("reports").toString()));

@@ -75,6 +75,17 @@ class ExampleReportsTest {
     }
 
     @Test
+    void movieFedCurveIsThePrintedRounds(@TempDir Path dir) throws Exception {
+        assumeMovieLens();
+        Run run = Run.of("example", "movie-fed", "--rounds", "20", "--central-epochs", "1", "--report", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        List<Document> figures = ReportFiles.figures(Files.readString(dir.resolve("movie-fed.html")));
+        double[][] rmse = ReportFiles.series(ReportFiles.figure(figures, "movie-fed: rmse per epoch"), "federated, test");
+        assertArrayEquals(new double[] {10, 20}, rmse[0], 0);
+        assertArrayEquals(printed(run.out(), "round +\\d+ .* federated test RMSE ([0-9.]+)"), rmse[1], 5.1e-5);
+    }
+
+    @Test
     void movieDpPrivacyUtilityCurveIsThePrintedTable(@TempDir Path dir) throws Exception {
         assumeMovieLens();
         Run run = Run.of("example", "movie-dp", "--epochs", "1", "--epsilons", "2,8", "--report", dir.toString());
