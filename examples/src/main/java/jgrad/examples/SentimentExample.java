@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import jgrad.backend.Backends;
+import jgrad.report.Axis;
+import jgrad.report.BarChart;
 import jgrad.data.SharedData;
 import jgrad.text.CrossValidation;
 import jgrad.text.LabeledSentences;
@@ -31,8 +33,6 @@ final class SentimentExample implements Example {
     @Override public String name() { return "sentiment"; }
     @Override public String summary() { return "seed 004: sentence polarity (MR), 10-fold CV of a Kim CNN, an LSTM, bag of words"; }
 
-    /** Not wired to the report hook yet, so {@code --report} is refused rather than ignored. */
-    @Override public boolean reports() { return false; }
 
     @Override
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
@@ -64,7 +64,7 @@ final class SentimentExample implements Example {
         for (SentimentModel.Kind kind : kinds) {
             SentimentSettings s = settings(kind, seed, epochs, dim);
             if (folds >= 2) {
-                crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out);
+                crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out, report);
             }
             if (save != null) {
                 SentimentModel m = SentimentModel.train(kind, data, s, BackendOption.device());
@@ -76,7 +76,7 @@ final class SentimentExample implements Example {
     }
 
     private static void crossValidate(SentimentModel.Kind kind, LabeledSentences data, int folds, int skip, int first,
-                                      SentimentSettings s, PrintStream out) {
+                                      SentimentSettings s, PrintStream out, ExampleReport report) {
         out.printf(Locale.ROOT, "%n%s: %s%n", kind.label(), describe(kind, s));
         List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, skip, first, s, BackendOption.device(),
                 f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%s%n", f.index(),
@@ -84,6 +84,17 @@ final class SentimentExample implements Example {
         out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over %s)%n", kind.label(), folds,
                 CrossValidation.mean(results), CrossValidation.standardDeviation(results),
                 skip > 0 || first < folds ? "folds " + (skip + 1) + "–" + first : "folds");
+        report.figure(() -> foldChart(kind, results), kind.label() + ": test accuracy of each fold, mean "
+                + String.format(Locale.ROOT, "%.4f", CrossValidation.mean(results)) + ".");
+    }
+
+    /** Each fold's test accuracy as a bar. */
+    private static String foldChart(SentimentModel.Kind kind, List<CrossValidation.Fold> results) {
+        return BarChart.titled(kind.label() + ": accuracy by fold",
+                        results.stream().map(f -> "fold " + f.index()).toList())
+                .value(Axis.of("test accuracy", "share of the fold's sentences").range(0, 1))
+                .add(kind.label(), results.stream().mapToDouble(CrossValidation.Fold::accuracy).toArray())
+                .svg();
     }
 
     /** "  epoch 4 of 7 kept (dev 0.71 0.74 …)" when a development share chose the epoch, else nothing. */

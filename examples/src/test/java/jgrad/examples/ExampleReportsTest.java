@@ -86,6 +86,21 @@ class ExampleReportsTest {
     }
 
     @Test
+    void sentimentFoldBarsAreThePrintedAccuracies(@TempDir Path dir) throws Exception {
+        Path mr = Path.of("..", "..", "shared", "data", "mr-polarity");
+        Assumptions.assumeTrue(Files.isDirectory(mr), "the movie-review sentences are absent: " + mr);
+        Run run = Run.of("example", "sentiment", "--model", "bow", "--first", "2", "--report", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        Document bars = ReportFiles.figure(ReportFiles.figures(Files.readString(dir.resolve("sentiment.html"))),
+                "bow: accuracy by fold");
+        double[] printed = printed(run.out(), "fold +\\d+ +train +\\d+ +test +\\d+ +accuracy ([0-9.]+)");
+        assertEquals(2, printed.length, run.out());
+        for (int f = 0; f < 2; f++) {
+            assertEquals(printed[f], ReportFiles.value(bars, "rect", "data-category", "fold " + (f + 1)), 5.1e-5);
+        }
+    }
+
+    @Test
     void movieDpPrivacyUtilityCurveIsThePrintedTable(@TempDir Path dir) throws Exception {
         assumeMovieLens();
         Run run = Run.of("example", "movie-dp", "--epochs", "1", "--epsilons", "2,8", "--report", dir.toString());
