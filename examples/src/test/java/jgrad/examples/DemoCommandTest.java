@@ -67,6 +67,19 @@ class DemoCommandTest {
     }
 
     @Test
+    void printsTheLogisticRegressionBaselineOnTheSameSplitBesideTheModel() {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                "baseline  ridge logistic regression .* held-out ROC AUC ([0-9.]+); this model ([0-9.]+) \\(([-+][0-9.]+)\\)")
+                .matcher(printed);
+        assertTrue(m.find(), "no baseline line in:\n" + printed);
+        double baseline = Double.parseDouble(m.group(1));
+        double model = Double.parseDouble(m.group(2));
+        assertEquals(ClassificationMetrics.rocAuc(outcome.probabilities(), outcome.labels()), model, 5e-5);
+        assertEquals(model - baseline, Double.parseDouble(m.group(3)), 1.1e-4);
+        assertTrue(baseline > 0.7 && baseline < 0.85, "ridge logistic regression on these clients: " + baseline);
+    }
+
+    @Test
     void sameSeedSameProbabilities() throws Exception {
         DemoCommand.Outcome again = DemoCommand.run(null, 4, 7, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
