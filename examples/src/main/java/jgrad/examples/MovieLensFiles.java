@@ -51,10 +51,13 @@ final class MovieLensFiles {
         return file;
     }
 
-    /** The ml-100k-seq folder (sequences and fixed negatives), or a message saying where it comes from. */
-    static Path sequences() {
+    /**
+     * The ml-100k-seq folder (sequences and fixed negatives), or a message saying where it comes from and which
+     * option of the command ({@code option}: --data, or serve's --sequences) points at another one.
+     */
+    static Path sequences(String option) {
         return SharedData.find(SEQ).or(() -> besideRepository(SEQ)).orElseThrow(() -> new IllegalStateException(
-                "MovieLens 100K as sequences (" + SEQ + ") not found: pass --data DIR (a folder with sequences.tsv, "
+                "MovieLens 100K as sequences (" + SEQ + ") not found: pass " + option + " DIR (a folder with sequences.tsv, "
                         + "valid_negatives.tsv and test_negatives.tsv) or a file of 'user item' lines; or "
                         + SharedData.HOW_TO_GET));
     }

@@ -71,7 +71,8 @@ final class SequenceExample implements Example {
             throw new UsageException("pop has no training: it takes --data and --seed only");
         }
         NextItemTraining.Sampling sampling = sampling(o.getOrDefault("--batches", "bucketed"));
-        Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : MovieLensFiles.sequences();
+        Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
+                : MovieLensFiles.sequences("--data");
         SequenceData data = SequenceFiles.read(path, new SplittableRandom(seed));
         describe(data, path, out);
         if (kind == Kind.POP) {

@@ -37,7 +37,8 @@ final class SequenceRecommend {
             history = parseHistory(o.get("--history"));
             whose = "the given history";
         } else {
-            Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : MovieLensFiles.sequences();
+            Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
+                    : MovieLensFiles.sequences("--data");
             SequenceData data = SequenceFiles.read(path, new SplittableRandom(0));
             int userId = Integer.parseInt(o.get("--user"));
             int u = data.indexOf(userId);

@@ -57,7 +57,7 @@ record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) i
         String name = loaded.file().getFileName().toString();
         loaded.model().to(BackendOption.device());
         if (loaded.model() instanceof SequenceModel sequence) {
-            Path path = sequences != null ? sequences : MovieLensFiles.sequences();
+            Path path = sequences != null ? sequences : MovieLensFiles.sequences("--sequences");
             SequenceData data = SequenceFiles.read(path, new SplittableRandom(0));
             int[][] histories = Histories.ofSequences(data, FIRST_ID, sequence.numItems(), path.toString());
             BitSet withHistory = new BitSet();
