@@ -1,6 +1,8 @@
 package jgrad.segment;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What a marketer reads about one segment: its size and share of the rows, its outcome rate (subscription,
@@ -22,5 +24,17 @@ public record SegmentProfile(int segment, int size, double share, double outcome
      */
     public record Distinction(String feature, boolean categorical, double inSegment, double overall,
                               double standardizedDifference) {
+
+        /** "job=student 12 % vs 2 %" for a category (shares in percent), "age 31.20 vs 40.02" for a number (means). */
+        public String describe() {
+            return categorical
+                    ? String.format(Locale.ROOT, "%s %.0f %% vs %.0f %%", feature, 100 * inSegment, 100 * overall)
+                    : String.format(Locale.ROOT, "%s %.2f vs %.2f", feature, inSegment, overall);
+        }
+    }
+
+    /** The distinctions' {@link Distinction#describe()}, joined by "; ". */
+    public String traits() {
+        return distinctions().stream().map(Distinction::describe).collect(Collectors.joining("; "));
     }
 }

@@ -45,15 +45,8 @@ final class CampaignSummary {
         out.printf(Locale.ROOT, "%nsegments of the %,d training clients (k-means on the standardized features;"
                 + " silhouette %.3f):%n", r.trainingClients(), r.segments().chosen().silhouette());
         for (SegmentProfile p : r.segments().profiles()) {
-            StringBuilder traits = new StringBuilder();
-            for (SegmentProfile.Distinction d : p.distinctions()) {
-                traits.append(traits.isEmpty() ? "" : "; ").append(d.categorical()
-                        ? String.format(Locale.ROOT, "%s %.0f %% vs %.0f %%", d.feature(), 100 * d.inSegment(),
-                                100 * d.overall())
-                        : String.format(Locale.ROOT, "%s %.2f vs %.2f", d.feature(), d.inSegment(), d.overall()));
-            }
             out.printf(Locale.ROOT, "  segment %d  %,5d clients (%4.1f %%)  subscribed %5.1f %%  %s%n", p.segment() + 1,
-                    p.size(), 100 * p.share(), 100 * p.outcomeRate(), traits);
+                    p.size(), 100 * p.share(), 100 * p.outcomeRate(), p.traits());
         }
     }
 

@@ -40,15 +40,8 @@ final class OfferCampaignSummary {
         out.printf(Locale.ROOT, "%nsegments of the %,d training customers (k-means on the standardized features;"
                 + " silhouette %.3f):%n", r.trainingCustomers(), r.segments().chosen().silhouette());
         for (SegmentProfile p : r.segments().profiles()) {
-            StringBuilder traits = new StringBuilder();
-            for (SegmentProfile.Distinction d : p.distinctions()) {
-                traits.append(traits.isEmpty() ? "" : "; ").append(d.categorical()
-                        ? String.format(Locale.ROOT, "%s %.0f %% vs %.0f %%", d.feature(), 100 * d.inSegment(),
-                                100 * d.overall())
-                        : String.format(Locale.ROOT, "%s %.2f vs %.2f", d.feature(), d.inSegment(), d.overall()));
-            }
             out.printf(Locale.ROOT, "  segment %d  %,6d customers (%4.1f %%)  %s %5.1f %%  %s%n", p.segment() + 1,
-                    p.size(), 100 * p.share(), s.target(), 100 * p.outcomeRate(), traits);
+                    p.size(), 100 * p.share(), s.target(), 100 * p.outcomeRate(), p.traits());
         }
     }
 
