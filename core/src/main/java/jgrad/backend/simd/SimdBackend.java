@@ -33,12 +33,8 @@ public class SimdBackend extends ScalarBackend {
     /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */
     private static final int NOISE_GRAIN = 1 << 15;
 
-    /** Reads the thread count now, so that a bad {@code -Djgrad.threads} stops the backend's creation, not a later kernel. */
-    public SimdBackend() {
-        if (SimdParallel.THREADS < 1) {
-            throw new IllegalStateException("no threads");
-        }
-    }
+    /** Read when the backend is made, so that a bad {@code -Djgrad.threads} stops its creation, not a later kernel. */
+    private final int threads = SimdParallel.THREADS;
 
     @Override
     public String name() {
@@ -57,7 +53,7 @@ public class SimdBackend extends ScalarBackend {
 
     /** How many threads kernels may use ({@code -Djgrad.threads}, default: available processors). */
     public int threads() {
-        return SimdParallel.THREADS;
+        return threads;
     }
 
     @Override
