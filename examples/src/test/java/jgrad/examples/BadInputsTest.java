@@ -128,6 +128,10 @@ class BadInputsTest {
         c.add(Case.of("demo", 2, List.of("--save needs a file name", "''"), "demo", "--save", ""));
         c.add(Case.of("demo", 2, List.of("--data needs a file name"), "demo", "--data", " "));
         c.add(Case.of("demo", 2, List.of("unknown option '--epoch'"), "demo", "--epoch", "3"));
+        c.add(Case.of("demo", 2, List.of("--cv needs at least 2 folds"), "demo", "--cv", "1"));
+        c.add(Case.of("demo", 2, List.of("--cv", "positive whole number", "'five'"), "demo", "--cv", "five"));
+        c.add(Case.of("demo", 2, List.of("--cv-repeats needs --cv K"), "demo", "--cv-repeats", "3"));
+        c.add(Case.of("demo", 2, List.of("--cv needs a value"), "demo", "--epochs", "2", "--cv"));
         c.add(Case.of("demo", 2, List.of("--seed needs a value"), "demo", "--seed"));
         c.add(Case.of("demo", 2, List.of("--epochs is given twice", "'1'", "'2'"), "demo", "--epochs", "1", "--epochs", "2"));
         c.add(Case.of("demo", 1, List.of("no-such.csv", "no such file"), "demo", "--data", dir.resolve("no-such.csv").toString()));
