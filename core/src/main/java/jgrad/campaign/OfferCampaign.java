@@ -130,8 +130,8 @@ public final class OfferCampaign {
         Map<String, Map<String, UpliftExperiment.Scores>> out = new LinkedHashMap<>();
         SplittableRandom noise = new SplittableRandom(s.seed() ^ 0x9E3779B97F4A7C15L);
         for (int k = 1; k < HillstromCustomers.ARMS.size(); k++) {
-            UpliftData train = OfferUpliftPolicy.versusControl(fit.features(), fit.arms(), fit.outcomes(), k);
-            UpliftData held = OfferUpliftPolicy.versusControl(test.features(), test.arms(), test.outcomes(), k);
+            UpliftData train = UpliftData.armAgainstControl(fit.features(), fit.arms(), fit.outcomes(), k);
+            UpliftData held = UpliftData.armAgainstControl(test.features(), test.arms(), test.outcomes(), k);
             Map<String, UpliftExperiment.Scores> byLearner = new LinkedHashMap<>();
             learners.forEach((name, learner) -> byLearner.put(name, UpliftExperiment.Scores.of(
                     new UpliftMetrics(held, learner.apply(train).score(held.features())))));

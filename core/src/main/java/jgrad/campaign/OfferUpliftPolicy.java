@@ -43,23 +43,9 @@ public final class OfferUpliftPolicy {
         }
         List<UpliftModel> models = new ArrayList<>();
         for (int k = 1; k <= offers; k++) {
-            models.add(learner.apply(versusControl(features, arms, outcomes, k)));
+            models.add(learner.apply(UpliftData.armAgainstControl(features, arms, outcomes, k)));
         }
         return new OfferUpliftPolicy(models);
-    }
-
-    /** The rows of arm {@code offer} (treated) and of the control arm, as uplift data. */
-    public static UpliftData versusControl(double[][] features, int[] arms, double[] outcomes, int offer) {
-        int[] rows = IntStream.range(0, arms.length).filter(i -> arms[i] == NONE || arms[i] == offer).toArray();
-        double[][] x = new double[rows.length][];
-        int[] t = new int[rows.length];
-        double[] y = new double[rows.length];
-        for (int k = 0; k < rows.length; k++) {
-            x[k] = features[rows[k]];
-            t[k] = arms[rows[k]] == offer ? 1 : 0;
-            y[k] = outcomes[rows[k]];
-        }
-        return new UpliftData(x, t, y);
     }
 
     public int offers() {

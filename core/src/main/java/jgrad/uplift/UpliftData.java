@@ -28,6 +28,24 @@ public record UpliftData(double[][] features, int[] treatment, double[] outcome)
         }
     }
 
+    /**
+     * From an experiment of several arms ({@code arms[i]} = 0 for the control group, k for offer k): the rows of arm
+     * {@code arm} as treated and those of the control group as control, in row order.
+     */
+    public static UpliftData armAgainstControl(double[][] features, int[] arms, double[] outcomes, int arm) {
+        int[] rows = java.util.stream.IntStream.range(0, arms.length).filter(i -> arms[i] == 0 || arms[i] == arm)
+                .toArray();
+        double[][] x = new double[rows.length][];
+        int[] t = new int[rows.length];
+        double[] y = new double[rows.length];
+        for (int k = 0; k < rows.length; k++) {
+            x[k] = features[rows[k]];
+            t[k] = arms[rows[k]] == arm ? 1 : 0;
+            y[k] = outcomes[rows[k]];
+        }
+        return new UpliftData(x, t, y);
+    }
+
     public int size() {
         return features.length;
     }

@@ -104,22 +104,7 @@ public final class UpliftExperiment {
             case "womens" -> 2;
             default -> throw new IllegalArgumentException("the Hillstrom treatment is mens or womens, got '" + treatment + "'");
         };
-        List<Integer> keep = new ArrayList<>();
-        for (int i = 0; i < customers.arms().length; i++) {
-            if (customers.arms()[i] == 0 || customers.arms()[i] == arm) {
-                keep.add(i);
-            }
-        }
-        double[][] x = new double[keep.size()][];
-        int[] t = new int[keep.size()];
-        double[] y = new double[keep.size()];
-        for (int k = 0; k < x.length; k++) {
-            int i = keep.get(k);
-            x[k] = customers.features()[i];
-            t[k] = customers.arms()[i] == arm ? 1 : 0;
-            y[k] = customers.outcomes()[i];
-        }
-        return new UpliftData(x, t, y);
+        return UpliftData.armAgainstControl(customers.features(), customers.arms(), customers.outcomes(), arm);
     }
 
     private static int[] shuffled(int n, SplittableRandom random) {
