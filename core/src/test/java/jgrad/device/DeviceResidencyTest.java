@@ -87,6 +87,7 @@ import jgrad.nn.conv.Padding;
 import jgrad.nn.layers.Flatten;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.transformer.MultiHeadAttention;
 import jgrad.nn.transformer.PositionalEmbedding;
 import jgrad.nn.transformer.TransformerBlock;
 import jgrad.text.CopyLine;
@@ -143,6 +144,8 @@ class DeviceResidencyTest {
                 Arguments.of("dp-sgd: embedding tables of a pair model", (Run) DeviceResidencyTest::pairDpSgd),
                 Arguments.of("dp-sgd: conv2d, pooling, dropout", (Run) DeviceResidencyTest::dpSgdConvolution),
                 Arguments.of("dp-sgd: embedding, lstm, gru, rnn, layer norm", (Run) DeviceResidencyTest::dpSgdSequences),
+                Arguments.of("dp-sgd: transformer block, multi-head and pooling attention",
+                        (Run) DeviceResidencyTest::dpSgdAttention),
 
                 Arguments.of("cnn: conv2d, batch norm, pooling", (Run) DeviceResidencyTest::cnn),
                 Arguments.of("conv1d, global average pooling", (Run) DeviceResidencyTest::conv1d),
@@ -395,6 +398,15 @@ class DeviceResidencyTest {
                 new Rnn(4, 3, 4, Activation.TANH, Activation.LINEAR, false, DType.F32, rng(4)),
                 new LayerNorm(4, 1e-5, DType.F32), new Dense(4, 3, Activation.LINEAR, rng(5)));
         return dpEpochs(model, device, Tensor.of(ids, 20, 4).to(device));
+    }
+
+    private static List<double[]> dpSgdAttention(Device device) {
+        Sequential model = new Sequential(new Dense(5, 4, Activation.LINEAR, rng(1)),
+                new PositionalEmbedding(3, 4, DType.F32, rng(2)),
+                new TransformerBlock(4, 2, 6, true, true, 0.1, 1e-5, DType.F32, rng(3)),
+                new MultiHeadAttention(4, 1, false, DType.F32, rng(4)),
+                new Attention(Attention.Score.MLP, 4, 4, 3, DType.F32, rng(5)), new Dense(4, 3, Activation.LINEAR, rng(6)));
+        return dpEpochs(model, device, data(3, 20, 3, 5).to(device));
     }
 
     /** STEPS epochs of DP-SGD on 20 examples of three classes; returns the final parameters. */

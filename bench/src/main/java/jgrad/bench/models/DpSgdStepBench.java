@@ -15,7 +15,7 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-import jgrad.backend.DType;
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.bench.BackendChoice;
 import jgrad.nn.Activation;
@@ -32,7 +32,8 @@ import jgrad.train.Sequential;
  * One step of a {@code fashion-mnist-dp} model ({@code mlp}: 784 → 128 relu → 10; {@code cnn}: the tanh CNN of
  * {@link TanhCnn}, whose per-example gradients go through the convolutions' ghost norms; softmax cross-entropy,
  * Adam 1e-3) on 60,000 random images, private and not, so their ratio is the cost of DP-SGD per epoch (an epoch is 1/q steps of
- * either). {@code plain}: a batch of 256 drawn from a shuffled order, forward, backward, Adam. {@code dp}: a
+ * either). The data are {@link RandomImages}. {@code plain}: a batch of 256 drawn from a shuffled order, forward,
+ * backward, Adam, in an {@link Arena} scope as {@code fit} runs it. {@code dp}: a
  * Poisson batch (q = 256/60,000), per-example clipping to C = 1, Gaussian noise σ = 0.77 (ε = 3 over 15 epochs),
  * the same Adam. Issue 18's target: dp ≤ 2 × plain.
  */
@@ -44,7 +45,6 @@ import jgrad.train.Sequential;
 @Fork(1)
 public class DpSgdStepBench {
 
-    private static final int SAMPLES = 60_000;
     private static final int BATCH = 256;
 
     @Param({"simd"})
@@ -53,33 +53,24 @@ public class DpSgdStepBench {
     @Param({"mlp", "cnn"})
     String model;
 
-    Tensor images;
-    Tensor labels;
+    RandomImages data;
     Sequential plainModel;
     Optimizer adam;
     Sequential dpModel;
     DpSgd dp;
     SplittableRandom rng;
-    int[] order;
-    int next;
+    int[] ids = new int[BATCH];
 
     @Setup
     public void setup() {
         Device device = BackendChoice.use(backend);
         rng = new SplittableRandom(BackendChoice.SEED);
-        int[] shape = model.equals("cnn") ? new int[] {SAMPLES, 1, 28, 28} : new int[] {SAMPLES, 784};
-        images = Tensor.rand(rng, DType.F32, 0, 1, shape).to(device);
-        float[] classes = new float[SAMPLES];
-        int[] ids = BackendChoice.ids(SAMPLES, 10, 5);
-        for (int i = 0; i < SAMPLES; i++) {
-            classes[i] = ids[i];
-        }
-        labels = Tensor.of(classes, SAMPLES).to(device);
+        data = new RandomImages(device, rng, model.equals("cnn"));
         plainModel = model(device);
         adam = Adam.keras(1e-3).bind(plainModel);
         dpModel = model(device);
-        dp = DpSgd.of(Adam.keras(1e-3), 1.0, 0.7736, (double) BATCH / SAMPLES, SAMPLES, 7).bind(dpModel);
-        order = jgrad.data.Batches.permutation(SAMPLES, rng);
+        dp = DpSgd.of(Adam.keras(1e-3), 1.0, 0.7736, (double) BATCH / RandomImages.SAMPLES, RandomImages.SAMPLES, 7)
+                .bind(dpModel);
     }
 
     private Sequential model(Device device) {
@@ -92,22 +83,21 @@ public class DpSgdStepBench {
 
     @Benchmark
     public double plain() {
-        if (next + BATCH > SAMPLES) {
-            next = 0;
+        data.nextBatch(ids);
+        try (Arena step = Arena.open()) {
+            adam.zeroGrad();
+            Tensor loss = Losses.softmaxCrossEntropy(plainModel.forward(data.images.gatherRows(ids, BATCH)),
+                    data.labels.gatherRows(ids, BATCH));
+            loss.backward();
+            adam.step();
+            return loss.to(Device.CPU).item();
         }
-        int[] ids = java.util.Arrays.copyOfRange(order, next, next + BATCH);
-        next += BATCH;
-        adam.zeroGrad();
-        Tensor loss = Losses.softmaxCrossEntropy(plainModel.forward(images.gatherRows(ids, BATCH)),
-                labels.gatherRows(ids, BATCH));
-        loss.backward();
-        adam.step();
-        return loss.to(Device.CPU).item();
     }
 
     @Benchmark
     public double dp() {
-        int[] ids = dp.sampleBatch(rng);
-        return dp.step(images.gatherRows(ids, ids.length), labels.gatherRows(ids, ids.length), Losses::softmaxCrossEntropy);
+        int[] sample = dp.sampleBatch(rng);
+        return dp.step(data.images.gatherRows(sample, sample.length), data.labels.gatherRows(sample, sample.length),
+                Losses::softmaxCrossEntropy);
     }
 }

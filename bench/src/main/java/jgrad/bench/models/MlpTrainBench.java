@@ -26,7 +26,6 @@ import jgrad.nn.layers.Dropout;
 import jgrad.nn.loss.SoftmaxCrossEntropy;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
-import jgrad.backend.DType;
 import jgrad.tensor.Tensor;
 
 /**
@@ -45,7 +44,6 @@ import jgrad.tensor.Tensor;
 @Fork(1)
 public class MlpTrainBench {
 
-    private static final int SAMPLES = 60_000;
     private static final int BATCH = 32;
 
     @Param({"simd", "scalar"})
@@ -54,10 +52,7 @@ public class MlpTrainBench {
     Device device;
     Classifier model;
     Optimizer adam;
-    Tensor images;
-    int[] labels;
-    int[] perm;
-    int next;
+    RandomImages data;
     int[] ids;
     int[] batchLabels;
     SplittableRandom rng;
@@ -69,13 +64,7 @@ public class MlpTrainBench {
         model = new Classifier(rng);
         model.to(device);
         adam = new Adam(1e-3).bind(model);
-        images = Tensor.rand(rng, DType.F32, 0, 1, SAMPLES, 784).to(device);
-        labels = BackendChoice.ids(SAMPLES, 10, 5);
-        perm = new int[SAMPLES];
-        for (int k = 0; k < SAMPLES; k++) {
-            perm[k] = k;
-        }
-        next = SAMPLES;
+        data = new RandomImages(device, rng, false);
         ids = new int[BATCH];
         batchLabels = new int[BATCH];
     }
@@ -102,7 +91,7 @@ public class MlpTrainBench {
         nextBatch();
         try (Arena step = Arena.open()) {
             adam.zeroGrad();
-            Tensor x = images.gatherRows(ids);
+            Tensor x = data.images.gatherRows(ids);
             Tensor loss = SoftmaxCrossEntropy.of(model.logits(x), batchLabels);
             loss.backward();
             adam.step();
@@ -117,23 +106,13 @@ public class MlpTrainBench {
      */
     @Setup(Level.Iteration)
     public void shuffle() {
-        for (int k = SAMPLES - 1; k > 0; k--) {
-            int j = rng.nextInt(k + 1);
-            int t = perm[k];
-            perm[k] = perm[j];
-            perm[j] = t;
-        }
-        next = 0;
+        data.shuffle(rng);
     }
 
     private void nextBatch() {
-        if (next + BATCH > SAMPLES) {
-            next = 0;
-        }
+        data.nextBatch(ids);
         for (int k = 0; k < BATCH; k++) {
-            ids[k] = perm[next + k];
-            batchLabels[k] = labels[ids[k]];
+            batchLabels[k] = data.classes[ids[k]];
         }
-        next += BATCH;
     }
 }

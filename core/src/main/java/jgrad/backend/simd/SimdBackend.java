@@ -319,6 +319,15 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void rowSquaredNorms(int rows, int cols, Storage x, int xOff, Storage out, int outOff) {
+        if (x instanceof Storage.F32 fx && out instanceof Storage.F32 fo) {
+            SimdReductions.rowSquaredNorms(rows, cols, fx.a, xOff, fo.a, outOff);
+        } else {
+            super.rowSquaredNorms(rows, cols, x, xOff, out, outOff);
+        }
+    }
+
+    @Override
     public void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
         if (out instanceof Storage.F32 f) {
             inChunks(n, NOISE_GRAIN, (off, len) -> SimdNoise.addGaussian(len, seed, offset + off, std, f.a, outOff + off));

@@ -154,6 +154,14 @@ final class SimdReductions {
         }
     }
 
+    /** out[r] = Σ_c x[r, c]², each row a {@link #dot} with itself (DP-SGD's per-example squared norms). */
+    static void rowSquaredNorms(int rows, int cols, float[] x, int xOff, float[] out, int outOff) {
+        for (int r = 0; r < rows; r++) {
+            int o = xOff + r * cols;
+            out[outOff + r] = dot(x, o, x, o, cols);
+        }
+    }
+
     /** Σ a[i]·b[i], with FMA. */
     static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
         FloatVector acc = FloatVector.zero(S);

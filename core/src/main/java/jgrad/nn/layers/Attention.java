@@ -3,8 +3,11 @@ package jgrad.nn.layers;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.nn.Config;
+import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
@@ -23,8 +26,12 @@ import jgrad.tensor.Tensor;
  * behaviour sequence) and runs the softmax over the kept ones; a row with nothing kept gets α = 0, c = 0.
  * The dot and general scores run as one fused op ({@link AttentionKernel}); {@link #forwardUnfused}
  * is the same formula as a composition of tensor ops, kept as the reference.
+ *
+ * <p>As a {@link Layer} (one stage of a {@code Sequential}), {@link #forward(Tensor)} pools x with its own last
+ * vector as the query, h = x_T (so q = d), and returns c [B, d]: the attention of NARM (Li et al. 2017) over the
+ * states of a recurrent or Transformer layer, where the last state asks which earlier ones matter.
  */
-public final class Attention extends Module {
+public final class Attention extends Module implements Layer {
 
     /** The scoring functions. */
     public enum Score { DOT, GENERAL, MLP }
@@ -78,6 +85,25 @@ public final class Attention extends Module {
         return forward(parameters(), x, h, mask);
     }
 
+    /** c [B, d] of x [B, T, d] with the query h = x_T, its last vector ({@link #lastQuery}); needs q = d. */
+    @Override
+    public Tensor forward(Tensor x) {
+        return forward(x, lastQuery(x), null).c();
+    }
+
+    /** x_T [B, d], the last vector of each sequence x [B, T, d]: the query of the layer form. */
+    public Tensor lastQuery(Tensor x) {
+        if (q != d) {
+            throw new IllegalArgumentException(name() + ": as a layer it takes its query from the sequence's last"
+                    + " vector, so the query size q must equal d");
+        }
+        Inputs.require(name(), "x", x, -1, -1, d);
+        if (x.shape(1) == 0) {
+            throw new IllegalArgumentException(name() + ": an empty sequence has no last vector to ask with");
+        }
+        return x.narrow(1, x.shape(1) - 1, 1).reshape(x.shape(0), d);
+    }
+
     /**
      * α and c with the given weights; {@code mask} may be null (keep every position). The dot and
      * general scores run as one fused op ({@link AttentionKernel}), with the query W h for general.
@@ -88,6 +114,15 @@ public final class Attention extends Module {
             return forwardUnfused(weights, x, h, mask);
         }
         Tensor query = score == Score.DOT ? h : h.matmul(new Weights(name(), weights).get("W", d, q), false, true);
+        return attend(x, query, mask);
+    }
+
+    /**
+     * The dot pooling of x [B, T, d] with a query already in x's space [B, d] (the general score's W h), as one
+     * fused op: e_t = x_t · query. DP-SGD reads the general score's per-example gradients through it.
+     */
+    public Output attend(Tensor x, Tensor query, Tensor mask) {
+        Inputs.require(name(), "query", query, x.shape(0), d);
         Tensor pooled = AttentionKernel.run(x, query, mask == null ? null : mask.detach().to(x.dtype()));
         int steps = x.shape(1);
         return new Output(pooled.narrow(1, 0, steps), pooled.narrow(1, steps, d));
@@ -99,7 +134,14 @@ public final class Attention extends Module {
      */
     public Output forwardUnfused(Map<String, Tensor> weights, Tensor x, Tensor h, Tensor mask) {
         checkInputs(x, h, mask);
-        Tensor e = scores(new Weights(name(), weights), x, h);
+        return pool(x, scores(new Weights(name(), weights), x, h), mask);
+    }
+
+    /**
+     * α = softmax(e) over the kept positions and c = Σ_t α_t x_t, for scores e [B, T] computed elsewhere (DP-SGD
+     * computes the mlp score with its probes and pools through this).
+     */
+    public Output pool(Tensor x, Tensor e, Tensor mask) {
         Tensor alpha;
         if (mask == null) {
             alpha = e.softmax(-1);
@@ -143,16 +185,35 @@ public final class Attention extends Module {
         return "Attention(" + label(score) + ", d=" + d + ", q=" + q + (score == Score.MLP ? ", a=" + a : "") + ")";
     }
 
+    public Score score() {
+        return score;
+    }
+
+    /** The hidden size a of the mlp score (0 for dot and general). */
+    public int hidden() {
+        return a;
+    }
+
+    @Override
     public String type() {
         return "Attention";
     }
 
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> c = new LinkedHashMap<>();
         c.put("score", label(score));
         c.put("d", d);
         c.put("q", q);
         c.put("a", a);
+        parameters().values().stream().findFirst().ifPresent(p -> c.put("dtype", Config.dtypeName(p.dtype())));
         return c;
+    }
+
+    /** Rebuilds from {@link #config()}; the weights are loaded afterwards, so the start is irrelevant. */
+    public static Attention fromConfig(Map<String, Object> c) {
+        Config k = new Config("Attention", c);
+        return new Attention(parseScore(k.getString("score")), k.getInt("d"), k.getInt("q"), k.getInt("a", 0),
+                k.dtype(), new SplittableRandom(0));
     }
 }

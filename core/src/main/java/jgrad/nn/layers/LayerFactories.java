@@ -24,6 +24,7 @@ public final class LayerFactories {
         f.put("RNN", Rnn::fromConfig);
         f.put("LSTM", Lstm::fromConfig);
         f.put("GRU", Gru::fromConfig);
+        f.put("Attention", Attention::fromConfig);
         return f;
     }
 }

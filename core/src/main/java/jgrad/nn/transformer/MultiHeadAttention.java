@@ -1,7 +1,7 @@
 package jgrad.nn.transformer;
 
-import jgrad.nn.Describable;
 import jgrad.nn.Config;
+import jgrad.nn.Layer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -25,11 +25,16 @@ import jgrad.tensor.Tensor;
  * Key s is dropped for query t when the attention is causal and s &gt; t, or when mask[b, s] = 0
  * (padding). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
  * {@code MultiheadAttention(d, h, batch_first=True)} with in_proj_weight = [W_q; W_k; W_v].
+ * As a {@link Layer} (a stage of a {@code Sequential}) it keeps every key (no padding mask) and returns y.
  */
-public final class MultiHeadAttention extends Module implements Describable {
+public final class MultiHeadAttention extends Module implements Layer {
 
     /** The output y [B, T, d] and the attention weights α [B, h, T, T] of every head. */
     public record Output(Tensor y, Tensor alpha) {
+    }
+
+    /** The heads' outputs side by side, O = [O_0, …, O_{h−1}] [B, T, d] (before W_o), and α [B, h, T, T]. */
+    public record Heads(Tensor o, Tensor alpha) {
     }
 
     private final int d;
@@ -57,6 +62,12 @@ public final class MultiHeadAttention extends Module implements Describable {
         return forward(parameters(), x, mask);
     }
 
+    /** y for x [B, T, d], every key kept (causal if so built). */
+    @Override
+    public Tensor forward(Tensor x) {
+        return forward(x, null).y();
+    }
+
     public Output forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
         Weights w = new Weights(name(), weights);
         if (x.rank() != 3 || x.shape(2) != d) {
@@ -69,15 +80,26 @@ public final class MultiHeadAttention extends Module implements Describable {
             throw new IllegalArgumentException(name() + ": mask has shape " + Shapes.format(mask.shape())
                     + ", expected [" + batch + ", " + steps + "]");
         }
-        Tensor q = split(project(w, "q", x), batch, steps);
-        Tensor k = split(project(w, "k", x), batch, steps);
-        Tensor v = split(project(w, "v", x), batch, steps);
+        Heads h = attend(project(w, "q", x), project(w, "k", x), project(w, "v", x), mask);
+        return new Output(h.o().matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), h.alpha());
+    }
+
+    /**
+     * The heads of projected Q, K, V [B, T, d] (softmax of the scaled scores over the kept keys, α_j V_j) side by
+     * side; {@code mask} as in {@link #forward(Tensor, Tensor)}. DP-SGD reads the projections' per-example
+     * gradients around it.
+     */
+    public Heads attend(Tensor queries, Tensor keys, Tensor values, Tensor mask) {
+        int batch = queries.shape(0);
+        int steps = queries.shape(1);
+        Tensor q = split(queries, batch, steps);
+        Tensor k = split(keys, batch, steps);
+        Tensor v = split(values, batch, steps);
         Tensor scores = q.matmul(k, false, true).mul(1 / Math.sqrt(d / (double) heads));
-        Tensor dropped = AttentionMasks.dropped(x, mask, causal);
+        Tensor dropped = AttentionMasks.dropped(queries, mask, causal);
         Tensor alpha = dropped == null ? scores.softmax(-1)
                 : scores.maskedFill(dropped, Double.NEGATIVE_INFINITY).softmax(-1);
-        Tensor o = alpha.matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d);
-        return new Output(o.matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), alpha);
+        return new Heads(alpha.matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d), alpha);
     }
 
     private Tensor project(Weights w, String p, Tensor x) {

@@ -8,7 +8,7 @@ import java.util.random.RandomGenerator;
 import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Config;
-import jgrad.nn.Describable;
+import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.layers.Dense;
@@ -26,8 +26,24 @@ import jgrad.tensor.Tensor;
  * </pre>
  * Parameter names are the formulas': {@code attention.W_q …}, {@code gamma_1}/{@code beta_1} under
  * {@code norm1}, {@code W_1}, {@code b_1} under {@code ff1}, {@code W_2}, {@code b_2} under {@code ff2}.
+ * As a {@link Layer} (a stage of a {@code Sequential}) it keeps every key (no padding mask).
  */
-public final class TransformerBlock extends Module implements Describable {
+public final class TransformerBlock extends Module implements Layer {
+
+    /**
+     * The block's four parts with parameters, each a function of its input: {@link #forwardThrough} wires
+     * them, so that another reader of the same weights (DP-SGD's per-example gradients) runs the same block.
+     */
+    public interface Parts {
+        Tensor attention(Tensor x);
+
+        Tensor norm1(Tensor x);
+
+        /** F(z) = W_2 relu(W_1 z + b_1) + b_2 at every position. */
+        Tensor feedForward(Tensor z);
+
+        Tensor norm2(Tensor x);
+    }
 
     private final boolean preNorm;
     private final int dFf;
@@ -61,21 +77,72 @@ public final class TransformerBlock extends Module implements Describable {
         return forward(parameters(), x, mask);
     }
 
+    /** y for x [B, T, d], every key kept (causal if so built). */
+    @Override
+    public Tensor forward(Tensor x) {
+        return forward(x, null);
+    }
+
     /** The same with the given weights, keyed by this block's parameter paths ({@code attention.W_q}, …). */
     public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
         Map<String, Tensor> wAtt = Weights.under(weights, "attention");
         Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
         Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
-        if (preNorm) {
-            Tensor y1 = x.add(dropAttention.forward(attention.forward(wAtt, norm1.forward(wNorm1, x), mask).y()));
-            return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
-        }
-        Tensor y1 = norm1.forward(wNorm1, x.add(dropAttention.forward(attention.forward(wAtt, x, mask).y())));
-        return norm2.forward(wNorm2, y1.add(dropFeedForward.forward(feedForward(weights, y1))));
+        Map<String, Tensor> wFf1 = Weights.under(weights, "ff1");
+        Map<String, Tensor> wFf2 = Weights.under(weights, "ff2");
+        return forwardThrough(x, new Parts() {
+            @Override
+            public Tensor attention(Tensor z) {
+                return attention.forward(wAtt, z, mask).y();
+            }
+
+            @Override
+            public Tensor norm1(Tensor z) {
+                return norm1.forward(wNorm1, z);
+            }
+
+            @Override
+            public Tensor feedForward(Tensor z) {
+                return ff2.forward(wFf2, ff1.forward(wFf1, z));
+            }
+
+            @Override
+            public Tensor norm2(Tensor z) {
+                return norm2.forward(wNorm2, z);
+            }
+        });
     }
 
-    private Tensor feedForward(Map<String, Tensor> weights, Tensor z) {
-        return ff2.forward(Weights.under(weights, "ff2"), ff1.forward(Weights.under(weights, "ff1"), z));
+    /** The block's formula (post- or pre-norm, with its dropouts) over the given parts. */
+    public Tensor forwardThrough(Tensor x, Parts parts) {
+        if (preNorm) {
+            Tensor y1 = x.add(dropAttention.forward(parts.attention(parts.norm1(x))));
+            return y1.add(dropFeedForward.forward(parts.feedForward(parts.norm2(y1))));
+        }
+        Tensor y1 = parts.norm1(x.add(dropAttention.forward(parts.attention(x))));
+        return parts.norm2(y1.add(dropFeedForward.forward(parts.feedForward(y1))));
+    }
+
+    public MultiHeadAttention attention() {
+        return attention;
+    }
+
+    public LayerNorm norm1() {
+        return norm1;
+    }
+
+    /** The feed-forward network's first layer (W_1, b_1, relu). */
+    public Dense ff1() {
+        return ff1;
+    }
+
+    /** The feed-forward network's second layer (W_2, b_2, linear). */
+    public Dense ff2() {
+        return ff2;
+    }
+
+    public LayerNorm norm2() {
+        return norm2;
     }
 
     /**

@@ -23,8 +23,9 @@ import jgrad.train.Sequential;
  * norm is taken by the ghost identity or one batched GEMM, whichever is smaller, and whose clipped sum is one GEMM
  * ({@link PerExample}). Norms, factors and noise are backend kernels ({@code rowSquaredNorms},
  * {@code clipFactors}, {@code addGaussian}), so training stays on the model's device. Supported: Dense, Conv1D,
- * Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM, nested Sequentials and layers without
- * parameters; any other layer is refused by name (BatchNorm with the reason: it mixes the examples of a batch).
+ * Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM, attention pooling ({@code Attention} as a
+ * layer), MultiHeadAttention, TransformerBlock, nested Sequentials and layers without parameters; any other layer
+ * is refused by name (BatchNorm with the reason: it mixes the examples of a batch).
  */
 public final class DpSgd {
 

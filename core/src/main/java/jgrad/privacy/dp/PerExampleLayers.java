@@ -6,6 +6,7 @@ import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.conv.Conv1D;
 import jgrad.nn.conv.Conv2D;
+import jgrad.nn.layers.Attention;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Embedding;
 import jgrad.nn.layers.Gru;
@@ -13,15 +14,17 @@ import jgrad.nn.layers.Lstm;
 import jgrad.nn.layers.Rnn;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.transformer.MultiHeadAttention;
 import jgrad.nn.transformer.PositionalEmbedding;
+import jgrad.nn.transformer.TransformerBlock;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
 
 /** The per-example gradient reader of each layer DP-SGD supports; any other layer with parameters is refused by name. */
 final class PerExampleLayers {
 
-    static final String SUPPORTED =
-            "Dense, Conv1D, Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM and layers without parameters";
+    static final String SUPPORTED = "Dense, Conv1D, Conv2D, Embedding, PositionalEmbedding, LayerNorm, RNN, GRU, LSTM,"
+            + " Attention, MultiHeadAttention, TransformerBlock and layers without parameters";
 
     private PerExampleLayers() {
     }
@@ -40,6 +43,9 @@ final class PerExampleLayers {
             case Rnn r -> new RnnExamples(r);
             case Gru g -> new GruExamples(g);
             case Lstm l -> new LstmExamples(l);
+            case MultiHeadAttention a -> new MultiHeadExamples(a);
+            case TransformerBlock t -> new TransformerExamples(t);
+            case Attention a when !a.parameters().isEmpty() -> new AttentionExamples(a);
             case BatchNorm b -> throw new IllegalArgumentException("DP-SGD cannot clip per-example gradients through "
                     + name + ": batch normalization mixes the examples of a batch (each output depends on the batch's"
                     + " mean and variance), so no example has a gradient of its own; use LayerNorm instead");

@@ -33,11 +33,20 @@ final class SequentialExamples implements ExampleGradients {
         return h;
     }
 
-    /** The sum over layers (their parameters are disjoint), or null when no layer has parameters. */
     @Override
     public Tensor squaredNorms() {
+        return squaredNorms(layers);
+    }
+
+    @Override
+    public Map<Tensor, Tensor> clippedSums(Tensor factors) {
+        return clippedSums(layers, factors);
+    }
+
+    /** The sum over parts whose parameters are disjoint, or null when no part has parameters. */
+    static Tensor squaredNorms(List<ExampleGradients> parts) {
         Tensor total = null;
-        for (ExampleGradients l : layers) {
+        for (ExampleGradients l : parts) {
             Tensor n = l.squaredNorms();
             if (n != null) {
                 total = total == null ? n : total.add(n);
@@ -46,10 +55,10 @@ final class SequentialExamples implements ExampleGradients {
         return total;
     }
 
-    @Override
-    public Map<Tensor, Tensor> clippedSums(Tensor factors) {
+    /** Every part's clipped sums in one map (the parameters are disjoint). */
+    static Map<Tensor, Tensor> clippedSums(List<ExampleGradients> parts, Tensor factors) {
         Map<Tensor, Tensor> sums = new IdentityHashMap<>();
-        for (ExampleGradients l : layers) {
+        for (ExampleGradients l : parts) {
             sums.putAll(l.clippedSums(factors));
         }
         return sums;

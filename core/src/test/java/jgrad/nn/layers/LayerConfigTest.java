@@ -33,7 +33,11 @@ class LayerConfigTest {
                 Map.entry(new Rnn(3, 4, 2, Activation.RELU, Activation.SIGMOID, false, DType.F64, rng),
                         Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)),
                 Map.entry(new Lstm(3, 4, false, DType.F64, rng), Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)),
-                Map.entry(new Gru(3, 4, true, DType.F64, rng), Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)));
+                Map.entry(new Gru(3, 4, true, DType.F64, rng), Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)),
+                Map.entry(new Attention(Attention.Score.MLP, 3, 3, 2, DType.F64, rng),
+                        Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)),
+                Map.entry(new Attention(Attention.Score.GENERAL, 3, 3, 0, DType.F64, rng),
+                        Tensor.randn(rng, DType.F64, 0, 1, 2, 5, 3)));
         for (Map.Entry<Layer, Tensor> e : cases) {
             Layer original = e.getKey();
             Map<String, Object> config = (Map<String, Object>) Json.parse(Json.write(original.config()));

@@ -35,6 +35,28 @@ class DpKernelsTest {
         }
     }
 
+    /**
+     * The SIMD row norms (float lanes with FMA) against the scalar reference (a double sum), on awkward widths: empty,
+     * one, a vector's lanes ± 1, a prime and a wide row; an offset that is not a multiple of the lanes.
+     */
+    @Test
+    void simdRowSquaredNormsMatchTheScalarOnes() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Backends.vectorApiAvailable(), "no Vector API in this JVM: nothing to compare");
+        for (int cols : new int[] {0, 1, 7, 8, 9, 15, 16, 17, 31, 33, 101, 785}) {
+            int rows = 5;
+            Tensor x = Tensor.randn(new java.util.SplittableRandom(cols), DType.F32, 0, 1, rows * cols + 3);
+            Tensor scalar = Tensor.zeros(DType.F32, rows);
+            Tensor simd = Tensor.zeros(DType.F32, rows);
+            new jgrad.backend.ScalarBackend().rowSquaredNorms(rows, cols, x.storage(), 3, scalar.storage(), 0);
+            Backends.simd().rowSquaredNorms(rows, cols, x.storage(), 3, simd.storage(), 0);
+            float[] expected = scalar.toFloatArray();
+            float[] actual = simd.toFloatArray();
+            for (int r = 0; r < rows; r++) {
+                assertEquals(expected[r], actual[r], 1e-5 * expected[r], "width " + cols + ", row " + r);
+            }
+        }
+    }
+
     /** The SIMD backend draws the scalar reference's bits, whatever the thread split (odd offset, odd length). */
     @Test
     void simdNoiseHasTheScalarBits() {

@@ -25,7 +25,10 @@ import jgrad.nn.layers.Rnn;
 import jgrad.nn.loss.Losses;
 import jgrad.nn.norm.BatchNorm;
 import jgrad.nn.norm.LayerNorm;
+import jgrad.nn.layers.Attention;
+import jgrad.nn.transformer.MultiHeadAttention;
 import jgrad.nn.transformer.PositionalEmbedding;
+import jgrad.nn.transformer.TransformerBlock;
 import jgrad.optim.SGD;
 import jgrad.tensor.Tensor;
 import jgrad.text.BagOfWords;
@@ -157,6 +160,73 @@ class PerExampleGradientsTest {
         check(new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r),
                 new PositionalEmbedding(5, 4, DType.F64, r), new Flatten(),
                 new Dense(12, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 3, 3), uniform(r, BATCH, 2));
+    }
+
+    /** T = 3, d = 4: T² = 9 &lt; (d + 1)·3d: the projections' norms by the ghost identity. */
+    @Test
+    void multiHeadAttention() {
+        SplittableRandom r = new SplittableRandom(13);
+        MultiHeadAttention mha = new MultiHeadAttention(4, 2, false, DType.F64, r);
+        perturb(mha, r);
+        check(new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r), mha, new Flatten(),
+                new Dense(12, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 3, 3), uniform(r, BATCH, 2));
+    }
+
+    /** T = 7, d = 2: T² = 49 &gt; (d + 1)·3d: the projections' per-example gradients by batched GEMM; causal. */
+    @Test
+    void causalMultiHeadAttentionOnLongerSequences() {
+        SplittableRandom r = new SplittableRandom(14);
+        MultiHeadAttention mha = new MultiHeadAttention(2, 1, true, DType.F64, r);
+        perturb(mha, r);
+        check(new Sequential(mha, new Flatten(), new Dense(14, 2, Activation.LINEAR, DType.F64, r)),
+                uniform(r, BATCH, 7, 2), uniform(r, BATCH, 2));
+    }
+
+    @Test
+    void transformerBlockPostNorm() {
+        SplittableRandom r = new SplittableRandom(15);
+        TransformerBlock block = new TransformerBlock(4, 2, 6, false, false, 0.0, 1e-5, DType.F64, r);
+        perturb(block, r);
+        check(new Sequential(new Dense(3, 4, Activation.LINEAR, DType.F64, r), block, new Flatten(),
+                new Dense(12, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 3, 3), uniform(r, BATCH, 2));
+    }
+
+    /** SASRec's pre-norm causal block after an embedding and positions: the model DP-SGD would train on sequences. */
+    @Test
+    void transformerBlockPreNormCausalAfterEmbeddings() {
+        SplittableRandom r = new SplittableRandom(16);
+        TransformerBlock block = new TransformerBlock(4, 2, 4, true, true, 0.0, 1e-5, DType.F64, r);
+        perturb(block, r);
+        Tensor ids = Tensor.of(new double[] {0, 2, 2, 5, 1, 1, 3, 4, 0, 2, 5, 5}, BATCH, 3);
+        check(new Sequential(new Embedding(6, 4, DType.F64, r), new PositionalEmbedding(3, 4, DType.F64, r), block,
+                new Flatten(), new Dense(12, 2, Activation.LINEAR, DType.F64, r)), ids, uniform(r, BATCH, 2));
+    }
+
+    @Test
+    void attentionPoolingGeneral() {
+        SplittableRandom r = new SplittableRandom(17);
+        Attention pool = new Attention(Attention.Score.GENERAL, 4, 4, 0, DType.F64, r);
+        check(new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r), pool,
+                new Dense(4, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 5, 3), uniform(r, BATCH, 2));
+    }
+
+    @Test
+    void attentionPoolingMlp() {
+        SplittableRandom r = new SplittableRandom(18);
+        Attention pool = new Attention(Attention.Score.MLP, 4, 4, 3, DType.F64, r);
+        perturb(pool, r);
+        check(new Sequential(new Dense(3, 4, Activation.TANH, DType.F64, r), pool,
+                new Dense(4, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 5, 3), uniform(r, BATCH, 2));
+    }
+
+    /** Dot pooling has no parameters: the gradients flow through it to the layer before. */
+    @Test
+    void attentionPoolingDotAfterATransformerBlock() {
+        SplittableRandom r = new SplittableRandom(19);
+        TransformerBlock block = new TransformerBlock(4, 1, 4, false, true, 0.0, 1e-5, DType.F64, r);
+        perturb(block, r);
+        check(new Sequential(new Dense(3, 4, Activation.LINEAR, DType.F64, r), block, new Attention(4),
+                new Dense(4, 2, Activation.LINEAR, DType.F64, r)), uniform(r, BATCH, 4, 3), uniform(r, BATCH, 2));
     }
 
     @Test
