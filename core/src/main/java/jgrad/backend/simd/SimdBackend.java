@@ -171,6 +171,28 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void attentionSoftmax(int batch, int heads, int steps, double scale, boolean causal, Storage keep,
+                                 Storage s, int sOff, Storage alpha) {
+        if (s instanceof Storage.F32 fs && alpha instanceof Storage.F32 fa
+                && (keep == null || keep instanceof Storage.F32)) {
+            SimdAttentionSoftmax.forward(batch, heads, steps, (float) scale, causal,
+                    keep == null ? null : ((Storage.F32) keep).a, fs.a, sOff, fa.a);
+        } else {
+            super.attentionSoftmax(batch, heads, steps, scale, causal, keep, s, sOff, alpha);
+        }
+    }
+
+    @Override
+    public void attentionSoftmaxBackward(int rows, int steps, double scale, boolean causal, Storage alpha, Storage g,
+                                         int gOff, Storage ds) {
+        if (alpha instanceof Storage.F32 fa && g instanceof Storage.F32 fg && ds instanceof Storage.F32 fd) {
+            SimdAttentionSoftmax.backward(rows, steps, (float) scale, causal, fa.a, fg.a, gOff, fd.a);
+        } else {
+            super.attentionSoftmaxBackward(rows, steps, scale, causal, alpha, g, gOff, ds);
+        }
+    }
+
+    @Override
     public void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
                                 Storage h, int hOff) {
         if (pre instanceof Storage.F32 fp && hPrev instanceof Storage.F32 fhp && act instanceof Storage.F32 fa

@@ -1,12 +1,13 @@
 package jgrad.nn.transformer;
 
-import jgrad.nn.Config;
-import jgrad.nn.Layer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.random.RandomGenerator;
 
 import jgrad.backend.DType;
+import jgrad.kernels.AttentionSoftmaxKernel;
+import jgrad.nn.Config;
+import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.init.Initializers;
@@ -23,7 +24,8 @@ import jgrad.tensor.Tensor;
  *   O_j = α_j V_j,   O = [O_0, …, O_{h−1}],   y = O W_oᵀ + b_o
  * </pre>
  * Key s is dropped for query t when the attention is causal and s &gt; t, or when mask[b, s] = 0
- * (padding). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
+ * (padding); a query with no key left keeps its own (its output means nothing, and is masked out by the
+ * models). The weights are one op ({@link AttentionSoftmaxKernel}). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
  * {@code MultiheadAttention(d, h, batch_first=True)} with in_proj_weight = [W_q; W_k; W_v].
  * As a {@link Layer} (a stage of a {@code Sequential}) it keeps every key (no padding mask) and returns y.
  */
@@ -95,10 +97,8 @@ public final class MultiHeadAttention extends Module implements Layer {
         Tensor q = split(queries, batch, steps);
         Tensor k = split(keys, batch, steps);
         Tensor v = split(values, batch, steps);
-        Tensor scores = q.matmul(k, false, true).mul(1 / Math.sqrt(d / (double) heads));
-        Tensor dropped = AttentionMasks.dropped(queries, mask, causal);
-        Tensor alpha = dropped == null ? scores.softmax(-1)
-                : scores.maskedFill(dropped, Double.NEGATIVE_INFINITY).softmax(-1);
+        Tensor alpha = AttentionSoftmaxKernel.run(q.matmul(k, false, true), mask, 1 / Math.sqrt(d / (double) heads),
+                causal);
         return new Heads(alpha.matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d), alpha);
     }
 

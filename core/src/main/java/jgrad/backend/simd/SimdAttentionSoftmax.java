@@ -1,0 +1,96 @@
+package jgrad.backend.simd;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The attention weights under a key mask and their backward ({@link jgrad.backend.Backend#attentionSoftmax}),
+ * F32, one pass per query row, rows spread over the pool. The composed default writes the scaled scores,
+ * fills the dropped keys and runs the softmax, each a pass over [B·h, T, T]; here a row is read once for its
+ * maximum and once for its exponentials, and under a causal mask only its first t + 1 keys are read at all
+ * (the rest are written 0), which halves the work. Equal to the scalar reference to float rounding (a test
+ * holds them).
+ */
+final class SimdAttentionSoftmax {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    /** Rows of T per task at the least: a row is a few hundred floats. */
+    private static final long GRAIN = 1 << 16;
+
+    private SimdAttentionSoftmax() {
+    }
+
+    static void forward(int batch, int heads, int steps, float scale, boolean causal, float[] keep, float[] s,
+                        int sOff, float[] alpha) {
+        int rows = batch * heads * steps;
+        int tasks = SimdParallel.tasksFor((long) rows * steps, GRAIN);
+        SimdParallel.run(tasks, task -> {
+            for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
+                int t = r % steps;
+                int keepRow = keep == null ? -1 : r / (heads * steps) * steps;
+                row(steps, causal ? t + 1 : steps, t, scale, keep, keepRow, s, sOff + r * steps, alpha, r * steps);
+            }
+        });
+    }
+
+    /** One query row: α over keys [0, seen) where kept, 0 beyond; its own key t alone when none is kept. */
+    private static void row(int steps, int seen, int t, float scale, float[] keep, int keepRow, float[] s, int so,
+                            float[] alpha, int ao) {
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int u = 0; u < seen; u += L) {
+            VectorMask<Float> m = kept(u, seen, keep, keepRow);
+            vmax = vmax.max(FloatVector.fromArray(S, s, so + u, m).mul(scale).blend(Float.NEGATIVE_INFINITY, m.not()));
+        }
+        float max = vmax.reduceLanes(VectorOperators.MAX);
+        Arrays.fill(alpha, ao + seen, ao + steps, 0f);
+        if (max == Float.NEGATIVE_INFINITY) {
+            Arrays.fill(alpha, ao, ao + seen, 0f);
+            alpha[ao + t] = 1f;
+            return;
+        }
+        FloatVector bmax = FloatVector.broadcast(S, max);
+        FloatVector acc = FloatVector.zero(S);
+        for (int u = 0; u < seen; u += L) {
+            VectorMask<Float> m = kept(u, seen, keep, keepRow);
+            FloatVector e = SimdMath.exp(FloatVector.fromArray(S, s, so + u, m).mul(scale).sub(bmax))
+                    .blend(0f, m.not());
+            e.intoArray(alpha, ao + u, S.indexInRange(u, seen));
+            acc = acc.add(e);
+        }
+        FloatVector inverse = FloatVector.broadcast(S, 1f / SimdMath.sumLanes(acc));
+        for (int u = 0; u < seen; u += L) {
+            VectorMask<Float> in = S.indexInRange(u, seen);
+            FloatVector.fromArray(S, alpha, ao + u, in).mul(inverse).intoArray(alpha, ao + u, in);
+        }
+    }
+
+    /** The lanes u … u + L − 1 that are keys below {@code seen} and kept. */
+    private static VectorMask<Float> kept(int u, int seen, float[] keep, int keepRow) {
+        VectorMask<Float> in = S.indexInRange(u, seen);
+        return keep == null ? in : FloatVector.fromArray(S, keep, keepRow + u, in).compare(VectorOperators.NE, 0f, in);
+    }
+
+    static void backward(int rows, int steps, float scale, boolean causal, float[] alpha, float[] g, int gOff,
+                         float[] ds) {
+        int tasks = SimdParallel.tasksFor((long) rows * steps, GRAIN);
+        SimdParallel.run(tasks, task -> {
+            for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
+                int seen = causal ? r % steps + 1 : steps;
+                int o = r * steps;
+                float dot = SimdReductions.dot(alpha, o, g, gOff + o, seen);
+                FloatVector vd = FloatVector.broadcast(S, dot);
+                for (int u = 0; u < seen; u += L) {
+                    VectorMask<Float> m = S.indexInRange(u, seen);
+                    FloatVector a = FloatVector.fromArray(S, alpha, o + u, m);
+                    a.mul(FloatVector.fromArray(S, g, gOff + o + u, m).sub(vd)).mul(scale).intoArray(ds, o + u, m);
+                }
+                Arrays.fill(ds, o + seen, o + steps, 0f);
+            }
+        });
+    }
+}
