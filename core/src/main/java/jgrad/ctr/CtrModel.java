@@ -22,11 +22,11 @@ public abstract class CtrModel extends Module {
     /** What an embedding table is indexed by. */
     public enum IdKind { USER, ITEM }
 
-    /** Refuses ids the tables do not cover, naming the id and the known range. */
+    /** Refuses ids the tables do not cover, naming the position and the known range (not the id: it may be a person's). */
     static void checkIds(String what, int[] ids, int count) {
-        for (int id : ids) {
-            if (id < 0 || id >= count) {
-                throw new IllegalArgumentException("unknown " + what + " id " + id + ": the model knows ids 1 to "
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= count) {
+                throw new IllegalArgumentException("unknown " + what + " id at position " + i + ": the model knows ids 1 to "
                         + (count - 1));
             }
         }

@@ -92,7 +92,7 @@ public final class NegativeSampler {
         int from = offsets[user];
         int k = offsets[user + 1] - from;
         if (k == numItems) {
-            throw new IllegalStateException("user " + user + " has interacted with all " + numItems
+            throw new IllegalStateException("a user has interacted with all " + numItems
                     + " items: no negative to draw");
         }
         int r = random.nextInt(numItems - k);
@@ -140,7 +140,7 @@ public final class NegativeSampler {
 
     private void checkUser(int user) {
         if (user < 0 || user >= numUsers()) {
-            throw new IllegalArgumentException("user " + user + " out of range [0, " + numUsers() + ")");
+            throw new IllegalArgumentException("a user index is out of range [0, " + numUsers() + ")");
         }
     }
 

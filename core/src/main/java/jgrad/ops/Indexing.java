@@ -30,8 +30,9 @@ public final class Indexing {
         int rows = table.shape(0);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= rows) {
-                throw new IndexOutOfBoundsException("gatherRows: id " + ids[i] + " at position " + i
-                        + " is out of range for a table of " + rows + " rows");
+                // the position and the range, not the id: row ids are often people's (embedding tables)
+                throw new IndexOutOfBoundsException("gatherRows: the id at position " + i + " is "
+                        + (ids[i] < 0 ? "negative" : "beyond the table") + ", outside its " + rows + " rows [0, " + rows + ")");
             }
         }
         int[] rowShape = Arrays.copyOfRange(table.shape(), 1, table.rank());

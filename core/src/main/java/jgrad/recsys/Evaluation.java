@@ -27,7 +27,7 @@ public final class Evaluation {
         double[][] rows = model.predictRows(distinct);
         double[] predicted = new double[users.length];
         for (int r = 0; r < users.length; r++) {
-            Ids.check("item", items[r], model.numItems());
+            Ids.check("item", items[r], r, model.numItems());
             predicted[r] = rows[Arrays.binarySearch(distinct, users[r])][items[r]];
         }
         return RegressionMetrics.rmse(predicted, toDouble(ratings));

@@ -37,9 +37,7 @@ public interface Recommender {
         }
         Ids.check("user", user, numUsers());
         int items = numItems();
-        for (int item : seen) {
-            Ids.check("seen item", item, items);
-        }
+        Ids.check("seen item", seen, items);
         ScoreBuffers buffers = ScoreBuffers.take(items);
         try {
             scoreItems(user, buffers.scores);
@@ -64,8 +62,8 @@ public interface Recommender {
             throw new IllegalArgumentException("recommend: k must be >= 0, got " + k);
         }
         boolean[] excluded = new boolean[scores.length];
+        Ids.check("seen item", seen, scores.length);
         for (int item : seen) {
-            Ids.check("seen item", item, scores.length);
             excluded[item] = true;
         }
         return TopK.indices(scores, scores.length, excluded, k);

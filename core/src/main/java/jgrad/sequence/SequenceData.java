@@ -38,12 +38,12 @@ public final class SequenceData {
         for (int u = 0; u < sequences.length; u++) {
             for (int item : sequences[u]) {
                 if (item < 1 || item > numItems) {
-                    throw new IllegalArgumentException("user " + userIds[u] + ": item " + item
+                    throw new IllegalArgumentException("sequence " + (u + 1) + ": item " + item
                             + " is outside the catalog 1 … " + numItems);
                 }
             }
             if (evaluated(u) != (validNegatives[u] != null && testNegatives[u] != null)) {
-                throw new IllegalArgumentException("user " + userIds[u] + " has " + sequences[u].length
+                throw new IllegalArgumentException("sequence " + (u + 1) + " has " + sequences[u].length
                         + " items: negatives are needed exactly for users with at least 3");
             }
         }

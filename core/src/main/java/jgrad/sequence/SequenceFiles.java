@@ -54,11 +54,11 @@ public final class SequenceFiles {
             int user = line.positive(0, "user id");
             String items = line.field(1, "items").trim();
             if (items.isEmpty()) {
-                throw line.error(2, "user " + user + " has an empty history");
+                throw line.error(2, "the user has an empty history");
             }
             int[] seq = new Line(seqFile, l + 1, items, " +").positives("item id");
             if (sequences.put(user, seq) != null) {
-                throw line.error(1, "user " + user + " appears twice");
+                throw line.error(1, "the user appears twice");
             }
         }
         if (sequences.isEmpty()) {
@@ -88,16 +88,16 @@ public final class SequenceFiles {
             int user = line.positive(0, "user id");
             Integer u = index.get(user);
             if (u == null) {
-                throw line.error(1, "unknown user " + user + ": sequences.tsv has no sequence for it");
+                throw line.error(1, "unknown user: sequences.tsv has no sequence for it");
             }
             if (seqs[u].length < 3) {
-                throw line.error(1, "user " + user + " has " + seqs[u].length + " items: fewer than 3 leave no "
+                throw line.error(1, "the user has " + seqs[u].length + " items: fewer than 3 leave no "
                         + "training prefix, so it has no targets");
             }
             int target = line.positive(1, "target item");
             int expected = seqs[u][seqs[u].length - fromEnd];
             if (target != expected) {
-                throw line.error(2, "target " + target + " of user " + user + " is not item " + expected
+                throw line.error(2, "target " + target + " is not item " + expected
                         + ", which the leave-one-out split puts there");
             }
             int[] neg = new Line(file, l + 1, line.field(2, "negatives").trim(), " +").positives("negative item");
@@ -107,13 +107,14 @@ public final class SequenceFiles {
                 }
             }
             if (out[u] != null) {
-                throw line.error(1, "user " + user + " appears twice");
+                throw line.error(1, "the user appears twice");
             }
             out[u] = neg;
         }
         for (int u = 0; u < users.length; u++) {
             if (seqs[u].length >= 3 && out[u] == null) {
-                throw new InputFileException(file, "has no line for user " + users[u]);
+                throw new InputFileException(file, "has no line for the user of sequence " + (u + 1)
+                        + " (in the order of sequences.tsv)");
             }
         }
         return out;

@@ -56,7 +56,7 @@ public final class UserStates implements Recommender {
     @Override
     public void scoreItems(int user, double[] out) {
         if (user < 0 || user >= numUsers) {
-            throw new IllegalArgumentException("user " + user + " is outside the " + numUsers + " users [0, "
+            throw new IllegalArgumentException("the user is outside the " + numUsers + " users [0, "
                     + numUsers + ") whose states were computed");
         }
         try (var step = Arena.open(); var ignored = Autograd.noGrad()) {

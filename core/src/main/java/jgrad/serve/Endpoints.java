@@ -88,7 +88,7 @@ final class Endpoints {
             throw ApiException.notFound("no recommender is loaded (this server only scores rows)");
         }
         Map<String, String> params = Requests.query(exchange);
-        int user = Requests.intParam(params, "user", Integer.MIN_VALUE, Integer.MIN_VALUE + 1, Integer.MAX_VALUE);
+        int user = Requests.idParam(params, "user");
         int k = Requests.intParam(params, "k", 10, 1, options.maxK());
         ServedRecommender.Ranking ranking = recommender.recommend(user, k);
         List<Object> items = new ArrayList<>(ranking.items().length);

@@ -60,8 +60,8 @@ public final class Histories {
         int numUsers = 0;
         for (int u = 0; u < data.numUsers(); u++) {
             if (data.userId(u) < firstId) {
-                throw new IllegalArgumentException(source + ": user " + data.userId(u) + " is below the first id "
-                        + firstId);
+                throw new IllegalArgumentException(source + ": the user of sequence " + (u + 1) + " has an id below the"
+                        + " first id " + firstId);
             }
             numUsers = Math.max(numUsers, data.userId(u) - firstId + 1);
         }
@@ -70,9 +70,9 @@ public final class Histories {
             int[] items = data.sequence(u);
             for (int t = 0; t < items.length; t++) {
                 if (items[t] - firstId >= numItems) {
-                    throw new IllegalArgumentException(source + ": user " + data.userId(u) + "'s item " + items[t]
-                            + " (position " + (t + 1) + ") is unknown to the model, which knows items " + firstId
-                            + " … " + (firstId + numItems - 1));
+                    throw new IllegalArgumentException(source + ": sequence " + (u + 1) + " holds at position " + (t + 1)
+                            + " an item unknown to the model, which knows items " + firstId + " … "
+                            + (firstId + numItems - 1));
                 }
                 items[t] -= firstId;
             }

@@ -56,6 +56,23 @@ final class Requests {
         return value;
     }
 
+    /**
+     * A whole-number parameter that identifies a person (the user of /recommend): a refusal says what is wrong, never
+     * the value, which may be anything the caller typed (an e-mail address) and would be written to logs.
+     */
+    static int idParam(Map<String, String> params, String name) {
+        String text = params.get(name);
+        if (text == null) {
+            throw ApiException.badRequest("missing query parameter '" + name + "'");
+        }
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest("query parameter '" + name + "' must be a whole number (an id of at most"
+                    + " 10 digits)");
+        }
+    }
+
     /** The body, refused with 413 when its declared or actual length exceeds {@code limit} bytes. */
     static byte[] body(HttpExchange exchange, int limit) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");

@@ -86,21 +86,22 @@ public final class ServedRecommender {
         return new Ranking(items, bestScores);
     }
 
+    /** The dense user of a request's id; a refusal names the range and the reason, never the id (a person's). */
     private int knownUser(int userId) {
         long user = (long) userId - firstId;
         if (byUser != null) {
             if (user < 0 || user >= byUser.numUsers()) {
-                throw ApiException.notFound("unknown user " + userId + ": " + name + " knows users " + firstId
+                throw ApiException.notFound("unknown user: " + name + " knows users " + firstId
                         + " … " + (firstId + byUser.numUsers() - 1));
             }
             if (trained != null && !trained.get((int) user)) {
-                throw ApiException.notFound("user " + userId + " was not in the data " + name + " was trained on:"
+                throw ApiException.notFound("the user was not in the data " + name + " was trained on:"
                         + " its embedding is untrained, so a ranking would mean nothing");
             }
             return (int) user;
         }
         if (user < 0 || user >= histories.length || history((int) user).length == 0) {
-            throw ApiException.notFound("unknown user " + userId + ": no history to recommend from");
+            throw ApiException.notFound("unknown user: no history to recommend from");
         }
         return (int) user;
     }
@@ -116,8 +117,8 @@ public final class ServedRecommender {
             }
             for (int item : histories[u]) {
                 if (item < 0 || item >= numItems) {
-                    throw new IllegalArgumentException("the history of dense user " + u + " holds item " + item
-                            + ", outside the " + numItems + " items of " + name);
+                    throw new IllegalArgumentException("the history in row " + u + " holds an item outside the "
+                            + numItems + " items of " + name);
                 }
             }
         }

@@ -46,11 +46,15 @@ class SequenceFilesTest {
     void badLayoutsNameTheFileLineAndProblem() throws IOException {
         assertProblem(layout("7\t\n", "", ""), "sequences.tsv", "line 1, column 2", "empty history");
         assertProblem(layout("7\t3 x 4\n", "", ""), "line 1, column 2", "'x'");
-        assertProblem(layout("7\t3 1 4\n", "8\t1\t2\n", "7\t4\t2\n"), "valid_negatives.tsv", "line 1", "unknown user 8");
+        assertProblem(layout("7\t3 1 4\n", "8\t1\t2\n", "7\t4\t2\n"), "valid_negatives.tsv", "line 1", "unknown user: ");
+        var e = assertThrows(InputFileException.class,
+                () -> SequenceFiles.read(layout("7\t3 1 4\n", "8\t1\t2\n", "7\t4\t2\n"), new SplittableRandom(1)));
+        String problem = e.getMessage().substring(e.getMessage().indexOf("valid_negatives.tsv"));   // not the temp path
+        assertFalse(problem.contains("8"), "the user id in: " + e.getMessage());
         assertProblem(layout("7\t3 1 4\n", "7\t1\t2 99\n", "7\t4\t2\n"), "line 1, column 3", "unknown item 99");
         assertProblem(layout("7\t3 1 4\n", "7\t3\t2\n", "7\t4\t2\n"), "target 3", "not item 1");
         assertProblem(layout("7\t3 1 4\n7\t1 2 3\n", "", ""), "line 2", "appears twice");
-        assertProblem(layout("7\t3 1 4\n", "", "7\t4\t2\n"), "valid_negatives.tsv", "no line for user 7");
+        assertProblem(layout("7\t3 1 4\n", "", "7\t4\t2\n"), "valid_negatives.tsv", "no line for the user of sequence 1");
     }
 
     @Test
@@ -61,7 +65,7 @@ class SequenceFilesTest {
         assertFalse(d.evaluated(1));
         assertEquals(1, d.evaluatedUsers());
         assertArrayEquals(new int[] {5}, d.trainingPrefix(1));
-        assertProblem(layout("7\t3 1 4 2\n9\t5\n", "7\t4\t2 5\n9\t5\t1\n", "7\t2\t3 5\n"), "user 9 has 1 items",
+        assertProblem(layout("7\t3 1 4 2\n9\t5\n", "7\t4\t2 5\n9\t5\t1\n", "7\t2\t3 5\n"), "line 2, column 1", "the user has 1 items",
                 "fewer than 3");
     }
 

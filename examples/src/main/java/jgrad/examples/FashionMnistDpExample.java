@@ -21,6 +21,7 @@ import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.privacy.dp.DpSgd;
 import jgrad.privacy.dp.RdpAccountant;
+import jgrad.privacy.dp.RowTransformer;
 import jgrad.privacy.dp.TanhCnn;
 import jgrad.tensor.Tensor;
 import jgrad.train.Sequential;
@@ -29,18 +30,22 @@ import jgrad.train.Sequential;
  * A Fashion-MNIST classifier trained with DP-SGD to a target ε at δ = 1e-5: Poisson batches of expected size
  * {@code --batch} (256), clip norm {@code --clip} (1), the noise multiplier the RDP accountant gives for the target
  * over all the steps, Adam with rate {@code --lr} (1e-3). {@code --model mlp} is article 004's dense classifier
- * (without its dropout); {@code --model cnn} the small tanh CNN of the DP literature ({@link TanhCnn}). With
+ * (without its dropout); {@code --model cnn} the small tanh CNN of the DP literature ({@link TanhCnn});
+ * {@code --model attention} a Transformer block with attention pooling over the image's rows ({@link RowTransformer}). With
  * {@code --non-private true} the same model, batches and
  * optimizer without clipping or noise, for the comparison.
  */
 final class FashionMnistDpExample implements Example {
 
     private static final int HIDDEN = 128;
+    /** The attention model's width and heads: small, so that a private epoch takes seconds, not minutes. */
+    private static final int ROW_WIDTH = 32;
+    private static final int ROW_HEADS = 4;
     private static final double DELTA = 1e-5;
 
     @Override public String name() { return "fashion-mnist-dp"; }
     @Override public String summary() {
-        return "a classifier (--model mlp|cnn) trained with DP-SGD to --epsilon E (δ 1e-5); --non-private true for the baseline";
+        return "a classifier (--model mlp|cnn|attention) trained with DP-SGD to --epsilon E (δ 1e-5); --non-private true for the baseline";
     }
 
     @Override
@@ -48,7 +53,7 @@ final class FashionMnistDpExample implements Example {
         List<String> rest = new ArrayList<>();
         double epsilon = 3;
         boolean nonPrivate = false;
-        boolean cnn = false;
+        String model = "mlp";
         int expectedBatch = 256;
         double clip = 1;
         double rate = 1e-3;
@@ -63,11 +68,10 @@ final class FashionMnistDpExample implements Example {
             } else if (args[i].equals("--lr") && value != null) {
                 rate = Main.positiveNumber("--lr", value);
             } else if (args[i].equals("--model") && value != null) {
-                cnn = switch (value) {
-                    case "cnn" -> true;
-                    case "mlp" -> false;
-                    default -> throw new UsageException("--model must be mlp or cnn, got '" + value + "'");
-                };
+                if (!List.of("mlp", "cnn", "attention").contains(value)) {
+                    throw new UsageException("--model must be mlp, cnn or attention, got '" + value + "'");
+                }
+                model = value;
             } else if (args[i].equals("--non-private") && value != null) {
                 nonPrivate = switch (value) {
                     case "true" -> true;
@@ -94,22 +98,31 @@ final class FashionMnistDpExample implements Example {
         long steps = options.epochs() * Math.max(1, Math.round(1 / q));
         double sigma = nonPrivate ? 0 : RdpAccountant.noiseMultiplier(epsilon, q, steps, DELTA);
         out.printf(Locale.ROOT, "fashion-mnist-dp: %d training and %d test images from %s%n", n, data.test().count(), dir);
-        out.printf(Locale.ROOT, "model     %s, softmax cross-entropy%n", cnn
-                ? "Conv2D(16, 8×8, s2, p3, tanh) → MaxPool(2, s1) → Conv2D(32, 4×4, s2, tanh) → MaxPool(2, s1) → Flatten"
-                        + " → Dense(32, tanh) → Dense(10) logits (Papernot et al. 2020)"
-                : "Flatten → Dense(" + HIDDEN + ", relu) → Dense(10) logits");
+        out.printf(Locale.ROOT, "model     %s, softmax cross-entropy%n", switch (model) {
+            case "cnn" -> "Conv2D(16, 8×8, s2, p3, tanh) → MaxPool(2, s1) → Conv2D(32, 4×4, s2, tanh) → MaxPool(2, s1)"
+                    + " → Flatten → Dense(32, tanh) → Dense(10) logits (Papernot et al. 2020)";
+            case "attention" -> "the 28 rows as a sequence: Dense(" + ROW_WIDTH + ") per row → positions → Transformer"
+                    + " block (" + ROW_HEADS + " heads, pre-norm) → attention pooling (general, the last row asks)"
+                    + " → Dense(10) logits";
+            default -> "Flatten → Dense(" + HIDDEN + ", relu) → Dense(10) logits";
+        });
         out.printf(Locale.ROOT, "training  %s, Poisson batches q = %d/%d, %d steps (%d epochs), Adam %s, seed %d, backend %s%n",
                 nonPrivate ? "NON-PRIVATE (clip and noise off)" : String.format(Locale.ROOT,
                         "DP-SGD clip C = %s, noise σ = %.4f for ε = %s at δ = %.0e", clip, sigma, epsilon, DELTA),
                 expectedBatch, n, steps, options.epochs(), rate, options.seed(), Backends.current().name());
         SplittableRandom rng = new SplittableRandom(options.seed());
-        Sequential model = cnn ? TanhCnn.of(FashionMnist.CLASSES.length, rng) : new Sequential(new Flatten(),
-                new Dense(train.pixelsPerImage(), HIDDEN, Activation.RELU, rng),
-                new Dense(HIDDEN, FashionMnist.CLASSES.length, Activation.LINEAR, rng));
+        boolean cnn = model.equals("cnn");
+        Sequential network = switch (model) {
+            case "cnn" -> TanhCnn.of(FashionMnist.CLASSES.length, rng);
+            case "attention" -> RowTransformer.of(train.rows(), train.cols(), ROW_WIDTH, ROW_HEADS,
+                    FashionMnist.CLASSES.length, rng);
+            default -> new Sequential(new Flatten(), new Dense(train.pixelsPerImage(), HIDDEN, Activation.RELU, rng),
+                    new Dense(HIDDEN, FashionMnist.CLASSES.length, Activation.LINEAR, rng));
+        };
         Device device = BackendOption.device();
-        model.to(device);
+        network.to(device);
         DpSgd dp = DpSgd.of(Adam.keras(rate), nonPrivate ? Double.MAX_VALUE : clip, sigma, q, n, options.seed() + 1)
-                .bind(model);
+                .bind(network);
         Tensor x = (cnn ? ImageTensors.channelsFirst(train) : ImageTensors.pixels(train)).to(device);
         Tensor y = ImageTensors.labels(train).to(device);
         ImageTensors.Evaluation test = cnn ? ImageTensors.Evaluation.channelsFirst(data.test())
@@ -121,7 +134,7 @@ final class FashionMnistDpExample implements Example {
             double loss = dp.epoch(x, y, Losses::softmaxCrossEntropy, rng);
             double seconds = (System.nanoTime() - start) / 1e9;
             totalSeconds += seconds;
-            Tensor logits = model.predict(test.pixels()).to(Device.CPU);
+            Tensor logits = network.predict(test.pixels()).to(Device.CPU);
             accuracy = ClassificationMetrics.accuracy(ClassificationMetrics.argmaxRows(logits.toFloatArray(),
                     logits.shape(-1)), test.labels());
             RdpAccountant.Spent spent = dp.spent(DELTA);

@@ -40,7 +40,7 @@ final class RecommendCommand implements Command {
         if (!o.containsKey("--model") || !(o.containsKey("--user") || o.containsKey("--history"))) {
             throw new UsageException("needs --model FILE and --user ID");
         }
-        int userId = o.containsKey("--user") ? parseInt("--user", o.get("--user")) : 0;
+        int userId = o.containsKey("--user") ? userId(o.get("--user")) : 0;
         int k = o.containsKey("-k") ? Main.positiveInt("-k", o.get("-k")) : 10;
         boolean coldStart = o.containsKey("--cold-start");
         if (coldStart && !o.get("--cold-start").equals("popularity")) {
@@ -67,13 +67,13 @@ final class RecommendCommand implements Command {
         loaded.model().to(BackendOption.device());
         String name = loaded.file().getFileName().toString();
         if (userId < 1 || userId > model.numUsers()) {
-            throw new IllegalArgumentException("--user " + userId + ": unknown user; " + name
+            throw new IllegalArgumentException("--user: unknown user; " + name
                     + " knows MovieLens users 1 … " + model.numUsers());
         }
         Optional<Set<Integer>> trained = TrainedUsers.of(loaded.preprocessing());
         boolean untrained = trained.isPresent() && !trained.get().contains(userId);
         if (untrained && !coldStart) {
-            throw new IllegalArgumentException("--user " + userId + " was not in the data " + name + " was trained on:"
+            throw new IllegalArgumentException("--user: the user was not in the data " + name + " was trained on:"
                     + " its embedding is untrained, so its ranking would mean nothing; add --cold-start popularity"
                     + " for the most-rated movies instead");
         }
@@ -120,11 +120,12 @@ final class RecommendCommand implements Command {
 
 
 
-    private static int parseInt(String what, String text) {
+    /** The --user option; a bad one is refused without its text, which may be an identifier (an e-mail address). */
+    static int userId(String text) {
         try {
             return Integer.parseInt(text);
         } catch (NumberFormatException e) {
-            throw new UsageException(what + " must be a whole number, got '" + text + "'");
+            throw new UsageException("--user must be a whole number (a user id of at most 10 digits)");
         }
     }
 }

@@ -40,10 +40,10 @@ final class SequenceRecommend {
             Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
                     : MovieLensFiles.sequences("--data");
             SequenceData data = SequenceFiles.read(path, new SplittableRandom(0));
-            int userId = Integer.parseInt(o.get("--user"));
+            int userId = RecommendCommand.userId(o.get("--user"));
             int u = data.indexOf(userId);
             if (u < 0) {
-                throw new IllegalArgumentException("--user " + userId + ": unknown user; " + path + " has no sequence for it");
+                throw new IllegalArgumentException("--user: unknown user; " + path + " has no sequence for it");
             }
             history = data.sequence(u);
             whose = "user " + userId;

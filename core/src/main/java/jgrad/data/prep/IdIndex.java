@@ -45,7 +45,7 @@ public final class IdIndex {
     public int index(int rawId) {
         int i = Arrays.binarySearch(raw, rawId);
         if (i < 0) {
-            throw new IllegalArgumentException("unknown id " + rawId);
+            throw new IllegalArgumentException("unknown id: not among the " + raw.length + " ids fitted");
         }
         return i;
     }
@@ -63,7 +63,8 @@ public final class IdIndex {
         for (int r = 0; r < rawIds.length; r++) {
             int i = Arrays.binarySearch(raw, rawIds[r]);
             if (i < 0) {
-                throw new IllegalArgumentException("unknown id " + rawIds[r] + " at row " + r);
+                throw new IllegalArgumentException("unknown id at row " + r + ": not among the " + raw.length
+                        + " ids fitted");
             }
             out[r] = i;
         }

@@ -86,8 +86,9 @@ public final class Embedding extends Module implements Layer {
         Tensor table = new Weights(name(), weights).get("W_emb", n, d);
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= n) {
-                throw new IndexOutOfBoundsException(name() + ": id " + ids[i] + " at position " + i
-                        + " is outside the table of " + n + " ids [0, " + n + ")");
+                // the position and the range, not the id: an id may stand for a person
+                throw new IndexOutOfBoundsException(name() + ": the id at position " + i + " is "
+                        + (ids[i] < 0 ? "negative" : "beyond the table") + ", outside its " + n + " ids [0, " + n + ")");
             }
         }
         return table.gatherRows(ids, idsShape);
@@ -99,7 +100,7 @@ public final class Embedding extends Module implements Layer {
         int[] out = new int[v.length];
         for (int i = 0; i < v.length; i++) {
             if (v[i] != Math.rint(v[i])) {
-                throw new IllegalArgumentException(name() + ": id " + v[i] + " at position " + i + " is not a whole number");
+                throw new IllegalArgumentException(name() + ": the id at position " + i + " is not a whole number");
             }
             out[i] = (int) v[i];
         }

@@ -68,7 +68,7 @@ final class LocalTraining {
         }
         for (int c = 0; c < clients.length; c++) {
             if (clients[c].length == 0) {
-                throw new IllegalArgumentException("client " + c + " has no data");
+                throw new IllegalArgumentException("the client at position " + c + " has no data");
             }
         }
     }

@@ -68,7 +68,8 @@ class EncodingTest {
         assertEquals(20, index.rawId(1));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> index.transform(new int[] {10, 15}));
-        assertEquals("unknown id 15 at row 1", e.getMessage());
+        assertEquals("unknown id at row 1: not among the 3 ids fitted", e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> index.index(15));
         IdIndex range = IdIndex.ofRange(1, 3);
         Ratings dense = IdIndex.reindex(new Ratings(new int[] {3}, new int[] {1}, new float[] {4}, new long[] {9}),
                 range, range);

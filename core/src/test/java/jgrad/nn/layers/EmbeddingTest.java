@@ -52,12 +52,20 @@ class EmbeddingTest {
         assertArrayEquals(new double[] {1, 2, 3, 4, 2, 4, 6, 8}, g.rows().toDoubleArray());
     }
 
+    /** The position and the range, never the id itself (a user's row): issue 18's "raw ids never in messages". */
     @Test
-    void anIdOutsideTheTableNamesTheIdAndTheSize() {
+    void anIdOutsideTheTableIsNamedByPositionAndRangeNotByValue() {
         Embedding e = new Embedding(10, 4, rng);
-        var ex = assertThrows(IndexOutOfBoundsException.class, () -> e.forward(Tensor.of(new float[] {3, 10}, 2)));
-        assertTrue(ex.getMessage().contains("id 10") && ex.getMessage().contains("10 ids"), ex.getMessage());
+        var ex = assertThrows(IndexOutOfBoundsException.class, () -> e.forward(Tensor.of(new float[] {3, 4711}, 2)));
+        assertTrue(ex.getMessage().contains("position 1") && ex.getMessage().contains("beyond the table")
+                && ex.getMessage().contains("10 ids [0, 10)") && !ex.getMessage().contains("4711"), ex.getMessage());
+        var negative = assertThrows(IndexOutOfBoundsException.class, () -> e.forward(Tensor.of(new float[] {-4711}, 1)));
+        assertTrue(negative.getMessage().contains("position 0 is negative") && !negative.getMessage().contains("4711"),
+                negative.getMessage());
         var ex2 = assertThrows(IllegalArgumentException.class, () -> e.forward(Tensor.of(new float[] {1.5f}, 1)));
-        assertTrue(ex2.getMessage().contains("1.5"), ex2.getMessage());
+        assertTrue(ex2.getMessage().contains("position 0") && !ex2.getMessage().contains("1.5"), ex2.getMessage());
+        var gather = assertThrows(IndexOutOfBoundsException.class,
+                () -> Tensor.zeros(jgrad.backend.DType.F32, 10, 4).gatherRows(new int[] {2, 4711}, 2));
+        assertTrue(gather.getMessage().contains("position 1") && !gather.getMessage().contains("4711"), gather.getMessage());
     }
 }

@@ -101,7 +101,7 @@ class DpFedAvgTest {
         Tensor y = data(2, 4, 1);
         var empty = assertThrows(IllegalArgumentException.class, () -> new DpFedAvg(model(), Losses::mse, x, y,
                 new int[][] {{0, 1}, {}, {2, 3}}, new DpFedAvg.Settings(1, 1, 0, 0.1, 1, 1), null, 1));
-        assertTrue(empty.getMessage().contains("client 1 has no data"), empty.getMessage());
+        assertTrue(empty.getMessage().contains("the client at position 1 has no data"), empty.getMessage());
         var clip = assertThrows(IllegalArgumentException.class, () -> new DpFedAvg.Settings(1, 1, 0, 0.1, 0, 1));
         assertTrue(clip.getMessage().contains("clip norm"), clip.getMessage());
         var noise = assertThrows(IllegalArgumentException.class, () -> new DpFedAvg.Settings(1, 1, 0, 0.1, 1, -0.5));

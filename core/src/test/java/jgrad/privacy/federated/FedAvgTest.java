@@ -80,7 +80,7 @@ class FedAvgTest {
     void clientsWithoutDataAreRefused() {
         var e = assertThrows(IllegalArgumentException.class, () -> new FedAvg(model(), Losses::mse, data(1, 2, 3),
                 data(2, 2, 1), new int[][] {{0, 1}, {}}, new FedAvg.Settings(1, 1, 0, 0.1), 1));
-        assertTrue(e.getMessage().contains("client 1 has no data"), e.getMessage());
+        assertTrue(e.getMessage().contains("the client at position 1 has no data"), e.getMessage());
         var tooMany = assertThrows(IllegalArgumentException.class, () -> Partitions.iid(5, 6, new SplittableRandom(1)));
         assertTrue(tooMany.getMessage().contains("no data"), tooMany.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new FedAvg.Settings(0, 1, 0, 0.1));
