@@ -341,6 +341,15 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
+        if (out instanceof Storage.F32 f) {
+            inChunks(n, NOISE_GRAIN, (off, len) -> SimdDropout.mask(len, seed, offset + off, p, f.a, outOff + off));
+        } else {
+            super.dropoutMask(n, seed, offset, p, out, outOff);
+        }
+    }
+
+    @Override
     public void addGaussian(int n, long seed, long offset, double std, Storage out, int outOff) {
         if (out instanceof Storage.F32 f) {
             inChunks(n, NOISE_GRAIN, (off, len) -> SimdNoise.addGaussian(len, seed, offset + off, std, f.a, outOff + off));
