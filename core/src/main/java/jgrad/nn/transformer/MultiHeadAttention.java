@@ -4,6 +4,7 @@ import jgrad.nn.Describable;
 import jgrad.nn.Config;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.random.RandomGenerator;
 
 import jgrad.backend.DType;
@@ -60,11 +61,25 @@ public final class MultiHeadAttention extends Module implements Describable {
     }
 
     public Output forward(Map<String, Tensor> weights, Tensor x, Tensor mask) {
+        return forward(weights, x, x, mask, UnaryOperator.identity());
+    }
+
+    /**
+     * Attention of the queries Q = query W_qᵀ + b_q over the keys and values made from {@code keys} (K = keys W_kᵀ
+     * + b_k, V = keys W_vᵀ + b_v), both [B, T, d]: SASRec's block (Kang and McAuley's code) takes its queries from
+     * the normalized sequence and its keys from the sequence itself. {@code onWeights} maps α before it weighs V
+     * (SASRec's dropout of the attention weights; identity for none); the output's α is the one before it.
+     */
+    public Output forward(Map<String, Tensor> weights, Tensor query, Tensor keys, Tensor mask,
+                          UnaryOperator<Tensor> onWeights) {
         Weights w = new Weights(name(), weights);
-        if (x.rank() != 3 || x.shape(2) != d) {
-            throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
-                    + ", expected [B, T, " + d + "]");
+        for (Tensor x : new Tensor[] {query, keys}) {
+            if (x.rank() != 3 || x.shape(2) != d || x.shape(0) != query.shape(0) || x.shape(1) != query.shape(1)) {
+                throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
+                        + ", expected [B, T, " + d + "]" + (x == query ? "" : " as the queries'"));
+            }
         }
+        Tensor x = query;
         int batch = x.shape(0);
         int steps = x.shape(1);
         if (mask != null && (mask.rank() != 2 || mask.shape(0) != batch || mask.shape(1) != steps)) {
@@ -72,11 +87,11 @@ public final class MultiHeadAttention extends Module implements Describable {
                     + ", expected [" + batch + ", " + steps + "]");
         }
         Tensor q = split(project(w, "q", x), batch, steps);
-        Tensor k = split(project(w, "k", x), batch, steps);
-        Tensor v = split(project(w, "v", x), batch, steps);
+        Tensor k = split(project(w, "k", keys), batch, steps);
+        Tensor v = split(project(w, "v", keys), batch, steps);
         Tensor alpha = AttentionSoftmaxKernel.run(q.matmul(k, false, true), mask, 1 / Math.sqrt(d / (double) heads),
                 causal);
-        Tensor o = alpha.matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d);
+        Tensor o = onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d);
         return new Output(o.matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), alpha);
     }
 
