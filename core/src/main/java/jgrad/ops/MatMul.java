@@ -30,6 +30,9 @@ public final class MatMul {
                     + " and " + Shapes.format(b.shape()) + (transB ? "ᵀ" : "") + " do not fit (inner sizes " + k
                     + " and " + kb + ")");
         }
+        if (a.rank() > 2 && b.rank() == 2 && !transA) {
+            return flattened(a, b, transB, n, k);
+        }
         int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
         Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
         Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
@@ -39,6 +42,21 @@ public final class MatMul {
         return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
                 a.requiresGrad() ? Reductions.sumTo(gradA(g, b, transA, transB), a.shape()) : null,
                 b.requiresGrad() ? Reductions.sumTo(gradB(g, a, transA, transB), b.shape()) : null}), a, b);
+    }
+
+    /**
+     * A batch of matrices times one matrix (x [B, T, k] · W, a layer's weights): the batch's rows stacked into one
+     * product [B·T, k] · W, so that the backward's dW is one GEMM over all B·T rows instead of B products of
+     * [k, n] summed afterwards, and each GEMM is large enough to run at speed.
+     */
+    private static Tensor flattened(Tensor a, Tensor b, boolean transB, int n, int k) {
+        int[] shape = a.shape();
+        int rows = 1;
+        for (int i = 0; i < shape.length - 1; i++) {
+            rows *= shape[i];
+        }
+        shape[shape.length - 1] = n;
+        return matmul(a.reshape(rows, k), b, false, transB).reshape(shape);
     }
 
     /** d op(A) = G·op(B)ᵀ; if A was used transposed, dA = (G·op(B)ᵀ)ᵀ = op(B)·Gᵀ. */

@@ -20,15 +20,30 @@ import jgrad.tensor.Tensor;
  *   E_t  = (√d · M_{x_t} + P_t) ⊙ keep_t, then dropout                     (§3.1–3.2; P learned)
  *   E   ← Block_b(E, keep) ⊙ keep,   b = 1 … blocks                        (§3.3: causal self-attention over kept
  *                                                                           keys, point-wise FFN d → d → d,
- *                                                                           pre-norm residuals, dropout)
+ *                                                                           residuals, dropout)
  *   F   = LayerNorm(E)
  * </pre>
+ * The block is one of {@link Block}: a pre-norm Transformer block, or the block of the authors' code, whose
+ * residuals start from the normalized sequence ({@link SasRecBlock}).
  * and the scores and loss of {@link SequenceModel}. The paper's setting for ML-1M: 2 blocks, 1 head, d = 50,
  * maximum length 200, dropout 0.2.
  */
 public final class SasRec extends SequenceModel {
 
     public static final String TYPE = "SASRec";
+
+    /** Which block the model stacks. */
+    public enum Block {
+        /** y1 = x + Dropout(MHA(LN_1(x))), y = y1 + Dropout(FFN(LN_2(y1))) ({@link TransformerBlock}, pre-norm) */
+        PRENORM,
+        /** the authors' code: residuals from the normalized sequence, dropout on α and inside the FFN ({@link SasRecBlock}) */
+        REFERENCE
+    }
+
+    /** One block's forward from its weights: x [B, T, d] and the keep mask [B, T]. */
+    private interface Stacked {
+        Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep);
+    }
     private static final double LAYER_NORM_EPS = 1e-8;
 
     private final int blocks;
@@ -36,10 +51,16 @@ public final class SasRec extends SequenceModel {
     private final double dropoutRate;
     private final PositionalEmbedding positions;
     private final Dropout dropout;
-    private final TransformerBlock[] layers;
+    private final Block block;
+    private final Stacked[] layers;
     private final LayerNorm finalNorm;
 
     public SasRec(int numItems, int d, int maxLength, int blocks, int heads, double dropout, DType dtype,
+                  RandomGenerator rng) {
+        this(numItems, d, maxLength, blocks, heads, dropout, Block.PRENORM, dtype, rng);
+    }
+
+    public SasRec(int numItems, int d, int maxLength, int blocks, int heads, double dropout, Block block, DType dtype,
                   RandomGenerator rng) {
         super(numItems, d, maxLength, dtype, rng);
         if (blocks < 1) {
@@ -50,10 +71,15 @@ public final class SasRec extends SequenceModel {
         this.dropoutRate = dropout;
         positions = child("positions", new PositionalEmbedding(maxLength, d, dtype, rng));
         this.dropout = child("dropout", new Dropout(dropout, rng));
-        layers = new TransformerBlock[blocks];
+        this.block = java.util.Objects.requireNonNull(block, "block");
+        layers = new Stacked[blocks];
         for (int b = 0; b < blocks; b++) {
-            layers[b] = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout, LAYER_NORM_EPS,
-                    dtype, rng));
+            if (block == Block.PRENORM) {
+                layers[b] = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout, LAYER_NORM_EPS,
+                        dtype, rng))::forward;
+            } else {
+                layers[b] = child("block" + b, new SasRecBlock(d, heads, dropout, LAYER_NORM_EPS, dtype, rng))::forward;
+            }
         }
         finalNorm = child("norm", new LayerNorm(d, LAYER_NORM_EPS, dtype));
     }
@@ -87,11 +113,14 @@ public final class SasRec extends SequenceModel {
         c.put("blocks", blocks);
         c.put("heads", heads);
         c.put("dropout", dropoutRate);
+        c.put("block", block.name().toLowerCase(java.util.Locale.ROOT));
     }
 
     public static SasRec fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new SasRec(c.getInt("items"), c.getInt("d"), c.getInt("max_length"), c.getInt("blocks"),
-                c.getInt("heads"), c.getDouble("dropout"), c.dtype(), new SplittableRandom(0));
+                c.getInt("heads"), c.getDouble("dropout"),
+                Block.valueOf(c.getString("block", "prenorm").toUpperCase(java.util.Locale.ROOT)), c.dtype(),
+                new SplittableRandom(0));
     }
 }

@@ -39,6 +39,8 @@ class SequenceModelTest {
     static Stream<Factory> models() {
         return Stream.of(
                 c -> new SasRec((int) c[0], (int) c[1], (int) c[2], 2, 1, c[3], DType.F64, new SplittableRandom(3)),
+                c -> new SasRec((int) c[0], (int) c[1], (int) c[2], 2, 1, c[3], SasRec.Block.REFERENCE, DType.F64,
+                        new SplittableRandom(5)),
                 c -> new Gru4Rec((int) c[0], (int) c[1], (int) c[2], c[3], DType.F64, new SplittableRandom(4)));
     }
 

@@ -60,7 +60,7 @@ final class SequenceExample implements Example {
     @Override
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--epochs", "--seed", "--save", "--eval-every",
-                "--batches"));
+                "--batches", "--block"));
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs"))
                 : kind == Kind.SASREC ? 200 : 100;
         int evalEvery = o.containsKey("--eval-every") ? Main.positiveInt("--eval-every", o.get("--eval-every")) : 1;
@@ -70,6 +70,10 @@ final class SequenceExample implements Example {
                 || o.containsKey("--batches"))) {
             throw new UsageException("pop has no training: it takes --data and --seed only");
         }
+        if (kind != Kind.SASREC && o.containsKey("--block")) {
+            throw new UsageException("--block is SASRec's: " + name() + " has no attention blocks");
+        }
+        SasRec.Block block = block(o.getOrDefault("--block", "prenorm"));
         NextItemTraining.Sampling sampling = sampling(o.getOrDefault("--batches", "bucketed"));
         Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
                 : MovieLensFiles.sequences("--data");
@@ -81,11 +85,12 @@ final class SequenceExample implements Example {
             print(out, "test ", NextItemEvaluation.evaluate(pop, data, SequenceData.Target.TEST, K));
             return 0;
         }
-        SequenceModel model = build(data, seed);
+        SequenceModel model = build(data, seed, block);
         model.to(BackendOption.device());
         double lr = kind == Kind.SASREC ? SASREC_LR : GRU4REC_LR;
-        out.printf(Locale.ROOT, "%s, Adam %.0e (β₂ 0.98), batch %d (%s), %d epochs, seed %d, evaluated every %d%n",
-                summary(), lr, BATCH, sampling.name().toLowerCase(Locale.ROOT), epochs, seed, evalEvery);
+        out.printf(Locale.ROOT, "%s%s, Adam %.0e (β₂ 0.98), batch %d (%s), %d epochs, seed %d, evaluated every %d%n",
+                summary(), kind == Kind.SASREC ? ", " + block.name().toLowerCase(Locale.ROOT) + " blocks" : "", lr,
+                BATCH, sampling.name().toLowerCase(Locale.ROOT), epochs, seed, evalEvery);
         NextItemTraining training = new NextItemTraining(data, BATCH, K, sampling);
         Adam adam = new Adam(lr, 0.9, 0.98, 1e-8, false);
         report.title(name() + ": " + summary());
@@ -114,9 +119,18 @@ final class SequenceExample implements Example {
         };
     }
 
-    private SequenceModel build(SequenceData data, long seed) {
+    private static SasRec.Block block(String text) {
+        return switch (text) {
+            case "prenorm" -> SasRec.Block.PRENORM;
+            case "reference" -> SasRec.Block.REFERENCE;
+            default -> throw new UsageException("--block must be 'prenorm' (a pre-norm Transformer block) or 'reference'"
+                    + " (the SASRec authors' code: residuals from the normalized sequence), got '" + text + "'");
+        };
+    }
+
+    private SequenceModel build(SequenceData data, long seed, SasRec.Block block) {
         SplittableRandom rng = new SplittableRandom(seed);
-        return kind == Kind.SASREC ? SasRec.paper(data.numItems(), DType.F32, rng)
+        return kind == Kind.SASREC ? new SasRec(data.numItems(), 50, 200, 2, 1, 0.2, block, DType.F32, rng)
                 : new Gru4Rec(data.numItems(), GRU_DIM, MAX_LENGTH, DROPOUT, DType.F32, rng);
     }
 

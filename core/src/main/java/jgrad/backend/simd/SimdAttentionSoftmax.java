@@ -21,6 +21,7 @@ final class SimdAttentionSoftmax {
     private static final int L = S.length();
     /** Rows of T per task at the least: a row is a few hundred floats. */
     private static final long GRAIN = 1 << 16;
+    private static final FloatVector NEGATIVE_INFINITY = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
 
     private SimdAttentionSoftmax() {
     }
@@ -38,41 +39,64 @@ final class SimdAttentionSoftmax {
         });
     }
 
-    /** One query row: α over keys [0, seen) where kept, 0 beyond; its own key t alone when none is kept. */
+    /**
+     * One query row: α over keys [0, seen) where kept, 0 beyond; its own key t alone when none is kept. Split in
+     * three small loops so that C2 inlines the exponential into its loop (in one larger method it did not, and the
+     * vectors were boxed: three times slower).
+     */
     private static void row(int steps, int seen, int t, float scale, float[] keep, int keepRow, float[] s, int so,
                             float[] alpha, int ao) {
-        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-        for (int u = 0; u < seen; u += L) {
-            VectorMask<Float> m = kept(u, seen, keep, keepRow);
-            vmax = vmax.max(FloatVector.fromArray(S, s, so + u, m).mul(scale).blend(Float.NEGATIVE_INFINITY, m.not()));
-        }
-        float max = vmax.reduceLanes(VectorOperators.MAX);
+        float max = rowMax(seen, scale, keep, keepRow, s, so);
         Arrays.fill(alpha, ao + seen, ao + steps, 0f);
         if (max == Float.NEGATIVE_INFINITY) {
             Arrays.fill(alpha, ao, ao + seen, 0f);
             alpha[ao + t] = 1f;
             return;
         }
+        float sum = exponentials(seen, scale, max, keep, keepRow, s, so, alpha, ao);
+        divide(seen, sum, alpha, ao);
+    }
+
+    private static float rowMax(int seen, float scale, float[] keep, int keepRow, float[] s, int so) {
+        FloatVector vmax = NEGATIVE_INFINITY;
+        for (int u = 0; u < seen; u += L) {
+            vmax = vmax.max(scores(u, seen, scale, keep, keepRow, s, so));
+        }
+        return vmax.reduceLanes(VectorOperators.MAX);
+    }
+
+    /** e^(x − max) into alpha (0 for dropped keys), returning their sum. */
+    private static float exponentials(int seen, float scale, float max, float[] keep, int keepRow, float[] s, int so,
+                                      float[] alpha, int ao) {
         FloatVector bmax = FloatVector.broadcast(S, max);
         FloatVector acc = FloatVector.zero(S);
         for (int u = 0; u < seen; u += L) {
-            VectorMask<Float> m = kept(u, seen, keep, keepRow);
-            FloatVector e = SimdMath.exp(FloatVector.fromArray(S, s, so + u, m).mul(scale).sub(bmax))
-                    .blend(0f, m.not());
-            e.intoArray(alpha, ao + u, S.indexInRange(u, seen));
+            FloatVector x = scores(u, seen, scale, keep, keepRow, s, so);
+            // exp clamps its argument, so a dropped key (−∞) is set to 0 after it, not relied on to underflow
+            FloatVector e = SimdMath.exp(x.sub(bmax)).blend(0f, x.eq(Float.NEGATIVE_INFINITY));
             acc = acc.add(e);
+            e.intoArray(alpha, ao + u, S.indexInRange(u, seen));
         }
-        FloatVector inverse = FloatVector.broadcast(S, 1f / SimdMath.sumLanes(acc));
+        return SimdMath.sumLanes(acc);
+    }
+
+    private static void divide(int seen, float sum, float[] alpha, int ao) {
+        FloatVector inverse = FloatVector.broadcast(S, 1f / sum);
         for (int u = 0; u < seen; u += L) {
             VectorMask<Float> in = S.indexInRange(u, seen);
             FloatVector.fromArray(S, alpha, ao + u, in).mul(inverse).intoArray(alpha, ao + u, in);
         }
     }
 
-    /** The lanes u … u + L − 1 that are keys below {@code seen} and kept. */
-    private static VectorMask<Float> kept(int u, int seen, float[] keep, int keepRow) {
+    /** c·s for keys u … u + L − 1, −∞ for those dropped or at or beyond {@code seen}. */
+    private static FloatVector scores(int u, int seen, float scale, float[] keep, int keepRow, float[] s, int so) {
         VectorMask<Float> in = S.indexInRange(u, seen);
-        return keep == null ? in : FloatVector.fromArray(S, keep, keepRow + u, in).compare(VectorOperators.NE, 0f, in);
+        FloatVector x = FloatVector.fromArray(S, s, so + u, in).mul(scale).blend(NEGATIVE_INFINITY, in.not());
+        if (keep == null) {
+            return x;
+        }
+        FloatVector k = FloatVector.fromArray(S, keep, keepRow + u, in);
+        return x.blend(NEGATIVE_INFINITY, k.eq(0f));
     }
 
     static void backward(int rows, int steps, float scale, boolean causal, float[] alpha, float[] g, int gOff,

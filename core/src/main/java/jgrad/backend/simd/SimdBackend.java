@@ -193,6 +193,29 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void layerNormForward(int rows, int d, double eps, Storage x, int xOff, Storage gamma, Storage beta,
+                                 Storage y, Storage mean, Storage rstd) {
+        if (x instanceof Storage.F32 fx && gamma instanceof Storage.F32 fg && beta instanceof Storage.F32 fb
+                && y instanceof Storage.F32 fy && mean instanceof Storage.F32 fm && rstd instanceof Storage.F32 fr) {
+            SimdLayerNorm.forward(rows, d, (float) eps, fx.a, xOff, fg.a, fb.a, fy.a, fm.a, fr.a);
+        } else {
+            super.layerNormForward(rows, d, eps, x, xOff, gamma, beta, y, mean, rstd);
+        }
+    }
+
+    @Override
+    public void layerNormBackward(int rows, int d, Storage x, int xOff, Storage gamma, Storage mean, Storage rstd,
+                                  Storage dy, Storage dx, Storage dGamma, Storage dBeta) {
+        if (x instanceof Storage.F32 fx && gamma instanceof Storage.F32 fg && mean instanceof Storage.F32 fm
+                && rstd instanceof Storage.F32 fr && dy instanceof Storage.F32 fdy && dx instanceof Storage.F32 fdx
+                && dGamma instanceof Storage.F32 fdg && dBeta instanceof Storage.F32 fdb) {
+            SimdLayerNorm.backward(rows, d, fx.a, xOff, fg.a, fm.a, fr.a, fdy.a, fdx.a, fdg.a, fdb.a);
+        } else {
+            super.layerNormBackward(rows, d, x, xOff, gamma, mean, rstd, dy, dx, dGamma, dBeta);
+        }
+    }
+
+    @Override
     public void gruStateForward(int n, Storage pre, int preOff, Storage hPrev, int hPrevOff, Storage act, int actOff,
                                 Storage h, int hOff) {
         if (pre instanceof Storage.F32 fp && hPrev instanceof Storage.F32 fhp && act instanceof Storage.F32 fa
@@ -346,6 +369,15 @@ public class SimdBackend extends ScalarBackend {
             SimdReductions.rowSquaredNorms(rows, cols, fx.a, xOff, fo.a, outOff);
         } else {
             super.rowSquaredNorms(rows, cols, x, xOff, out, outOff);
+        }
+    }
+
+    @Override
+    public void dropoutMask(int n, long seed, long offset, double p, Storage out, int outOff) {
+        if (out instanceof Storage.F32 f) {
+            inChunks(n, NOISE_GRAIN, (off, len) -> SimdDropout.mask(len, seed, offset + off, p, f.a, outOff + off));
+        } else {
+            super.dropoutMask(n, seed, offset, p, out, outOff);
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jgrad.backend.DType;
+import jgrad.kernels.LayerNormKernel;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
@@ -17,7 +18,8 @@ import jgrad.tensor.Tensor;
  * <pre>
  *   μ = (1/d) Σ_k x_k,   σ² = (1/d) Σ_k (x_k − μ)²,   y_k = γ_k (x_k − μ) / √(σ² + ε) + β_k
  * </pre>
- * with γ [d] ones and β [d] zeros to start; gradients flow through μ and σ².
+ * with γ [d] ones and β [d] zeros to start; gradients flow through μ and σ². One op with a hand-written
+ * backward ({@link LayerNormKernel}).
  */
 public final class LayerNorm extends Module implements Layer {
 
@@ -45,14 +47,7 @@ public final class LayerNorm extends Module implements Layer {
             throw new IllegalArgumentException("LayerNorm(d=" + d + "): input has shape " + Shapes.format(x.shape())
                     + ", expected [..., " + d + "]");
         }
-        return normalize(x, -1, eps).mul(w.get("gamma", d)).add(w.get("beta", d));
-    }
-
-    /** (x − μ) / √(σ² + ε) with μ and the biased σ² taken along one axis. */
-    static Tensor normalize(Tensor x, int axis, double eps) {
-        Tensor centered = x.sub(x.mean(axis, true));
-        Tensor variance = centered.mul(centered).mean(axis, true);
-        return centered.div(variance.add(eps).sqrt());
+        return LayerNormKernel.run(x, w.get("gamma", d), w.get("beta", d), eps);
     }
 
     @Override
