@@ -407,6 +407,17 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void maxPool(ConvGeometry g, Storage x, int xOff, Storage y, int yOff) {
+        ScalarPooling.maxPool(g, x, xOff, y, yOff);
+    }
+
+    @Override
+    public void maxPoolBackward(ConvGeometry g, Storage x, int xOff, Storage y, int yOff, Storage dy, int dyOff,
+                                Storage dx, int dxOff) {
+        ScalarPooling.maxPoolBackward(g, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+    }
+
+    @Override
     public void fill(int n, Storage dst, int dstOff, double value) {
         for (int i = 0; i < n; i++) {
             dst.set(dstOff + i, value);

@@ -29,4 +29,22 @@ public final class WindowKernel {
             return new Tensor[] {dx};
         }), x);
     }
+
+    /**
+     * Max pooling as one recorded op ({@link jgrad.backend.Backend#maxPool}): y [B, C, outH, outW] of x
+     * [B, C, H, W]; the backward sends each output's gradient to the taps that won its window, shared
+     * equally on a tie ({@link jgrad.backend.Backend#maxPoolBackward}).
+     */
+    public static Tensor maxPool(Tensor x, ConvGeometry g) {
+        Tensor xc = x.contiguous();
+        Tensor y = Tensor.zeros(x.device(), x.dtype(), g.batch(), g.channels(), g.outH(), g.outW());
+        y.backend().maxPool(g, xc.storage(), xc.offset(), y.storage(), 0);
+        return y.recordedAs("maxPool", OpRecord.newGradients(gOut -> {
+            Tensor gc = gOut.contiguous();
+            Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            dx.backend().maxPoolBackward(g, xc.storage(), xc.offset(), y.storage(), 0, gc.storage(), gc.offset(),
+                    dx.storage(), 0);
+            return new Tensor[] {dx};
+        }), x);
+    }
 }

@@ -65,14 +65,17 @@ public final class SentimentModel {
     private final Kind kind;
     private final WordIds words;
     private final int length;
+    /** PAD ids before and after every sentence (the CNN only; Kim's zero padding at both ends). */
+    private final int edges;
     private final Sequential model;
     /** The development accuracy after each epoch of the last training (empty without a development share). */
     private final List<Double> lastSelection = new ArrayList<>();
 
-    private SentimentModel(Kind kind, WordIds words, int length, Sequential model) {
+    private SentimentModel(Kind kind, WordIds words, int length, int edges, Sequential model) {
         this.kind = kind;
         this.words = words;
         this.length = length;
+        this.edges = edges;
         this.model = model;
     }
 
@@ -88,7 +91,7 @@ public final class SentimentModel {
         SplittableRandom rng = new SplittableRandom(s.seed());
         Sequential net = network(kind, words.size(), s, rng);
         int length = length(kind, train.tokens(), s.maxLength(), net);
-        SentimentModel m = new SentimentModel(kind, words, length, net);
+        SentimentModel m = new SentimentModel(kind, words, length, kind == Kind.CNN ? s.edgePadding() : 0, net);
         net.to(device);
         Split<int[]> parts = developmentSplit(train.size(), s);
         LabeledSentences fitted = train.rows(parts.train());
@@ -129,20 +132,30 @@ public final class SentimentModel {
         return Math.max(shortest(net), Math.min(longest, maxLength));
     }
 
-    /** Ids per sentence: padded at the end for the CNN, at the front for the LSTM, distinct words for the bag. */
+    /**
+     * Ids per sentence: padded at the end for the CNN (after {@code edges} PAD ids, and with {@code edges} more
+     * after its words), at the front for the LSTM, distinct words for the bag.
+     */
     private IdRows rows(List<List<String>> sentences) {
         List<int[]> rows = new ArrayList<>(sentences.size());
         int[] used = new int[sentences.size()];
         for (int i = 0; i < used.length; i++) {
             List<String> t = sentences.get(i);
             rows.add(switch (kind) {
-                case CNN -> words.sequence(t, length, false);
+                case CNN -> framed(words.sequence(t, length, false));
                 case LSTM -> words.sequence(t, length, true);
                 case BOW -> words.bag(t, length);
             });
-            used[i] = kind == Kind.BOW ? WordIds.distinctCount(t) : t.size();
+            used[i] = kind == Kind.BOW ? WordIds.distinctCount(t) : Math.min(t.size(), length) + 2 * edges;
         }
         return new IdRows(rows, used, kind == Kind.LSTM, shortest(model));
+    }
+
+    /** The ids with {@code edges} PAD ids in front and {@code edges} more at the end. */
+    private int[] framed(int[] ids) {
+        int[] out = new int[ids.length + 2 * edges];
+        System.arraycopy(ids, 0, out, edges, ids.length);
+        return out;
     }
 
     private static int shortest(Sequential net) {
@@ -284,6 +297,7 @@ public final class SentimentModel {
         Map<String, Object> pre = new LinkedHashMap<>();
         pre.put("sentiment", kind.label());
         pre.put("length", length);
+        pre.put("edges", edges);
         pre.put("words", words.words());
         ModelFiles.save(model, path, pre);
     }
@@ -298,6 +312,7 @@ public final class SentimentModel {
         @SuppressWarnings("unchecked")
         Config c = new Config("sentiment preprocessing", (Map<String, Object>) loaded.preprocessing());
         WordIds words = WordIds.of(c.getStringList("words"));
-        return new SentimentModel(Kind.parse(c.getString("sentiment")), words, c.getInt("length"), net);
+        return new SentimentModel(Kind.parse(c.getString("sentiment")), words, c.getInt("length"), c.getInt("edges", 0),
+                net);
     }
 }

@@ -11,12 +11,17 @@ package jgrad.text;
  * training stops once {@code patience} epochs in a row did not improve it (0: never early), and the
  * weights of the best epoch are kept. {@code maxNorm} (finite: the CNN's output layer only) projects each
  * row of the output weights back to an L2 norm of at most that after every step (Kim's s = 3).
+ * {@code edgePadding} (the CNN only) puts that many {@link WordIds#PAD} ids before and after every sentence,
+ * as Kim pads with the widest filter's width − 1, so that a filter also sees the words at a sentence's edges
+ * at every position of its window; 0 is none.
  */
 public record SentimentSettings(int epochs, int batchSize, double learningRate, int dim, int hidden, int minCount,
-                                int maxLength, long seed, double devFraction, int patience, double maxNorm) {
+                                int maxLength, long seed, double devFraction, int patience, double maxNorm,
+                                int edgePadding) {
 
     public SentimentSettings {
-        if (epochs < 1 || batchSize < 1 || dim < 1 || hidden < 1 || minCount < 1 || maxLength < 1 || patience < 0) {
+        if (epochs < 1 || batchSize < 1 || dim < 1 || hidden < 1 || minCount < 1 || maxLength < 1 || patience < 0
+                || edgePadding < 0) {
             throw new IllegalArgumentException("sentiment settings must be positive: " + this);
         }
         if (!(learningRate > 0)) {
@@ -33,7 +38,7 @@ public record SentimentSettings(int epochs, int batchSize, double learningRate, 
     /** Every epoch trained, the last one kept, no constraint. */
     public SentimentSettings(int epochs, int batchSize, double learningRate, int dim, int hidden, int minCount,
                              int maxLength, long seed) {
-        this(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, 0, 0, Double.POSITIVE_INFINITY);
+        this(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, 0, 0, Double.POSITIVE_INFINITY, 0);
     }
 
     /**
@@ -44,35 +49,41 @@ public record SentimentSettings(int epochs, int batchSize, double learningRate, 
      */
     public static SentimentSettings defaults(SentimentModel.Kind kind, long seed) {
         return switch (kind) {
-            case CNN -> new SentimentSettings(25, 50, 1e-3, 300, 1, 1, 64, seed, 0.1, 3, 3);
-            case LSTM -> new SentimentSettings(25, 50, 1e-3, 128, 128, 1, 64, seed, 0.1, 3, Double.POSITIVE_INFINITY);
+            case CNN -> new SentimentSettings(25, 50, 1e-3, 300, 1, 1, 64, seed, 0.1, 3, 3, 0);
+            case LSTM -> new SentimentSettings(25, 50, 1e-3, 128, 128, 1, 64, seed, 0.1, 3, Double.POSITIVE_INFINITY, 0);
             case BOW -> new SentimentSettings(5, 50, 1e-2, 1, 1, 1, 64, seed);
         };
     }
 
     public SentimentSettings withEpochs(int e) {
         return new SentimentSettings(e, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, devFraction,
-                patience, maxNorm);
+                patience, maxNorm, edgePadding);
     }
 
     public SentimentSettings withSeed(long s) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, s, devFraction,
-                patience, maxNorm);
+                patience, maxNorm, edgePadding);
     }
 
     public SentimentSettings withDim(int d) {
         return new SentimentSettings(epochs, batchSize, learningRate, d, hidden, minCount, maxLength, seed, devFraction,
-                patience, maxNorm);
+                patience, maxNorm, edgePadding);
     }
 
     /** The same with model selection on a development share (0: none) and that patience. */
     public SentimentSettings withSelection(double dev, int epochsWithoutProgress) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, dev,
-                epochsWithoutProgress, maxNorm);
+                epochsWithoutProgress, maxNorm, edgePadding);
     }
 
     public SentimentSettings withMaxNorm(double radius) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, radius);
+                devFraction, patience, radius, edgePadding);
+    }
+
+    /** The same with {@code ids} {@link WordIds#PAD} ids before and after every sentence (the CNN only). */
+    public SentimentSettings withEdgePadding(int ids) {
+        return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
+                devFraction, patience, maxNorm, ids);
     }
 }

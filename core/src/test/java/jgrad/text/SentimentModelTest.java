@@ -79,6 +79,21 @@ class SentimentModelTest {
     }
 
     @Test
+    void edgePaddingIsLearnedWithAndSavedWithTheModel() throws Exception {
+        LabeledSentences train = toy(80, 1);
+        LabeledSentences test = toy(40, 2);
+        SentimentSettings framed = small(SentimentModel.Kind.CNN).withEdgePadding(4);
+        SentimentModel m = SentimentModel.train(SentimentModel.Kind.CNN, train, framed, Device.CPU);
+        assertEquals(1.0, m.accuracy(test), 1e-12, "edge-padded CNN on held-out toy sentences");
+        double[] p = m.positiveProbabilities(test.tokens());
+        Path file = dir.resolve("framed");
+        m.save(file);
+        assertArrayEquals(p, SentimentModel.load(file).positiveProbabilities(test.tokens()), 0,
+                "the loaded model pads as it was trained (read without its 4 edge ids, it would score other rows)");
+        assertEquals(p[0], m.positiveProbabilities(List.of(test.tokens().get(0)))[0], 1e-6, "a sentence alone");
+    }
+
+    @Test
     void emptyTextAndOtherModelFilesAreRefused() throws Exception {
         SentimentModel m = SentimentModel.train(SentimentModel.Kind.BOW, toy(20, 1), small(SentimentModel.Kind.BOW),
                 Device.CPU);

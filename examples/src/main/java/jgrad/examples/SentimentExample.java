@@ -19,12 +19,13 @@ import jgrad.text.SentimentSettings;
 
 /**
  * {@code ./jgrad example sentiment [--folds N] [--first F] [--skip S] [--model cnn|lstm|bow|all] [--epochs E] [--dim D]
- * [--seed S] [--data DIR] [--save FILE]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
+ * [--seed S] [--data DIR] [--save FILE] [--edge-padding K]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
  * Lee (MR): k-fold cross-validation accuracy of each model, folds seeded; {@code --save} then trains the one
  * chosen model on every sentence and saves it for {@code ./jgrad sentiment}. {@code --first F} runs only the
  * first F of the N folds (a quicker estimate), {@code --skip S} leaves out the first S (to share one run's folds
  * among processes); {@code --epochs} is the most a model trains, {@code --dim} its
- * embedding size.
+ * embedding size; {@code --edge-padding K} puts K padding ids before and after every sentence for the CNN
+ * (Kim pads with the widest filter − 1 = 4).
  */
 final class SentimentExample implements Example {
 
@@ -37,7 +38,8 @@ final class SentimentExample implements Example {
     @Override
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args,
-                List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save"));
+                List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save",
+                        "--edge-padding"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
         int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
@@ -47,6 +49,7 @@ final class SentimentExample implements Example {
         }
         Integer epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : null;
         Integer dim = o.containsKey("--dim") ? Main.positiveInt("--dim", o.get("--dim")) : null;
+        int edges = o.containsKey("--edge-padding") ? Main.positiveInt("--edge-padding", o.get("--edge-padding")) : 0;
         List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
         Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
@@ -62,7 +65,7 @@ final class SentimentExample implements Example {
                 folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
                 Backends.current().name());
         for (SentimentModel.Kind kind : kinds) {
-            SentimentSettings s = settings(kind, seed, epochs, dim);
+            SentimentSettings s = settings(kind, seed, epochs, dim).withEdgePadding(edges);
             if (folds >= 2) {
                 crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out, report);
             }
@@ -115,7 +118,8 @@ final class SentimentExample implements Example {
         return switch (kind) {
             case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
                     + " max-over-time, dropout 0.5" + (s.maxNorm() == Double.POSITIVE_INFINITY ? ""
-                    : ", output rows max-norm " + s.maxNorm()) + "; " + training;
+                    : ", output rows max-norm " + s.maxNorm()) + (s.edgePadding() == 0 ? ""
+                    : ", " + s.edgePadding() + " padding ids at both ends") + "; " + training;
             case LSTM -> "embeddings " + s.dim() + " → LSTM(" + s.hidden() + ") last state → dropout 0.5 → Dense(2); "
                     + training;
             case BOW -> "logistic regression on binary bag of words; " + training;

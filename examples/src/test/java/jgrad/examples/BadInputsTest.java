@@ -720,6 +720,8 @@ class BadInputsTest {
                 "--dim", "-3"));
         c.add(Case.of("example", 2, List.of("--skip 3 leaves no fold to run"), "example", "sentiment",
                 "--first", "3", "--skip", "3"));
+        c.add(Case.of("example", 2, List.of("--edge-padding must be a positive whole number", "'four'"), "example",
+                "sentiment", "--edge-padding", "four"));
         c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
         c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
                 dir.resolve("nothing").toString(), "--text", "great"));

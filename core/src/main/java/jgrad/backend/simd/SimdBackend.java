@@ -330,6 +330,26 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void maxPool(ConvGeometry g, Storage x, int xOff, Storage y, int yOff) {
+        if (x instanceof Storage.F32 fx && y instanceof Storage.F32 fy) {
+            SimdPooling.maxPool(g, fx.a, xOff, fy.a, yOff);
+        } else {
+            super.maxPool(g, x, xOff, y, yOff);
+        }
+    }
+
+    @Override
+    public void maxPoolBackward(ConvGeometry g, Storage x, int xOff, Storage y, int yOff, Storage dy, int dyOff,
+                                Storage dx, int dxOff) {
+        if (x instanceof Storage.F32 fx && y instanceof Storage.F32 fy && dy instanceof Storage.F32 fg
+                && dx instanceof Storage.F32 fd) {
+            SimdPooling.maxPoolBackward(g, fx.a, xOff, fy.a, yOff, fg.a, dyOff, fd.a, dxOff);
+        } else {
+            super.maxPoolBackward(g, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        }
+    }
+
+    @Override
     public void fill(int n, Storage dst, int dstOff, double value) {
         if (dst instanceof Storage.F32 fd) {
             SimdMemory.fill(n, fd.a, dstOff, (float) value);

@@ -6,9 +6,10 @@ import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
 /**
- * The shared arithmetic of {@link MaxPool2D} and {@link AvgPool2D}: the windows of each channel as
- * rows of the column matrix (im2col, padded with −∞ for a maximum and 0 for an average), reduced over
- * the kh·kw rows of each channel, then laid out again as [B, C, outH, outW].
+ * The shared arithmetic of {@link MaxPool2D} and {@link AvgPool2D}. A maximum is one fused kernel
+ * ({@link WindowKernel#maxPool}); an average takes the windows of each channel as rows of the column
+ * matrix (im2col, padded with 0), averages the kh·kw rows of each channel, then lays them out again as
+ * [B, C, outH, outW].
  */
 final class Pooling {
 
@@ -29,10 +30,13 @@ final class Pooling {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(layer + ": " + e.getMessage(), e);
         }
+        if (max) {
+            return WindowKernel.maxPool(x, g);
+        }
         int taps = kernel[0] * kernel[1];
-        Tensor cols = WindowKernel.unfold(x, g, max ? Double.NEGATIVE_INFINITY : 0)
+        Tensor cols = WindowKernel.unfold(x, g, 0)
                 .reshape(channels, taps, batch * g.outH() * g.outW());
-        Tensor reduced = max ? cols.max(1, false) : cols.mean(1, false);
+        Tensor reduced = cols.mean(1, false);
         return reduced.reshape(channels, batch, g.outH(), g.outW()).permute(1, 0, 2, 3).contiguous();
     }
 

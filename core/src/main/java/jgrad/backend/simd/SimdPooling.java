@@ -1,0 +1,185 @@
+package jgrad.backend.simd;
+
+import java.util.Arrays;
+import java.util.function.IntConsumer;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+import jgrad.backend.ConvGeometry;
+
+/**
+ * Max pooling on float arrays in one pass over x, without the column matrix. Without padding or dilation
+ * (every pooling of the examples) the lanes run over a plane's outputs and each tap is one gather; otherwise
+ * each output row starts at −∞ and takes the maximum with one run of input columns per tap, where only the
+ * run's part inside x is read (so a padded position never wins). The backward recounts each window's ties
+ * against the output. Planes (n, c) are split across threads; they read and write disjoint parts of x, y and dx.
+ */
+final class SimdPooling {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    /** Input elements per task before splitting across threads pays. */
+    private static final int GRAIN = 1 << 15;
+
+    private SimdPooling() {
+    }
+
+    static void maxPool(ConvGeometry g, float[] x, int xOff, float[] y, int yOff) {
+        if (unpadded(g)) {
+            int[] starts = windowStarts(g);
+            forPlanes(g, plane -> maxPoolPlane(g, starts, x, xOff + plane * g.height() * g.width(), y,
+                    yOff + plane * g.outH() * g.outW()));
+            return;
+        }
+        int outW = g.outW();
+        forPlanes(g, plane -> {
+            for (int i = 0; i < g.outH(); i++) {
+                int out = yOff + (plane * g.outH() + i) * outW;
+                Arrays.fill(y, out, out + outW, Float.NEGATIVE_INFINITY);
+                for (int u = 0; u < g.kh(); u++) {
+                    int row = i * g.sh() + u * g.dh() - g.ph();
+                    if (row < 0 || row >= g.height()) {
+                        continue;
+                    }
+                    for (int v = 0; v < g.kw(); v++) {
+                        int src = xOff + (plane * g.height() + row) * g.width() + v * g.dw() - g.pw();
+                        for (int j = firstInside(g, v), end = endInside(g, v); j < end; j++) {
+                            y[out + j] = Math.max(y[out + j], x[src + j * g.sw()]);
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    static void maxPoolBackward(ConvGeometry g, float[] x, int xOff, float[] y, int yOff, float[] dy, int dyOff,
+                                float[] dx, int dxOff) {
+        int plane = g.height() * g.width();
+        if (unpadded(g)) {
+            int[] starts = windowStarts(g);
+            forPlanes(g, p -> maxPoolBackwardPlane(g, starts, x, xOff + p * plane, y, yOff + p * g.outH() * g.outW(), dy,
+                    dyOff + p * g.outH() * g.outW(), dx, dxOff + p * plane));
+            return;
+        }
+        forPlanes(g, p -> {
+            Arrays.fill(dx, dxOff + p * plane, dxOff + (p + 1) * plane, 0f);
+            for (int i = 0; i < g.outH(); i++) {
+                for (int j = 0; j < g.outW(); j++) {
+                    int out = (p * g.outH() + i) * g.outW() + j;
+                    float max = y[yOff + out];
+                    int ties = visitTies(g, x, xOff, p, i, j, max, null, 0, 0f);
+                    visitTies(g, x, xOff, p, i, j, max, dx, dxOff, dy[dyOff + out] / ties);
+                }
+            }
+        });
+    }
+
+    /** No padding and no dilation (every pooling layer of the examples): every tap is inside, at a fixed offset. */
+    private static boolean unpadded(ConvGeometry g) {
+        return g.ph() == 0 && g.pw() == 0 && g.dh() == 1 && g.dw() == 1;
+    }
+
+    /**
+     * Where each output (i, j) of a plane starts in the plane, i·sh·width + j·sw, padded with zeros to whole
+     * vectors so that a masked gather never indexes past the map.
+     */
+    private static int[] windowStarts(ConvGeometry g) {
+        int p = g.outH() * g.outW();
+        int[] starts = new int[(p + S.length() - 1) / S.length() * S.length()];
+        for (int q = 0; q < p; q++) {
+            starts[q] = q / g.outW() * g.sh() * g.width() + q % g.outW() * g.sw();
+        }
+        return starts;
+    }
+
+    /** One plane of an unpadded pooling, lanes over its outputs: a gather per tap and a running lanewise max. */
+    private static void maxPoolPlane(ConvGeometry g, int[] starts, float[] x, int in, float[] y, int out) {
+        int p = g.outH() * g.outW();
+        for (int q = 0; q < p; q += S.length()) {
+            VectorMask<Float> live = S.indexInRange(q, p);
+            FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    max = max.max(FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q, live));
+                }
+            }
+            max.intoArray(y, out + q, live);
+        }
+    }
+
+    /**
+     * The backward of one unpadded plane: per output the ties t = Σ_taps [x = y], then dy / t added at each tie.
+     * Within one vector the taps of a given (u, v) are distinct elements, so the gather-add-scatter is safe
+     * even when windows overlap (they meet only across taps, which run one after another).
+     */
+    private static void maxPoolBackwardPlane(ConvGeometry g, int[] starts, float[] x, int in, float[] y, int out,
+                                             float[] dy, int dyAt, float[] dx, int dxAt) {
+        int p = g.outH() * g.outW();
+        Arrays.fill(dx, dxAt, dxAt + g.height() * g.width(), 0f);
+        for (int q = 0; q < p; q += S.length()) {
+            VectorMask<Float> live = S.indexInRange(q, p);
+            FloatVector max = FloatVector.fromArray(S, y, out + q, live);
+            FloatVector ties = FloatVector.zero(S);
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    FloatVector tap = FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q, live);
+                    ties = ties.add(1f, tap.eq(max));
+                }
+            }
+            FloatVector share = FloatVector.fromArray(S, dy, dyAt + q, live).div(ties);
+            for (int u = 0; u < g.kh(); u++) {
+                for (int v = 0; v < g.kw(); v++) {
+                    int tapAt = u * g.width() + v;
+                    VectorMask<Float> won = FloatVector.fromArray(S, x, in + tapAt, starts, q, live).eq(max).and(live);
+                    FloatVector.fromArray(S, dx, dxAt + tapAt, starts, q, live).add(share, won)
+                            .intoArray(dx, dxAt + tapAt, starts, q, live);
+                }
+            }
+        }
+    }
+
+    /** Counts the taps of window (i, j) of plane p inside x that equal max; adds share there in dx if given. */
+    private static int visitTies(ConvGeometry g, float[] x, int xOff, int p, int i, int j, float max, float[] dx,
+                                 int dxOff, float share) {
+        int ties = 0;
+        for (int u = 0; u < g.kh(); u++) {
+            int row = i * g.sh() + u * g.dh() - g.ph();
+            if (row < 0 || row >= g.height()) {
+                continue;
+            }
+            for (int v = 0; v < g.kw(); v++) {
+                int col = j * g.sw() + v * g.dw() - g.pw();
+                int at = (p * g.height() + row) * g.width() + col;
+                if (col >= 0 && col < g.width() && x[xOff + at] == max) {
+                    ties++;
+                    if (dx != null) {
+                        dx[dxOff + at] += share;
+                    }
+                }
+            }
+        }
+        return ties;
+    }
+
+    /** The first output column j whose tap v lands at an input column >= 0. */
+    private static int firstInside(ConvGeometry g, int v) {
+        int lead = g.pw() - v * g.dw();
+        return lead <= 0 ? 0 : Math.min(g.outW(), (lead + g.sw() - 1) / g.sw());
+    }
+
+    /** One past the last output column j whose tap v lands at an input column < width. */
+    private static int endInside(ConvGeometry g, int v) {
+        int reach = g.width() - 1 + g.pw() - v * g.dw();
+        return reach < 0 ? 0 : Math.min(g.outW(), reach / g.sw() + 1);
+    }
+
+    private static void forPlanes(ConvGeometry g, IntConsumer body) {
+        int planes = g.batch() * g.channels();
+        int tasks = Math.min(planes, SimdParallel.tasksFor((long) g.inputSize(), GRAIN));
+        SimdParallel.run(tasks, t -> {
+            for (int p = t; p < planes; p += tasks) {
+                body.accept(p);
+            }
+        });
+    }
+}
