@@ -163,6 +163,11 @@ public final class Tensor {
         return shape.clone();
     }
 
+    /** Whether {@code other} has this tensor's shape (without copying either shape). */
+    public boolean sameShape(Tensor other) {
+        return Arrays.equals(shape, other.shape);
+    }
+
     /** The size of one axis; negative axes count from the end. */
     public int shape(int axis) {
         return shape[Shapes.axis("shape", axis, shape.length)];
@@ -427,7 +432,7 @@ public final class Tensor {
      * weights, restoring a snapshot). This tensor must be contiguous, and src must have its shape and dtype.
      */
     public void copyFrom(Tensor src) {
-        if (!Arrays.equals(src.shape(), shape()) || src.dtype() != dtype()) {
+        if (!sameShape(src) || src.dtype() != dtype()) {
             throw new IllegalArgumentException("copyFrom: cannot copy a " + src.dtype() + " " + Shapes.format(src.shape())
                     + " into a " + dtype() + " " + Shapes.format(shape()));
         }
@@ -435,7 +440,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
                     + " is a non-contiguous view");
         }
-        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape(), src.storage(), src.offset(), src.strides(), storage(), offset());
+        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape, src.storage, src.offset, src.strides, storage, offset);
     }
 
     /** The same values in another dtype (differentiable; the gradient converts back). */
