@@ -1,7 +1,5 @@
 package jgrad.autograd;
 
-import java.util.Arrays;
-
 import jgrad.backend.Arena;
 import jgrad.tensor.Tensor;
 
@@ -56,8 +54,7 @@ public final class LeafGrad {
 
     private void addKeptInPlace(Tensor g) {
         if (dense == null) {
-            if (kept == null || kept.device() != g.device() || kept.dtype() != g.dtype()
-                    || !Arrays.equals(kept.shape(), g.shape())) {
+            if (kept == null || kept.device() != g.device() || kept.dtype() != g.dtype() || !kept.sameShape(g)) {
                 kept = Arena.outside(() -> Tensor.zeros(g.device(), g.dtype(), g.shape()));
             }
             kept.copyFrom(g);

@@ -62,6 +62,8 @@ public final class OpRecord {
         };
     }
 
+    private static final Tensor[] NO_INPUTS = {};
+
     private final String op;
     private Tensor[] inputs;
     private Backward backward;
@@ -125,6 +127,6 @@ public final class OpRecord {
         }
         backward = null;
         scatter = null;
-        inputs = new Tensor[0];
+        inputs = NO_INPUTS;
     }
 }

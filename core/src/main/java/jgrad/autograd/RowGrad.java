@@ -2,6 +2,8 @@ package jgrad.autograd;
 
 import java.util.Arrays;
 
+import jgrad.backend.Reusable;
+import jgrad.backend.Storage;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -12,6 +14,9 @@ import jgrad.tensor.Tensor;
  */
 public final class RowGrad {
 
+    /** Per-thread sort keys and row slots, so that building a gradient allocates only its ids. */
+    private static final Reusable<Scratch> SCRATCH = new Reusable<>(Scratch::new);
+
     private final int[] ids;
     private final Tensor rows;
 
@@ -20,23 +25,31 @@ public final class RowGrad {
         this.rows = rows;
     }
 
-    /** Sums the gradient rows {@code g[i]} (g is [ids.length, ...]) that share an id. */
+    /**
+     * Sums the gradient rows {@code g[i]} (g is [ids.length, ...]) that share an id. The summed rows
+     * are the first rows of a buffer of ids.length rows: the number of distinct ids changes from
+     * batch to batch, the number of lookups does not, so a step's arena lends the same buffer again.
+     */
     public static RowGrad of(int[] ids, Tensor g) {
         if (g.shape(0) != ids.length) {
             throw new IllegalArgumentException("RowGrad: " + ids.length + " ids but " + g.shape(0) + " gradient rows");
         }
-        int[] unique = Arrays.stream(ids).sorted().distinct().toArray();
-        int[] slot = new int[ids.length];
-        for (int i = 0; i < ids.length; i++) {
-            slot[i] = Arrays.binarySearch(unique, ids[i]);
+        Scratch s = SCRATCH.take();
+        try {
+            int[] slot = s.slots(ids.length);
+            int[] unique = s.sortedDistinct(ids, slot);
+            int[] bufferShape = g.shape();
+            int rowLen = Shapes.product(bufferShape, 1, bufferShape.length);
+            Tensor buffer = Tensor.zeros(g.device(), g.dtype(), bufferShape);
+            int[] rowShape = bufferShape.clone();
+            rowShape[0] = unique.length;
+            Tensor summed = new Tensor(buffer.storage(), rowShape, Shapes.contiguousStrides(rowShape), 0);
+            Tensor gc = g.contiguous();
+            summed.backend().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
+            return new RowGrad(unique, summed);
+        } finally {
+            SCRATCH.give(s);
         }
-        int[] rowShape = g.shape();
-        rowShape[0] = unique.length;
-        Tensor summed = Tensor.zeros(g.device(), g.dtype(), rowShape);
-        Tensor gc = g.contiguous();
-        int rowLen = Shapes.product(rowShape, 1, rowShape.length);
-        summed.backend().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
-        return new RowGrad(unique, summed);
     }
 
     /** This gradient plus another of the same table. */
@@ -51,6 +64,16 @@ public final class RowGrad {
         return ids.clone();
     }
 
+    /** How many rows were touched. */
+    public int size() {
+        return ids.length;
+    }
+
+    /** The id of touched row k, in the order of {@link #ids()}. */
+    public int id(int k) {
+        return ids[k];
+    }
+
     /** One gradient row per id, in the order of {@link #ids()}. */
     public Tensor rows() {
         return rows;
@@ -59,8 +82,60 @@ public final class RowGrad {
     /** The same gradient as a dense tensor of the table's shape (zeros in untouched rows). */
     public Tensor toDense(int[] tableShape) {
         Tensor dense = Tensor.zeros(rows.device(), rows.dtype(), tableShape);
-        int rowLen = Shapes.product(tableShape, 1, tableShape.length);
-        dense.backend().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), dense.storage(), 0);
+        addInto(dense.storage(), Shapes.product(tableShape, 1, tableShape.length));
         return dense;
+    }
+
+    /** table[id(k)] += rows[k] for every k: the gradient added into a dense table of rows of rowLen elements. */
+    public void addInto(Storage table, int rowLen) {
+        rows.backend().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), table, 0);
+    }
+
+    /** A thread's reusable sort keys and slot array. */
+    private static final class Scratch {
+        private long[] keys = new long[0];
+        private int[] slots = new int[0];
+
+        /** An array of exactly n slots (the backend's scatter reads its length); kept while n stays. */
+        int[] slots(int n) {
+            if (slots.length != n) {
+                slots = new int[n];
+            }
+            return slots;
+        }
+
+        /**
+         * The distinct ids ascending, and in slot[i] the position of ids[i] among them. The ids are
+         * sorted with their positions packed in one long each, so one sort of a primitive array does it.
+         */
+        int[] sortedDistinct(int[] ids, int[] slot) {
+            int n = ids.length;
+            if (keys.length < n) {
+                keys = new long[n];
+            }
+            for (int i = 0; i < n; i++) {
+                keys[i] = ((long) ids[i] << 32) | i;
+            }
+            Arrays.sort(keys, 0, n);
+            int distinct = 0;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || idOf(keys[k]) != idOf(keys[k - 1])) {
+                    distinct++;
+                }
+            }
+            int[] unique = new int[distinct];
+            int u = -1;
+            for (int k = 0; k < n; k++) {
+                if (k == 0 || idOf(keys[k]) != idOf(keys[k - 1])) {
+                    unique[++u] = idOf(keys[k]);
+                }
+                slot[(int) keys[k]] = u;
+            }
+            return unique;
+        }
+
+        private static int idOf(long key) {
+            return (int) (key >> 32);
+        }
     }
 }

@@ -71,11 +71,17 @@ public final class Device {
      */
     public static Device common(String op, Device first, Device... others) {
         for (Device d : others) {
-            if (d != first) {
-                throw new IllegalArgumentException(op + ": inputs live on two devices, " + first + " and " + d
-                        + ": move one with to(Device." + first.name.toUpperCase(java.util.Locale.ROOT) + ") or to(Device."
-                        + d.name.toUpperCase(java.util.Locale.ROOT) + ")");
-            }
+            common(op, first, d);
+        }
+        return first;
+    }
+
+    /** {@link #common(String, Device, Device...)} for two inputs, the usual case, without a varargs array. */
+    public static Device common(String op, Device first, Device second) {
+        if (second != first) {
+            throw new IllegalArgumentException(op + ": inputs live on two devices, " + first + " and " + second
+                    + ": move one with to(Device." + first.name.toUpperCase(java.util.Locale.ROOT) + ") or to(Device."
+                    + second.name.toUpperCase(java.util.Locale.ROOT) + ")");
         }
         return first;
     }

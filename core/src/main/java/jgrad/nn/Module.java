@@ -3,6 +3,7 @@ package jgrad.nn;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 import jgrad.tensor.Tensor;
 
@@ -19,6 +20,17 @@ public abstract class Module {
     /** Where the parameters live: set by the first parameter or part, then by {@link #to}. */
     private jgrad.backend.Device device = jgrad.backend.Device.CPU;
     private boolean training = true;
+    /**
+     * Counts the registrations of parameters and parts in every module: a module's cached
+     * {@link #parameters()} is current while the count has not moved since it was made (a part may
+     * gain parameters after its parent cached the map).
+     */
+    private static final AtomicLong REGISTRATIONS = new AtomicLong();
+    private volatile CachedParameters cached;
+
+    /** The map {@link #parameters()} returned, and the registration count it reflects. */
+    private record CachedParameters(long registrations, Map<String, Tensor> all) {
+    }
 
     /** Registers a trainable parameter under its formula's name and returns it (a leaf requiring grad). */
     protected Tensor param(String name, Tensor initial) {
@@ -30,6 +42,7 @@ public abstract class Module {
             device = p.device();
         }
         params.put(name, p);
+        REGISTRATIONS.incrementAndGet();
         return p;
     }
 
@@ -84,11 +97,22 @@ public abstract class Module {
             device = module.device();
         }
         children.put(name, module);
+        REGISTRATIONS.incrementAndGet();
         return module;
     }
 
     /** Every parameter of this module and its sub-modules, by dotted path, in registration order. */
     public Map<String, Tensor> parameters() {
+        long now = REGISTRATIONS.get();
+        CachedParameters c = cached;
+        if (c == null || c.registrations() != now) {   // layers ask on every forward: made once, not per step
+            c = new CachedParameters(now, collectParameters());
+            cached = c;
+        }
+        return c.all();
+    }
+
+    private Map<String, Tensor> collectParameters() {
         Map<String, Tensor> all = new LinkedHashMap<>(params);
         for (Map.Entry<String, Module> c : children.entrySet()) {
             for (Map.Entry<String, Tensor> p : c.getValue().parameters().entrySet()) {
@@ -130,6 +154,8 @@ public abstract class Module {
 
     /** Clears the gradients of every parameter. */
     public void zeroGrad() {
-        parameters().values().forEach(Tensor::zeroGrad);
+        for (Tensor p : parameters().values()) {
+            p.zeroGrad();
+        }
     }
 }

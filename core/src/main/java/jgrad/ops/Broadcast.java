@@ -28,6 +28,25 @@ final class Broadcast {
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         checkCompatible(name, a, b);
+        if (a.sameShape(b)) {                   // the usual case: one run over both, no shape arithmetic
+            Tensor out = Tensor.zerosLike(a);
+            Tensor ac = a.contiguous();
+            Tensor bc = b.contiguous();
+            out.backend().binary(op, out.numel(), ac.storage(), ac.offset(), 1, bc.storage(), bc.offset(), 1,
+                    out.storage(), 0);
+            return out;
+        }
+        if (b.rank() == 1 && a.rank() > 1 && a.shape(-1) == b.shape(0)) {   // a bias row added to every row
+            Tensor out = Tensor.zerosLike(a);
+            Tensor ac = a.contiguous();
+            Tensor bc = b.contiguous();
+            int n = b.numel();
+            for (int row = 0, rows = n == 0 ? 0 : out.numel() / n; row < rows; row++) {
+                out.backend().binary(op, n, ac.storage(), ac.offset() + row * n, 1, bc.storage(), bc.offset(), 1,
+                        out.storage(), row * n);
+            }
+            return out;
+        }
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
         Tensor out = Tensor.zeros(a.device(), a.dtype(), shape);
         run(op, a.contiguous(), b.contiguous(), out);
@@ -97,10 +116,9 @@ final class Broadcast {
     /** Strides of a contiguous tensor read as if it had the (broadcast) output shape. */
     private static int[] broadcastStrides(Tensor t, int[] shape) {
         int lead = shape.length - t.rank();
-        int[] own = t.strides();
         int[] strides = new int[shape.length];
         for (int d = lead; d < shape.length; d++) {
-            strides[d] = t.shape()[d - lead] == 1 ? 0 : own[d - lead];
+            strides[d] = t.shape(d - lead) == 1 ? 0 : t.stride(d - lead);
         }
         return strides;
     }

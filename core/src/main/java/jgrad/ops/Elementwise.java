@@ -22,29 +22,29 @@ public final class Elementwise {
     public static Tensor add(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("add", BinaryOp.ADD, a, b);
         return out.recordedAs("add", g -> new Tensor[] {
-                Reductions.sumTo(g, a.shape()), Reductions.sumTo(g, b.shape())}, a, b);
+                Reductions.sumToShapeOf(g, a), Reductions.sumToShapeOf(g, b)}, a, b);
     }
 
     /** z = a − b; ∂z/∂a = 1, ∂z/∂b = −1. */
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("sub", BinaryOp.SUB, a, b);
         return out.recordedAs("sub", g -> new Tensor[] {
-                Reductions.sumTo(g, a.shape()), Reductions.sumTo(g.neg(), b.shape())}, a, b);
+                Reductions.sumToShapeOf(g, a), Reductions.sumToShapeOf(g.neg(), b)}, a, b);
     }
 
     /** z = a·b; ∂z/∂a = b, ∂z/∂b = a. */
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("mul", BinaryOp.MUL, a, b);
         return out.recordedAs("mul", g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumTo(g.mul(b), a.shape()) : null,
-                b.requiresGrad() ? Reductions.sumTo(g.mul(a), b.shape()) : null}, a, b);
+                a.requiresGrad() ? Reductions.sumToShapeOf(g.mul(b), a) : null,
+                b.requiresGrad() ? Reductions.sumToShapeOf(g.mul(a), b) : null}, a, b);
     }
 
     /** z = a/b; ∂z/∂a = 1/b, ∂z/∂b = −a/b² = −z/b. */
     public static Tensor div(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("div", BinaryOp.DIV, a, b);
         return out.recordedAs("div", g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumTo(g.div(b), a.shape()) : null,
+                a.requiresGrad() ? Reductions.sumToShapeOf(g.div(b), a) : null,
                 b.requiresGrad() ? Reductions.sumTo(g.mul(out.detach()).div(b).neg(), b.shape()) : null}, a, b);
     }
 
@@ -73,18 +73,18 @@ public final class Elementwise {
     /** Sends g·mask to a and g·(1 − mask) to b. */
     private static Tensor[] routeByMask(Tensor g, Tensor mask, Tensor a, Tensor b) {
         Tensor toA = g.mul(mask);
-        return new Tensor[] {Reductions.sumTo(toA, a.shape()), Reductions.sumTo(g.sub(toA), b.shape())};
+        return new Tensor[] {Reductions.sumToShapeOf(toA, a), Reductions.sumToShapeOf(g.sub(toA), b)};
     }
 
     // ---------------------------------------------------------------- unary
 
     private static Tensor unary(String name, UnaryOp op, Tensor x, double alpha) {
         Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(x.device(), x.dtype(), x.shape());
+        Tensor out = Tensor.zerosLike(xc);
         out.backend().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
         return out.recordedAs(name, OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            Tensor dx = Tensor.zerosLike(xc);
             dx.backend().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
                     gc.storage(), gc.offset(), dx.storage(), 0, alpha);
             return new Tensor[] {dx};

@@ -9,6 +9,8 @@ import jgrad.tensor.Tensor;
 /** concat, stack and split. The backward of a concat is a split of the gradient, and vice versa. */
 public final class Joining {
 
+    private static final int[] UNIT_STRIDE = {1};
+
     private Joining() {
     }
 
@@ -41,8 +43,9 @@ public final class Joining {
             Tensor p = parts[i].contiguous();
             sizes[i] = p.shape(a);
             int block = sizes[i] * inner;
+            int[] blockShape = {block};     // made once per part: a batch concat copies one block per row
             for (int o = 0; o < outer && block > 0; o++) {
-                backend.copy(new int[] {block}, p.storage(), p.offset() + o * block, new int[] {1},
+                backend.copy(blockShape, p.storage(), p.offset() + o * block, UNIT_STRIDE,
                         out.storage(), (o * total + start) * inner);
             }
             start += sizes[i];

@@ -12,6 +12,8 @@ import jgrad.tensor.Tensor;
  */
 public final class MatMul {
 
+    private static final int[] NO_BATCH = {};
+
     private MatMul() {
     }
 
@@ -33,15 +35,20 @@ public final class MatMul {
         if (a.rank() > 2 && b.rank() == 2 && !transA) {
             return flattened(a, b, transB, n, k);
         }
-        int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
-        Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
-        Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
-        Broadcast.checkCompatible("matmul", a, b);
-        Tensor out = Tensor.zeros(a.device(), a.dtype(), concat(batch, m, n));
-        multiply(ab, transA, bb, transB, out, m, n, k);
+        Tensor out;
+        if (a.rank() == 2 && b.rank() == 2) {   // two matrices (a layer's product): nothing to broadcast
+            out = Tensor.zeros(a.device(), a.dtype(), m, n);
+            multiply(a, transA, b, transB, out, m, n, k);
+        } else {
+            int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
+            Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
+            Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
+            out = Tensor.zeros(a.device(), a.dtype(), concat(batch, m, n));
+            multiply(ab, transA, bb, transB, out, m, n, k);
+        }
         return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumTo(gradA(g, b, transA, transB), a.shape()) : null,
-                b.requiresGrad() ? Reductions.sumTo(gradB(g, a, transA, transB), b.shape()) : null}), a, b);
+                a.requiresGrad() ? Reductions.sumToShapeOf(gradA(g, b, transA, transB), a) : null,
+                b.requiresGrad() ? Reductions.sumToShapeOf(gradB(g, a, transA, transB), b) : null}), a, b);
     }
 
     /**
@@ -74,16 +81,15 @@ public final class MatMul {
         Operand pa = Operand.of(a, transA);
         Operand pb = Operand.of(b, transB);
         int batches = out.numel() == 0 ? 0 : out.numel() / (m * n);
-        int[] batchShape = out.shape();
-        int batchRank = batchShape.length - 2;
-        int[] index = new int[batchRank];
+        int batchRank = out.rank() - 2;
+        int[] index = batchRank == 0 ? NO_BATCH : new int[batchRank];
         for (int i = 0; i < batches; i++) {
             out.backend().gemm(pa.trans, pb.trans, m, n, k,
                     pa.t.storage(), pa.offset(index), pa.ld,
                     pb.t.storage(), pb.offset(index), pb.ld,
                     0, out.storage(), i * m * n, n);
             for (int d = batchRank - 1; d >= 0; d--) {
-                if (++index[d] < batchShape[d]) {
+                if (++index[d] < out.shape(d)) {
                     break;
                 }
                 index[d] = 0;
@@ -95,15 +101,15 @@ public final class MatMul {
     private record Operand(Tensor t, boolean trans, int ld) {
 
         static Operand of(Tensor x, boolean trans) {
-            int r = x.rank();
-            int[] s = x.strides();
+            int rowStride = x.stride(-2);
+            int colStride = x.stride(-1);
             int rows = x.shape(-2);
             int cols = x.shape(-1);
-            if (s[r - 1] == 1 && (rows <= 1 || s[r - 2] >= Math.max(cols, 1))) {
-                return new Operand(x, trans, rows <= 1 ? Math.max(cols, 1) : s[r - 2]);
+            if (colStride == 1 && (rows <= 1 || rowStride >= Math.max(cols, 1))) {
+                return new Operand(x, trans, rows <= 1 ? Math.max(cols, 1) : rowStride);
             }
-            if (s[r - 2] == 1 && (cols <= 1 || s[r - 1] >= Math.max(rows, 1))) {
-                return new Operand(x, !trans, cols <= 1 ? Math.max(rows, 1) : s[r - 1]);
+            if (rowStride == 1 && (cols <= 1 || colStride >= Math.max(rows, 1))) {
+                return new Operand(x, !trans, cols <= 1 ? Math.max(rows, 1) : colStride);
             }
             return of(materialize(x), trans);
         }
@@ -115,10 +121,9 @@ public final class MatMul {
         }
 
         int offset(int[] batchIndex) {
-            int[] s = t.strides();
             int off = t.offset();
             for (int d = 0; d < batchIndex.length; d++) {
-                off += batchIndex[d] * s[d];
+                off += batchIndex[d] * t.stride(d);
             }
             return off;
         }

@@ -82,6 +82,11 @@ public final class Reductions {
         }, x);
     }
 
+    /** {@link #sumTo} the shape of {@code operand}; g itself, without copying a shape, when nothing was broadcast. */
+    public static Tensor sumToShapeOf(Tensor g, Tensor operand) {
+        return g.sameShape(operand) ? g : sumTo(g, operand.shape());
+    }
+
     /** Reduces one axis of a contiguous tensor, keeping it with size 1 (not recorded). */
     private static Tensor reduceAxis(ReduceOp op, Tensor x, int axis) {
         int[] shape = x.shape();
@@ -99,10 +104,10 @@ public final class Reductions {
      * axes the operand lacked, and over the axes where it had size 1.
      */
     public static Tensor sumTo(Tensor g, int[] shape) {
-        int[] gShape = g.shape();
-        if (Arrays.equals(gShape, shape)) {
+        if (g.hasShape(shape)) {
             return g;
         }
+        int[] gShape = g.shape();
         int lead = gShape.length - shape.length;
         int count = 0;
         int[] axes = new int[gShape.length];

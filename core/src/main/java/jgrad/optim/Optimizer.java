@@ -276,9 +276,8 @@ public abstract class Optimizer {
         }
         int rowLen = rowLength(p);
         Tensor g = rows.rows().contiguous();
-        int[] ids = rows.ids();
-        for (int i = 0; i < ids.length; i++) {
-            apply(s, p.offset() + ids[i] * rowLen, g.storage(), g.offset() + i * rowLen, rowLen);
+        for (int i = 0; i < rows.size(); i++) {
+            apply(s, p.offset() + rows.id(i) * rowLen, g.storage(), g.offset() + i * rowLen, rowLen);
         }
     }
 
@@ -316,8 +315,7 @@ public abstract class Optimizer {
         Tensor p = s.param;
         Storage dense = gradBuffer(s);
         p.backend().fill(p.numel(), dense, 0, 0.0);
-        Tensor g = rows.rows().contiguous();
-        p.backend().scatterAddRows(rows.ids(), rowLength(p), g.storage(), g.offset(), dense, 0);
+        rows.addInto(dense, rowLength(p));
         return dense;
     }
 
@@ -346,7 +344,7 @@ public abstract class Optimizer {
     }
 
     private void checkGradShape(Slot s, Tensor g) {
-        if (!java.util.Arrays.equals(g.shape(), s.param.shape())) {
+        if (!g.sameShape(s.param)) {
             throw new IllegalStateException(getClass().getSimpleName() + ": gradient of '" + s.name + "' has shape "
                     + Shapes.format(g.shape()) + " but the parameter has shape " + Shapes.format(s.param.shape()));
         }

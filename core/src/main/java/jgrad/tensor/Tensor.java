@@ -57,8 +57,21 @@ public final class Tensor {
         this.offset = offset;
     }
 
-    private Tensor(Storage storage, int[] shape) {
-        this(storage, shape, Shapes.contiguousStrides(shape), 0);
+    /**
+     * A view that keeps the given arrays instead of copying them: for arrays made here or taken from
+     * another tensor, which never change once a tensor holds them (every accessor hands out a copy), so
+     * tensors may share them. Saves two arrays per op output.
+     */
+    private Tensor(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
+        this.storage = storage;
+        this.shape = sharedShape;
+        this.strides = sharedStrides;
+        this.offset = offset;
+    }
+
+    /** A contiguous tensor over the whole of storage, keeping {@code sharedShape} (see above). */
+    private Tensor(Storage storage, int[] sharedShape) {
+        this(storage, 0, sharedShape, Shapes.contiguousStrides(sharedShape));
     }
 
     // ---------------------------------------------------------------- creation
@@ -70,7 +83,30 @@ public final class Tensor {
 
     /** A new contiguous tensor of zeros on {@code device}, allocated by its backend. */
     public static Tensor zeros(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape);
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape.clone());
+    }
+
+    /**
+     * A new contiguous tensor of zeros with {@code like}'s shape, dtype and device (PyTorch's
+     * {@code zeros_like}). It shares like's shape array, and its strides too when like is laid out
+     * row-major, so an op's output or gradient costs no shape arrays.
+     */
+    public static Tensor zerosLike(Tensor like) {
+        Storage storage = like.backend().allocate(like.dtype(), like.numel());
+        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
+        return new Tensor(storage, 0, like.shape, strides);
+    }
+
+    /** Whether the strides are exactly those of a row-major layout of the shape (size-1 axes included). */
+    private boolean hasRowMajorStrides() {
+        int expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (strides[d] != expected) {
+                return false;
+            }
+            expected *= Math.max(shape[d], 1);
+        }
+        return true;
     }
 
     public static Tensor zeros(int... shape) {
@@ -111,12 +147,12 @@ public final class Tensor {
     /** Wraps a copy of {@code data} (row-major) as a tensor of the given shape. */
     public static Tensor of(float[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F32(data.clone()), shape);
+        return new Tensor(new Storage.F32(data.clone()), shape.clone());
     }
 
     public static Tensor of(double[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F64(data.clone()), shape);
+        return new Tensor(new Storage.F64(data.clone()), shape.clone());
     }
 
     /** A matrix from rows of equal length. */
@@ -161,6 +197,21 @@ public final class Tensor {
 
     public int[] shape() {
         return shape.clone();
+    }
+
+    /** Whether {@code other} has this tensor's shape (without copying either shape). */
+    public boolean sameShape(Tensor other) {
+        return shape == other.shape || Arrays.equals(shape, other.shape);
+    }
+
+    /** Whether this tensor has the given shape (without copying its own). */
+    public boolean hasShape(int... expected) {
+        return Arrays.equals(shape, expected);
+    }
+
+    /** The stride of one axis in elements (without copying the strides); negative axes count from the end. */
+    public int stride(int axis) {
+        return strides[Shapes.axis("stride", axis, strides.length)];
     }
 
     /** The size of one axis; negative axes count from the end. */
@@ -407,7 +458,7 @@ public final class Tensor {
 
     /** The same numbers, cut off from the graph. */
     public Tensor detach() {
-        return new Tensor(storage, shape, strides, offset);
+        return new Tensor(storage, offset, shape, strides);
     }
 
     // ---------------------------------------------------------------- copies and conversions
@@ -427,7 +478,7 @@ public final class Tensor {
      * weights, restoring a snapshot). This tensor must be contiguous, and src must have its shape and dtype.
      */
     public void copyFrom(Tensor src) {
-        if (!Arrays.equals(src.shape(), shape()) || src.dtype() != dtype()) {
+        if (!sameShape(src) || src.dtype() != dtype()) {
             throw new IllegalArgumentException("copyFrom: cannot copy a " + src.dtype() + " " + Shapes.format(src.shape())
                     + " into a " + dtype() + " " + Shapes.format(shape()));
         }
@@ -435,7 +486,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
                     + " is a non-contiguous view");
         }
-        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape(), src.storage(), src.offset(), src.strides(), storage(), offset());
+        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape, src.storage, src.offset, src.strides, storage, offset);
     }
 
     /** The same values in another dtype (differentiable; the gradient converts back). */

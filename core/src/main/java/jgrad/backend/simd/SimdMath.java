@@ -172,6 +172,22 @@ final class SimdMath {
     }
 
     /**
+     * The same pairwise tree as {@link #sumLanes(FloatVector)} over lanes already stored in
+     * {@code lanes[0, L)} (which it overwrites), in scalar code. For kernels whose call of the vector
+     * form C2 does not inline (a large caller, such as one that inlines {@link #exp}): the vector
+     * would then cross the call boxed and the lanewise operations inside would run their allocating
+     * fallback, on every row. Storing the lanes and folding them here gives the same bits.
+     */
+    static float sumLanes(float[] lanes) {
+        for (int h = L / 2; h > 0; h /= 2) {
+            for (int i = 0; i < h; i++) {
+                lanes[i] += lanes[i + h];
+            }
+        }
+        return lanes[0];
+    }
+
+    /**
      * The largest lane of v as Math.max folds it (NaN wins), by the same tree as {@link #sumLanes}:
      * Math.max is commutative and associative, NaN and signed zeros included, so any order gives
      * what the fold lane by lane gives.

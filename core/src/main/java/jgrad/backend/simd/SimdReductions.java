@@ -5,6 +5,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ReduceOp;
+import jgrad.backend.Reusable;
 
 /**
  * Reductions and the row-wise softmax on float arrays. Sums keep L partial sums per vector
@@ -17,6 +18,8 @@ final class SimdReductions {
 
     static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     static final int L = S.length();
+    /** Where a row's accumulator is stored to be folded ({@link SimdMath#sumLanes(float[])}). */
+    private static final Reusable<float[]> LANES = new Reusable<>(() -> new float[L]);
 
     private SimdReductions() {
     }
@@ -50,7 +53,10 @@ final class SimdReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             s0 = s0.add(FloatVector.fromArray(S, x, off + i));
         }
-        float total = SimdMath.sumLanes(s0.add(s1).add(s2.add(s3)));
+        float[] lanes = LANES.take();          // stored, not passed: see SimdMath.sumLanes(float[])
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        float total = SimdMath.sumLanes(lanes);
+        LANES.give(lanes);
         for (; i < n; i++) {
             total += x[off + i];
         }
@@ -93,21 +99,23 @@ final class SimdReductions {
 
     /** Per row: y = e^(x−max) / Σ e^(x−max), or for log, y = x − max − ln Σ e^(x−max). */
     static void softmax(int rows, int cols, float[] x, int xOff, float[] y, int yOff, boolean log) {
+        float[] lanes = LANES.take();
         for (int r = 0; r < rows; r++) {
             int xo = xOff + r * cols;
             int yo = yOff + r * cols;
             float max = max(x, xo, cols);
-            float sum = sumExp(x, xo, cols, max, log ? null : y, yo);
+            float sum = sumExp(x, xo, cols, max, log ? null : y, yo, lanes);
             if (log) {
                 shift(x, xo, cols, -(max + (float) StrictMath.log(sum)), y, yo);
             } else {
                 divide(y, yo, cols, sum);
             }
         }
+        LANES.give(lanes);
     }
 
     /** Σ e^(x−max) over a row, also storing each exponential in y when y is not null. */
-    private static float sumExp(float[] x, int xo, int n, float max, float[] y, int yo) {
+    private static float sumExp(float[] x, int xo, int n, float max, float[] y, int yo, float[] lanes) {
         FloatVector vmax = FloatVector.broadcast(S, max);
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
@@ -118,7 +126,8 @@ final class SimdReductions {
             }
             acc = acc.add(e, m);
         }
-        return SimdMath.sumLanes(acc);
+        acc.intoArray(lanes, 0);                // stored, not passed: see SimdMath.sumLanes(float[])
+        return SimdMath.sumLanes(lanes);
     }
 
     private static void shift(float[] x, int xo, int n, float delta, float[] y, int yo) {

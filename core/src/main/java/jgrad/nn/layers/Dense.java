@@ -25,6 +25,8 @@ public final class Dense extends Module implements Layer {
     private final int in;
     private final int out;
     private final Activation f;
+    /** For error messages; made once, as forward runs on every step. */
+    private final String name;
 
     public Dense(int in, int out, Activation f, RandomGenerator rng) {
         this(in, out, f, DType.F32, rng);
@@ -41,6 +43,7 @@ public final class Dense extends Module implements Layer {
         this.in = in;
         this.out = out;
         this.f = f;
+        this.name = "Dense(in=" + in + ", out=" + out + ", " + f.label() + ")";
         param("W", wInit.create(rng, dtype, out, in));
         param("b", bInit.create(rng, dtype, out));
     }
@@ -79,7 +82,7 @@ public final class Dense extends Module implements Layer {
     }
 
     private String name() {
-        return "Dense(in=" + in + ", out=" + out + ", " + f.label() + ")";
+        return name;
     }
 
     @Override

@@ -32,6 +32,8 @@ public final class Embedding extends Module implements Layer {
 
     private final int n;
     private final int d;
+    /** For error messages; made once, as forward runs on every step. */
+    private final String name;
     private final boolean sparse;
 
     /** A table of n ids of dimension d, with a row-sparse gradient. */
@@ -51,6 +53,7 @@ public final class Embedding extends Module implements Layer {
         }
         this.n = n;
         this.d = d;
+        this.name = "Embedding(N=" + n + ", d=" + d + ")";
         this.sparse = sparse;
         param("W_emb", init.create(rng, dtype, n, d)).sparseGrad(sparse);
     }
@@ -108,7 +111,7 @@ public final class Embedding extends Module implements Layer {
     }
 
     private String name() {
-        return "Embedding(N=" + n + ", d=" + d + ")";
+        return name;
     }
 
     public int size() {

@@ -50,6 +50,8 @@ public final class Lstm extends Module implements Layer {
 
     private final int in;
     private final int hidden;
+    /** For error messages; made once, as forward runs on every step. */
+    private final String name;
     private final boolean returnSequences;
     /** The fused kernel's buffers, kept between calls (see {@link Workspace}). */
     private final Workspace.Pool workspaces = new Workspace.Pool();
@@ -65,6 +67,7 @@ public final class Lstm extends Module implements Layer {
         }
         this.in = in;
         this.hidden = hidden;
+        this.name = "LSTM(in=" + in + ", H=" + hidden + ")";
         this.returnSequences = returnSequences;
         for (String g : GATES) {
             param("W_x" + g, Initializers.glorotUniform().create(rng, dtype, hidden, in));
@@ -152,7 +155,7 @@ public final class Lstm extends Module implements Layer {
     }
 
     private String name() {
-        return "LSTM(in=" + in + ", H=" + hidden + ")";
+        return name;
     }
 
     @Override
