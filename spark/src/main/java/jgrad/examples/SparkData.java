@@ -1,6 +1,12 @@
 package jgrad.examples;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -37,6 +43,34 @@ final class SparkData {
         } else {
             rows.write().option("header", "true").option("sep", String.valueOf(separator)).csv(dir.toString());
         }
+    }
+
+    /** The bundled UCI bank file, copied out of the jar to a temporary file that Spark can read. */
+    static Path bundledBankFile() throws IOException {
+        try (InputStream in = BankClients.class.getResourceAsStream(BankClients.RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bundled data " + BankClients.RESOURCE + " is missing from the"
+                        + " class path; rebuild with mvn install");
+            }
+            Path file = Files.createTempFile("bank-additional-", ".csv");
+            file.toFile().deleteOnExit();
+            Files.copy(in, file, StandardCopyOption.REPLACE_EXISTING);
+            return file;
+        }
+    }
+
+    /**
+     * The CSV's data rows {@code indices[0]}, {@code indices[1]}, … in that order, as a DataFrame of text columns:
+     * the rows a seeded split chose, in the order {@code fit} would see them. The driver reads the file once.
+     */
+    static Dataset<Row> rowsInOrder(SparkSession spark, Path csv, int[] indices) {
+        Dataset<Row> file = read(spark, csv, false, BANK_SEPARATOR);
+        List<Row> all = file.coalesce(1).collectAsList();
+        List<Row> picked = new ArrayList<>(indices.length);
+        for (int i : indices) {
+            picked.add(all.get(i));
+        }
+        return spark.createDataFrame(picked, file.schema());
     }
 
     /** MovieLens 100K's u.data: user, item, rating, timestamp, tab-separated, no header. */
