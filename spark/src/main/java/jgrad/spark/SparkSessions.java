@@ -13,7 +13,8 @@ public final class SparkSessions {
      * three attempts per task; under {@code spark-submit} the master given there wins when this is null).
      */
     public static SparkSession start(String master, String appName) {
-        SparkSession.Builder builder = SparkSession.builder().appName(appName).config("spark.ui.enabled", "false");
+        SparkSession.Builder builder = SparkSession.builder().appName(appName).config("spark.ui.enabled", "false")
+                .config("spark.sql.debug.maxToStringFields", "200");   // the bank table has 21 columns and more
         if (master != null) {
             builder.master(master);
         }
