@@ -57,7 +57,7 @@ final class SparkTrainCommand implements Command {
         BankFeatures features = BankFeatures.fit(train);
         int[] labels = BankFeatures.labels(test);
         out.printf(Locale.ROOT, "%s: %d clients, seeded split (seed %d): %d train, %d test; %d epochs, global batch %d,"
-                + " Adam 1e-3, no early stopping%n", data.getFileName(), clients.rowCount(), seed, train.rowCount(),
+                + " Adam 1e-3, no early stopping%n", o.containsKey("--data") ? data.getFileName() : "bundled bank-additional.csv", clients.rowCount(), seed, train.rowCount(),
                 test.rowCount(), epochs, batch);
         out.printf(Locale.ROOT, "%-34s %9s %9s %9s %7s%n", "run", "test AUC", "log loss", "syncs", "time s");
 
@@ -72,10 +72,14 @@ final class SparkTrainCommand implements Command {
         try {
             Dataset<Row> rows = SparkData.rowsInOrder(spark, data, split.train());
             BankTraining task = BankTraining.of(features, seed, List.of(rows.columns()));
+            PrintStream progress = System.err;
             for (int p : partitions) {
                 start = System.nanoTime();
+                long began = start;
                 DataParallelTraining.Result result = DataParallelTraining.train(rows, task,
-                        new DataParallelTraining.Settings(p, batch, epochs, seed, localSteps), epoch -> { });
+                        new DataParallelTraining.Settings(p, batch, epochs, seed, localSteps),
+                        epoch -> progress.printf(Locale.ROOT, "  (%d partitions: epoch %d done, %.0f s)%n", p, epoch + 1,
+                                (System.nanoTime() - began) / 1e9));
                 String name = "Spark, " + p + " partition" + (p == 1 ? "" : "s") + ", "
                         + (localSteps == 0 ? "gradient avg" : "param avg K=" + localSteps);
                 report(out, name, (Model) result.model(), features, test, labels, result.synchronizations(), start);

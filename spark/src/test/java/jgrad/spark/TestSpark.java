@@ -14,7 +14,7 @@ public final class TestSpark {
     }
 
     public static synchronized SparkSession session() {
-        if (session == null) {
+        if (session == null || session.sparkContext().isStopped()) {   // a command's run stops its session
             session = SparkSession.builder().master("local[2,2]").appName("jgrad-spark-tests")
                     .config("spark.ui.enabled", "false")
                     .config("spark.sql.shuffle.partitions", "2")
