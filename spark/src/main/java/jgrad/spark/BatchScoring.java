@@ -115,11 +115,16 @@ public final class BatchScoring {
             return RowFactory.create(values);
         }
 
-        /** Names the batch in errors: the partition and its rows, counted from 1 within the partition. */
+        /**
+         * Names the batch in errors: the partition and its rows, counted from 1 within the partition; the reader
+         * adds the line of the batch's CSV, whose line 1 is the header.
+         */
         private String where() {
             TaskContext task = TaskContext.get();
             String partition = task == null ? "" : "partition " + task.partitionId() + ", ";
-            return partition + "rows " + (rowsBefore + 1) + "-" + (rowsBefore + batch.size());
+            String line = rowsBefore == 0 ? "row n" : "row " + rowsBefore + "+n";
+            return partition + "rows " + (rowsBefore + 1) + "-" + (rowsBefore + batch.size()) + " (line n+1 is " + line
+                    + ")";
         }
     }
 }
