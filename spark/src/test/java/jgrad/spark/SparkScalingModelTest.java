@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import org.junit.jupiter.api.Test;
 
 /** The cost model's terms, against sums worked out by hand. */
-class ScalingModelTest {
+class SparkScalingModelTest {
 
     // f = 1 ns per row per parameter to score, 3 ns for a gradient; a job 50 ms + 1 ms per task;
     // adding 4 GB/s; network 1 GB/s

@@ -31,7 +31,7 @@ import jgrad.serve.RowScorer;
  * A partition that fails half-way through its first attempt is retried by Spark, and the written output still
  * holds each row once, with the score a clean run gives it.
  */
-class TaskRetryTest {
+class SparkTaskRetryTest {
 
     static final int ROWS = 1000;
 

@@ -23,7 +23,7 @@ import jgrad.recsys.DotRecommender;
 import jgrad.recsys.Recommender;
 
 /** Every user's top-K on Spark equals {@link Recommender#recommend} in one JVM: the same items, the same scores. */
-class TopKForUsersTest {
+class SparkTopKForUsersTest {
 
     static final int USERS = 23;
     static final int ITEMS = 31;
