@@ -102,7 +102,7 @@ final class SparkScaleCommand implements Command {
                 "scoring s", "compute/step", "sync/step", "epoch K=1 s", "epoch K=10 s", "K=1 fp16 s");
         for (int e : new int[] {10, 100, 1000}) {
             double compute = m.computeSecondsPerStep(PROJECTED_PARAMS, PROJECTED_BATCH, e, CORES_PER_EXECUTOR);
-            double sync = m.synchronizationSeconds(PROJECTED_PARAMS, e, CORES_PER_EXECUTOR, 1);
+            double sync = m.synchronizationSeconds(PROJECTED_PARAMS, e, 1);
             out.printf(Locale.ROOT, "%-10d %,14.0f %12.1f %12.4f %12.4f %,14.0f %,14.0f %,14.0f%n", e,
                     m.scoringRowsPerSecond(PROJECTED_CUSTOMERS, PROJECTED_PARAMS, e, CORES_PER_EXECUTOR),
                     m.scoringSeconds(PROJECTED_CUSTOMERS, PROJECTED_PARAMS, e, CORES_PER_EXECUTOR), compute, sync,
@@ -110,5 +110,7 @@ final class SparkScaleCommand implements Command {
                     m.epochSeconds(PROJECTED_CUSTOMERS, PROJECTED_PARAMS, PROJECTED_BATCH, e, CORES_PER_EXECUTOR, 10, 1),
                     m.epochSeconds(PROJECTED_CUSTOMERS, PROJECTED_PARAMS, PROJECTED_BATCH, e, CORES_PER_EXECUTOR, 1, 2));
         }
+        out.printf(Locale.ROOT, "a synchronization costs more than a step's compute from %d executors on (K=1, no compression)%n",
+                m.aggregationBoundFrom(PROJECTED_PARAMS, PROJECTED_BATCH, CORES_PER_EXECUTOR, 1000));
     }
 }

@@ -6,7 +6,8 @@ package jgrad.spark;
  * <pre>
  *   compute     a row costs  f·P  seconds per core for a model of P parameters (forward: f = fwd; a gradient:
  *               f = grad), so R rows take R·f·P / (E·c)
- *   job         each Spark job (one per scoring run, one per synchronization) costs  j₀ + j₁·tasks  seconds
+ *   job         each Spark job costs  j₀ + j₁·tasks  seconds: a scoring run has E·c tasks, a synchronization
+ *               E (one replica per executor, using its c cores through the engine's threads)
  *   broadcast   S = 4P bytes (float32) reach every executor by Spark's torrent broadcast: S/β·⌈log₂(E+1)⌉
  *   aggregate   treeAggregate of depth 2: each of two levels receives ⌈√E⌉ vectors of S bytes at β bytes/s and
  *               adds them at a bytes/s:  2·⌈√E⌉·S·(1/β + 1/a)
@@ -48,10 +49,27 @@ public record ScalingModel(double forwardPerRowParam, double gradientPerRowParam
         return 2 * Math.ceil(Math.sqrt(executors)) * bytes * (1 / networkBytesPerSecond + 1 / addBytesPerSecond);
     }
 
-    /** Seconds of one synchronization: the weights' broadcast, the gradients' aggregation and the job. */
-    public double synchronizationSeconds(long params, int executors, int cores, double compression) {
+    /**
+     * Seconds of one synchronization: the weights' broadcast, the gradients' aggregation and the job, whose
+     * tasks are one per executor (a replica uses all its executor's cores through the engine's threads).
+     */
+    public double synchronizationSeconds(long params, int executors, double compression) {
         return broadcastSeconds(params, executors, compression) + aggregationSeconds(params, executors, compression)
-                + job((long) executors * cores);
+                + job(executors);
+    }
+
+    /**
+     * The fewest executors (up to {@code max}) at which a synchronization costs more than the step's compute:
+     * from there on, more executors make synchronous training slower per step unless the synchronizations
+     * get cheaper or rarer. {@code max + 1} when compute still dominates at {@code max}.
+     */
+    public int aggregationBoundFrom(long params, long batch, int cores, int max) {
+        for (int e = 1; e <= max; e++) {
+            if (synchronizationSeconds(params, e, 1) >= computeSecondsPerStep(params, batch, e, cores)) {
+                return e;
+            }
+        }
+        return max + 1;
     }
 
     /** Seconds of the computation of one step's gradients over a global batch of {@code batch} rows. */
@@ -67,7 +85,7 @@ public record ScalingModel(double forwardPerRowParam, double gradientPerRowParam
                                double compression) {
         double steps = Math.ceil((double) rows / batch);
         return steps * (computeSecondsPerStep(params, batch, executors, cores)
-                + synchronizationSeconds(params, executors, cores, compression) / localSteps);
+                + synchronizationSeconds(params, executors, compression) / localSteps);
     }
 
     private double job(long tasks) {
