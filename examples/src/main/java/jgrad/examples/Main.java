@@ -43,9 +43,17 @@ public final class Main {
      * trace: every exception and error, out-of-memory included, becomes one message on {@code err}.
      */
     static int run(String[] arguments, PrintStream out, PrintStream err) {
+        return run(arguments, out, err, COMMANDS);
+    }
+
+    /**
+     * Runs a command line among {@code commands}: the spark module's launcher ({@code ./jgrad spark-score ...})
+     * gives its own commands, which need Spark on the class path, and gets the same errors and exit codes.
+     */
+    static int run(String[] arguments, PrintStream out, PrintStream err, List<Command> commands) {
         String[] args = arguments;
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
-            help(args.length == 0 ? err : out);         // asked for: stdout; a bare ./jgrad is a usage error
+            help(args.length == 0 ? err : out, commands);   // asked for: stdout; a bare ./jgrad is a usage error
             return args.length == 0 ? ExitCodes.USAGE : ExitCodes.OK;
         }
         try {
@@ -59,11 +67,11 @@ public final class Main {
             return ExitCodes.NO_DEVICE;
         }
         if (args.length == 0) {
-            help(err);
+            help(err, commands);
             return 2;
         }
         String name = args[0];
-        Command command = COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
+        Command command = commands.stream().filter(c -> c.name().equals(name)).findFirst().orElse(null);
         if (command == null) {
             err.println("jgrad: unknown command '" + args[0] + "'; ./jgrad --help lists the commands");
             return 2;
@@ -99,12 +107,12 @@ public final class Main {
         return e.getCause() == null || e.getCause() == e ? s : s + " (caused by " + describe(e.getCause()) + ")";
     }
 
-    private static void help(PrintStream out) {
+    private static void help(PrintStream out, List<Command> commands) {
         out.println("jgrad: a deep-learning engine in Java, and the personalized-marketing models on it.");
         out.println();
         out.println("usage: ./jgrad COMMAND [ARGS]");
         out.println();
-        for (Command c : COMMANDS) {
+        for (Command c : commands) {
             String call = c.name() + " " + c.usage();
             // a long call gets a line of its own, so the summaries stay in one column
             if (call.length() <= 28) {
@@ -113,7 +121,10 @@ public final class Main {
                 out.printf("  %s%n  %-28s %s%n", call, "", c.summary());
             }
         }
-        out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
+        if (commands == COMMANDS) {
+            out.println("  bench [JMH options]          run the JMH benchmarks (see bench/README.md)");
+            out.println("  spark-score, spark-train, spark-scale  on Apache Spark (see the README's \"On Apache Spark\")");
+        }
         out.println();
         out.println("Every command takes --backend scalar|simd|cuda|cuda-emu (default: simd where the Vector API is present).");
         out.println("JVM options: -Djgrad.backend=scalar|simd|auto, -Djgrad.threads=N (pass them in JGRAD_JAVA_OPTS)");
