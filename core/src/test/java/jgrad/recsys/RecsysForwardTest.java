@@ -108,11 +108,13 @@ class RecsysForwardTest {
     }
 
     @Test
-    void badIdsNameTheIdAndTheTableSize() {
+    void badIdsNameThePositionAndTheTableSizeNotTheId() {
         DotRecommender m = RecsysFixtures.dot(4, 5, 2, 1);
         var e = assertThrows(IllegalArgumentException.class, () -> m.call(PairModel.inputs(new int[] {4}, new int[] {0})));
-        assertTrue(e.getMessage().contains("user id 4") && e.getMessage().contains("table of 4 users"), e.getMessage());
+        assertTrue(e.getMessage().contains("user id at position 0") && e.getMessage().contains("table of 4 users [0, 4)")
+                && !e.getMessage().contains(" 4 is") && !e.getMessage().contains("id 4"), e.getMessage());
         var f = assertThrows(IllegalArgumentException.class, () -> m.predictPairs(new int[] {0}, new int[] {-1}));
-        assertTrue(f.getMessage().contains("item id -1") && f.getMessage().contains("5 items"), f.getMessage());
+        assertTrue(f.getMessage().contains("item id at position 0") && f.getMessage().contains("5 items")
+                && !f.getMessage().contains("-1"), f.getMessage());
     }
 }

@@ -36,9 +36,10 @@ class RecsysRecommendTest {
         assertArrayEquals(new int[] {5, 0, 3}, m.recommend(0, 3, new int[] {4, 1}));
         assertArrayEquals(new int[] {2}, m.recommend(1, 10, new int[] {0, 1, 3, 4, 5}), "fewer left than k");
         var e = assertThrows(IllegalArgumentException.class, () -> m.recommend(2, 3, new int[0]));
-        assertTrue(e.getMessage().contains("user id 2") && e.getMessage().contains("2 users"), e.getMessage());
+        assertTrue(e.getMessage().contains("the user id is outside the table of 2 users [0, 2)"), e.getMessage());
         var s = assertThrows(IllegalArgumentException.class, () -> m.recommend(0, 3, new int[] {6}));
-        assertTrue(s.getMessage().contains("seen item id 6"), s.getMessage());
+        assertTrue(s.getMessage().contains("seen item id at position 0") && !s.getMessage().contains("id 6"),
+                s.getMessage());
     }
 
     @Test
