@@ -65,33 +65,35 @@ public final class MultiHeadAttention extends Module implements Describable {
     }
 
     /**
-     * Attention of the queries Q = query W_qᵀ + b_q over the keys and values made from {@code keys} (K = keys W_kᵀ
-     * + b_k, V = keys W_vᵀ + b_v), both [B, T, d]: SASRec's block (Kang and McAuley's code) takes its queries from
-     * the normalized sequence and its keys from the sequence itself. {@code onWeights} maps α before it weighs V
-     * (SASRec's dropout of the attention weights; identity for none); the output's α is the one before it.
+     * Attention of the queries Q = query W_qᵀ + b_q [B, Tq, d] over the keys and values made from {@code keys}
+     * [B, Tk, d] (K = keys W_kᵀ + b_k, V = keys W_vᵀ + b_v), the queries standing for the last Tq ≤ Tk positions
+     * (query t at position t + Tk − Tq, for the causal mask); the mask is [B, Tk]. SASRec's block (Kang and
+     * McAuley's code) takes its queries from the normalized sequence and its keys from the sequence itself, and its
+     * serving path only the last position's query. {@code onWeights} maps α before it weighs V (SASRec's dropout
+     * of the attention weights; identity for none); the output's α is the one before it.
      */
     public Output forward(Map<String, Tensor> weights, Tensor query, Tensor keys, Tensor mask,
                           UnaryOperator<Tensor> onWeights) {
         Weights w = new Weights(name(), weights);
         for (Tensor x : new Tensor[] {query, keys}) {
-            if (x.rank() != 3 || x.shape(2) != d || x.shape(0) != query.shape(0) || x.shape(1) != query.shape(1)) {
+            if (x.rank() != 3 || x.shape(2) != d || x.shape(0) != query.shape(0) || x.shape(1) > keys.shape(1)) {
                 throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
-                        + ", expected [B, T, " + d + "]" + (x == query ? "" : " as the queries'"));
+                        + ", expected [B, T, " + d + "]" + (x == query ? " with no more steps than the keys" : ""));
             }
         }
-        Tensor x = query;
-        int batch = x.shape(0);
-        int steps = x.shape(1);
+        int batch = query.shape(0);
+        int queries = query.shape(1);
+        int steps = keys.shape(1);
         if (mask != null && (mask.rank() != 2 || mask.shape(0) != batch || mask.shape(1) != steps)) {
             throw new IllegalArgumentException(name() + ": mask has shape " + Shapes.format(mask.shape())
                     + ", expected [" + batch + ", " + steps + "]");
         }
-        Tensor q = split(project(w, "q", x), batch, steps);
+        Tensor q = split(project(w, "q", query), batch, queries);
         Tensor k = split(project(w, "k", keys), batch, steps);
         Tensor v = split(project(w, "v", keys), batch, steps);
         Tensor alpha = AttentionSoftmaxKernel.run(q.matmul(k, false, true), mask, 1 / Math.sqrt(d / (double) heads),
                 causal);
-        Tensor o = onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d);
+        Tensor o = onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, queries, d);
         return new Output(o.matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), alpha);
     }
 

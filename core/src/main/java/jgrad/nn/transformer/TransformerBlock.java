@@ -2,6 +2,7 @@ package jgrad.nn.transformer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -71,6 +72,29 @@ public final class TransformerBlock extends Module implements Describable {
             return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
         }
         Tensor y1 = norm1.forward(wNorm1, x.add(dropAttention.forward(attention.forward(wAtt, x, mask).y())));
+        return norm2.forward(wNorm2, y1.add(dropFeedForward.forward(feedForward(weights, y1))));
+    }
+
+    /**
+     * The block's output at the last step only, [B, 1, d], from x [B, T, d]: the same as the last step of
+     * {@link #forward(Map, Tensor, Tensor)} when the attention is causal (no later step reaches it), with one
+     * query instead of T and the feed-forward network on one step. What a model serving a history needs from its
+     * last block.
+     */
+    public Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor mask) {
+        Map<String, Tensor> wAtt = Weights.under(weights, "attention");
+        Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
+        Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
+        int steps = x.shape(1);
+        Tensor last = x.narrow(1, steps - 1, 1);
+        if (preNorm) {
+            Tensor n = norm1.forward(wNorm1, x);
+            Tensor a = attention.forward(wAtt, n.narrow(1, steps - 1, 1), n, mask, UnaryOperator.identity()).y();
+            Tensor y1 = last.add(dropAttention.forward(a));
+            return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
+        }
+        Tensor a = attention.forward(wAtt, last, x, mask, UnaryOperator.identity()).y();
+        Tensor y1 = norm1.forward(wNorm1, last.add(dropAttention.forward(a)));
         return norm2.forward(wNorm2, y1.add(dropFeedForward.forward(feedForward(weights, y1))));
     }
 
