@@ -19,10 +19,10 @@ final class AttentionSoftmax {
     private AttentionSoftmax() {
     }
 
-    static void forward(Backend be, int batch, int heads, int steps, double scale, boolean causal, Storage keep,
-                        Storage s, int sOff, Storage alpha) {
+    static void forward(Backend be, int batch, int heads, int queries, int steps, double scale, boolean causal,
+                        Storage keep, Storage s, int sOff, Storage alpha) {
         DType dt = s.dtype();
-        int rows = batch * heads * steps;
+        int rows = batch * heads * queries;
         int n = rows * steps;
         Storage e = be.allocate(dt, n);
         be.unary(UnaryOp.SCALE, n, s, sOff, e, 0, scale);
@@ -31,8 +31,8 @@ final class AttentionSoftmax {
             be.fill(steps, dropped, 0, DROPPED);
             be.fill(1, dropped, steps, OWN_DROPPED);
             for (int r = 0; r < rows; r++) {
-                int b = r / (heads * steps);
-                int t = r % steps;
+                int b = r / (heads * queries);
+                int t = r % queries + steps - queries;
                 int seen = causal ? t + 1 : steps;
                 int row = r * steps;
                 if (keep != null) {

@@ -329,30 +329,31 @@ public interface Backend {
 
     /**
      * The attention weights of scaled dot-product attention under a key mask, for the scores s = Q Kᵀ of
-     * {@code batch}·{@code heads} square matrices [T, T] (matrix g = b·heads + j is head j of batch row b; row t a
-     * query, column u a key), contiguous from sOff, and keep [B, T] (1 keep, 0 drop; null keeps every key):
+     * {@code batch}·{@code heads} matrices [Tq, Tk] (matrix g = b·heads + j is head j of batch row b; row t a
+     * query, column u a key), contiguous from sOff, and keep [B, Tk] (1 keep, 0 drop; null keeps every key). The
+     * queries are the last Tq ≤ Tk positions: query t stands at position p_t = t + Tk − Tq.
      * <pre>
      *   α[g, t, u] = exp(c·s[g, t, u] − m) / Σ_{u' ∈ K_t} exp(c·s[g, t, u'] − m)   for u ∈ K_t, 0 elsewhere
-     *   K_t = {u : keep[b, u] ≠ 0, and u ≤ t when causal}, or {t} when that set is empty
+     *   K_t = {u : keep[b, u] ≠ 0, and u ≤ p_t when causal}, or {p_t} when that set is empty
      * </pre>
      * (c = {@code scale}, m the row's largest kept c·s). A query with no key to see keeps its own, so that its
-     * row is not 0/0; its output means nothing and the models mask it out. Written to alpha [B·heads, T, T]
+     * row is not 0/0; its output means nothing and the models mask it out. Written to alpha [B·heads, Tq, Tk]
      * from offset 0. Unless a backend fuses it, this is {@link AttentionSoftmax}'s composition.
      */
-    default void attentionSoftmax(int batch, int heads, int steps, double scale, boolean causal, Storage keep,
-                                  Storage s, int sOff, Storage alpha) {
-        AttentionSoftmax.forward(this, batch, heads, steps, scale, causal, keep, s, sOff, alpha);
+    default void attentionSoftmax(int batch, int heads, int queries, int keys, double scale, boolean causal,
+                                  Storage keep, Storage s, int sOff, Storage alpha) {
+        AttentionSoftmax.forward(this, batch, heads, queries, keys, scale, causal, keep, s, sOff, alpha);
     }
 
     /**
-     * The backward of {@link #attentionSoftmax}: from its α and g = ∂L/∂α ({@code rows} rows of T, both
+     * The backward of {@link #attentionSoftmax}: from its α and g = ∂L/∂α ({@code rows} rows of Tk, both
      * contiguous, g from gOff), ds = c · α ⊙ (g − Σ_u α_u g_u) per row, written to ds from offset 0. Dropped
      * keys have α = 0 and so get ds = 0: the mask is not needed again; {@code causal} says that row t of each
-     * matrix is 0 beyond its column t, which a backend may skip.
+     * [Tq, Tk] matrix is 0 beyond column p_t, which a backend may skip.
      */
-    default void attentionSoftmaxBackward(int rows, int steps, double scale, boolean causal, Storage alpha, Storage g,
-                                          int gOff, Storage ds) {
-        AttentionSoftmax.backward(this, rows, steps, scale, alpha, g, gOff, ds);
+    default void attentionSoftmaxBackward(int rows, int queries, int keys, double scale, boolean causal, Storage alpha,
+                                          Storage g, int gOff, Storage ds) {
+        AttentionSoftmax.backward(this, rows, keys, scale, alpha, g, gOff, ds);
     }
 
     /**

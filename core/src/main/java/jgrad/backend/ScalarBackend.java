@@ -200,11 +200,11 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
-    public void attentionSoftmax(int batch, int heads, int steps, double scale, boolean causal, Storage keep,
-                                 Storage s, int sOff, Storage alpha) {
-        for (int r = 0; r < batch * heads * steps; r++) {
-            int b = r / (heads * steps);
-            int t = r % steps;
+    public void attentionSoftmax(int batch, int heads, int queries, int steps, double scale, boolean causal,
+                                 Storage keep, Storage s, int sOff, Storage alpha) {
+        for (int r = 0; r < batch * heads * queries; r++) {
+            int b = r / (heads * queries);
+            int t = r % queries + steps - queries;
             int base = r * steps;
             boolean anyKept = false;
             for (int u = 0; u < steps; u++) {
@@ -235,8 +235,8 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
-    public void attentionSoftmaxBackward(int rows, int steps, double scale, boolean causal, Storage alpha, Storage g,
-                                         int gOff, Storage ds) {
+    public void attentionSoftmaxBackward(int rows, int queries, int steps, double scale, boolean causal,
+                                         Storage alpha, Storage g, int gOff, Storage ds) {
         for (int r = 0; r < rows; r++) {
             int base = r * steps;
             double dot = 0;

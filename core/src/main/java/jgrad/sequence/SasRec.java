@@ -40,9 +40,11 @@ public final class SasRec extends SequenceModel {
         REFERENCE
     }
 
-    /** One block's forward from its weights: x [B, T, d] and the keep mask [B, T]. */
+    /** One block's forward from its weights: x [B, T, d] and the keep mask [B, T]; at every step, or the last. */
     private interface Stacked {
         Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep);
+
+        Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep);
     }
     private static final double LAYER_NORM_EPS = 1e-8;
 
@@ -75,10 +77,18 @@ public final class SasRec extends SequenceModel {
         layers = new Stacked[blocks];
         for (int b = 0; b < blocks; b++) {
             if (block == Block.PRENORM) {
-                layers[b] = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout, LAYER_NORM_EPS,
-                        dtype, rng))::forward;
+                TransformerBlock t = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout,
+                        LAYER_NORM_EPS, dtype, rng));
+                layers[b] = new Stacked() {
+                    public Tensor forward(Map<String, Tensor> w, Tensor x, Tensor keep) { return t.forward(w, x, keep); }
+                    public Tensor forwardLast(Map<String, Tensor> w, Tensor x, Tensor keep) { return t.forwardLast(w, x, keep); }
+                };
             } else {
-                layers[b] = child("block" + b, new SasRecBlock(d, heads, dropout, LAYER_NORM_EPS, dtype, rng))::forward;
+                SasRecBlock s = child("block" + b, new SasRecBlock(d, heads, dropout, LAYER_NORM_EPS, dtype, rng));
+                layers[b] = new Stacked() {
+                    public Tensor forward(Map<String, Tensor> w, Tensor x, Tensor keep) { return s.forward(w, x, keep); }
+                    public Tensor forwardLast(Map<String, Tensor> w, Tensor x, Tensor keep) { return s.forwardLast(w, x, keep); }
+                };
             }
         }
         finalNorm = child("norm", new LayerNorm(d, LAYER_NORM_EPS, dtype));
@@ -91,16 +101,36 @@ public final class SasRec extends SequenceModel {
 
     @Override
     protected Tensor encode(Map<String, Tensor> weights, SequenceBatch batch) {
-        int steps = batch.steps();
         Tensor keep = batch.keepMask(device(), dtype);
-        Tensor keep3 = keep.reshape(batch.batch(), steps, 1);
-        Tensor e = items.lookup(Weights.under(weights, "items"), batch.inputs(), batch.batch(), steps).mul(Math.sqrt(d));
-        e = positions.forward(Weights.under(weights, "positions"), e, maxLength - steps);
-        e = dropout.forward(e.mul(keep3));
+        Tensor keep3 = keep.reshape(batch.batch(), batch.steps(), 1);
+        Tensor e = embed(weights, batch, keep3);
         for (int b = 0; b < blocks; b++) {
             e = layers[b].forward(Weights.under(weights, "block" + b), e, keep).mul(keep3);
         }
         return finalNorm.forward(Weights.under(weights, "norm"), e);
+    }
+
+    /** F at the last step: every block at every step but the last block, which needs only its last step's query. */
+    @Override
+    protected Tensor encodeLast(Map<String, Tensor> weights, SequenceBatch batch) {
+        int steps = batch.steps();
+        Tensor keep = batch.keepMask(device(), dtype);
+        Tensor keep3 = keep.reshape(batch.batch(), steps, 1);
+        Tensor e = embed(weights, batch, keep3);
+        for (int b = 0; b < blocks - 1; b++) {
+            e = layers[b].forward(Weights.under(weights, "block" + b), e, keep).mul(keep3);
+        }
+        e = layers[blocks - 1].forwardLast(Weights.under(weights, "block" + (blocks - 1)), e, keep)
+                .mul(keep3.narrow(1, steps - 1, 1));
+        return finalNorm.forward(Weights.under(weights, "norm"), e).reshape(batch.batch(), d);
+    }
+
+    /** E = (√d · M_x + P) ⊙ keep, then dropout. */
+    private Tensor embed(Map<String, Tensor> weights, SequenceBatch batch, Tensor keep3) {
+        int steps = batch.steps();
+        Tensor e = items.lookup(Weights.under(weights, "items"), batch.inputs(), batch.batch(), steps).mul(Math.sqrt(d));
+        e = positions.forward(Weights.under(weights, "positions"), e, maxLength - steps);
+        return dropout.forward(e.mul(keep3));
     }
 
     @Override

@@ -51,6 +51,17 @@ final class SasRecBlock extends Module {
     /** y for x [B, T, d] and the keep mask [B, T]. */
     Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep) {
         Tensor q = norm1.forward(Weights.under(weights, "norm1"), x);
+        return rest(weights, q, x, keep);
+    }
+
+    /** y at the last step only, [B, 1, d]: the last step of {@link #forward} (the attention is causal), with one query. */
+    Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep) {
+        Tensor q = norm1.forward(Weights.under(weights, "norm1"), x.narrow(1, x.shape(1) - 1, 1));
+        return rest(weights, q, x, keep);
+    }
+
+    /** y from the normalized queries q and the sequence x. */
+    private Tensor rest(Map<String, Tensor> weights, Tensor q, Tensor x, Tensor keep) {
         Tensor y1 = q.add(attention.forward(Weights.under(weights, "attention"), q, x, keep, dropWeights::forward).y());
         Tensor z = norm2.forward(Weights.under(weights, "norm2"), y1);
         Tensor hidden = dropHidden.forward(ff1.forward(Weights.under(weights, "ff1"), z));

@@ -48,6 +48,12 @@ public abstract class SequenceModel extends Module implements NextItemScorer, De
     /** The hidden states F [B, T, d] of a batch, from {@code weights} (keyed by parameter path). */
     protected abstract Tensor encode(Map<String, Tensor> weights, SequenceBatch batch);
 
+    /** F_T [B, d], the hidden state at the last step; a model may compute it without the other steps' outputs. */
+    protected Tensor encodeLast(Map<String, Tensor> weights, SequenceBatch batch) {
+        Tensor hidden = encode(weights, batch);
+        return hidden.narrow(1, batch.steps() - 1, 1).reshape(batch.batch(), d);
+    }
+
     /** r_{i,t} = F_t · M_i for the item i given at every step: [B, T]. */
     public Tensor logits(Map<String, Tensor> weights, Tensor hidden, int[] itemIds) {
         Tensor m = items.lookup(Weights.under(weights, "items"), itemIds, hidden.shape(0), hidden.shape(1));

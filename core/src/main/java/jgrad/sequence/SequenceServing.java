@@ -92,8 +92,7 @@ public final class SequenceServing implements NextItemScorer {
     private Tensor lastStates(int[][] histories) {
         checkItems(histories);
         SequenceBatch batch = SequenceBatch.ofHistories(histories, frozen.maxLength);
-        Tensor hidden = frozen.encode(weights, batch);
-        return hidden.narrow(1, batch.steps() - 1, 1).reshape(batch.batch(), frozen.d);
+        return frozen.encodeLast(weights, batch);
     }
 
     /**

@@ -19,7 +19,7 @@ class AttentionSoftmaxTest {
     void scalarReferenceIsTheFormula() {
         double[] s = {1, 9, 9, 2, 4, 9, 3, 5, -1};
         Storage alpha = Storage.onHost(DType.F64, 9);
-        Backends.scalar().attentionSoftmax(1, 1, 3, 0.5, true, f64(1, 0, 1), f64(s), 0, alpha);
+        Backends.scalar().attentionSoftmax(1, 1, 3, 3, 0.5, true, f64(1, 0, 1), f64(s), 0, alpha);
         double e20 = Math.exp(0.5 * 3);
         double e22 = Math.exp(0.5 * -1);
         assertArrayEquals(new double[] {1, 0, 0, 1, 0, 0, e20 / (e20 + e22), 0, e22 / (e20 + e22)}, values(alpha), 1e-15);
@@ -30,13 +30,24 @@ class AttentionSoftmaxTest {
     void aQueryWithNoKeyKeepsItsOwn() {
         double[] s = {1, 2, 3, 4, 5, 6, 7, 8, 9};
         Storage causal = Storage.onHost(DType.F64, 9);
-        Backends.scalar().attentionSoftmax(1, 1, 3, 1, true, f64(0, 1, 1), f64(s), 0, causal);
+        Backends.scalar().attentionSoftmax(1, 1, 3, 3, 1, true, f64(0, 1, 1), f64(s), 0, causal);
         assertArrayEquals(new double[] {1, 0, 0}, java.util.Arrays.copyOf(values(causal), 3));
         Storage all = Storage.onHost(DType.F64, 9);
-        Backends.scalar().attentionSoftmax(1, 1, 3, 1, false, f64(0, 1, 1), f64(s), 0, all);
+        Backends.scalar().attentionSoftmax(1, 1, 3, 3, 1, false, f64(0, 1, 1), f64(s), 0, all);
         double z = Math.exp(2) + Math.exp(3);
         assertArrayEquals(new double[] {0, Math.exp(2) / z, Math.exp(3) / z}, java.util.Arrays.copyOf(values(all), 3),
                 1e-15);
+    }
+
+    /** The last two of four positions as queries: query 0 stands at position 2 and sees keys 0 … 2 under the causal mask. */
+    @Test
+    void queriesOfTheLastPositionsSeeTheKeysUpToTheirOwn() {
+        double[] s = {1, 2, 3, 4, 5, 6, 7, 8};
+        Storage alpha = Storage.onHost(DType.F64, 8);
+        Backends.scalar().attentionSoftmax(1, 1, 2, 4, 1, true, null, f64(s), 0, alpha);
+        double z = Math.exp(1) + Math.exp(2) + Math.exp(3);
+        assertArrayEquals(new double[] {Math.exp(1) / z, Math.exp(2) / z, Math.exp(3) / z, 0},
+                java.util.Arrays.copyOf(values(alpha), 4), 1e-15);
     }
 
     @Test
@@ -44,22 +55,24 @@ class AttentionSoftmaxTest {
         SplittableRandom rnd = new SplittableRandom(3);
         Backend scalar = Backends.scalar();
         for (int[] c : cases(16)) {
-            int b = c[0], h = c[1], t = c[2];
+            int b = c[0], h = c[1], t = c[2], q = c[3];
+            int n = b * h * q * t;
             for (int variant = 0; variant < 4; variant++) {
                 boolean causal = (variant & 1) == 1;
                 Storage keep = (variant & 2) == 0 ? null : keep(rnd, b, t);
-                Storage s = uniformF64(rnd, 3 + b * h * t * t);
-                Storage want = Storage.onHost(DType.F64, b * h * t * t);
-                Storage got = Storage.onHost(DType.F64, b * h * t * t);
-                scalar.attentionSoftmax(b, h, t, 0.7, causal, keep, s, 3, want);
-                AttentionSoftmax.forward(scalar, b, h, t, 0.7, causal, keep, s, 3, got);
-                String what = "B=" + b + " h=" + h + " T=" + t + " causal=" + causal + " keep=" + (keep != null);
+                Storage s = uniformF64(rnd, 3 + n);
+                Storage want = Storage.onHost(DType.F64, n);
+                Storage got = Storage.onHost(DType.F64, n);
+                scalar.attentionSoftmax(b, h, q, t, 0.7, causal, keep, s, 3, want);
+                AttentionSoftmax.forward(scalar, b, h, q, t, 0.7, causal, keep, s, 3, got);
+                String what = "B=" + b + " h=" + h + " Tq=" + q + " Tk=" + t + " causal=" + causal + " keep="
+                        + (keep != null);
                 assertArrayEquals(values(want), values(got), 1e-12, what);
-                Storage g = uniformF64(rnd, 2 + b * h * t * t);
-                Storage dWant = Storage.onHost(DType.F64, b * h * t * t);
-                Storage dGot = Storage.onHost(DType.F64, b * h * t * t);
-                scalar.attentionSoftmaxBackward(b * h * t, t, 0.7, causal, want, g, 2, dWant);
-                AttentionSoftmax.backward(scalar, b * h * t, t, 0.7, want, g, 2, dGot);
+                Storage g = uniformF64(rnd, 2 + n);
+                Storage dWant = Storage.onHost(DType.F64, n);
+                Storage dGot = Storage.onHost(DType.F64, n);
+                scalar.attentionSoftmaxBackward(b * h * q, q, t, 0.7, causal, want, g, 2, dWant);
+                AttentionSoftmax.backward(scalar, b * h * q, t, 0.7, want, g, 2, dGot);
                 assertArrayEquals(values(dWant), values(dGot), 1e-12, what + " backward");
             }
         }
@@ -70,8 +83,8 @@ class AttentionSoftmaxTest {
         Backend simd = SimdFixture.simdOrSkip();
         SplittableRandom rnd = new SplittableRandom(4);
         for (int[] c : cases(SimdFixture.lanes(simd))) {
-            int b = c[0], h = c[1], t = c[2];
-            int n = b * h * t * t;
+            int b = c[0], h = c[1], t = c[2], q = c[3];
+            int n = b * h * q * t;
             for (int variant = 0; variant < 4; variant++) {
                 boolean causal = (variant & 1) == 1;
                 Storage.F32 keep = (variant & 2) == 0 ? null : (Storage.F32) keep(rnd, b, t);
@@ -79,24 +92,29 @@ class AttentionSoftmaxTest {
                 Storage.F32 want = new Storage.F32(new float[n]);
                 Storage.F32 got = new Storage.F32(new float[n]);
                 java.util.Arrays.fill(got.a, Float.NaN);          // every element must be written
-                Backends.scalar().attentionSoftmax(b, h, t, 0.3, causal, keep, s, 5, want);
-                simd.attentionSoftmax(b, h, t, 0.3, causal, keep, s, 5, got);
-                String what = "B=" + b + " h=" + h + " T=" + t + " causal=" + causal + " keep=" + (keep != null);
+                Backends.scalar().attentionSoftmax(b, h, q, t, 0.3, causal, keep, s, 5, want);
+                simd.attentionSoftmax(b, h, q, t, 0.3, causal, keep, s, 5, got);
+                String what = "B=" + b + " h=" + h + " Tq=" + q + " Tk=" + t + " causal=" + causal + " keep="
+                        + (keep != null);
                 SimdFixture.assertClose(what, want.a, got.a, 1e-7, 1e-5);
                 Storage.F32 g = SimdFixture.uniform(rnd, 1, n, -1, 1);
                 Storage.F32 dWant = new Storage.F32(new float[n]);
                 Storage.F32 dGot = new Storage.F32(new float[n]);
                 java.util.Arrays.fill(dGot.a, Float.NaN);
-                Backends.scalar().attentionSoftmaxBackward(b * h * t, t, 0.3, causal, want, g, 1, dWant);
-                simd.attentionSoftmaxBackward(b * h * t, t, 0.3, causal, want, g, 1, dGot);
+                Backends.scalar().attentionSoftmaxBackward(b * h * q, q, t, 0.3, causal, want, g, 1, dWant);
+                simd.attentionSoftmaxBackward(b * h * q, q, t, 0.3, causal, want, g, 1, dGot);
                 SimdFixture.assertClose(what + " backward", dWant.a, dGot.a, 1e-7, 1e-5);
             }
         }
     }
 
-    /** {batch, heads, T}: T at 1, around the vector width, a prime, and SASRec's 200 (enough rows for the pool). */
+    /**
+     * {batch, heads, keys, queries}: T at 1, around the vector width, a prime, and SASRec's 200 (enough rows for the
+     * pool); as many queries as keys, and the last query alone or the last few (the serving path's shapes).
+     */
     private static int[][] cases(int lanes) {
-        return new int[][] {{1, 1, 1}, {2, 1, lanes - 1}, {3, 2, lanes}, {2, 2, lanes + 1}, {3, 1, 37}, {4, 1, 200}};
+        return new int[][] {{1, 1, 1, 1}, {2, 1, lanes - 1, lanes - 1}, {3, 2, lanes, lanes}, {2, 2, lanes + 1, lanes + 1},
+                {3, 1, 37, 37}, {4, 1, 200, 200}, {3, 1, 37, 1}, {2, 2, lanes + 1, 3}, {5, 1, 200, 1}};
     }
 
     /** A keep mask [B, T] with about a third dropped, and batch row 0 dropping its first half. */

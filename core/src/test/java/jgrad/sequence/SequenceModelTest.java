@@ -66,6 +66,17 @@ class SequenceModelTest {
         assertTrue(r.passed(1e-6), model.type() + ": " + r);
     }
 
+    /** SASRec's serving path computes its last block for the last step only: the same F_T as every step's. */
+    @ParameterizedTest
+    @MethodSource("models")
+    void theLastStateAloneEqualsTheLastStepOfEveryState(Factory factory) {
+        SequenceModel model = factory.apply(new double[] {6, 4, 5, 0.3});
+        model.eval();
+        Tensor every = model.encode(model.parameters(), batch());
+        Tensor last = model.encodeLast(model.parameters(), batch());
+        assertArrayEquals(every.narrow(1, 4, 1).reshape(2, 4).toDoubleArray(), last.toDoubleArray(), 1e-12);
+    }
+
     @ParameterizedTest
     @MethodSource("models")
     void aHistoryScoresTheSameAloneAndPaddedBesideALongerOne(Factory factory) {

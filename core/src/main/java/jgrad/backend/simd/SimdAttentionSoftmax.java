@@ -11,7 +11,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The attention weights under a key mask and their backward ({@link jgrad.backend.Backend#attentionSoftmax}),
  * F32, one pass per query row, rows spread over the pool. The composed default writes the scaled scores,
  * fills the dropped keys and runs the softmax, each a pass over [B·h, T, T]; here a row is read once for its
- * maximum and once for its exponentials, and under a causal mask only its first t + 1 keys are read at all
+ * maximum and once for its exponentials, and under a causal mask only the keys up to its position are read at all
  * (the rest are written 0), which halves the work. Equal to the scalar reference to float rounding (a test
  * holds them).
  */
@@ -26,14 +26,14 @@ final class SimdAttentionSoftmax {
     private SimdAttentionSoftmax() {
     }
 
-    static void forward(int batch, int heads, int steps, float scale, boolean causal, float[] keep, float[] s,
-                        int sOff, float[] alpha) {
-        int rows = batch * heads * steps;
+    static void forward(int batch, int heads, int queries, int steps, float scale, boolean causal, float[] keep,
+                        float[] s, int sOff, float[] alpha) {
+        int rows = batch * heads * queries;
         int tasks = SimdParallel.tasksFor((long) rows * steps, GRAIN);
         SimdParallel.run(tasks, task -> {
             for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
-                int t = r % steps;
-                int keepRow = keep == null ? -1 : r / (heads * steps) * steps;
+                int t = r % queries + steps - queries;
+                int keepRow = keep == null ? -1 : r / (heads * queries) * steps;
                 row(steps, causal ? t + 1 : steps, t, scale, keep, keepRow, s, sOff + r * steps, alpha, r * steps);
             }
         });
@@ -99,12 +99,12 @@ final class SimdAttentionSoftmax {
         return x.blend(NEGATIVE_INFINITY, k.eq(0f));
     }
 
-    static void backward(int rows, int steps, float scale, boolean causal, float[] alpha, float[] g, int gOff,
-                         float[] ds) {
+    static void backward(int rows, int queries, int steps, float scale, boolean causal, float[] alpha, float[] g,
+                         int gOff, float[] ds) {
         int tasks = SimdParallel.tasksFor((long) rows * steps, GRAIN);
         SimdParallel.run(tasks, task -> {
             for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
-                int seen = causal ? r % steps + 1 : steps;
+                int seen = causal ? r % queries + steps - queries + 1 : steps;
                 int o = r * steps;
                 float dot = SimdReductions.dot(alpha, o, g, gOff + o, seen);
                 FloatVector vd = FloatVector.broadcast(S, dot);

@@ -171,24 +171,24 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
-    public void attentionSoftmax(int batch, int heads, int steps, double scale, boolean causal, Storage keep,
-                                 Storage s, int sOff, Storage alpha) {
+    public void attentionSoftmax(int batch, int heads, int queries, int keys, double scale, boolean causal,
+                                 Storage keep, Storage s, int sOff, Storage alpha) {
         if (s instanceof Storage.F32 fs && alpha instanceof Storage.F32 fa
                 && (keep == null || keep instanceof Storage.F32)) {
-            SimdAttentionSoftmax.forward(batch, heads, steps, (float) scale, causal,
+            SimdAttentionSoftmax.forward(batch, heads, queries, keys, (float) scale, causal,
                     keep == null ? null : ((Storage.F32) keep).a, fs.a, sOff, fa.a);
         } else {
-            super.attentionSoftmax(batch, heads, steps, scale, causal, keep, s, sOff, alpha);
+            super.attentionSoftmax(batch, heads, queries, keys, scale, causal, keep, s, sOff, alpha);
         }
     }
 
     @Override
-    public void attentionSoftmaxBackward(int rows, int steps, double scale, boolean causal, Storage alpha, Storage g,
-                                         int gOff, Storage ds) {
+    public void attentionSoftmaxBackward(int rows, int queries, int keys, double scale, boolean causal, Storage alpha,
+                                         Storage g, int gOff, Storage ds) {
         if (alpha instanceof Storage.F32 fa && g instanceof Storage.F32 fg && ds instanceof Storage.F32 fd) {
-            SimdAttentionSoftmax.backward(rows, steps, (float) scale, causal, fa.a, fg.a, gOff, fd.a);
+            SimdAttentionSoftmax.backward(rows, queries, keys, (float) scale, causal, fa.a, fg.a, gOff, fd.a);
         } else {
-            super.attentionSoftmaxBackward(rows, steps, scale, causal, alpha, g, gOff, ds);
+            super.attentionSoftmaxBackward(rows, queries, keys, scale, causal, alpha, g, gOff, ds);
         }
     }
 

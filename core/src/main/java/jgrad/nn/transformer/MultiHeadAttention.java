@@ -76,28 +76,30 @@ public final class MultiHeadAttention extends Module implements Layer {
     }
 
     /**
-     * Attention of the queries Q = query W_qᵀ + b_q over the keys and values made from {@code keys} (K = keys W_kᵀ
-     * + b_k, V = keys W_vᵀ + b_v), both [B, T, d]: SASRec's block (Kang and McAuley's code) takes its queries from
-     * the normalized sequence and its keys from the sequence itself. {@code onWeights} maps α before it weighs V
-     * (SASRec's dropout of the attention weights; identity for none); the output's α is the one before it.
+     * Attention of the queries Q = query W_qᵀ + b_q [B, Tq, d] over the keys and values made from {@code keys}
+     * [B, Tk, d] (K = keys W_kᵀ + b_k, V = keys W_vᵀ + b_v), the queries standing for the last Tq ≤ Tk positions
+     * (query t at position t + Tk − Tq, for the causal mask); the mask is [B, Tk]. SASRec's block (Kang and
+     * McAuley's code) takes its queries from the normalized sequence and its keys from the sequence itself, and its
+     * serving path only the last position's query. {@code onWeights} maps α before it weighs V (SASRec's dropout
+     * of the attention weights; identity for none); the output's α is the one before it.
      */
     public Output forward(Map<String, Tensor> weights, Tensor query, Tensor keys, Tensor mask,
                           UnaryOperator<Tensor> onWeights) {
         Weights w = new Weights(name(), weights);
         for (Tensor x : new Tensor[] {query, keys}) {
-            if (x.rank() != 3 || x.shape(2) != d || x.shape(0) != query.shape(0) || x.shape(1) != query.shape(1)) {
+            if (x.rank() != 3 || x.shape(2) != d || x.shape(0) != query.shape(0) || x.shape(1) > keys.shape(1)) {
                 throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
-                        + ", expected [B, T, " + d + "]" + (x == query ? "" : " as the queries'"));
+                        + ", expected [B, T, " + d + "]" + (x == query ? " with no more steps than the keys" : ""));
             }
         }
-        Tensor x = query;
-        int batch = x.shape(0);
-        int steps = x.shape(1);
+        int batch = query.shape(0);
+        int queries = query.shape(1);
+        int steps = keys.shape(1);
         if (mask != null && (mask.rank() != 2 || mask.shape(0) != batch || mask.shape(1) != steps)) {
             throw new IllegalArgumentException(name() + ": mask has shape " + Shapes.format(mask.shape())
                     + ", expected [" + batch + ", " + steps + "]");
         }
-        Heads h = attend(project(w, "q", x), project(w, "k", keys), project(w, "v", keys), mask, onWeights);
+        Heads h = attend(project(w, "q", query), project(w, "k", keys), project(w, "v", keys), mask, onWeights);
         return new Output(h.o().matmul(w.get("W_o", d, d), false, true).add(w.get("b_o", d)), h.alpha());
     }
 
@@ -107,19 +109,19 @@ public final class MultiHeadAttention extends Module implements Layer {
     }
 
     /**
-     * The heads of projected Q, K, V [B, T, d] (softmax of the scaled scores over the kept keys, then
-     * onWeights(α_j) V_j) side by side, and α; {@code mask} as in {@link #forward(Tensor, Tensor)}. DP-SGD reads the
-     * projections' per-example gradients around it.
+     * The heads of projected Q [B, Tq, d], K and V [B, Tk, d] (softmax of the scaled scores over the kept keys, then
+     * onWeights(α_j) V_j) side by side, and α; {@code mask} as in {@link #forward(Map, Tensor, Tensor, Tensor,
+     * UnaryOperator)}. DP-SGD reads the projections' per-example gradients around it.
      */
     public Heads attend(Tensor queries, Tensor keys, Tensor values, Tensor mask, UnaryOperator<Tensor> onWeights) {
         int batch = queries.shape(0);
-        int steps = queries.shape(1);
-        Tensor q = split(queries, batch, steps);
-        Tensor k = split(keys, batch, steps);
-        Tensor v = split(values, batch, steps);
+        int rows = queries.shape(1);
+        Tensor q = split(queries, batch, rows);
+        Tensor k = split(keys, batch, keys.shape(1));
+        Tensor v = split(values, batch, values.shape(1));
         Tensor alpha = AttentionSoftmaxKernel.run(q.matmul(k, false, true), mask, 1 / Math.sqrt(d / (double) heads),
                 causal);
-        return new Heads(onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, steps, d), alpha);
+        return new Heads(onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, rows, d), alpha);
     }
 
     private Tensor project(Weights w, String p, Tensor x) {

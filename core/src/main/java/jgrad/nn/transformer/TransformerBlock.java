@@ -2,6 +2,7 @@ package jgrad.nn.transformer;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
@@ -88,8 +89,6 @@ public final class TransformerBlock extends Module implements Layer {
         Map<String, Tensor> wAtt = Weights.under(weights, "attention");
         Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
         Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
-        Map<String, Tensor> wFf1 = Weights.under(weights, "ff1");
-        Map<String, Tensor> wFf2 = Weights.under(weights, "ff2");
         return forwardThrough(x, new Parts() {
             @Override
             public Tensor attention(Tensor z) {
@@ -103,7 +102,7 @@ public final class TransformerBlock extends Module implements Layer {
 
             @Override
             public Tensor feedForward(Tensor z) {
-                return ff2.forward(wFf2, ff1.forward(wFf1, z));
+                return TransformerBlock.this.feedForward(weights, z);
             }
 
             @Override
@@ -143,6 +142,33 @@ public final class TransformerBlock extends Module implements Layer {
 
     public LayerNorm norm2() {
         return norm2;
+    }
+
+    /**
+     * The block's output at the last step only, [B, 1, d], from x [B, T, d]: the same as the last step of
+     * {@link #forward(Map, Tensor, Tensor)} when the attention is causal (no later step reaches it), with one
+     * query instead of T and the feed-forward network on one step. What a model serving a history needs from its
+     * last block.
+     */
+    public Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor mask) {
+        Map<String, Tensor> wAtt = Weights.under(weights, "attention");
+        Map<String, Tensor> wNorm1 = Weights.under(weights, "norm1");
+        Map<String, Tensor> wNorm2 = Weights.under(weights, "norm2");
+        int steps = x.shape(1);
+        Tensor last = x.narrow(1, steps - 1, 1);
+        if (preNorm) {
+            Tensor n = norm1.forward(wNorm1, x);
+            Tensor a = attention.forward(wAtt, n.narrow(1, steps - 1, 1), n, mask, UnaryOperator.identity()).y();
+            Tensor y1 = last.add(dropAttention.forward(a));
+            return y1.add(dropFeedForward.forward(feedForward(weights, norm2.forward(wNorm2, y1))));
+        }
+        Tensor a = attention.forward(wAtt, last, x, mask, UnaryOperator.identity()).y();
+        Tensor y1 = norm1.forward(wNorm1, last.add(dropAttention.forward(a)));
+        return norm2.forward(wNorm2, y1.add(dropFeedForward.forward(feedForward(weights, y1))));
+    }
+
+    private Tensor feedForward(Map<String, Tensor> weights, Tensor z) {
+        return ff2.forward(Weights.under(weights, "ff2"), ff1.forward(Weights.under(weights, "ff1"), z));
     }
 
     /**
