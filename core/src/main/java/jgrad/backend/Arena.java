@@ -110,6 +110,18 @@ public final class Arena implements AutoCloseable {
 
     /** A zero-filled host storage: lent by the open scope if there is one, else a new one. */
     static Storage hostStorage(DType dtype, int length) {
+        return lend(dtype, length, true);
+    }
+
+    /**
+     * A host storage whose contents are unspecified (zeros when new, a past step's numbers when lent again),
+     * for an output its kernel overwrites entirely: clearing a lent storage first would be a wasted pass.
+     */
+    static Storage hostStorageForOverwrite(DType dtype, int length) {
+        return lend(dtype, length, false);
+    }
+
+    private static Storage lend(DType dtype, int length, boolean zeroed) {
         Arena a = BOUND.get();
         if (a == null || a.depth == 0 || a.suspended > 0) {
             return Storage.onHost(dtype, length);
@@ -117,7 +129,7 @@ public final class Arena implements AutoCloseable {
         Storage s = a.free.pop(dtype, length);
         if (s == null) {
             s = Storage.onHost(dtype, length);
-        } else {
+        } else if (zeroed) {
             zero(s);
         }
         a.lent.add(s);

@@ -29,6 +29,15 @@ public interface Backend {
         return Arena.hostStorage(dtype, length);
     }
 
+    /**
+     * A storage on this backend's device for an output that its kernel overwrites entirely, so its contents
+     * are unspecified: a CPU backend skips clearing a storage its {@link Arena} lends again. The default is
+     * {@link #allocate}.
+     */
+    default Storage allocateForOverwrite(DType dtype, int length) {
+        return allocate(dtype, length);
+    }
+
     /** A copy of a whole host storage on this backend's device (for the CPU: a new array). */
     default Storage upload(Storage host) {
         Storage copy = Storage.onHost(host.dtype(), host.length());

@@ -397,6 +397,11 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public Storage allocateForOverwrite(DType dtype, int length) {
+        return Arena.hostStorageForOverwrite(dtype, length);
+    }
+
+    @Override
     public void im2col(ConvGeometry g, double padValue, Storage x, int xOff, Storage cols, int colsOff) {
         ScalarConv.im2col(g, padValue, x, xOff, cols, colsOff);
     }

@@ -64,6 +64,8 @@ public final class GuardedDevice {
                 case "hashCode": return System.identityHashCode(proxy);
                 case "equals": return proxy == args[0];
                 case "allocate": return new GuardedStorage(cpu.allocate((DType) args[0], (Integer) args[1]), device[0]);
+                case "allocateForOverwrite":
+                    return new GuardedStorage(cpu.allocateForOverwrite((DType) args[0], (Integer) args[1]), device[0]);
                 case "upload": {
                     Storage host = (Storage) args[0];
                     if (host.device() != Device.CPU) {
