@@ -45,7 +45,9 @@ public final class Arena implements AutoCloseable {
     private int depth;
     private int suspended;
     private final ArrayList<Storage> lent = new ArrayList<>();
-    private final FreeLists free = new FreeLists();
+    private final FreeLists<Storage> free = new FreeLists<>();
+    private final ArrayList<int[]> lentInts = new ArrayList<>();
+    private final FreeLists<int[]> freeInts = new FreeLists<>();
 
     private Arena() {
     }
@@ -76,11 +78,23 @@ public final class Arena implements AutoCloseable {
             if (POISON) {
                 poison(s);
             }
-            free.push(s);
+            free.push(key(s.dtype(), s.length()), s);
         }
         lent.clear();
+        freeInts.dropUnused();
+        for (int i = 0; i < lentInts.size(); i++) {
+            int[] a = lentInts.get(i);
+            if (POISON) {
+                Arrays.fill(a, Integer.MIN_VALUE);
+            }
+            freeInts.push(a.length, a);
+        }
+        lentInts.clear();
         if (free.classes() > MAX_SIZE_CLASSES) {
             free.clear();
+        }
+        if (freeInts.classes() > MAX_SIZE_CLASSES) {
+            freeInts.clear();
         }
         if (Thread.currentThread().isVirtual() && suspended == 0) {
             BOUND.remove();
@@ -126,7 +140,7 @@ public final class Arena implements AutoCloseable {
         if (a == null || a.depth == 0 || a.suspended > 0) {
             return Storage.onHost(dtype, length);
         }
-        Storage s = a.free.pop(dtype, length);
+        Storage s = a.free.pop(key(dtype, length));
         if (s == null) {
             s = Storage.onHost(dtype, length);
         } else if (zeroed) {
@@ -134,6 +148,28 @@ public final class Arena implements AutoCloseable {
         }
         a.lent.add(s);
         return s;
+    }
+
+    /**
+     * An int array of exactly {@code length} for ids that a step's graph keeps (a lookup's ids, saved for
+     * its backward): lent by the open scope like a storage, else new. Its contents are left over from an
+     * earlier step: the caller overwrites all of it.
+     */
+    public static int[] ints(int length) {
+        Arena a = BOUND.get();
+        if (a == null || a.depth == 0 || a.suspended > 0) {
+            return new int[length];
+        }
+        int[] ints = a.freeInts.pop(length);
+        if (ints == null) {
+            ints = new int[length];
+        }
+        a.lentInts.add(ints);
+        return ints;
+    }
+
+    private static long key(DType dtype, int length) {
+        return ((long) length << 1) | (dtype == DType.F64 ? 1 : 0);
     }
 
     private static void zero(Storage s) {
@@ -153,30 +189,25 @@ public final class Arena implements AutoCloseable {
     }
 
     /**
-     * Free storages by (dtype, length), in an open-addressing table so that a lookup allocates nothing
-     * (a HashMap would box its long key).
+     * Free buffers by a size key (storages: dtype and length; int arrays: length), in an open-addressing
+     * table so that a lookup allocates nothing (a HashMap would box its long key).
      */
-    private static final class FreeLists {
+    private static final class FreeLists<T> {
         private long[] keys = new long[64];
-        private ArrayDeque<Storage>[] lists = newLists(64);
+        private ArrayDeque<T>[] lists = newLists(64);
         private int used;
 
         @SuppressWarnings("unchecked")
-        private static ArrayDeque<Storage>[] newLists(int n) {
-            return (ArrayDeque<Storage>[]) new ArrayDeque[n];
+        private static <T> ArrayDeque<T>[] newLists(int n) {
+            return (ArrayDeque<T>[]) new ArrayDeque[n];
         }
 
-        private static long key(DType dtype, int length) {
-            return ((long) length << 1) | (dtype == DType.F64 ? 1 : 0);
-        }
-
-        Storage pop(DType dtype, int length) {
-            ArrayDeque<Storage> list = lists[slot(key(dtype, length))];
+        T pop(long k) {
+            ArrayDeque<T> list = lists[slot(k)];
             return list == null ? null : list.pollLast();
         }
 
-        void push(Storage s) {
-            long k = key(s.dtype(), s.length());
+        void push(long k, T s) {
             int i = slot(k);
             if (lists[i] == null) {
                 lists[i] = new ArrayDeque<>();
@@ -199,7 +230,7 @@ public final class Arena implements AutoCloseable {
          * every shape it has seen. The pool then holds what the last step used, and no more.
          */
         void dropUnused() {
-            for (ArrayDeque<Storage> list : lists) {
+            for (ArrayDeque<T> list : lists) {
                 if (list != null) {
                     list.clear();
                 }
@@ -224,7 +255,7 @@ public final class Arena implements AutoCloseable {
 
         private void grow() {
             long[] oldKeys = keys;
-            ArrayDeque<Storage>[] oldLists = lists;
+            ArrayDeque<T>[] oldLists = lists;
             keys = new long[oldKeys.length * 2];
             lists = newLists(oldKeys.length * 2);
             for (int j = 0; j < oldKeys.length; j++) {

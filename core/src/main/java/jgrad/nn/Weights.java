@@ -1,6 +1,5 @@
 package jgrad.nn;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -35,7 +34,7 @@ public final class Weights {
     /** The parameter {@code name}, which must have exactly {@code shape}. */
     public Tensor get(String name, int... shape) {
         Tensor t = get(name);
-        if (!Arrays.equals(t.shape(), shape)) {
+        if (!t.hasShape(shape)) {
             throw new IllegalArgumentException(layer + ": parameter '" + name + "' has shape "
                     + Shapes.format(t.shape()) + ", expected " + Shapes.format(shape));
         }

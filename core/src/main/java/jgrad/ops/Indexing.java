@@ -2,6 +2,7 @@ package jgrad.ops;
 
 import java.util.Arrays;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -41,7 +42,8 @@ public final class Indexing {
         System.arraycopy(rowShape, 0, outShape, shapeOfIds.length, rowShape.length);
         Tensor t = table.contiguous();
         Tensor out = Tensor.zeros(table.device(), table.dtype(), outShape);
-        int[] idsCopy = ids.clone();
+        int[] idsCopy = Arena.ints(ids.length);      // kept for the backward; lent by the step, if any
+        System.arraycopy(ids, 0, idsCopy, 0, ids.length);
         out.backend().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
         return out.recordedAs("gatherRows", g -> {
             Tensor gc = g.contiguous();
