@@ -30,19 +30,29 @@ final class SparkData {
     }
 
     static Dataset<Row> read(SparkSession spark, Path path, boolean parquet, char separator) {
-        if (parquet) {
-            return spark.read().parquet(path.toString());
-        }
-        return spark.read().option("header", "true").option("sep", String.valueOf(separator))
-                .option("inferSchema", "false").option("mode", "FAILFAST").csv(path.toString());
+        return read(spark, path.toString(), parquet, separator);
     }
 
-    static void write(Dataset<Row> rows, Path dir, boolean parquet, char separator) {
+    /** {@code location}: a local path, or a URI of any file system the cluster's Hadoop reaches (hdfs://, s3a://). */
+    static Dataset<Row> read(SparkSession spark, String location, boolean parquet, char separator) {
         if (parquet) {
-            rows.write().parquet(dir.toString());
-        } else {
-            rows.write().option("header", "true").option("sep", String.valueOf(separator)).csv(dir.toString());
+            return spark.read().parquet(location);
         }
+        return spark.read().option("header", "true").option("sep", String.valueOf(separator))
+                .option("inferSchema", "false").option("mode", "FAILFAST").csv(location);
+    }
+
+    static void write(Dataset<Row> rows, String location, boolean parquet, char separator) {
+        if (parquet) {
+            rows.write().parquet(location);
+        } else {
+            rows.write().option("header", "true").option("sep", String.valueOf(separator)).csv(location);
+        }
+    }
+
+    /** Whether {@code location} is a path on this machine rather than a URI (hdfs://..., s3a://..., file:/...). */
+    static boolean isLocal(String location) {
+        return !location.matches("^[A-Za-z][A-Za-z0-9+.-]+:/.*");
     }
 
     /** The bundled UCI bank file, copied out of the jar to a temporary file that Spark can read. */
@@ -74,7 +84,7 @@ final class SparkData {
     }
 
     /** MovieLens 100K's u.data: user, item, rating, timestamp, tab-separated, no header. */
-    static Dataset<Row> movieLensRatings(SparkSession spark, Path file) {
-        return spark.read().option("sep", "\t").option("mode", "FAILFAST").schema(RATINGS).csv(file.toString());
+    static Dataset<Row> movieLensRatings(SparkSession spark, String location) {
+        return spark.read().option("sep", "\t").option("mode", "FAILFAST").schema(RATINGS).csv(location);
     }
 }

@@ -62,7 +62,7 @@ final class SparkScaleCommand implements Command {
                 clients.rowCount(), data.getFileName(), modelPath.getFileName(), batch, repeats);
         ScalingMeasurements.Throughput one = measure.oneJvm(scorer, clients, batch);
         out.printf(Locale.ROOT, "  one JVM, no Spark        %,12.0f rows/s%n", one.rowsPerSecond());
-        SparkSession spark = SparkSessions.start(o.getOrDefault("--master", "local[2]"), "jgrad spark-scale");
+        SparkSession spark = SparkSessions.start(o.get("--master"), "jgrad spark-scale");
         double job;
         double perTask;
         try {

@@ -46,15 +46,15 @@ final class SparkScoreCommand implements Command {
             throw new UsageException("needs --model FILE, --data CSV|PARQUET and --out DIR");
         }
         Path modelPath = ExampleOptions.path("--model", o.get("--model"));
-        Path data = ExampleOptions.path("--data", o.get("--data"));
-        Path outDir = ExampleOptions.path("--out", o.get("--out"));
+        String data = o.get("--data");
+        String outDir = o.get("--out");
         int batch = o.containsKey("--batch") ? Main.positiveInt("--batch", o.get("--batch")) : DEFAULT_BATCH;
         int partitions = o.containsKey("--partitions") ? Main.positiveInt("--partitions", o.get("--partitions")) : 0;
         int k = o.containsKey("-k") ? Main.positiveInt("-k", o.get("-k")) : 10;
-        if (!Files.exists(data)) {
+        if (SparkData.isLocal(data) && !Files.exists(ExampleOptions.path("--data", data))) {
             throw new IllegalArgumentException("--data " + data + ": no such file or directory");
         }
-        if (Files.exists(outDir)) {
+        if (SparkData.isLocal(outDir) && Files.exists(ExampleOptions.path("--out", outDir))) {
             throw new IllegalArgumentException("--out " + outDir + ": already exists; give a new directory"
                     + " (Spark writes one file per partition into it)");
         }
@@ -63,7 +63,7 @@ final class SparkScoreCommand implements Command {
                     + " (save one with ./jgrad demo --save FILE or ./jgrad example NAME --save FILE)");
         }
         boolean campaignModel = ModelFiles.read(modelPath).model() instanceof Model;
-        SparkSession spark = SparkSessions.start(o.getOrDefault("--master", "local[2]"), "jgrad spark-score");
+        SparkSession spark = SparkSessions.start(o.get("--master"), "jgrad spark-score");
         try {
             long start = System.nanoTime();
             String written;
@@ -86,7 +86,7 @@ final class SparkScoreCommand implements Command {
         return 0;
     }
 
-    private static String scoreClients(SparkSession spark, Path modelPath, Path data, Path outDir, int partitions,
+    private static String scoreClients(SparkSession spark, Path modelPath, String data, String outDir, int partitions,
                                        int batch) throws Exception {
         ShippedModel<BankScorer> model = ShippedModel.ship(spark, modelPath, BankScorer::load);
         Dataset<Row> clients = SparkData.read(spark, data, isParquet(data), SparkData.BANK_SEPARATOR);
@@ -98,10 +98,10 @@ final class SparkScoreCommand implements Command {
         return clients.rdd().getNumPartitions() + " partitions, batches of " + batch;
     }
 
-    private static String recommend(SparkSession spark, Path modelPath, Path data, Path outDir, int partitions,
+    private static String recommend(SparkSession spark, Path modelPath, String data, String outDir, int partitions,
                                     int k) throws Exception {
         ShippedModel<Recommender> model = ShippedModel.ship(spark, modelPath, SparkScoreCommand::loadRecommender);
-        Dataset<Row> seen = isParquet(data) ? spark.read().parquet(data.toString()) : SparkData.movieLensRatings(spark, data);
+        Dataset<Row> seen = isParquet(data) ? spark.read().parquet(data) : SparkData.movieLensRatings(spark, data);
         int tasks = partitions > 0 ? partitions : spark.sparkContext().defaultParallelism();
         Dataset<Row> top = TopKForUsers.recommend(spark, model, seen, k, ServedFiles.FIRST_ID, tasks);
         SparkData.write(top, outDir, isParquet(data), ',');
@@ -117,7 +117,7 @@ final class SparkScoreCommand implements Command {
         return recommender;
     }
 
-    static boolean isParquet(Path data) {
-        return Files.isDirectory(data) || data.getFileName().toString().endsWith(".parquet");
+    static boolean isParquet(String data) {
+        return data.endsWith(".parquet") || SparkData.isLocal(data) && Files.isDirectory(Path.of(data));
     }
 }

@@ -29,20 +29,29 @@ import jgrad.train.Model;
  * [--seed S] [--master M]}: the demo's campaign model trained data-parallel on Spark with each number of
  * partitions, against {@code fit} on one machine with the same seeds, epochs and global batch: held-out ROC
  * AUC and log loss on the demo's seeded 20 % test clients (the model is trained on the other 80 %, without
- * early stopping, so every run takes the same number of epochs).
+ * early stopping, so every run takes the same number of epochs). {@code --model gmf}: NCF's GMF on MovieLens
+ * 100K instead ({@link NcfDataParallel}).
  */
 final class SparkTrainCommand implements Command {
 
     @Override public String name() { return "spark-train"; }
     @Override public String usage() {
-        return "[--data CSV] [--partitions 1,2,4] [--local-steps K] [--epochs N] [--batch B] [--seed S] [--master M]";
+        return "[--model demo|gmf] [--data CSV|ML-100K-DIR] [--partitions 1,2,4] [--local-steps K] [--epochs N]"
+                + " [--batch B] [--seed S] [--master M]";
     }
     @Override public String summary() { return "the demo model trained data-parallel on Spark vs one machine"; }
 
     @Override
     public int run(String[] args, PrintStream out) throws Exception {
-        Map<String, String> o = OptionPairs.parse(args, List.of("--data", "--partitions", "--local-steps", "--epochs",
-                "--batch", "--seed", "--master"));
+        Map<String, String> o = OptionPairs.parse(args, List.of("--model", "--data", "--partitions", "--local-steps",
+                "--epochs", "--batch", "--seed", "--master"));
+        String kind = o.getOrDefault("--model", "demo");
+        if (!kind.equals("demo") && !kind.equals("gmf")) {
+            throw new UsageException("--model takes demo or gmf, got '" + kind + "'");
+        }
+        if (kind.equals("gmf")) {
+            return trainGmf(o, out);
+        }
         Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : SparkData.bundledBankFile();
         int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : 10;
         int batch = o.containsKey("--batch") ? Main.positiveInt("--batch", o.get("--batch")) : DemoCommand.BATCH;
@@ -68,7 +77,7 @@ final class SparkTrainCommand implements Command {
                 .batchSize(batch).seed(seed).output(new PrintStream(OutputStream.nullOutputStream())));
         report(out, "one JVM, fit", single, features, test, labels, -1, start);
 
-        SparkSession spark = SparkSessions.start(o.getOrDefault("--master", "local[2]"), "jgrad spark-train");
+        SparkSession spark = SparkSessions.start(o.get("--master"), "jgrad spark-train");
         try {
             Dataset<Row> rows = SparkData.rowsInOrder(spark, data, split.train());
             BankTraining task = BankTraining.of(features, seed, List.of(rows.columns()));
@@ -84,6 +93,23 @@ final class SparkTrainCommand implements Command {
                         + (localSteps == 0 ? "gradient avg" : "param avg K=" + localSteps);
                 report(out, name, (Model) result.model(), features, test, labels, result.synchronizations(), start);
             }
+        } finally {
+            spark.stop();
+        }
+        return 0;
+    }
+
+    /** NCF's GMF on MovieLens 100K ({@code --data}: the ml-100k folder), by {@link NcfDataParallel}. */
+    private static int trainGmf(Map<String, String> o, PrintStream out) {
+        Path data = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null;
+        int epochs = o.containsKey("--epochs") ? Main.positiveInt("--epochs", o.get("--epochs")) : 5;
+        int batch = o.containsKey("--batch") ? Main.positiveInt("--batch", o.get("--batch")) : NcfExample.BATCH;
+        int localSteps = o.containsKey("--local-steps") ? nonNegativeInt("--local-steps", o.get("--local-steps")) : 0;
+        long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 1;
+        int[] partitions = partitionCounts(o.getOrDefault("--partitions", "1,2,4"));
+        SparkSession spark = SparkSessions.start(o.get("--master"), "jgrad spark-train gmf");
+        try {
+            NcfDataParallel.run(spark, data, partitions, epochs, batch, localSteps, seed, out, System.err);
         } finally {
             spark.stop();
         }

@@ -102,7 +102,7 @@ public final class DataParallelTraining {
             }
             epochLoss += sum.lossSum();
             epochRows += sum.rows();
-            if (to % stepsPerEpoch == 0 || (to / stepsPerEpoch) > (g / stepsPerEpoch)) {
+            if (to / stepsPerEpoch > g / stepsPerEpoch) {   // this synchronization ended an epoch
                 losses.add(epochLoss / epochRows);
                 onEpoch.accept(losses.size() - 1);
                 epochLoss = 0;
