@@ -41,10 +41,22 @@ public final class SasRec extends SequenceModel {
     }
 
     /** One block's forward from its weights: x [B, T, d] and the keep mask [B, T]; at every step, or the last. */
-    private interface Stacked {
+    interface Stacked {
         Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep);
 
         Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep);
+    }
+
+    private record PreNorm(TransformerBlock block) implements Stacked {
+        @Override
+        public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep) {
+            return block.forward(weights, x, keep);
+        }
+
+        @Override
+        public Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep) {
+            return block.forwardLast(weights, x, keep);
+        }
     }
     private static final double LAYER_NORM_EPS = 1e-8;
 
@@ -76,20 +88,10 @@ public final class SasRec extends SequenceModel {
         this.block = java.util.Objects.requireNonNull(block, "block");
         layers = new Stacked[blocks];
         for (int b = 0; b < blocks; b++) {
-            if (block == Block.PRENORM) {
-                TransformerBlock t = child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout,
-                        LAYER_NORM_EPS, dtype, rng));
-                layers[b] = new Stacked() {
-                    public Tensor forward(Map<String, Tensor> w, Tensor x, Tensor keep) { return t.forward(w, x, keep); }
-                    public Tensor forwardLast(Map<String, Tensor> w, Tensor x, Tensor keep) { return t.forwardLast(w, x, keep); }
-                };
-            } else {
-                SasRecBlock s = child("block" + b, new SasRecBlock(d, heads, dropout, LAYER_NORM_EPS, dtype, rng));
-                layers[b] = new Stacked() {
-                    public Tensor forward(Map<String, Tensor> w, Tensor x, Tensor keep) { return s.forward(w, x, keep); }
-                    public Tensor forwardLast(Map<String, Tensor> w, Tensor x, Tensor keep) { return s.forwardLast(w, x, keep); }
-                };
-            }
+            layers[b] = block == Block.PRENORM
+                    ? new PreNorm(child("block" + b, new TransformerBlock(d, heads, d, true, true, dropout, LAYER_NORM_EPS,
+                            dtype, rng)))
+                    : child("block" + b, new SasRecBlock(d, heads, dropout, LAYER_NORM_EPS, dtype, rng));
         }
         finalNorm = child("norm", new LayerNorm(d, LAYER_NORM_EPS, dtype));
     }
@@ -146,11 +148,19 @@ public final class SasRec extends SequenceModel {
         c.put("block", block.name().toLowerCase(java.util.Locale.ROOT));
     }
 
+    private static Block block(String name) {
+        for (Block b : Block.values()) {
+            if (b.name().equalsIgnoreCase(name)) {
+                return b;
+            }
+        }
+        throw new IllegalArgumentException("SASRec: block must be 'prenorm' or 'reference', got '" + name + "'");
+    }
+
     public static SasRec fromConfig(Map<String, Object> map) {
         Config c = new Config(TYPE, map);
         return new SasRec(c.getInt("items"), c.getInt("d"), c.getInt("max_length"), c.getInt("blocks"),
                 c.getInt("heads"), c.getDouble("dropout"),
-                Block.valueOf(c.getString("block", "prenorm").toUpperCase(java.util.Locale.ROOT)), c.dtype(),
-                new SplittableRandom(0));
+                block(c.getString("block", "prenorm")), c.dtype(), new SplittableRandom(0));
     }
 }

@@ -26,7 +26,7 @@ import jgrad.tensor.Tensor;
  * Parameter names are those of {@link jgrad.nn.transformer.TransformerBlock}: {@code attention.W_q …},
  * {@code norm1}, {@code ff1}, {@code ff2}, {@code norm2}.
  */
-final class SasRecBlock extends Module {
+final class SasRecBlock extends Module implements SasRec.Stacked {
 
     private final MultiHeadAttention attention;
     private final LayerNorm norm1;
@@ -49,13 +49,15 @@ final class SasRecBlock extends Module {
     }
 
     /** y for x [B, T, d] and the keep mask [B, T]. */
-    Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep) {
+    @Override
+    public Tensor forward(Map<String, Tensor> weights, Tensor x, Tensor keep) {
         Tensor q = norm1.forward(Weights.under(weights, "norm1"), x);
         return rest(weights, q, x, keep);
     }
 
     /** y at the last step only, [B, 1, d]: the last step of {@link #forward} (the attention is causal), with one query. */
-    Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep) {
+    @Override
+    public Tensor forwardLast(Map<String, Tensor> weights, Tensor x, Tensor keep) {
         Tensor q = norm1.forward(Weights.under(weights, "norm1"), x.narrow(1, x.shape(1) - 1, 1));
         return rest(weights, q, x, keep);
     }

@@ -767,6 +767,10 @@ class BadInputsTest {
         c.add(Case.of("example", 2, List.of("pop has no training"), "example", "pop", "--epochs", "3"));
         c.add(Case.of("example", 2, List.of("--eval-every must be a positive whole number"), "example", "sasrec",
                 "--eval-every", "0"));
+        c.add(Case.of("example", 2, List.of("--block must be 'prenorm'", "'reference'", "got 'kang'"), "example",
+                "sasrec", "--block", "kang"));
+        c.add(Case.of("example", 2, List.of("--block is SASRec's", "gru4rec"), "example", "gru4rec", "--block",
+                "reference"));
 
         Path sasrec = dir.resolve("sasrec");
         ModelFiles.save(new SasRec(5, 4, 3, 1, 1, 0.0, DType.F32, new SplittableRandom(1)), sasrec);
