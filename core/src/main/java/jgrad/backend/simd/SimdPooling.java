@@ -57,8 +57,15 @@ final class SimdPooling {
         int plane = g.height() * g.width();
         if (unpadded(g)) {
             int[] starts = windowStarts(g);
-            forPlanes(g, p -> maxPoolBackwardPlane(g, starts, x, xOff + p * plane, y, yOff + p * g.outH() * g.outW(), dy,
-                    dyOff + p * g.outH() * g.outW(), dx, dxOff + p * plane));
+            int planes = g.batch() * g.channels();
+            int tasks = Math.min(planes, SimdParallel.tasksFor((long) g.inputSize(), GRAIN));
+            SimdParallel.run(tasks, t -> {
+                float[] shares = new float[S.length()];
+                for (int p = t; p < planes; p += tasks) {
+                    maxPoolBackwardPlane(g, starts, x, xOff + p * plane, y, yOff + p * g.outH() * g.outW(), dy,
+                            dyOff + p * g.outH() * g.outW(), dx, dxOff + p * plane, shares);
+                }
+            });
             return;
         }
         forPlanes(g, p -> {
@@ -81,7 +88,8 @@ final class SimdPooling {
 
     /**
      * Where each output (i, j) of a plane starts in the plane, i·sh·width + j·sw, padded with zeros to whole
-     * vectors so that a masked gather never indexes past the map.
+     * vectors: the gathers run unmasked (AVX2 has no masked gather the Vector API compiles to one instruction),
+     * and a padded lane reads the plane's first window, whose result the masked stores then drop.
      */
     private static int[] windowStarts(ConvGeometry g) {
         int p = g.outH() * g.outW();
@@ -100,7 +108,7 @@ final class SimdPooling {
             FloatVector max = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
             for (int u = 0; u < g.kh(); u++) {
                 for (int v = 0; v < g.kw(); v++) {
-                    max = max.max(FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q, live));
+                    max = max.max(FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q));
                 }
             }
             max.intoArray(y, out + q, live);
@@ -109,11 +117,11 @@ final class SimdPooling {
 
     /**
      * The backward of one unpadded plane: per output the ties t = Σ_taps [x = y], then dy / t added at each tie.
-     * Within one vector the taps of a given (u, v) are distinct elements, so the gather-add-scatter is safe
-     * even when windows overlap (they meet only across taps, which run one after another).
+     * The additions are scalar stores at the lanes whose tap won (AVX2 has no scatter, and the Vector API's
+     * fallback for one allocates), in tap order, so overlapping windows add up as in the reference.
      */
     private static void maxPoolBackwardPlane(ConvGeometry g, int[] starts, float[] x, int in, float[] y, int out,
-                                             float[] dy, int dyAt, float[] dx, int dxAt) {
+                                             float[] dy, int dyAt, float[] dx, int dxAt, float[] shares) {
         int p = g.outH() * g.outW();
         Arrays.fill(dx, dxAt, dxAt + g.height() * g.width(), 0f);
         for (int q = 0; q < p; q += S.length()) {
@@ -122,17 +130,20 @@ final class SimdPooling {
             FloatVector ties = FloatVector.zero(S);
             for (int u = 0; u < g.kh(); u++) {
                 for (int v = 0; v < g.kw(); v++) {
-                    FloatVector tap = FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q, live);
+                    FloatVector tap = FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q);
                     ties = ties.add(1f, tap.eq(max));
                 }
             }
-            FloatVector share = FloatVector.fromArray(S, dy, dyAt + q, live).div(ties);
+            FloatVector.fromArray(S, dy, dyAt + q, live).div(ties).intoArray(shares, 0);
             for (int u = 0; u < g.kh(); u++) {
                 for (int v = 0; v < g.kw(); v++) {
-                    int tapAt = u * g.width() + v;
-                    VectorMask<Float> won = FloatVector.fromArray(S, x, in + tapAt, starts, q, live).eq(max).and(live);
-                    FloatVector.fromArray(S, dx, dxAt + tapAt, starts, q, live).add(share, won)
-                            .intoArray(dx, dxAt + tapAt, starts, q, live);
+                    int tapAt = dxAt + u * g.width() + v;
+                    long won = FloatVector.fromArray(S, x, in + u * g.width() + v, starts, q).eq(max)
+                            .and(live).toLong();
+                    for (; won != 0; won &= won - 1) {
+                        int lane = Long.numberOfTrailingZeros(won);
+                        dx[tapAt + starts[q + lane]] += shares[lane];
+                    }
                 }
             }
         }
