@@ -36,12 +36,17 @@ final class Broadcast {
                     out.storage(), 0);
             return out;
         }
-        if (b.rank() == 1 && a.rank() > 1 && a.shape(-1) == b.shape(0)) {   // a bias row added to every row
+        if (isRowOf(b, a)) {                    // a bias row combined with every row of a
             Tensor out = Tensor.zerosLike(a);
             Tensor ac = a.contiguous();
             Tensor bc = b.contiguous();
             int n = b.numel();
-            for (int row = 0, rows = n == 0 ? 0 : out.numel() / n; row < rows; row++) {
+            int rows = n == 0 ? 0 : out.numel() / n;
+            if (n == 1) {                       // one number for all: a single run with b's step 0
+                out.backend().binary(op, rows, ac.storage(), ac.offset(), 1, bc.storage(), bc.offset(), 0,
+                        out.storage(), 0);
+            }
+            for (int row = 0; n > 1 && row < rows; row++) {
                 out.backend().binary(op, n, ac.storage(), ac.offset() + row * n, 1, bc.storage(), bc.offset(), 1,
                         out.storage(), row * n);
             }
@@ -51,6 +56,22 @@ final class Broadcast {
         Tensor out = Tensor.zeros(a.device(), a.dtype(), shape);
         run(op, a.contiguous(), b.contiguous(), out);
         return out;
+    }
+
+    /**
+     * Whether b is one row that broadcasts over all of a ([n], [1, n], … against a of rank ≥ 2 ending in
+     * n), so that the result has a's shape.
+     */
+    private static boolean isRowOf(Tensor b, Tensor a) {
+        if (a.rank() < 2 || b.rank() > a.rank() || b.rank() == 0 || b.shape(-1) != a.shape(-1)) {
+            return false;
+        }
+        for (int d = 0; d < b.rank() - 1; d++) {
+            if (b.shape(d) != 1) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A scalar tensor of {@code like}'s dtype on its device, for ops with a number on one side. */

@@ -111,7 +111,7 @@ public final class NcfServing implements Recommender {
                 for (int l = 0; l < deeper.size(); l++) {
                     z = deeper.get(l).forward(deeperWeights.get(l), z);
                 }
-                score = score.add(z.matmul(hMlp.reshape(hMlp.numel(), 1), false, false));
+                score = z.matmul(hMlp.reshape(hMlp.numel(), 1), false, false).add(score);   // [items, 1] first: one run
             }
             score.reshape(numItems).to(Device.CPU).copyInto(out);
         }
