@@ -64,6 +64,25 @@ class SparkBankScoringTest {
     }
 
     @Test
+    void aCategoryTheVocabularyNeverSawIsScoredAsInOneJvm() throws Exception {
+        Path unseen = dir.resolve("astronauts.csv");
+        java.util.List<String> lines = new java.util.ArrayList<>(java.nio.file.Files.readAllLines(BankDemoModels.BUNDLED));
+        for (int r = 1; r < lines.size(); r++) {
+            lines.set(r, lines.get(r).replaceFirst(";\"[a-z.-]+\";", ";\"astronaut\";"));   // the job column
+        }
+        java.nio.file.Files.write(unseen, lines);
+        double[] oneJvm = BankScorer.load(model).score(BankClients.load(unseen));
+        ShippedModel<BankScorer> shipped = ShippedModel.ship(spark, model, BankScorer::load);
+        Dataset<Row> rows = SparkData.read(spark, unseen, false, SparkData.BANK_SEPARATOR);
+        assertEquals("astronaut", rows.first().getString(rows.first().fieldIndex("job")));
+        List<Row> scored = BatchScoring.score(rows, shipped, 256).collectAsList();
+        for (int r = 0; r < oneJvm.length; r++) {
+            assertEquals(oneJvm[r], scored.get(r).getDouble(scored.get(r).fieldIndex(BatchScoring.SCORE)), 0.0,
+                    "row " + r);
+        }
+    }
+
+    @Test
     void aMissingColumnIsNamedOnTheDriver() throws Exception {
         ShippedModel<BankScorer> shipped = ShippedModel.ship(spark, model, BankScorer::load);
         var e = assertThrows(IllegalArgumentException.class,
