@@ -87,6 +87,19 @@ class TransformerTest {
                 (w, in) -> pos.forward(in[0]).mul(pos.forward(in[0])));
     }
 
+    /** A causal block's last step alone (one query) is the last step of the whole block, pre- and post-norm. */
+    @Test
+    void theLastStepAloneEqualsTheLastStepOfTheBlock() {
+        Tensor mask = Tensor.of(new double[] {0, 1, 1, 1, 1, 1, 1, 1}, 2, 4);
+        Tensor x = randn(6, 2, 4, 4);
+        for (boolean preNorm : new boolean[] {false, true}) {
+            TransformerBlock block = new TransformerBlock(4, 2, 6, true, preNorm, 0, 1e-5, DType.F64, new SplittableRandom(7));
+            Tensor every = block.forward(x, mask).narrow(1, 3, 1);
+            Tensor last = block.forwardLast(block.parameters(), x, mask);
+            assertArrayEquals(every.toDoubleArray(), last.toDoubleArray(), 1e-12, "preNorm=" + preNorm);
+        }
+    }
+
     @Test
     void badInputsAreNamed() {
         var e = assertThrows(IllegalArgumentException.class,
