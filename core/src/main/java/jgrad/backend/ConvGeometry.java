@@ -44,6 +44,18 @@ public record ConvGeometry(int batch, int channels, int height, int width, int k
         return (width + 2 * pw - dw * (kw - 1) - 1) / sw + 1;
     }
 
+    /** The first output column j whose tap v (0 ≤ v < kw) lands at an input column ≥ 0: j·sw − pw + v·dw ≥ 0. */
+    public int firstInsideColumn(int v) {
+        int lead = pw - v * dw;
+        return lead <= 0 ? 0 : Math.min(outW(), (lead + sw - 1) / sw);
+    }
+
+    /** One past the last output column j whose tap v lands at an input column &lt; width. */
+    public int endInsideColumn(int v) {
+        int reach = width - 1 + pw - v * dw;
+        return reach < 0 ? 0 : Math.min(outW(), reach / sw + 1);
+    }
+
     /** Rows of the column matrix: channels·kh·kw. */
     public int patchSize() {
         return channels * kh * kw;

@@ -74,7 +74,7 @@ final class ScoreBodies {
         List<Column> columns = scorer.schema().columns();
         StringBuilder csv = new StringBuilder();
         for (int c = 0; c < columns.size(); c++) {
-            field(csv, c, columns.get(c).name(), format);
+            format.appendField(csv, c, columns.get(c).name());
         }
         csv.append('\n');
         for (int r = 0; r < rows.size(); r++) {
@@ -96,7 +96,7 @@ final class ScoreBodies {
                     throw ApiException.badRequest("JSON row " + (r + 1) + ", '" + column + "': a value may not hold"
                             + " a line break");
                 }
-                field(csv, c, cell, format);
+                format.appendField(csv, c, cell);
             }
             csv.append('\n');
         }
@@ -106,19 +106,6 @@ final class ScoreBodies {
     private static String jsonScalar(Object value) {
         return value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15 ? String.valueOf(d.longValue())
                 : String.valueOf(value);
-    }
-
-    /** One field; quoted (quotes doubled) when the dialect quotes, so a separator inside a value stays inside. */
-    private static void field(StringBuilder csv, int index, String value, CsvFormat format) {
-        if (index > 0) {
-            csv.append(format.separator());
-        }
-        if (format.quote() == CsvFormat.NO_QUOTE || value.isEmpty()) {
-            csv.append(value);
-            return;
-        }
-        String q = String.valueOf(format.quote());
-        csv.append(q).append(value.replace(q, q + q)).append(q);
     }
 
     private static String utf8(byte[] body) {

@@ -33,13 +33,13 @@ public final class RowTables {
     public static Table of(List<Row> rows, int[] positions, Schema schema, CsvFormat format, String where) {
         StringBuilder csv = new StringBuilder();
         for (int c = 0; c < schema.size(); c++) {
-            field(csv, c, schema.column(c).name(), format);
+            format.appendField(csv, c, schema.column(c).name());
         }
         csv.append('\n');
         for (Row row : rows) {
             for (int c = 0; c < positions.length; c++) {
                 Object value = row.get(positions[c]);
-                field(csv, c, value == null ? "" : text(value), format);
+                format.appendField(csv, c, value == null ? "" : text(value));
             }
             csv.append('\n');
         }
@@ -71,18 +71,5 @@ public final class RowTables {
             throw new IllegalArgumentException("a value holds a line break: '" + s + "'");
         }
         return s;
-    }
-
-    /** One field; quoted (quotes doubled) when the dialect quotes, so a separator inside a value stays inside. */
-    private static void field(StringBuilder csv, int index, String value, CsvFormat format) {
-        if (index > 0) {
-            csv.append(format.separator());
-        }
-        if (format.quote() == CsvFormat.NO_QUOTE || value.isEmpty()) {
-            csv.append(value);
-            return;
-        }
-        String q = String.valueOf(format.quote());
-        csv.append(q).append(value.replace(q, q + q)).append(q);
     }
 }

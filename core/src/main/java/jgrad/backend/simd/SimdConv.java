@@ -36,8 +36,8 @@ final class SimdConv {
                                   int row) {
         int outH = g.outH();
         int outW = g.outW();
-        int first = firstInside(g, v);
-        int end = endInside(g, v);
+        int first = g.firstInsideColumn(v);
+        int end = g.endInsideColumn(v);
         for (int n = 0; n < g.batch(); n++) {
             for (int i = 0; i < outH; i++) {
                 int out = row + (n * outH + i) * outW;
@@ -80,8 +80,8 @@ final class SimdConv {
     private static void col2imRow(ConvGeometry g, int c, int u, int v, float[] cols, int row, float[] dx, int dxOff) {
         int outH = g.outH();
         int outW = g.outW();
-        int first = firstInside(g, v);
-        int end = endInside(g, v);
+        int first = g.firstInsideColumn(v);
+        int end = g.endInsideColumn(v);
         for (int n = 0; n < g.batch(); n++) {
             for (int i = 0; i < outH; i++) {
                 int y = i * g.sh() + u * g.dh() - g.ph();
@@ -110,18 +110,6 @@ final class SimdConv {
         for (; j < len; j++) {
             dst[to + j] += src[from + j];
         }
-    }
-
-    /** The first output column j whose tap v lands at an input column >= 0. */
-    private static int firstInside(ConvGeometry g, int v) {
-        int lead = g.pw() - v * g.dw();
-        return lead <= 0 ? 0 : Math.min(g.outW(), (lead + g.sw() - 1) / g.sw());
-    }
-
-    /** One past the last output column j whose tap v lands at an input column < width. */
-    private static int endInside(ConvGeometry g, int v) {
-        int reach = g.width() - 1 + g.pw() - v * g.dw();
-        return reach < 0 ? 0 : Math.min(g.outW(), reach / g.sw() + 1);
     }
 
     private static void forChannels(ConvGeometry g, int perChannel, java.util.function.IntConsumer body) {

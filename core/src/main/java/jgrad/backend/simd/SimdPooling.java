@@ -43,7 +43,7 @@ final class SimdPooling {
                     }
                     for (int v = 0; v < g.kw(); v++) {
                         int src = xOff + (plane * g.height() + row) * g.width() + v * g.dw() - g.pw();
-                        for (int j = firstInside(g, v), end = endInside(g, v); j < end; j++) {
+                        for (int j = g.firstInsideColumn(v), end = g.endInsideColumn(v); j < end; j++) {
                             y[out + j] = Math.max(y[out + j], x[src + j * g.sw()]);
                         }
                     }
@@ -170,18 +170,6 @@ final class SimdPooling {
             }
         }
         return ties;
-    }
-
-    /** The first output column j whose tap v lands at an input column >= 0. */
-    private static int firstInside(ConvGeometry g, int v) {
-        int lead = g.pw() - v * g.dw();
-        return lead <= 0 ? 0 : Math.min(g.outW(), (lead + g.sw() - 1) / g.sw());
-    }
-
-    /** One past the last output column j whose tap v lands at an input column < width. */
-    private static int endInside(ConvGeometry g, int v) {
-        int reach = g.width() - 1 + g.pw() - v * g.dw();
-        return reach < 0 ? 0 : Math.min(g.outW(), reach / g.sw() + 1);
     }
 
     private static void forPlanes(ConvGeometry g, IntConsumer body) {

@@ -33,6 +33,22 @@ public record CsvFormat(char separator, char quote, boolean header, Set<String> 
         }
     }
 
+    /**
+     * Appends field {@code index} of a row (0 = the first: no separator before it) in this dialect: quoted, quotes
+     * doubled, when the dialect quotes, so a separator inside a value stays inside; an empty value stays empty.
+     */
+    public void appendField(StringBuilder row, int index, String value) {
+        if (index > 0) {
+            row.append(separator);
+        }
+        if (quote == NO_QUOTE || value.isEmpty()) {
+            row.append(value);
+            return;
+        }
+        String q = String.valueOf(quote);
+        row.append(q).append(value.replace(q, q + q)).append(q);
+    }
+
     /** RFC 4180 CSV: comma, double quotes, a header row, UTF-8, no missing markers. */
     public static CsvFormat csv() {
         return new CsvFormat(',', '"', true, Set.of(), StandardCharsets.UTF_8, false);
