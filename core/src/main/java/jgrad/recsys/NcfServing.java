@@ -26,7 +26,7 @@ import jgrad.tensor.Tensor;
  * The scores equal {@link Ncf#scoreItems} up to float rounding (the sums are associated differently).
  * The snapshot copies the weights: training the model further does not change it; take a new one.
  */
-public final class NcfServing implements Recommender {
+public final class NcfServing extends ServingRecommender {
 
     private final int numUsers;
     private final int numItems;
@@ -86,13 +86,6 @@ public final class NcfServing implements Recommender {
         return numItems;
     }
 
-    /** The logit of every item for {@code user}: the model's scores, computed the short way. */
-    @Override
-    public double[] scoreItems(int user) {
-        double[] out = new double[numItems];
-        scoreItems(user, out);
-        return out;
-    }
 
     /** The scores into the caller's array; the query's tensors are step memory ({@link Arena}) reused by the next. */
     @Override

@@ -3,7 +3,7 @@ package jgrad.sequence;
 import jgrad.autograd.Autograd;
 import jgrad.backend.Arena;
 import jgrad.backend.Device;
-import jgrad.recsys.Recommender;
+import jgrad.recsys.ServingRecommender;
 import jgrad.tensor.Tensor;
 
 /**
@@ -16,7 +16,7 @@ import jgrad.tensor.Tensor;
  * equal to {@link SequenceServing#scores} of the user's history up to float rounding. Immutable: safe from many
  * threads; a new history needs a new snapshot (a server takes one at each reload).
  */
-public final class UserStates implements Recommender {
+public final class UserStates extends ServingRecommender {
 
     private final int numUsers;
     private final int numItems;
@@ -45,12 +45,6 @@ public final class UserStates implements Recommender {
         return numItems;
     }
 
-    @Override
-    public double[] scoreItems(int user) {
-        double[] out = new double[numItems];
-        scoreItems(user, out);
-        return out;
-    }
 
     /** The scores into the caller's array; the query's tensors are step memory ({@link Arena}) reused by the next. */
     @Override
