@@ -27,6 +27,9 @@ final class BankScorer implements RowScorer {
 
     private BankScorer(String name, Model model, BankFeatures features) {
         this.name = name;
+        // Scoring threads share the model: in evaluation mode from the start, predict never switches it back to
+        // training (and its dropout on) under another thread's query.
+        model.eval();
         this.model = model;
         this.features = features;
         List<String> used = new ArrayList<>(BankClients.CATEGORICAL);
