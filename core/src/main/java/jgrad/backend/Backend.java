@@ -61,6 +61,20 @@ public interface Backend {
               double beta, Storage c, int cOff, int ldc);
 
     /**
+     * A batch of products of one shape: C_i = op(A_i)·op(B_i) for i in [0, count), where A_i starts at
+     * {@code aOffs[i]}, B_i at {@code bOffs[i]} (leading dimensions lda and ldb as in {@link #gemm}) and C_i, m×n
+     * row-major and overwritten, at {@code cOff + i·m·n}. Attention's products are such batches, one product per
+     * sequence and head, each too small to split. This default runs {@link #gemm} on each in turn; a backend may
+     * run them side by side, and must give the same bits.
+     */
+    default void gemmBatch(boolean transA, boolean transB, int m, int n, int k, int count,
+                           Storage a, int[] aOffs, int lda, Storage b, int[] bOffs, int ldb, Storage c, int cOff) {
+        for (int i = 0; i < count; i++) {
+            gemm(transA, transB, m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, 0, c, cOff + i * m * n, n);
+        }
+    }
+
+    /**
      * out[outOff + i] = a[aOff + i·aStep] ∘ b[bOff + i·bStep] for i in [0, n); each step is 0
      * (broadcast one value) or 1. {@code out} may be the same storage as a or b at the same offset.
      */

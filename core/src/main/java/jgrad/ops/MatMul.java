@@ -1,6 +1,7 @@
 package jgrad.ops;
 
 import jgrad.autograd.OpRecord;
+import jgrad.backend.Arena;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
@@ -76,18 +77,26 @@ public final class MatMul {
         return transB ? matmul(g, a, true, transA) : matmul(a, g, !transA, false);
     }
 
-    /** One GEMM per batch entry; each operand is read in place when its matrices are row- or column-major. */
+    /**
+     * One GEMM per batch entry, as one batch for the backend; each operand is read in place when its matrices are
+     * row- or column-major.
+     */
     private static void multiply(Tensor a, boolean transA, Tensor b, boolean transB, Tensor out, int m, int n, int k) {
         Operand pa = Operand.of(a, transA);
         Operand pb = Operand.of(b, transB);
         int batches = out.numel() == 0 ? 0 : out.numel() / (m * n);
+        if (batches == 1) {
+            out.backend().gemm(pa.trans, pb.trans, m, n, k, pa.t.storage(), pa.offset(NO_BATCH), pa.ld,
+                    pb.t.storage(), pb.offset(NO_BATCH), pb.ld, 0, out.storage(), 0, n);
+            return;
+        }
+        int[] aOffs = Arena.ints(batches);
+        int[] bOffs = Arena.ints(batches);
         int batchRank = out.rank() - 2;
-        int[] index = batchRank == 0 ? NO_BATCH : new int[batchRank];
+        int[] index = new int[batchRank];
         for (int i = 0; i < batches; i++) {
-            out.backend().gemm(pa.trans, pb.trans, m, n, k,
-                    pa.t.storage(), pa.offset(index), pa.ld,
-                    pb.t.storage(), pb.offset(index), pb.ld,
-                    0, out.storage(), i * m * n, n);
+            aOffs[i] = pa.offset(index);
+            bOffs[i] = pb.offset(index);
             for (int d = batchRank - 1; d >= 0; d--) {
                 if (++index[d] < out.shape(d)) {
                     break;
@@ -95,6 +104,8 @@ public final class MatMul {
                 index[d] = 0;
             }
         }
+        out.backend().gemmBatch(pa.trans, pb.trans, m, n, k, batches, pa.t.storage(), aOffs, pa.ld,
+                pb.t.storage(), bOffs, pb.ld, out.storage(), 0);
     }
 
     /** A batch of matrices as GEMM sees it: storage, per-matrix offset, transpose flag, leading dimension. */

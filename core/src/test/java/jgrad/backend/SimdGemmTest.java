@@ -99,6 +99,42 @@ class SimdGemmTest {
         }
     }
 
+    /**
+     * A batch of products (attention's, one per sequence and head), run side by side: each entry has the bits the
+     * same product gets alone, whatever thread ran it, and equals the scalar reference (exact values).
+     */
+    @Test
+    void aBatchOfProductsGivesEachProductsBits() {
+        SplittableRandom rnd = new SplittableRandom(24);
+        for (int t = 0; t < 4; t++) {
+            boolean ta = (t & 2) != 0, tb = (t & 1) != 0;
+            int m = 37, n = 29, k = 45, count = 23;
+            int lda = (ta ? m : k) + 1, ldb = (tb ? k : n) + 2;
+            int aSize = (ta ? k : m) * lda, bSize = (tb ? n : k) * ldb;
+            Storage.F32 a = eighths(rnd, 3 + count * aSize, 16);
+            Storage.F32 b = eighths(rnd, count * bSize, 16);
+            int[] aOffs = new int[count];
+            int[] bOffs = new int[count];
+            for (int i = 0; i < count; i++) {
+                aOffs[i] = 3 + (count - 1 - i) * aSize;       // any order in storage
+                bOffs[i] = i % 2 == 0 ? 0 : i * bSize;          // a shared B for half of them (a broadcast)
+            }
+            Storage.F32 batched = new Storage.F32(new float[5 + count * m * n]);
+            Storage.F32 alone = new Storage.F32(new float[5 + count * m * n]);
+            Storage.F32 scalar = new Storage.F32(new float[5 + count * m * n]);
+            java.util.Arrays.fill(batched.a, Float.NaN);
+            simd.gemmBatch(ta, tb, m, n, k, count, a, aOffs, lda, b, bOffs, ldb, batched, 5);
+            Backends.scalar().gemmBatch(ta, tb, m, n, k, count, a, aOffs, lda, b, bOffs, ldb, scalar, 5);
+            for (int i = 0; i < count; i++) {
+                simd.gemm(ta, tb, m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, 0, alone, 5 + i * m * n, n);
+            }
+            String what = "gemmBatch " + (ta ? "T" : "N") + (tb ? "T" : "N");
+            assertExact(what + " against each product alone", java.util.Arrays.copyOfRange(alone.a, 5, alone.a.length),
+                    java.util.Arrays.copyOfRange(batched.a, 5, batched.a.length));
+            assertExact(what + " against the scalar reference", scalar.a, alone.a);
+        }
+    }
+
     @Test
     void badArgumentsAreRejected() {
         Storage.F32 s = new Storage.F32(new float[64]);

@@ -31,10 +31,12 @@ final class SimdAttentionSoftmax {
         int rows = batch * heads * queries;
         int tasks = SimdParallel.tasksFor((long) rows * steps, GRAIN);
         SimdParallel.run(tasks, task -> {
+            float[] lanes = new float[L];
             for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
                 int t = r % queries + steps - queries;
                 int keepRow = keep == null ? -1 : r / (heads * queries) * steps;
-                row(steps, causal ? t + 1 : steps, t, scale, keep, keepRow, s, sOff + r * steps, alpha, r * steps);
+                row(steps, causal ? t + 1 : steps, t, scale, keep, keepRow, s, sOff + r * steps, alpha, r * steps,
+                        lanes);
             }
         });
     }
@@ -45,7 +47,7 @@ final class SimdAttentionSoftmax {
      * vectors were boxed: three times slower).
      */
     private static void row(int steps, int seen, int t, float scale, float[] keep, int keepRow, float[] s, int so,
-                            float[] alpha, int ao) {
+                            float[] alpha, int ao, float[] lanes) {
         float max = rowMax(seen, scale, keep, keepRow, s, so);
         Arrays.fill(alpha, ao + seen, ao + steps, 0f);
         if (max == Float.NEGATIVE_INFINITY) {
@@ -53,7 +55,7 @@ final class SimdAttentionSoftmax {
             alpha[ao + t] = 1f;
             return;
         }
-        float sum = exponentials(seen, scale, max, keep, keepRow, s, so, alpha, ao);
+        float sum = exponentials(seen, scale, max, keep, keepRow, s, so, alpha, ao, lanes);
         divide(seen, sum, alpha, ao);
     }
 
@@ -65,9 +67,9 @@ final class SimdAttentionSoftmax {
         return vmax.reduceLanes(VectorOperators.MAX);
     }
 
-    /** e^(x − max) into alpha (0 for dropped keys), returning their sum. */
+    /** e^(x − max) into alpha (0 for dropped keys), returning their sum (folded through {@code lanes}). */
     private static float exponentials(int seen, float scale, float max, float[] keep, int keepRow, float[] s, int so,
-                                      float[] alpha, int ao) {
+                                      float[] alpha, int ao, float[] lanes) {
         FloatVector bmax = FloatVector.broadcast(S, max);
         FloatVector acc = FloatVector.zero(S);
         for (int u = 0; u < seen; u += L) {
@@ -77,7 +79,8 @@ final class SimdAttentionSoftmax {
             acc = acc.add(e);
             e.intoArray(alpha, ao + u, S.indexInRange(u, seen));
         }
-        return SimdMath.sumLanes(acc);
+        acc.intoArray(lanes, 0);                // stored, not passed: see SimdMath.sumLanes(float[])
+        return SimdMath.sumLanes(lanes);
     }
 
     private static void divide(int seen, float sum, float[] alpha, int ao) {

@@ -32,6 +32,10 @@ public class SimdBackend extends ScalarBackend {
     private static final int ADAM_GRAIN = 1 << 15;
     /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */
     private static final int NOISE_GRAIN = 1 << 15;
+    /** A batch of products is split across threads from this many multiply-adds in all. */
+    private static final long BATCH_GRAIN = 1L << 20;
+    /** Batch chunks per thread: a thread that starts late finds work left to claim. */
+    private static final int BATCH_CHUNKS_PER_THREAD = 4;
 
     /** Read when the backend is made, so that a bad {@code -Djgrad.threads} stops its creation, not a later kernel. */
     private final int threads = SimdParallel.THREADS;
@@ -66,6 +70,23 @@ public class SimdBackend extends ScalarBackend {
         } else {
             super.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
+    }
+
+    /** The products of a batch, side by side: each runs whole on one thread, so each gives the bits it gives alone. */
+    @Override
+    public void gemmBatch(boolean transA, boolean transB, int m, int n, int k, int count,
+                          Storage a, int[] aOffs, int lda, Storage b, int[] bOffs, int ldb, Storage c, int cOff) {
+        int tasks = SimdParallel.tasksFor((long) count * m * n * Math.max(k, 1), BATCH_GRAIN);
+        if (tasks == 1 || count < 2) {
+            super.gemmBatch(transA, transB, m, n, k, count, a, aOffs, lda, b, bOffs, ldb, c, cOff);
+            return;
+        }
+        int chunks = Math.min(count, tasks * BATCH_CHUNKS_PER_THREAD);
+        SimdParallel.run(chunks, t -> {
+            for (int i = (int) ((long) t * count / chunks); i < (int) ((long) (t + 1) * count / chunks); i++) {
+                gemm(transA, transB, m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, 0, c, cOff + i * m * n, n);
+            }
+        });
     }
 
     private static void checkGemm(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {

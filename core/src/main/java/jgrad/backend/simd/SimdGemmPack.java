@@ -36,34 +36,33 @@ final class SimdGemmPack {
     }
 
     /**
-     * op(A) = A: each of the sliver's rows is contiguous in A. A full sliver is read p by p across its
-     * rows, so the packed buffer is written in order, without a bounds test per element.
+     * op(A) = A: each of the sliver's rows is contiguous in A, and is read in order into every MR-th place of
+     * the sliver. Both indices step with p alone, so C2 drops the bounds tests (reading p by p across the
+     * rows, with a running row index, kept one per element and cost twice the micro-kernel on skinny products).
      */
     private static void packARows(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
-        if (rows == MR) {
-            for (int p = 0; p < kc; p++) {
-                int o = d + p * MR;
-                for (int r = 0, at = src + p; r < MR; r++, at += lda) {
-                    dst[o + r] = a[at];
-                }
-            }
-            return;
-        }
-        for (int r = 0; r < MR; r++) {
+        for (int r = 0; r < rows; r++) {
             int row = src + r * lda;
+            int to = d + r;
             for (int p = 0; p < kc; p++) {
-                dst[d + p * MR + r] = r < rows ? a[row + p] : 0f;
+                dst[to + p * MR] = a[row + p];
+            }
+        }
+        for (int r = rows; r < MR; r++) {
+            for (int p = 0; p < kc; p++) {
+                dst[d + r + p * MR] = 0f;
             }
         }
     }
 
-    /** op(A) = Aᵀ: for each p the sliver's MR values are adjacent in A. */
+    /** op(A) = Aᵀ: for each p the sliver's rows are adjacent in A, one short copy. */
     private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
         for (int p = 0; p < kc; p++) {
-            int row = src + p * lda;
-            int o = d + p * MR;
-            for (int r = 0; r < MR; r++) {
-                dst[o + r] = r < rows ? a[row + r] : 0f;
+            System.arraycopy(a, src + p * lda, dst, d + p * MR, rows);
+        }
+        if (rows < MR) {
+            for (int p = 0; p < kc; p++) {
+                Arrays.fill(dst, d + p * MR + rows, d + (p + 1) * MR, 0f);
             }
         }
     }
@@ -100,10 +99,16 @@ final class SimdGemmPack {
 
     /** op(B) = Bᵀ: column j of op(B) is row j of B, contiguous along p; scatter it with stride NR. */
     private static void packBTransposed(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
-        for (int j = 0; j < NR; j++) {
+        for (int j = 0; j < cols; j++) {
             int row = src + j * ldb;
+            int to = d + j;
             for (int p = 0; p < kc; p++) {
-                dst[d + p * NR + j] = j < cols ? b[row + p] : 0f;
+                dst[to + p * NR] = b[row + p];
+            }
+        }
+        for (int j = cols; j < NR; j++) {
+            for (int p = 0; p < kc; p++) {
+                dst[d + j + p * NR] = 0f;
             }
         }
     }

@@ -24,10 +24,11 @@ final class SimdLayerNorm {
                         float[] mean, float[] rstd) {
         int tasks = SimdParallel.tasksFor((long) rows * d, GRAIN);
         SimdParallel.run(tasks, task -> {
+            float[] lanes = new float[L];
             for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
                 int xo = xOff + r * d;
                 float mu = SimdReductions.sum(x, xo, d) / d;
-                float inverse = (float) (1 / Math.sqrt(squaredDeviations(x, xo, d, mu) / d + eps));
+                float inverse = (float) (1 / Math.sqrt(squaredDeviations(x, xo, d, mu, lanes) / d + eps));
                 scaleRow(x, xo, d, mu, inverse, gamma, beta, y, r * d);
                 mean[r] = mu;
                 rstd[r] = inverse;
@@ -35,14 +36,16 @@ final class SimdLayerNorm {
         });
     }
 
-    private static float squaredDeviations(float[] x, int xo, int d, float mu) {
+    /** Σ (x − μ)² over the row, its lanes folded through {@code lanes} (see {@link SimdMath#sumLanes(float[])}). */
+    private static float squaredDeviations(float[] x, int xo, int d, float mu, float[] lanes) {
         FloatVector acc = FloatVector.zero(S);
         for (int k = 0; k < d; k += L) {
             VectorMask<Float> m = S.indexInRange(k, d);
             FloatVector c = FloatVector.fromArray(S, x, xo + k, m).sub(mu).blend(0f, m.not());
             acc = c.fma(c, acc);
         }
-        return SimdMath.sumLanes(acc);
+        acc.intoArray(lanes, 0);
+        return SimdMath.sumLanes(lanes);
     }
 
     private static void scaleRow(float[] x, int xo, int d, float mu, float inverse, float[] gamma, float[] beta,
@@ -61,9 +64,10 @@ final class SimdLayerNorm {
         float[][] partGamma = new float[tasks][d];
         float[][] partBeta = new float[tasks][d];
         SimdParallel.run(tasks, task -> {
+            float[] lanes = new float[L];
             for (int r = rows * task / tasks; r < rows * (task + 1) / tasks; r++) {
                 backwardRow(d, x, xOff + r * d, gamma, mean[r], rstd[r], dy, dx, r * d, partGamma[task],
-                        partBeta[task]);
+                        partBeta[task], lanes);
             }
         });
         for (int k = 0; k < d; k++) {
@@ -80,7 +84,7 @@ final class SimdLayerNorm {
 
     /** One row: its share of dγ and dβ, then dx = r (g − mean(g) − x̂ mean(g x̂)). */
     private static void backwardRow(int d, float[] x, int xo, float[] gamma, float mu, float inverse, float[] dy,
-                                    float[] dx, int o, float[] dGamma, float[] dBeta) {
+                                    float[] dx, int o, float[] dGamma, float[] dBeta, float[] lanes) {
         FloatVector sumG = FloatVector.zero(S);
         FloatVector sumGx = FloatVector.zero(S);
         for (int k = 0; k < d; k += L) {
@@ -93,8 +97,10 @@ final class SimdLayerNorm {
             up.fma(xHat, FloatVector.fromArray(S, dGamma, k, m)).intoArray(dGamma, k, m);
             up.add(FloatVector.fromArray(S, dBeta, k, m)).intoArray(dBeta, k, m);
         }
-        FloatVector meanG = FloatVector.broadcast(S, SimdMath.sumLanes(sumG) / d);
-        FloatVector meanGx = FloatVector.broadcast(S, SimdMath.sumLanes(sumGx) / d);
+        sumG.intoArray(lanes, 0);              // stored, not passed: see SimdMath.sumLanes(float[])
+        FloatVector meanG = FloatVector.broadcast(S, SimdMath.sumLanes(lanes) / d);
+        sumGx.intoArray(lanes, 0);
+        FloatVector meanGx = FloatVector.broadcast(S, SimdMath.sumLanes(lanes) / d);
         for (int k = 0; k < d; k += L) {
             VectorMask<Float> m = S.indexInRange(k, d);
             FloatVector xHat = FloatVector.fromArray(S, x, xo + k, m).sub(mu).mul(inverse);
