@@ -60,7 +60,7 @@ final class SimdAttentionSoftmax {
     }
 
     private static float rowMax(int seen, float scale, float[] keep, int keepRow, float[] s, int so) {
-        FloatVector vmax = NEGATIVE_INFINITY;
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);   // a local: from the static field, C2 ran max through its boxing fallback
         for (int u = 0; u < seen; u += L) {
             vmax = vmax.max(scores(u, seen, scale, keep, keepRow, s, so));
         }

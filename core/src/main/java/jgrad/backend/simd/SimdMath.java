@@ -77,7 +77,11 @@ final class SimdMath {
         r = k.fma(c(-LN2_LO), r);
         FloatVector p = em1(r).add(1f);
         IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
-        return p.mul(pow2(k1)).mul(pow2(ki.sub(k1)));
+        // pow2 written out: in a large caller (a softmax row) C2 stopped inlining it (NodeCountInliningCutoff), and
+        // the call boxed its IntVector, about 40 bytes allocated per element
+        FloatVector low = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        FloatVector high = ki.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+        return p.mul(low).mul(high);
     }
 
     /**
