@@ -61,6 +61,22 @@ public interface Backend {
               double beta, Storage c, int cOff, int ldc);
 
     /**
+     * Runs {@code body.run(lo, hi)} over slices that cover [0, n) once: side by side where the backend has threads and
+     * the work ({@code workPerItem} per item, in multiply-adds) is worth it, else as one slice. For kernels whose items
+     * are independent, such as a recurrence over a batch of sequences: each slice must give the bits it gives
+     * whatever the cut, so that the result does not depend on the thread count.
+     */
+    default void forSlices(int n, long workPerItem, SliceBody body) {
+        body.run(0, n);
+    }
+
+    /** The work of {@link #forSlices} on items [lo, hi). */
+    @FunctionalInterface
+    interface SliceBody {
+        void run(int lo, int hi);
+    }
+
+    /**
      * A batch of products of one shape: C_i = op(A_i)·op(B_i) for i in [0, count), where A_i starts at
      * {@code aOffs[i]}, B_i at {@code bOffs[i]} (leading dimensions lda and ldb as in {@link #gemm}) and C_i, m×n
      * row-major and overwritten, at {@code cOff + i·m·n}. Attention's products are such batches, one product per

@@ -36,19 +36,22 @@ public final class GruKernel extends SequenceKernel {
         out = Tensor.zeros(device, dtype, batch, steps, hidden);
         Storage p = pre.storage(), a = act.storage(), h = out.storage();
         int n = hidden;
-        for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hx, 0, 2 * n);
-            for (int b0 = 0; b0 < batch; b0++) {
-                int r = b0 * steps + t;
-                be.gruGatesForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, resetH.storage(), r * n);
+        overBatch((lo, hi) -> {
+            for (int t = 0; t < steps; t++) {
+                addRecurrent(t, hx, 0, 2 * n, lo, hi);
+                for (int b0 = lo; b0 < hi; b0++) {
+                    int r = b0 * steps + t;
+                    be.gruGatesForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, resetH.storage(),
+                            r * n);
+                }
+                addRecurrent(t, resetH, 2 * n, n, lo, hi);
+                for (int b0 = lo; b0 < hi; b0++) {
+                    int r = b0 * steps + t;
+                    be.gruStateForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, h, r * n);
+                    keepForNextStep(b0, t, h, r * n);
+                }
             }
-            addRecurrent(t, resetH, 2 * n, n);
-            for (int b0 = 0; b0 < batch; b0++) {
-                int r = b0 * steps + t;
-                be.gruStateForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, h, r * n);
-                keepForNextStep(b0, t, h, r * n);
-            }
-        }
+        });
         return out;
     }
 
@@ -62,27 +65,32 @@ public final class GruKernel extends SequenceKernel {
         Tensor dResetH = ws.get("dResetH", dtype, batch, hidden);
         Storage a = act.storage(), dp = dpre.storage();
         int n = hidden;
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
-                int r = b * steps + t;
-                be.gruStateBackward(n, a, r * gates, up.storage(), up.at(r * n), up.step(), dh.storage(), b * n,
-                        dp, r * gates);
+        overBatch((lo, hi) -> {
+            Tensor next = dh;           // ∂L/∂h_t of this slice's rows, then h_{t−1}'s: the two buffers take turns
+            Tensor prev = dhPrev;
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int b = lo; b < hi; b++) {
+                    int r = b * steps + t;
+                    be.gruStateBackward(n, a, r * gates, up.storage(), up.at(r * n), up.step(), next.storage(), b * n,
+                            dp, r * gates);
+                }
+                recurrentGrad(dpre, t, 2 * n, n, dResetH, false, lo, hi);
+                for (int b = lo; b < hi; b++) {
+                    int r = b * steps + t;
+                    be.gruGatesBackward(n, a, r * gates, hx.storage(), hPrevAt(r), next.storage(), b * n,
+                            dResetH.storage(), b * n, prev.storage(), b * n, dp, r * gates);
+                }
+                recurrentGrad(dpre, t, 0, 2 * n, prev, true, lo, hi);
+                Tensor swap = next;
+                next = prev;
+                prev = swap;
             }
-            recurrentGrad(dpre, t, 2 * n, n, dResetH, false);
-            for (int b = 0; b < batch; b++) {
-                int r = b * steps + t;
-                be.gruGatesBackward(n, a, r * gates, hx.storage(), hPrevAt(r), dh.storage(), b * n, dResetH.storage(),
-                        b * n, dhPrev.storage(), b * n, dp, r * gates);
-            }
-            recurrentGrad(dpre, t, 0, 2 * n, dhPrev, true);
-            Tensor swap = dh;
-            dh = dhPrev;
-            dhPrev = swap;
-        }
+        });
+        Tensor dh0 = steps % 2 == 0 ? dh : dhPrev;     // where the last turn left ∂L/∂h_0
         Tensor dwT = ws.get("dWT", dtype, hxWidth, gates);
         weightGradT(dpre, 0, 2 * n, hx, 0, hxWidth, dwT, 0);                  // z, r: from h_{t−1} and x
         weightGradT(dpre, 2 * n, n, resetH, 0, n, dwT, 0);                    // h̃: from r ⊙ h_{t−1}
         weightGradT(dpre, 2 * n, n, hx, n, in, dwT, n);                       //     and x
-        return grads(dpre, dwT, 3, copyOut(dh));
+        return grads(dpre, dwT, 3, copyOut(dh0));
     }
 }

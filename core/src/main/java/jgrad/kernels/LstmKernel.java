@@ -39,12 +39,14 @@ public final class LstmKernel extends SequenceKernel {
         act = ws.get("act", dtype, batch, steps, gates);
         tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
         out = Tensor.zeros(device, dtype, 2 * batch, steps, hidden);
-        for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hx, 0, gates);
-            for (int b0 = 0; b0 < batch; b0++) {
-                cellForward(b0, t);
+        overBatch((lo, hi) -> {
+            for (int t = 0; t < steps; t++) {
+                addRecurrent(t, hx, 0, gates, lo, hi);
+                for (int b0 = lo; b0 < hi; b0++) {
+                    cellForward(b0, t);
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -76,12 +78,14 @@ public final class LstmKernel extends SequenceKernel {
         Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
         Tensor dh = ws.zeros("dh", dtype, batch, hidden);
         Tensor dc = ws.zeros("dc", dtype, batch, hidden);
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
-                cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage());
+        overBatch((lo, hi) -> {
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int b = lo; b < hi; b++) {
+                    cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage());
+                }
+                recurrentGrad(dpre, t, 0, gates, dh, false, lo, hi);
             }
-            recurrentGrad(dpre, t, 0, gates, dh, false);
-        }
+        });
         return grads(dpre, weightGradT(dpre), 4, copyOut(dh), copyOut(dc));
     }
 

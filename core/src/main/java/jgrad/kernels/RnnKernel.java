@@ -30,14 +30,16 @@ public final class RnnKernel extends SequenceKernel {
     private Tensor forward(Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
         start(x, wx, wh, b, h0);
         out = Tensor.zeros(device, dtype, batch, steps, hidden);
-        for (int t = 0; t < steps; t++) {
-            addRecurrent(t, hx, 0, gates);
-            for (int b0 = 0; b0 < batch; b0++) {
-                int r = b0 * steps + t;
-                be.rnnStepForward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden);
-                keepForNextStep(b0, t, out.storage(), r * hidden);
+        overBatch((lo, hi) -> {
+            for (int t = 0; t < steps; t++) {
+                addRecurrent(t, hx, 0, gates, lo, hi);
+                for (int b0 = lo; b0 < hi; b0++) {
+                    int r = b0 * steps + t;
+                    be.rnnStepForward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden);
+                    keepForNextStep(b0, t, out.storage(), r * hidden);
+                }
             }
-        }
+        });
         return out;
     }
 
@@ -48,15 +50,17 @@ public final class RnnKernel extends SequenceKernel {
         Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
         Tensor dh = ws.zeros("dh", dtype, batch, hidden);
         Storage d = dh.storage();
-        for (int t = steps - 1; t >= 0; t--) {
-            for (int b = 0; b < batch; b++) {
-                int r = b * steps + t;
-                int s = b * hidden;
-                be.rnnStepBackward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden,
-                        up.storage(), up.at(r * hidden), up.step(), d, s, dpre.storage(), r * gates);
+        overBatch((lo, hi) -> {
+            for (int t = steps - 1; t >= 0; t--) {
+                for (int b = lo; b < hi; b++) {
+                    int r = b * steps + t;
+                    int s = b * hidden;
+                    be.rnnStepBackward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden,
+                            up.storage(), up.at(r * hidden), up.step(), d, s, dpre.storage(), r * gates);
+                }
+                recurrentGrad(dpre, t, 0, gates, dh, false, lo, hi);
             }
-            recurrentGrad(dpre, t, 0, gates, dh, false);
-        }
+        });
         return grads(dpre, weightGradT(dpre), 1, copyOut(dh));
     }
 }

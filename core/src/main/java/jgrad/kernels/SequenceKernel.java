@@ -132,12 +132,22 @@ abstract class SequenceKernel implements OpRecord.Backward {
 
     /**
      * pre_t += v_t·W_hᵀ for the gate columns [col, col + n), reading v_t from the first H columns of the
-     * rows at step t of {@code v} [B, T, width] (hx for h_{t−1}).
+     * rows at step t of {@code v} [B, T, width] (hx for h_{t−1}), for the sequences [lo, hi) of the batch.
      */
-    void addRecurrent(int t, Tensor v, int col, int n) {
+    void addRecurrent(int t, Tensor v, int col, int n, int lo, int hi) {
         int width = v.shape(2);
-        be.gemm(false, false, batch, n, hidden, v.storage(), t * width, steps * width, whT.storage(), col, gates,
-                1, pre.storage(), t * gates + col, steps * gates);
+        be.gemm(false, false, hi - lo, n, hidden, v.storage(), (lo * steps + t) * width, steps * width, whT.storage(),
+                col, gates, 1, pre.storage(), (lo * steps + t) * gates + col, steps * gates);
+    }
+
+    /**
+     * Runs the recurrence over slices of the batch, side by side where that pays ({@link Backend#forSlices}): the
+     * sequences do not meet within the loop over steps, and each row of a product is computed alone, so the cut
+     * does not change the bits. One hand-off per call, where the products of each step split across threads had
+     * one per step.
+     */
+    void overBatch(Backend.SliceBody body) {
+        be.forSlices(batch, (long) steps * gates * (hidden + in), body);
     }
 
     /** Writes h_t of row (b, t) (at {@code hOff} of {@code h}) into hx for the next step, if there is one. */
@@ -149,11 +159,11 @@ abstract class SequenceKernel implements OpRecord.Backward {
 
     /**
      * dh = dpre_t[:, col, col + n)·W_h[col, col + n) (+ dh when {@code add}), for dh [B, H]: the part of
-     * ∂L/∂h_{t−1} that flows through those gates.
+     * ∂L/∂h_{t−1} that flows through those gates, for the sequences [lo, hi) of the batch (rows lo … hi − 1 of dh).
      */
-    void recurrentGrad(Tensor dpre, int t, int col, int n, Tensor dh, boolean add) {
-        be.gemm(false, false, batch, hidden, n, dpre.storage(), t * gates + col, steps * gates,
-                wh.storage(), col * hidden, hidden, add ? 1 : 0, dh.storage(), 0, hidden);
+    void recurrentGrad(Tensor dpre, int t, int col, int n, Tensor dh, boolean add, int lo, int hi) {
+        be.gemm(false, false, hi - lo, hidden, n, dpre.storage(), (lo * steps + t) * gates + col, steps * gates,
+                wh.storage(), col * hidden, hidden, add ? 1 : 0, dh.storage(), lo * hidden, hidden);
     }
 
     /** Records out as made by this kernel from inputs, or frees the workspace at once if nothing was recorded. */

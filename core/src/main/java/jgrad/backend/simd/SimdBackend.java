@@ -34,6 +34,8 @@ public class SimdBackend extends ScalarBackend {
     private static final int NOISE_GRAIN = 1 << 15;
     /** A batch of products is split across threads from this many multiply-adds in all. */
     private static final long BATCH_GRAIN = 1L << 20;
+    /** Slices of independent items ({@link #forSlices}) are worth a thread from this many multiply-adds each. */
+    private static final long SLICE_GRAIN = 1L << 20;
     /** Batch chunks per thread: a thread that starts late finds work left to claim. */
     private static final int BATCH_CHUNKS_PER_THREAD = 4;
 
@@ -70,6 +72,16 @@ public class SimdBackend extends ScalarBackend {
         } else {
             super.gemm(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         }
+    }
+
+    @Override
+    public void forSlices(int n, long workPerItem, SliceBody body) {
+        int tasks = Math.min(n, SimdParallel.tasksFor((long) n * workPerItem, SLICE_GRAIN));
+        if (tasks <= 1) {
+            body.run(0, n);
+            return;
+        }
+        SimdParallel.run(tasks, t -> body.run((int) ((long) n * t / tasks), (int) ((long) n * (t + 1) / tasks)));
     }
 
     /** The products of a batch, side by side: each runs whole on one thread, so each gives the bits it gives alone. */

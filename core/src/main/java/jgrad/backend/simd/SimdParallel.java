@@ -38,8 +38,8 @@ final class SimdParallel {
 
     /** How many tasks to use for {@code work} units when one task should get at least {@code grain} units. */
     static int tasksFor(long work, long grain) {
-        if (THREADS == 1 || Thread.currentThread() instanceof Worker) {
-            return 1;                                   // no nesting: a worker never waits on its own pool
+        if (THREADS == 1 || Thread.currentThread() instanceof Worker || IN_TASKS.get()[0] > 0) {
+            return 1;                                   // no nesting: the pool's threads are busy with this call's tasks
         }
         return (int) Math.max(1, Math.min(THREADS, work / grain));
     }
@@ -63,10 +63,19 @@ final class SimdParallel {
         for (int t = 1; t < tasks; t++) {
             POOL.execute(claims);
         }
-        claims.runTask(0);
-        claims.run();
+        int[] depth = IN_TASKS.get();
+        depth[0]++;
+        try {
+            claims.runTask(0);
+            claims.run();
+        } finally {
+            depth[0]--;
+        }
         claims.awaitAll();
     }
+
+    /** How deep the calling thread is in tasks of {@link #run}: a kernel called from a task runs on its thread alone. */
+    private static final ThreadLocal<int[]> IN_TASKS = ThreadLocal.withInitial(() -> new int[1]);
 
     /** The tasks of one call: a counter to claim them, a count of those finished, the first failure. */
     private static final class Claims implements Runnable {

@@ -49,16 +49,26 @@ class RecurrentTest {
 
     @Test
     void rnnFusedAgreesWithUnfusedInValuesAndGradients() {
+        rnnFusedAgreesWithUnfused(4, 7, 5, 6, 2e-5);
+    }
+
+    /** Large enough (4.9 M multiply-adds) that the fused kernel runs the batch in slices side by side where it can. */
+    @Test
+    void rnnFusedAgreesWithUnfusedOverABatchInSlices() {
+        rnnFusedAgreesWithUnfused(32, 40, 32, 48, 1e-4);
+    }
+
+    private void rnnFusedAgreesWithUnfused(int batch, int steps, int in, int hidden, double f32Tolerance) {
         for (Activation sigma : List.of(Activation.TANH, Activation.SIGMOID, Activation.RELU)) {
             for (DType dtype : DType.values()) {
-                Rnn rnn = new Rnn(5, 6, 3, sigma, Activation.LINEAR, true, dtype, new SplittableRandom(4));
-                Tensor x = Tensor.randn(rng, dtype, 0, 1, 4, 7, 5);
-                Tensor h0 = Tensor.randn(rng, dtype, 0, 1, 4, 6);
-                Tensor gh = Tensor.randn(rng, dtype, 0, 1, 4, 7, 6);
-                Tensor gy = Tensor.randn(rng, dtype, 0, 1, 4, 7, 3);
+                Rnn rnn = new Rnn(in, hidden, 3, sigma, Activation.LINEAR, true, dtype, new SplittableRandom(4));
+                Tensor x = Tensor.randn(rng, dtype, 0, 1, batch, steps, in);
+                Tensor h0 = Tensor.randn(rng, dtype, 0, 1, batch, hidden);
+                Tensor gh = Tensor.randn(rng, dtype, 0, 1, batch, steps, hidden);
+                Tensor gy = Tensor.randn(rng, dtype, 0, 1, batch, steps, 3);
                 Map<String, double[]> fused = run(rnn, x, h0, gh, gy, true);
                 Map<String, double[]> unfused = run(rnn, x, h0, gh, gy, false);
-                double tol = dtype == DType.F64 ? 1e-12 : 2e-5;
+                double tol = dtype == DType.F64 ? 1e-12 : f32Tolerance;
                 for (String k : unfused.keySet()) {
                     org.junit.jupiter.api.Assertions.assertArrayEquals(unfused.get(k), fused.get(k), tol,
                             sigma.label() + " " + dtype + " " + k);
@@ -112,11 +122,21 @@ class RecurrentTest {
 
     @Test
     void gruFusedAgreesWithUnfusedInValuesAndGradients() {
+        gruFusedAgreesWithUnfused(4, 7, 5, 6, 2e-5);
+    }
+
+    /** Large enough (4.4 M multiply-adds) that the fused kernel runs the batch in slices side by side where it can. */
+    @Test
+    void gruFusedAgreesWithUnfusedOverABatchInSlices() {
+        gruFusedAgreesWithUnfused(24, 40, 16, 32, 1e-4);
+    }
+
+    private void gruFusedAgreesWithUnfused(int batch, int steps, int in, int hidden, double f32Tolerance) {
         for (DType dtype : DType.values()) {
-            Gru gru = new Gru(5, 6, true, dtype, new SplittableRandom(4));
-            Tensor x = Tensor.randn(rng, dtype, 0, 1, 4, 7, 5);
-            Tensor h00 = Tensor.randn(rng, dtype, 0, 1, 4, 6);
-            Tensor gh = Tensor.randn(rng, dtype, 0, 1, 4, 7, 6);
+            Gru gru = new Gru(in, hidden, true, dtype, new SplittableRandom(4));
+            Tensor x = Tensor.randn(rng, dtype, 0, 1, batch, steps, in);
+            Tensor h00 = Tensor.randn(rng, dtype, 0, 1, batch, hidden);
+            Tensor gh = Tensor.randn(rng, dtype, 0, 1, batch, steps, hidden);
             Map<String, double[]> results = new java.util.LinkedHashMap<>();
             for (boolean fused : new boolean[] {true, false}) {
                 gru.zeroGrad();
@@ -130,7 +150,7 @@ class RecurrentTest {
                 results.put(tag + "dh0", h0.grad().toDoubleArray());
                 gru.parameters().forEach((k, v) -> results.put(tag + k, v.grad().toDoubleArray()));
             }
-            double tol = dtype == DType.F64 ? 1e-12 : 2e-5;
+            double tol = dtype == DType.F64 ? 1e-12 : f32Tolerance;
             results.keySet().stream().filter(k -> k.startsWith("fused ")).forEach(k -> org.junit.jupiter.api.Assertions
                     .assertArrayEquals(results.get("un" + k), results.get(k), tol, dtype + " " + k));
         }
