@@ -91,10 +91,14 @@ public final class RowGrad {
         rows.backend().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), table, 0);
     }
 
-    /** A thread's reusable sort keys and slot array. */
+    /** A thread's reusable sort keys, rank table and slot array. */
     private static final class Scratch {
+        /** A table of ids up to this many times the lookups is cheaper to walk than the lookups are to sort. */
+        private static final int TABLE_PER_LOOKUP = 4;
+
         private long[] keys = new long[0];
         private int[] slots = new int[0];
+        private int[] rank = new int[0];
 
         /** An array of exactly n slots (the backend's scatter reads its length); kept while n stays. */
         int[] slots(int n) {
@@ -110,6 +114,15 @@ public final class RowGrad {
          */
         int[] sortedDistinct(int[] ids, int[] slot) {
             int n = ids.length;
+            int max = -1;
+            int min = 0;
+            for (int id : ids) {
+                max = Math.max(max, id);
+                min = Math.min(min, id);
+            }
+            if (min >= 0 && max < (long) TABLE_PER_LOOKUP * n + 64) {
+                return ranked(ids, slot, max + 1);
+            }
             if (keys.length < n) {
                 keys = new long[n];
             }
@@ -130,6 +143,36 @@ public final class RowGrad {
                     unique[++u] = idOf(keys[k]);
                 }
                 slot[(int) keys[k]] = u;
+            }
+            return unique;
+        }
+
+        /**
+         * The same as the sort, for ids in [0, size): mark the ids present in a table, number them in ascending order,
+         * and look each lookup's number up. O(n + size) where the sort is O(n log n).
+         */
+        private int[] ranked(int[] ids, int[] slot, int size) {
+            if (rank.length < size) {
+                rank = new int[size];
+            }
+            Arrays.fill(rank, 0, size, -1);
+            for (int id : ids) {
+                rank[id] = 0;
+            }
+            int distinct = 0;
+            for (int id = 0; id < size; id++) {
+                if (rank[id] == 0) {
+                    rank[id] = ++distinct;
+                }
+            }
+            int[] unique = new int[distinct];
+            for (int id = 0; id < size; id++) {
+                if (rank[id] > 0) {
+                    unique[rank[id] - 1] = id;
+                }
+            }
+            for (int i = 0; i < ids.length; i++) {
+                slot[i] = rank[ids[i]] - 1;
             }
             return unique;
         }

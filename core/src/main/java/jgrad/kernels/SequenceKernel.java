@@ -98,12 +98,14 @@ abstract class SequenceKernel implements OpRecord.Backward {
         int[] xStrides = xd.strides();   // read once: strides() hands out a copy
         int[] xRow = {in};
         int[] xStride = {xStrides[2]};
-        for (int bi = 0; bi < batch; bi++) {
-            for (int t = 0; t < steps; t++) {
-                be.copy(xRow, xd.storage(), xd.offset() + bi * xStrides[0] + t * xStrides[1], xStride,
-                        hx.storage(), hPrevAt(bi * steps + t) + hidden);
+        be.forSlices(batch, (long) steps * in, (lo, hi) -> {
+            for (int bi = lo; bi < hi; bi++) {
+                for (int t = 0; t < steps; t++) {
+                    be.copy(xRow, xd.storage(), xd.offset() + bi * xStrides[0] + t * xStrides[1], xStride,
+                            hx.storage(), hPrevAt(bi * steps + t) + hidden);
+                }
             }
-        }
+        });
         pre = ws.get("pre", dtype, batch, steps, gates);
         be.copy(new int[] {rows, gates}, bias.storage(), 0, new int[] {0, 1}, pre.storage(), 0);
         be.gemm(false, true, rows, gates, in, hx.storage(), hidden, hxWidth, this.wx.storage(), 0, in,
