@@ -28,6 +28,9 @@ final class Broadcast {
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         checkCompatible(name, a, b);
+        if (a.sameShape(b) && (isSpreadColumn(a) || isSpreadColumn(b))) {
+            return withSpreadColumn(op, a, b);
+        }
         if (a.sameShape(b)) {                   // the usual case: one run over both, no shape arithmetic
             Tensor out = Tensor.zerosLike(a);
             Tensor ac = a.contiguous();
@@ -62,6 +65,41 @@ final class Broadcast {
      * Whether b is one row that broadcasts over all of a ([n], [1, n], … against a of rank ≥ 2 ending in
      * n), so that the result has a's shape.
      */
+    /**
+     * Whether t is one number per row spread along its last axis (a column expanded: stride 0 there, the rows
+     * contiguous), such as the gradient of a sum over the last axis. Read in place, not copied out first.
+     */
+    private static boolean isSpreadColumn(Tensor t) {
+        int rank = t.rank();
+        if (rank < 2 || t.stride(rank - 1) != 0 || t.shape(rank - 1) < 2) {
+            return false;
+        }
+        int expected = 1;
+        for (int d = rank - 2; d >= 0; d--) {
+            if (t.shape(d) > 1 && t.stride(d) != expected) {
+                return false;
+            }
+            expected *= t.shape(d);
+        }
+        return true;
+    }
+
+    /** a ∘ b of one shape where one or both is a spread column: one run per row, the column's number stepped 0. */
+    private static Tensor withSpreadColumn(BinaryOp op, Tensor a, Tensor b) {
+        Tensor out = Tensor.zerosLike(a);
+        int n = a.shape(-1);
+        int rows = n == 0 ? 0 : out.numel() / n;
+        boolean aColumn = isSpreadColumn(a);
+        boolean bColumn = isSpreadColumn(b);
+        Tensor ac = aColumn ? a : a.contiguous();
+        Tensor bc = bColumn ? b : b.contiguous();
+        for (int row = 0; row < rows; row++) {
+            out.backend().binary(op, n, ac.storage(), ac.offset() + (aColumn ? row : row * n), aColumn ? 0 : 1,
+                    bc.storage(), bc.offset() + (bColumn ? row : row * n), bColumn ? 0 : 1, out.storage(), row * n);
+        }
+        return out;
+    }
+
     private static boolean isRowOf(Tensor b, Tensor a) {
         if (a.rank() < 2 || b.rank() > a.rank() || b.rank() == 0 || b.shape(-1) != a.shape(-1)) {
             return false;

@@ -14,6 +14,26 @@ import org.junit.jupiter.api.Test;
 
 class TensorTest {
 
+    /**
+     * A column spread along the last axis (the gradient of a sum over it) combined with a tensor of the same shape,
+     * on either side and for ops that are not symmetric: the same numbers as with the column copied out first.
+     */
+    @Test
+    void aSpreadColumnCombinesLikeItsCopy() {
+        SplittableRandom rnd = new SplittableRandom(3);
+        Tensor column = Tensor.randn(rnd, DType.F64, 0, 1, 3, 4, 1);
+        Tensor spread = column.expand(3, 4, 5);
+        Tensor copy = spread.contiguous();
+        Tensor other = Tensor.randn(rnd, DType.F64, 0, 1, 3, 4, 5);
+        assertArrayEquals(copy.mul(other).toDoubleArray(), spread.mul(other).toDoubleArray(), 0);
+        assertArrayEquals(other.sub(copy).toDoubleArray(), other.sub(spread).toDoubleArray(), 0);
+        assertArrayEquals(copy.div(other).toDoubleArray(), spread.div(other).toDoubleArray(), 0);
+        assertArrayEquals(copy.add(copy).toDoubleArray(), spread.add(spread).toDoubleArray(), 0);
+        Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
+        Tensor twoRows = Tensor.of(new double[] {10, 100}, 2, 1).expand(2, 2);
+        assertArrayEquals(new double[] {10, 20, 300, 400}, x.mul(twoRows).toDoubleArray(), 0);
+    }
+
     @Test
     void creation() {
         assertArrayEquals(new float[] {0, 0, 0, 0, 0, 0}, Tensor.zeros(2, 3).toFloatArray());
