@@ -291,7 +291,7 @@ def table(j, jtag, peers):
         for hidden in ("128", "256"):
             add(f"char-LSTM train step B64 T45 2×{hidden} ({backend})", ("CharLstmStepBench", hidden, backend),
                 peers.get(("charlstm", hidden)), "≥ 1.5×")
-        for name in ("sasrec", "gru4rec"):
+        for name in ("sasrec", "sasrec-prenorm", "gru4rec"):
             add(f"{name} train step B128 T200 ({backend})", ("NextItemStepBench", name, backend), peers.get(name),
                 "≥ 1.5×")
             for method in ("scoreHistory", "scoreKnownUser"):
@@ -423,7 +423,7 @@ def main():
                 if rec["bench"].endswith("_train_step"):
                     name = rec["bench"][:-len("_train_step")]
                     peers[name] = (1000 / rec["ms_per_step"], "T3", f"{rec['bench']} {rec['threads']} thr")
-            missing = sorted({"sasrec", "gru4rec"} - set(peers))
+            missing = sorted({"sasrec", "sasrec-prenorm", "gru4rec"} - set(peers))
             if missing:
                 sitting.fail("T3", f"PyTorch gave no figure for {', '.join(missing)}")
 

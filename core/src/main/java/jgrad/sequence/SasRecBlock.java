@@ -64,7 +64,7 @@ final class SasRecBlock extends Module implements SasRec.Stacked {
 
     /** y from the normalized queries q and the sequence x. */
     private Tensor rest(Map<String, Tensor> weights, Tensor q, Tensor x, Tensor keep) {
-        Tensor y1 = q.add(attention.forward(Weights.under(weights, "attention"), q, x, keep, dropWeights::forward).y());
+        Tensor y1 = q.add(attention.forward(Weights.under(weights, "attention"), q, x, keep, dropWeights::forwardCausal).y());
         Tensor z = norm2.forward(Weights.under(weights, "norm2"), y1);
         Tensor hidden = dropHidden.forward(ff1.forward(Weights.under(weights, "ff1"), z));
         return z.add(dropOutput.forward(ff2.forward(Weights.under(weights, "ff2"), hidden)));

@@ -73,7 +73,7 @@ final class SequenceExample implements Example {
         if (kind != Kind.SASREC && o.containsKey("--block")) {
             throw new UsageException("--block is SASRec's: " + name() + " has no attention blocks");
         }
-        SasRec.Block block = block(o.getOrDefault("--block", "prenorm"));
+        SasRec.Block block = block(o.getOrDefault("--block", "reference"));
         NextItemTraining.Sampling sampling = sampling(o.getOrDefault("--batches", "bucketed"));
         Path path = o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data"))
                 : MovieLensFiles.sequences("--data");

@@ -58,7 +58,9 @@ public class NextItemServeBench {
     public void setup() {
         BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
-        SequenceModel net = model.equals("sasrec") ? SasRec.paper(NextItemStepBench.ITEMS, DType.F32, rng)
+        SequenceModel net = model.equals("sasrec")
+                ? new SasRec(NextItemStepBench.ITEMS, 50, NextItemStepBench.STEPS, 2, 1, 0.2, SasRec.Block.REFERENCE,
+                        DType.F32, rng)
                 : new Gru4Rec(NextItemStepBench.ITEMS, 64, 200, 0.2, DType.F32, rng);
         serving = net.forServing();
         history = BackendChoice.ids(length, NextItemStepBench.ITEMS, 4);

@@ -29,7 +29,8 @@ import jgrad.tensor.Tensor;
 /**
  * One training step of the next-item models on ML-100K sizes (1,682 items): a batch of 128 full sequences of
  * 200 steps (no padding), BCE with one negative per step, backward, Adam. {@code sasrec}: 2 blocks, 1 head,
- * d 50, dropout 0.2; {@code gru4rec}: GRU d 64, dropout 0.2. The peer script {@code bench/next-item-peers.py}
+ * d 50, dropout 0.2 (the authors' block; {@code sasrec-prenorm} a pre-norm one); {@code gru4rec}: GRU d 64,
+ * dropout 0.2. The peer script {@code bench/next-item-peers.py}
  * times the same steps in PyTorch.
  */
 @State(Scope.Thread)
@@ -47,7 +48,8 @@ public class NextItemStepBench {
     @Param({"simd"})
     String backend;
 
-    @Param({"sasrec", "gru4rec"})
+    /** {@code sasrec}: the authors' block, the default of {@code ./jgrad example sasrec}; {@code sasrec-prenorm}: pre-norm. */
+    @Param({"sasrec", "sasrec-prenorm", "gru4rec"})
     String model;
 
     SequenceModel net;
@@ -58,8 +60,11 @@ public class NextItemStepBench {
     public void setup() {
         Device device = BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
-        net = model.equals("sasrec") ? SasRec.paper(ITEMS, DType.F32, rng)
-                : new Gru4Rec(ITEMS, 64, STEPS, 0.2, DType.F32, rng);
+        net = switch (model) {
+            case "sasrec" -> new SasRec(ITEMS, 50, STEPS, 2, 1, 0.2, SasRec.Block.REFERENCE, DType.F32, rng);
+            case "sasrec-prenorm" -> new SasRec(ITEMS, 50, STEPS, 2, 1, 0.2, SasRec.Block.PRENORM, DType.F32, rng);
+            default -> new Gru4Rec(ITEMS, 64, STEPS, 0.2, DType.F32, rng);
+        };
         net.to(device);
         adam = new Adam(1e-3, 0.9, 0.98, 1e-8, false).bind(net);
         int n = BATCH * STEPS;

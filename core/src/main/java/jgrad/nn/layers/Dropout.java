@@ -46,6 +46,32 @@ public final class Dropout extends Module implements Layer {
         return x.mul(mask(x));
     }
 
+    /**
+     * {@link #forward} of causal attention weights α [..., Tq, Tk], whose query row t (at position t + Tk − Tq) is 0
+     * beyond its own key: the same output, bit for bit, and the same draws consumed (one per element of α), but the
+     * mask is drawn only where α can be nonzero, which is about half of it. The gradient beyond is 0 instead of g
+     * times the mask, which the attention's softmax ignores there (its α is 0), so the attention's gradients are
+     * the same too.
+     */
+    public Tensor forwardCausal(Tensor alpha) {
+        if (!isTraining() || p == 0) {
+            return alpha;
+        }
+        int keys = alpha.shape(-1);
+        int queries = alpha.shape(-2);
+        int rows = alpha.numel() / Math.max(1, keys);
+        Tensor m = Tensor.zeros(alpha.device(), alpha.dtype(), alpha.shape());
+        long first = drawn;
+        m.backend().forSlices(rows, 20L * keys, (lo, hi) -> {
+            for (int r = lo; r < hi; r++) {
+                int seen = r % queries + keys - queries + 1;
+                m.backend().dropoutMask(seen, seed, first + (long) r * keys, p, m.storage(), r * keys);
+            }
+        });
+        drawn += m.numel();
+        return alpha.mul(m);
+    }
+
     /** m / (1 − p): 0 with probability p, else 1/(1 − p). One Philox draw per element. */
     private Tensor mask(Tensor x) {
         Tensor m = Tensor.zeros(x.device(), x.dtype(), x.shape());
