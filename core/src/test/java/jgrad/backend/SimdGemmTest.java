@@ -30,6 +30,7 @@ class SimdGemmTest {
     private static final int[][] SHAPES = {      // m, n, k
         {1, 1, 1}, {2, 3, 4}, {1, 70, 50}, {70, 1, 50}, {1, 1021, 300}, {1000, 1, 513}, {17, 33, 19}, {7, 9, 300}, {203, 203, 203},
         {300, 700, 270}, {700, 300, 270}, {13, 4100, 260}, {64, 1024, 64}, {37, 45, 1300}, {490, 50, 20},
+        {2, 40, 30}, {1, 64, 64}, {3, 33, 41},      // small enough for the unpacked loop, wide enough for its vectors
     };
 
     private static Backend simd;

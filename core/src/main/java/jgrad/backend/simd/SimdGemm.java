@@ -1,8 +1,11 @@
 package jgrad.backend.simd;
 
+import static jgrad.backend.simd.SimdMicroKernel.L;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
+import static jgrad.backend.simd.SimdMicroKernel.S;
 
+import jdk.incubator.vector.FloatVector;
 import jgrad.backend.Reusable;
 
 /**
@@ -206,8 +209,19 @@ final class SimdGemm {
     /** Dot products straight from the operands, for products too small to repay packing. */
     private static void tiny(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
                              float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc) {
+        int vectorColumns = tb ? 0 : S.loopBound(n);
         for (int i = 0; i < m; i++) {
-            for (int j = 0; j < n; j++) {
+            // B's rows are contiguous in j: a vector of columns at a time, each lane the same chain of FMAs over p
+            for (int j = 0; j < vectorColumns; j += L) {
+                FloatVector sum = FloatVector.zero(S);
+                for (int p = 0; p < k; p++) {
+                    float aip = a[aOff + (ta ? p * lda + i : i * lda + p)];
+                    sum = FloatVector.broadcast(S, aip).fma(FloatVector.fromArray(S, b, bOff + p * ldb + j), sum);
+                }
+                int ci = cOff + i * ldc + j;
+                (add ? sum.add(FloatVector.fromArray(S, c, ci)) : sum).intoArray(c, ci);
+            }
+            for (int j = vectorColumns; j < n; j++) {
                 float sum = 0;
                 for (int p = 0; p < k; p++) {
                     float aip = a[aOff + (ta ? p * lda + i : i * lda + p)];
