@@ -8,6 +8,11 @@ package jgrad.backend;
  *   v ← β₂·v + (1 − β₂)·g·g
  *   w ← w − (lr·(m / c₁)) / (√(v / c₂) + ε)
  * </pre>
+ * A moment whose magnitude falls below the smallest normal number of its dtype is set to 0 (flush to zero, as a
+ * CPU in that mode does): without it, a moment that decays with no gradient (a dead unit, an embedding row no batch
+ * reads) spends thousands of steps among the subnormals, where each operation costs tens of times more (an MLP's
+ * step was 60 % Adam for it), while moving its weight by less than 10⁻³⁰. PyTorch keeps subnormals, so the two can
+ * differ in such weights by that much.
  * PyTorch's form has c₁ = 1 − β₁ᵗ and c₂ = 1 − β₂ᵗ. Keras's form, which adds ε before the bias
  * correction of v, is the same expression with lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) in place of lr and
  * c₁ = c₂ = 1 (division by 1 is exact), so one kernel serves both. Float tensors are updated in

@@ -46,6 +46,39 @@ class AdamKernelTest {
         }
     }
 
+    /**
+     * Moments that fall below the smallest normal float become 0 (AdamStep), on both backends alike; those at or
+     * above it, and NaN, stay as computed.
+     */
+    @Test
+    void subnormalMomentsAreFlushedToZero() {
+        float tiny = Float.MIN_NORMAL;
+        // m, v just above the smallest normal, no gradient: after one step of β₁ 0.5, β₂ 0.5 both fall below it
+        float[] m0 = {2 * tiny, -2 * tiny, 4 * tiny, 1e-39f, Float.NaN, 0.25f};
+        float[] v0 = {2 * tiny, 2 * tiny, 4 * tiny, 1e-39f, 1f, 0.5f};
+        float[] expectedM = {tiny, -tiny, 2 * tiny, 0, Float.NaN, 0.125f};   // 0.5 · 2·MIN_NORMAL is normal: kept
+        float[] expectedV = {tiny, tiny, 2 * tiny, 0, 0.5f, 0.25f};
+        AdamStep half = new AdamStep(0, 0.5, 0.5, 1e-8, 1, 1);
+        float[] m1 = {0.75f * tiny, -0.75f * tiny, 1.5f * tiny, 1e-39f, Float.NaN, 0.25f};
+        float[] v1 = {0.75f * tiny, 0.75f * tiny, 1.5f * tiny, 1e-39f, 1f, 0.5f};
+        float[] expectedM1 = {0, 0, 0, 0, Float.NaN, 0.125f};
+        float[] expectedV1 = {0, 0, 0, 0, 0.5f, 0.25f};
+        java.util.List<Backend> backends = new java.util.ArrayList<>(java.util.List.of(new ScalarBackend()));
+        if (Backends.vectorApiAvailable()) {
+            backends.add(Backends.simd());
+        }
+        for (Backend be : backends) {
+            for (float[][] c : new float[][][] {{m0, v0, expectedM, expectedV}, {m1, v1, expectedM1, expectedV1}}) {
+                int n = c[0].length;
+                Storage.F32 w = new Storage.F32(new float[n]), g = new Storage.F32(new float[n]);
+                Storage.F32 m = new Storage.F32(c[0].clone()), v = new Storage.F32(c[1].clone());
+                be.adam(n, w, 0, m, v, g, 0, half);
+                assertExact(be.name() + " m", c[2], m.a);
+                assertExact(be.name() + " v", c[3], v.a);
+            }
+        }
+    }
+
     @Test
     void simdStepEqualsScalarBitForBit() {
         Backend simd = SimdFixture.simdOrSkip();

@@ -38,6 +38,8 @@ final class SimdOptim {
             FloatVector gi = FloatVector.fromArray(S, g, gOff + i, k);
             FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1));
             FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi));
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));      // subnormal moments flushed, as AdamStep says
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
             FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
