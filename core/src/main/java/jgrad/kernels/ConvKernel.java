@@ -32,19 +32,19 @@ public final class ConvKernel {
         Tensor wc = W.contiguous();
         Tensor bc = b.contiguous();
         Backend be = xc.backend();
-        Tensor cols = Overwritten.tensor(x.device(), x.dtype(), k, bp);
+        Tensor cols = Tensor.forOverwrite(x.device(), x.dtype(), k, bp);
         be.im2col(g, 0, xc.storage(), xc.offset(), cols.storage(), 0);
-        Tensor zRows = Overwritten.tensor(x.device(), x.dtype(), filters, bp);
+        Tensor zRows = Tensor.forOverwrite(x.device(), x.dtype(), filters, bp);
         // Z starts as the bias: zRows[o, q] = b[o], b read with strides (1, 0).
         be.copy(new int[] {filters, bp}, bc.storage(), bc.offset(), new int[] {1, 0}, zRows.storage(), 0);
         be.gemm(false, false, filters, bp, k, wc.storage(), wc.offset(), k, cols.storage(), 0, bp, 1,
                 zRows.storage(), 0, bp);
-        Tensor z = Overwritten.tensor(x.device(), x.dtype(), g.batch(), filters, g.outH(), g.outW());
+        Tensor z = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), filters, g.outH(), g.outW());
         // z[n, o, q] = Z[o, n·P + q]: the copy walks Z with strides (P, B·P, 1).
         be.copy(new int[] {g.batch(), filters, p}, zRows.storage(), 0, new int[] {p, bp, 1}, z.storage(), 0);
         return z.recordedAs("conv", OpRecord.newGradients(gz -> {
             Tensor gc = gz.contiguous();
-            Tensor dZ = Overwritten.tensor(x.device(), x.dtype(), filters, bp);
+            Tensor dZ = Tensor.forOverwrite(x.device(), x.dtype(), filters, bp);
             // dZ[o, n·P + q] = g[n, o, q]: walk g with strides (C_out·P, P, 1) in the order (o, n, q).
             be.copy(new int[] {filters, g.batch(), p}, gc.storage(), gc.offset(), new int[] {p, filters * p, 1},
                     dZ.storage(), 0);
@@ -52,22 +52,22 @@ public final class ConvKernel {
             Tensor db = null;
             Tensor dx = null;
             if (W.requiresGrad()) {
-                Tensor dWt = Overwritten.tensor(x.device(), x.dtype(), k, filters);
+                Tensor dWt = Tensor.forOverwrite(x.device(), x.dtype(), k, filters);
                 be.gemm(false, true, k, filters, bp, cols.storage(), 0, bp, dZ.storage(), 0, bp, 0, dWt.storage(), 0,
                         filters);
-                dW = Overwritten.tensor(x.device(), x.dtype(), W.shape());
+                dW = Tensor.forOverwrite(x.device(), x.dtype(), W.shape());
                 be.copy(new int[] {filters, k}, dWt.storage(), 0, new int[] {1, filters}, dW.storage(), 0);
             }
             if (b.requiresGrad()) {
-                Tensor rowSums = Overwritten.tensor(x.device(), x.dtype(), filters);
+                Tensor rowSums = Tensor.forOverwrite(x.device(), x.dtype(), filters);
                 be.reduce(ReduceOp.SUM, filters, bp, 1, dZ.storage(), 0, rowSums.storage(), 0);
                 db = rowSums.reshape(b.shape());
             }
             if (x.requiresGrad()) {
-                Tensor dCols = Overwritten.tensor(x.device(), x.dtype(), k, bp);
+                Tensor dCols = Tensor.forOverwrite(x.device(), x.dtype(), k, bp);
                 be.gemm(true, false, k, bp, filters, wc.storage(), wc.offset(), k, dZ.storage(), 0, bp, 0,
                         dCols.storage(), 0, bp);
-                dx = Overwritten.tensor(x.device(), x.dtype(), x.shape());
+                dx = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
                 be.col2im(g, dCols.storage(), 0, dx.storage(), 0);
             }
             return new Tensor[] {dx, dW, db};

@@ -20,11 +20,11 @@ public final class WindowKernel {
     /** The column matrix of x for geometry g, with padded positions at {@code padValue}. */
     public static Tensor unfold(Tensor x, ConvGeometry g, double padValue) {
         Tensor xc = x.contiguous();
-        Tensor cols = Overwritten.tensor(x.device(), x.dtype(), g.patchSize(), g.positions());
+        Tensor cols = Tensor.forOverwrite(x.device(), x.dtype(), g.patchSize(), g.positions());
         cols.backend().im2col(g, padValue, xc.storage(), xc.offset(), cols.storage(), 0);
         return cols.recordedAs("im2col", OpRecord.newGradients(gOut -> {
             Tensor gc = gOut.contiguous();
-            Tensor dx = Overwritten.tensor(x.device(), x.dtype(), x.shape());
+            Tensor dx = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             dx.backend().col2im(g, gc.storage(), gc.offset(), dx.storage(), 0);
             return new Tensor[] {dx};
         }), x);
@@ -37,11 +37,11 @@ public final class WindowKernel {
      */
     public static Tensor maxPool(Tensor x, ConvGeometry g) {
         Tensor xc = x.contiguous();
-        Tensor y = Overwritten.tensor(x.device(), x.dtype(), g.batch(), g.channels(), g.outH(), g.outW());
+        Tensor y = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), g.channels(), g.outH(), g.outW());
         y.backend().maxPool(g, xc.storage(), xc.offset(), y.storage(), 0);
         return y.recordedAs("maxPool", OpRecord.newGradients(gOut -> {
             Tensor gc = gOut.contiguous();
-            Tensor dx = Overwritten.tensor(x.device(), x.dtype(), x.shape());
+            Tensor dx = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             dx.backend().maxPoolBackward(g, xc.storage(), xc.offset(), y.storage(), 0, gc.storage(), gc.offset(),
                     dx.storage(), 0);
             return new Tensor[] {dx};

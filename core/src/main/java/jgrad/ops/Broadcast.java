@@ -32,7 +32,7 @@ final class Broadcast {
             return withSpreadColumn(op, a, b);
         }
         if (a.sameShape(b)) {                   // the usual case: one run over both, no shape arithmetic
-            Tensor out = Tensor.zerosLike(a);
+            Tensor out = Tensor.forOverwriteLike(a);   // every element is written
             Tensor ac = a.contiguous();
             Tensor bc = b.contiguous();
             out.backend().binary(op, out.numel(), ac.storage(), ac.offset(), 1, bc.storage(), bc.offset(), 1,
@@ -40,7 +40,7 @@ final class Broadcast {
             return out;
         }
         if (isRowOf(b, a)) {                    // a bias row combined with every row of a
-            Tensor out = Tensor.zerosLike(a);
+            Tensor out = Tensor.forOverwriteLike(a);   // every element is written
             Tensor ac = a.contiguous();
             Tensor bc = b.contiguous();
             int n = b.numel();
@@ -86,7 +86,7 @@ final class Broadcast {
 
     /** a ∘ b of one shape where one or both is a spread column: one run per row, the column's number stepped 0. */
     private static Tensor withSpreadColumn(BinaryOp op, Tensor a, Tensor b) {
-        Tensor out = Tensor.zerosLike(a);
+        Tensor out = Tensor.forOverwriteLike(a);   // every element is written
         int n = a.shape(-1);
         int rows = n == 0 ? 0 : out.numel() / n;
         boolean aColumn = isSpreadColumn(a);

@@ -80,11 +80,11 @@ public final class Elementwise {
 
     private static Tensor unary(String name, UnaryOp op, Tensor x, double alpha) {
         Tensor xc = x.contiguous();
-        Tensor out = Tensor.zerosLike(xc);
+        Tensor out = Tensor.forOverwriteLike(xc);
         out.backend().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
         return out.recordedAs(name, OpRecord.newGradients(g -> {
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.zerosLike(xc);
+            Tensor dx = Tensor.forOverwriteLike(xc);
             dx.backend().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
                     gc.storage(), gc.offset(), dx.storage(), 0, alpha);
             return new Tensor[] {dx};
@@ -120,7 +120,7 @@ public final class Elementwise {
     /** The same values in another dtype; the gradient is converted back. */
     public static Tensor convert(Tensor x, DType dtype) {
         Tensor xc = x.contiguous();
-        Tensor out = Tensor.zeros(x.device(), dtype, x.shape());
+        Tensor out = Tensor.forOverwrite(x.device(), dtype, x.shape());
         out.backend().convert(out.numel(), xc.storage(), xc.offset(), out.storage(), 0);
         DType original = x.dtype();
         return out.recordedAs("to" + dtype, g -> new Tensor[] {g.to(original)}, x);

@@ -38,13 +38,13 @@ public final class MatMul {
         }
         Tensor out;
         if (a.rank() == 2 && b.rank() == 2) {   // two matrices (a layer's product): nothing to broadcast
-            out = Tensor.zeros(a.device(), a.dtype(), m, n);
+            out = Tensor.forOverwrite(a.device(), a.dtype(), m, n);        // β = 0: GEMM writes all of C
             multiply(a, transA, b, transB, out, m, n, k);
         } else {
             int[] batch = Shapes.broadcast("matmul", batchShape(a), batchShape(b));
             Tensor ab = a.expand(concat(batch, a.shape(-2), a.shape(-1)));
             Tensor bb = b.expand(concat(batch, b.shape(-2), b.shape(-1)));
-            out = Tensor.zeros(a.device(), a.dtype(), concat(batch, m, n));
+            out = Tensor.forOverwrite(a.device(), a.dtype(), concat(batch, m, n));
             multiply(ab, transA, bb, transB, out, m, n, k);
         }
         return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
@@ -126,7 +126,7 @@ public final class MatMul {
         }
 
         private static Tensor materialize(Tensor x) {
-            Tensor c = Tensor.zeros(x.device(), x.dtype(), x.shape());
+            Tensor c = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             c.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), c.storage(), 0);
             return c;
         }

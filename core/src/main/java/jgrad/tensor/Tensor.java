@@ -87,6 +87,22 @@ public final class Tensor {
     }
 
     /**
+     * A new contiguous tensor whose contents are unspecified, for an output that its kernel writes in full (a GEMM
+     * with β = 0, an elementwise op, im2col, pooling): from {@link jgrad.backend.Backend#allocateForOverwrite}, so
+     * that a training step's {@link jgrad.backend.Arena} does not clear it first (PyTorch's {@code empty}).
+     */
+    public static Tensor forOverwrite(Device device, DType dtype, int... shape) {
+        return new Tensor(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), shape.clone());
+    }
+
+    /** {@link #forOverwrite} with {@code like}'s shape, dtype and device, sharing its shape arrays as {@link #zerosLike}. */
+    public static Tensor forOverwriteLike(Tensor like) {
+        Storage storage = like.backend().allocateForOverwrite(like.dtype(), like.numel());
+        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
+        return new Tensor(storage, 0, like.shape, strides);
+    }
+
+    /**
      * A new contiguous tensor of zeros with {@code like}'s shape, dtype and device (PyTorch's
      * {@code zeros_like}). It shares like's shape array, and its strides too when like is laid out
      * row-major, so an op's output or gradient costs no shape arrays.
