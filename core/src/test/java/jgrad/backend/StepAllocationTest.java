@@ -102,6 +102,23 @@ class StepAllocationTest {
                 + "change in the number of distinct ids cost new row buffers and the ids went through a boxed sort)");
     }
 
+    /**
+     * A top-10 query through a recommender's serving snapshot (NCF's MLP; a small catalog, so that C2 has compiled
+     * the query after warm-ups that take little time: what a query allocates besides its arena's buffers does not
+     * depend on the sizes): its numbers come from the query's arena, and the objects left are its few tensors and
+     * its answer.
+     */
+    @Test
+    void aServingQueryAllocatesUnderAKilobyte() {
+        jgrad.recsys.NcfServing serving = new jgrad.recsys.Ncf(jgrad.recsys.Ncf.Kind.MLP, 943, 200, 0, 16,
+                new int[] {32}, DType.F32, new SplittableRandom(7)).forServing();
+        int[] none = {};
+        long bytes = Allocations.ofOneRun(20_000, () -> serving.recommend(196, 10, none));
+        System.out.printf("top-10 serving query: %,d bytes%n", bytes);
+        assertTrue(bytes < 1_024, "a serving query allocated " + bytes + " bytes (568–632 on 2026-12-06; 1,100 when "
+                + "it gathered the user's row by ids and reshaped h on every query)");
+    }
+
     private static java.util.Map<String, Tensor> prefixed(Embedding e) {
         java.util.Map<String, Tensor> m = new java.util.LinkedHashMap<>();
         e.parameters().forEach((k, v) -> m.put("items." + k, v));
