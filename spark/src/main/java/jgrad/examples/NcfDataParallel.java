@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -15,23 +14,23 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
-import jgrad.data.ImplicitExamples;
 import jgrad.data.LeaveOneOutData;
-import jgrad.data.NegativeSampler;
+import jgrad.data.Ratings;
 import jgrad.recsys.LeaveOneOutTraining;
 import jgrad.recsys.PairModel;
 import jgrad.spark.DataParallelTraining;
 
 /**
- * {@code spark-train --model gmf}: NCF's GMF on MovieLens 100K's leave-one-out split, trained data-parallel on
- * Spark with each number of partitions, HR@10 and NDCG@10 of the held-out items among their 99 candidates.
- * The negatives (4 per training positive) are drawn once from the seed and kept for every epoch, since a
- * partition's rows stay fixed; {@code ./jgrad example gmf} draws fresh ones each epoch.
+ * {@code spark-train --model gmf}: NCF's GMF on MovieLens 100K's leave-one-out split, first on one machine
+ * ({@code LeaveOneOutTraining}, as {@code ./jgrad example gmf}), then trained data-parallel on Spark with each
+ * number of partitions ({@link NcfTraining}: fresh negatives each epoch in every partition); HR@10 and NDCG@10
+ * of the held-out items among their 99 candidates.
  */
 final class NcfDataParallel {
 
-    private static final StructType ROWS = new StructType().add("user", DataTypes.IntegerType, false)
-            .add("item", DataTypes.IntegerType, false).add("label", DataTypes.FloatType, false);
+    /** A training positive: the rows Spark shards. */
+    static final StructType POSITIVES = new StructType().add("user", DataTypes.IntegerType, false)
+            .add("item", DataTypes.IntegerType, false);
 
     private NcfDataParallel() {
     }
@@ -40,31 +39,48 @@ final class NcfDataParallel {
                     long seed, PrintStream out, PrintStream progress) {
         LeaveOneOutData data = MovieLensFiles.open(dataDir).leaveOneOut(MovieLensFiles.looNegatives(dataDir),
                 NcfExample.CANDIDATES);
-        NegativeSampler sampler = new NegativeSampler(data.train().users(), data.train().items(), data.numUsers(),
-                data.numItems());
-        ImplicitExamples examples = sampler.epoch(data.train().users(), data.train().items(), NcfExample.NEGATIVES,
-                new SplittableRandom(seed));
-        List<Row> rows = new ArrayList<>(examples.size());
-        for (int i = 0; i < examples.size(); i++) {
-            rows.add(RowFactory.create(examples.users()[i], examples.items()[i], examples.labels()[i]));
-        }
-        Dataset<Row> frame = spark.createDataFrame(rows, ROWS);
         LeaveOneOutTraining ranking = new LeaveOneOutTraining(data, NcfExample.NEGATIVES, batch, NcfExample.K);
-        NcfTraining task = new NcfTraining(data.numUsers(), data.numItems(), seed);
-        out.printf(Locale.ROOT, "GMF (8 factors) on MovieLens 100K leave-one-out: %,d training rows (%d negatives per"
-                + " positive, drawn once), %d epochs, global batch %d, Adam 1e-3, %s%n", examples.size(),
+        NcfTraining task = task(data, seed);
+        out.printf(Locale.ROOT, "GMF (8 factors) on MovieLens 100K leave-one-out: %,d training positives, %d fresh"
+                + " negatives each per epoch, %d epochs, global batch %d, Adam 1e-3, %s%n", data.train().size(),
                 NcfExample.NEGATIVES, epochs, batch, localSteps == 0 ? "gradient averaging"
                         : "parameter averaging every " + localSteps + " steps");
         out.printf(Locale.ROOT, "%-14s %9s %9s %9s %7s%n", "partitions", "HR@10", "NDCG@10", "syncs", "time s");
+        long start = System.nanoTime();
+        PairModel single = (PairModel) task.newModel();
+        ranking.train(single, task.newOptimizer(), epochs, seed, epoch -> progress.printf(Locale.ROOT,
+                "  (one JVM: epoch %d done, HR@10 %.4f)%n", epoch.index() + 1, epoch.logs().get(ranking.hitRateKey())));
+        report(out, "one JVM", ranking.rank(single), ranking, -1, start);
+        Dataset<Row> frame = positives(spark, data.train());
         for (int p : partitions) {
-            long start = System.nanoTime();
+            long began = System.nanoTime();
             DataParallelTraining.Result result = DataParallelTraining.train(frame, task,
                     new DataParallelTraining.Settings(p, batch, epochs, seed, localSteps),
                     epoch -> progress.printf(Locale.ROOT, "  (%d partitions: epoch %d done, %.0f s)%n", p, epoch + 1,
-                            (System.nanoTime() - start) / 1e9));
-            Map<String, Double> r = ranking.rank((PairModel) result.model());
-            out.printf(Locale.ROOT, "%-14d %9.4f %9.4f %9d %7.1f%n", p, r.get(ranking.hitRateKey()),
-                    r.get(ranking.ndcgKey()), result.synchronizations(), (System.nanoTime() - start) / 1e9);
+                            (System.nanoTime() - began) / 1e9));
+            report(out, String.valueOf(p), ranking.rank((PairModel) result.model()), ranking,
+                    result.synchronizations(), began);
         }
+    }
+
+    /** GMF on {@code data}'s training positives with 4 negatives each, built and sampled from {@code seed}. */
+    static NcfTraining task(LeaveOneOutData data, long seed) {
+        return new NcfTraining(data.numUsers(), data.numItems(), data.train().users(), data.train().items(),
+                NcfExample.NEGATIVES, seed);
+    }
+
+    /** The training positives as a DataFrame, in their order. */
+    static Dataset<Row> positives(SparkSession spark, Ratings train) {
+        List<Row> rows = new ArrayList<>(train.size());
+        for (int i = 0; i < train.size(); i++) {
+            rows.add(RowFactory.create(train.users()[i], train.items()[i]));
+        }
+        return spark.createDataFrame(rows, POSITIVES);
+    }
+
+    private static void report(PrintStream out, String name, Map<String, Double> r, LeaveOneOutTraining ranking,
+                               long syncs, long start) {
+        out.printf(Locale.ROOT, "%-14s %9.4f %9.4f %9s %7.1f%n", name, r.get(ranking.hitRateKey()),
+                r.get(ranking.ndcgKey()), syncs < 0 ? "-" : String.valueOf(syncs), (System.nanoTime() - start) / 1e9);
     }
 }
