@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.Ratings;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
@@ -45,7 +46,7 @@ record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) i
     @Override
     public ServingModels load() throws Exception {
         ServedRecommender served = recommender == null ? null : loadRecommender();
-        BankScorer bank = scorer == null ? null : BankScorer.load(scorer);
+        BankScorer bank = scorer == null ? null : ScoreCommand.scorer(scorer);
         return new ServingModels(served, bank, version());
     }
 

@@ -11,6 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
 import jgrad.recsys.Recommender;

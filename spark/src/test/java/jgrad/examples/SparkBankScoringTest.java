@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.csv.Table;
 import jgrad.spark.BatchScoring;
 import jgrad.spark.ShippedModel;

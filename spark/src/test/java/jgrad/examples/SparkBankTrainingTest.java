@@ -15,6 +15,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
