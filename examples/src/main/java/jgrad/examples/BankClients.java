@@ -21,16 +21,16 @@ import jgrad.data.marketing.MarketingData;
  * of the same format (e.g. the 41,188-row {@code bank-additional-full.csv}). Its columns as the model reads them:
  * {@link BankFeatures}.
  */
-final class BankClients {
+public final class BankClients {
 
-    static final String RESOURCE = "/data/bank-marketing/bank-additional.csv";
+    public static final String RESOURCE = "/data/bank-marketing/bank-additional.csv";
     static final String CITATION = "UCI Bank Marketing (Moro, Cortez & Rita 2014, doi:10.1016/j.dss.2014.03.001; CC BY 4.0)";
 
     private BankClients() {
     }
 
     /** Reads {@code file}, or the bundled file when null; a malformed row stops the read, naming file and line. */
-    static Table load(Path file) throws IOException {
+    public static Table load(Path file) throws IOException {
         if (file != null) {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("--data " + file + ": no such file (expected a ;-separated"

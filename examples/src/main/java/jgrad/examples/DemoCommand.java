@@ -32,12 +32,12 @@ import jgrad.train.RocAucMetric;
  * most likely first. Prints the configuration, one line per epoch, the model's quality as a ranking and as
  * a campaign, per-segment results and the top prospects.
  */
-final class DemoCommand implements Command {
+public final class DemoCommand implements Command {
 
-    static final double TEST_FRACTION = 0.2;
+    public static final double TEST_FRACTION = 0.2;
     static final double VALIDATION_FRACTION = 0.1;
     static final double BUDGET = 0.10;
-    static final int BATCH = 64;
+    public static final int BATCH = 64;
     static final double LEARNING_RATE = 1e-3;
     static final double WEIGHT_DECAY = 0.1;
     static final int EPOCHS = 10;
@@ -74,14 +74,14 @@ final class DemoCommand implements Command {
      * What a run produced: the model, its training history and its fitted features, the held-out clients'
      * probabilities and labels, the campaign.
      */
-    record Outcome(Model model, History history, BankFeatures features, double[] probabilities, int[] labels,
+    public record Outcome(Model model, History history, BankFeatures features, double[] probabilities, int[] labels,
             CampaignAtBudget campaign) {
     }
 
     /** Fewer clients cannot fill a training, a validation and a test set with both outcomes. */
     static final int MIN_CLIENTS = 50;
 
-    static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
+    public static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
         Table clients = BankClients.load(data);
         if (clients.rowCount() < MIN_CLIENTS) {
             throw new IllegalArgumentException(BankClients.describe(data) + ": holds " + clients.rowCount()

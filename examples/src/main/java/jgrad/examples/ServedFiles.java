@@ -34,14 +34,14 @@ import jgrad.serve.ServingModels;
  * reads, each user's state computed once at load ({@link jgrad.sequence.UserStates}); and a demo campaign model
  * for {@code /score}. Either may be absent.
  */
-record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
+public record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
 
     ServedFiles(Path recommender, Path scorer, Ratings log) {
         this(recommender, scorer, log, null);
     }
 
     /** MovieLens ids count from 1. */
-    static final int FIRST_ID = 1;
+    public static final int FIRST_ID = 1;
 
     @Override
     public ServingModels load() throws Exception {

@@ -172,7 +172,7 @@ public final class DataParallelTraining {
                 return shards.mapPartitionsWithIndex((p, rows) -> one(Replicas.get(run, p, rows, task.value(),
                         s.localBatch(), s.seed() + p).gradient(w.value(), epoch, step, share[p])), true).treeReduce(Part::plus);
             } finally {
-                w.unpersist(false);
+                w.destroy();   // its driver copy too: a run makes thousands of them
             }
         }
 
@@ -188,7 +188,7 @@ public final class DataParallelTraining {
                         s.localBatch(), s.seed() + p).localSteps(w.value(), from, to, perEpoch, share[p])), true)
                         .treeReduce(Part::plus);
             } finally {
-                w.unpersist(false);
+                w.destroy();
             }
         }
 

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,6 +18,14 @@ import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
+import jgrad.examples.BankClients;
+import jgrad.examples.Command;
+import jgrad.examples.DemoCommand;
+import jgrad.examples.ExampleOptions;
+import jgrad.examples.Main;
+import jgrad.examples.NcfExample;
+import jgrad.examples.OptionPairs;
+import jgrad.examples.UsageException;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -16,6 +16,8 @@ import org.apache.spark.sql.types.StructType;
 
 import jgrad.data.LeaveOneOutData;
 import jgrad.data.Ratings;
+import jgrad.examples.MovieLensFiles;
+import jgrad.examples.NcfExample;
 import jgrad.recsys.LeaveOneOutTraining;
 import jgrad.recsys.PairModel;
 import jgrad.spark.DataParallelTraining;

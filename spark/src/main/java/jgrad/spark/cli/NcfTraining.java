@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +10,7 @@ import org.apache.spark.sql.RowFactory;
 import jgrad.backend.DType;
 import jgrad.data.ImplicitExamples;
 import jgrad.data.NegativeSampler;
+import jgrad.examples.NcfExample;
 import jgrad.nn.Module;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.campaign.bank.BankFeatures;
 import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
+import jgrad.examples.BankClients;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.spark.DataParallelTraining;

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import jgrad.data.LeaveOneOutData;
 import jgrad.data.NegativeSampler;
 import jgrad.data.Ratings;
+import jgrad.examples.NcfExample;
 import jgrad.nn.Module;
 import jgrad.recsys.LeaveOneOutTraining;
 import jgrad.recsys.PairModel;
