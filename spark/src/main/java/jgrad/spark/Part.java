@@ -25,7 +25,9 @@ record Part(float[][] values, float[][] rowValues, float[][] rowShares, double l
      * The averaged weights: each parameter's weighted average Σ_p s_p·w_p (s_p the partitions' shares of the
      * rows), except that a row of an embedding looked up by some partitions is their average alone,
      * Σ_{p looked r up} s_p·w_{p,r} / Σ_{p looked r up} s_p: a partition whose batches never held a user
-     * would otherwise pull that user's row back toward the start by its share.
+     * would otherwise weigh in with its copy of the row, which its batches did not train, and shrink the move
+     * of the partitions that did by their share. (With Adam this did not close the gap to one machine on GMF:
+     * README, "On Apache Spark".)
      */
     float[][] averagedByRows() {
         if (rowValues == null) {
