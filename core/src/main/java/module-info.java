@@ -26,6 +26,7 @@ module jgrad.core {
     exports jgrad.autograd;
     exports jgrad.bandit;
     exports jgrad.campaign;
+    exports jgrad.campaign.bank;
     exports jgrad.cohort;
     exports jgrad.ctr;
     exports jgrad.backend;

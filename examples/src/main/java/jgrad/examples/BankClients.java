@@ -8,9 +8,9 @@ import java.nio.file.FileSystem;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 
+import jgrad.campaign.bank.BankFeatures;
 import jgrad.data.BadRows;
 import jgrad.data.csv.Table;
 import jgrad.data.marketing.MarketingData;
@@ -18,31 +18,19 @@ import jgrad.data.marketing.MarketingData;
 /**
  * The demo's data: UCI Bank Marketing {@code bank-additional.csv} (CC BY 4.0, Moro, Cortez and Rita 2014),
  * shipped in this module's resources so that {@code ./jgrad demo} needs nothing installed, or another file
- * of the same format (e.g. the 41,188-row {@code bank-additional-full.csv}).
+ * of the same format (e.g. the 41,188-row {@code bank-additional-full.csv}). Its columns as the model reads them:
+ * {@link BankFeatures}.
  */
-final class BankClients {
+public final class BankClients {
 
-    static final String RESOURCE = "/data/bank-marketing/bank-additional.csv";
+    public static final String RESOURCE = "/data/bank-marketing/bank-additional.csv";
     static final String CITATION = "UCI Bank Marketing (Moro, Cortez & Rita 2014, doi:10.1016/j.dss.2014.03.001; CC BY 4.0)";
-
-    /** Client attributes that become embeddings. */
-    static final List<String> CATEGORICAL = List.of("job", "marital", "education", "default", "housing", "loan",
-            "contact", "month", "day_of_week", "poutcome");
-
-    /**
-     * Numeric attributes, standardized. {@code duration} is left out: the call's length is known only after
-     * the call, and a call that ends quickly is a "no", so it would leak the answer into the prediction.
-     */
-    static final List<String> NUMERIC = List.of("age", "campaign", "pdays", "previous", "emp.var.rate",
-            "cons.price.idx", "cons.conf.idx", "euribor3m", "nr.employed");
-
-    static final String TARGET = "y";
 
     private BankClients() {
     }
 
     /** Reads {@code file}, or the bundled file when null; a malformed row stops the read, naming file and line. */
-    static Table load(Path file) throws IOException {
+    public static Table load(Path file) throws IOException {
         if (file != null) {
             if (!Files.exists(file)) {
                 throw new IllegalArgumentException("--data " + file + ": no such file (expected a ;-separated"

@@ -3,7 +3,7 @@ package jgrad.examples;
 import java.io.PrintStream;
 
 /** One subcommand of {@code ./jgrad}. */
-interface Command {
+public interface Command {
 
     /** The word that selects it on the command line. */
     String name();

@@ -10,6 +10,8 @@ import jgrad.backend.Backends;
 import jgrad.campaign.ClientSchema;
 import jgrad.campaign.CrossValidation;
 import jgrad.campaign.LogisticResponse;
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
@@ -30,12 +32,12 @@ import jgrad.train.RocAucMetric;
  * most likely first. Prints the configuration, one line per epoch, the model's quality as a ranking and as
  * a campaign, per-segment results and the top prospects.
  */
-final class DemoCommand implements Command {
+public final class DemoCommand implements Command {
 
-    static final double TEST_FRACTION = 0.2;
+    public static final double TEST_FRACTION = 0.2;
     static final double VALIDATION_FRACTION = 0.1;
     static final double BUDGET = 0.10;
-    static final int BATCH = 64;
+    public static final int BATCH = 64;
     static final double LEARNING_RATE = 1e-3;
     static final double WEIGHT_DECAY = 0.1;
     static final int EPOCHS = 10;
@@ -72,14 +74,14 @@ final class DemoCommand implements Command {
      * What a run produced: the model, its training history and its fitted features, the held-out clients'
      * probabilities and labels, the campaign.
      */
-    record Outcome(Model model, History history, BankFeatures features, double[] probabilities, int[] labels,
+    public record Outcome(Model model, History history, BankFeatures features, double[] probabilities, int[] labels,
             CampaignAtBudget campaign) {
     }
 
     /** Fewer clients cannot fill a training, a validation and a test set with both outcomes. */
     static final int MIN_CLIENTS = 50;
 
-    static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
+    public static Outcome run(Path data, int epochs, long seed, PrintStream out) throws Exception {
         Table clients = BankClients.load(data);
         if (clients.rowCount() < MIN_CLIENTS) {
             throw new IllegalArgumentException(BankClients.describe(data) + ": holds " + clients.rowCount()
@@ -96,7 +98,7 @@ final class DemoCommand implements Command {
 
         Model model = BankModel.build(features, seed);
         History history = train(model, features, fit, validation, epochs, seed, out);
-        double[] probabilities = probabilities(model, features.inputs(test));
+        double[] probabilities = BankModel.probabilities(model, features.inputs(test));
         int[] labels = BankFeatures.labels(test);
         CampaignAtBudget campaign = CampaignAtBudget.of(probabilities, labels, BUDGET);
         report(out, test, probabilities, labels, campaign);
@@ -149,11 +151,6 @@ final class DemoCommand implements Command {
         return positives > 0 && positives < labels.length;
     }
 
-    /** P(subscribe) of each client: σ of the model's logit. */
-    static double[] probabilities(Model model, List<Tensor> inputs) {
-        return model.predict(inputs, 256).sigmoid().toDoubleArray();
-    }
-
     private static void report(PrintStream out, Table test, double[] p, int[] labels, CampaignAtBudget campaign) {
         CampaignReport report = new CampaignReport(out);
         report.metrics(campaign, p, labels);
@@ -179,8 +176,8 @@ final class DemoCommand implements Command {
         out.printf(Locale.ROOT, "split     seeded (seed %d): %d train, %d validation, %d held-out test clients;"
                 + " vocabularies and scaling fitted on the %d training rows only%n", seed, fit.rowCount(),
                 validation.rowCount(), test.rowCount(), fit.rowCount());
-        out.println("features  " + String.join(", ", BankClients.CATEGORICAL) + " (categorical); "
-                + String.join(", ", BankClients.NUMERIC) + " (standardized)");
+        out.println("features  " + String.join(", ", BankFeatures.CATEGORICAL) + " (categorical); "
+                + String.join(", ", BankFeatures.NUMERIC) + " (standardized)");
         out.println("          'duration' is dropped: a call's length is known only after the call and gives the answer away");
         out.println("model     " + BankModel.describe(features));
         out.printf(Locale.ROOT, "training  binary cross-entropy from the logit, AdamW lr %s, weight decay %s, batch %d,"

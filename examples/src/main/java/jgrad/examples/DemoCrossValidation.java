@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import jgrad.campaign.CrossValidation;
 import jgrad.campaign.CrossValidation.PairedDifference;
 import jgrad.campaign.CrossValidation.Result;
 import jgrad.campaign.CrossValidation.TableLearner;
+import jgrad.campaign.CrossValidation;
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
@@ -63,7 +65,7 @@ final class DemoCrossValidation {
                 clients.rowCount(), BankClients.describe(o.data()), 100 * (1 - DemoCommand.VALIDATION_FRACTION),
                 o.epochs());
         long start = System.nanoTime();
-        Result[] r = CrossValidation.run(clients, BankClients.TARGET, cv.folds(), o.seed(), cv.repeats(),
+        Result[] r = CrossValidation.run(clients, BankFeatures.TARGET, cv.folds(), o.seed(), cv.repeats(),
                 network(o.epochs()), logisticRegression());
         for (Result result : r) {
             out.printf(Locale.ROOT, "  %-22s ROC AUC %.4f ± %.4f (sd over %d folds)%n", result.learner(), result.mean(),
@@ -81,7 +83,7 @@ final class DemoCrossValidation {
             BankFeatures features = BankFeatures.fit(fit);
             Model model = BankModel.build(features, seed);
             DemoCommand.train(model, features, fit, validation, epochs, seed, new PrintStream(OutputStream.nullOutputStream()));
-            return DemoCommand.probabilities(model, features.inputs(score));
+            return BankModel.probabilities(model, features.inputs(score));
         });
     }
 

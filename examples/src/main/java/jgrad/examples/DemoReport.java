@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jgrad.campaign.bank.BankModel;
 import jgrad.metrics.CampaignAtBudget;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.metrics.ScoreCurves;

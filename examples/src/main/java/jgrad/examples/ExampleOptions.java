@@ -12,7 +12,7 @@ import jgrad.io.ModelFiles;
  * {@code --save FILE}, {@code --data PATH}, {@code --report DIR}. Each program says which it accepts, so a
  * mistyped or unsupported option is refused instead of ignored.
  */
-record ExampleOptions(int epochs, long seed, Path save, Path data, Path report) {
+public record ExampleOptions(int epochs, long seed, Path save, Path data, Path report) {
 
     /** Parses {@code args}; options not given keep the defaults, those not in {@code accepted} are refused. */
     static ExampleOptions parse(String[] args, List<String> accepted, int defaultEpochs, long defaultSeed) {
@@ -37,7 +37,7 @@ record ExampleOptions(int epochs, long seed, Path save, Path data, Path report) 
     }
 
     /** A path option's value; an empty one would name the current directory or hidden files in it. */
-    static Path path(String option, String value) {
+    public static Path path(String option, String value) {
         if (value.isBlank()) {
             throw new UsageException(option + " needs a file name, got '" + value + "'");
         }
@@ -58,7 +58,7 @@ record ExampleOptions(int epochs, long seed, Path save, Path data, Path report) 
         return save;
     }
 
-    static long parseSeed(String text) {
+    public static long parseSeed(String text) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {

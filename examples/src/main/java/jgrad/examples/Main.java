@@ -50,7 +50,7 @@ public final class Main {
      * Runs a command line among {@code commands}: the spark module's launcher ({@code ./jgrad spark-score ...})
      * gives its own commands, which need Spark on the class path, and gets the same errors and exit codes.
      */
-    static int run(String[] arguments, PrintStream out, PrintStream err, List<Command> commands) {
+    public static int run(String[] arguments, PrintStream out, PrintStream err, List<Command> commands) {
         String[] args = arguments;
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h") || args[0].equals("help")) {
             help(args.length == 0 ? err : out, commands);   // asked for: stdout; a bare ./jgrad is a usage error
@@ -131,7 +131,7 @@ public final class Main {
     }
 
     /** Parses a positive integer argument, or explains what was expected. */
-    static int positiveInt(String what, String text) {
+    public static int positiveInt(String what, String text) {
         try {
             int v = Integer.parseInt(text);
             if (v > 0) {
@@ -144,7 +144,7 @@ public final class Main {
     }
 
     /** Parses a positive finite number, or explains what was expected. */
-    static double positiveNumber(String what, String text) {
+    public static double positiveNumber(String what, String text) {
         try {
             double v = Double.parseDouble(text);
             if (v > 0 && Double.isFinite(v)) {

@@ -14,7 +14,7 @@ import jgrad.data.movielens.MovieLens100k;
  * else ../shared/data next to the repository (the launcher runs from anywhere). MovieLens is never part
  * of the repository: its license forbids redistribution.
  */
-final class MovieLensFiles {
+public final class MovieLensFiles {
 
     static final String ML_100K = "ml-100k";
     static final String LOO = "ml-100k-loo";
@@ -35,12 +35,12 @@ final class MovieLensFiles {
         return dir;
     }
 
-    static MovieLens100k open(Path given) {
+    public static MovieLens100k open(Path given) {
         return MovieLens100k.in(ml100k(given));
     }
 
     /** The leave-one-out candidates file, beside the ml-100k folder. */
-    static Path looNegatives(Path given) {
+    public static Path looNegatives(Path given) {
         Path ml = ml100k(given);
         Path file = ml.resolveSibling(LOO).resolve("test_negatives.tsv");
         if (!Files.exists(file)) {

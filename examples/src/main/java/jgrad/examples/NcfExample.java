@@ -23,16 +23,16 @@ import jgrad.recsys.Ncf;
  * keeps each at its best epoch, then starts NeuMF from them and trains it with vanilla SGD (the paper's
  * §3.4.1).
  */
-final class NcfExample implements Example {
+public final class NcfExample implements Example {
 
-    static final int FACTORS = 8;
-    static final int MLP_DIM = 32;
-    static final int[] LAYERS = {32, 16, 8};
-    static final int NEGATIVES = 4;
-    static final int BATCH = 256;
-    static final int K = 10;
+    public static final int FACTORS = 8;
+    public static final int MLP_DIM = 32;
+    public static final int[] LAYERS = {32, 16, 8};
+    public static final int NEGATIVES = 4;
+    public static final int BATCH = 256;
+    public static final int K = 10;
     /** Items of the candidates file each held-out item is ranked among. */
-    static final int CANDIDATES = 99;
+    public static final int CANDIDATES = 99;
     static final double ALPHA = 0.5;
     /** The paper (§3.4.1) trains the pretrained NeuMF with vanilla SGD: Adam's moments were not pretrained. */
     static final double PRETRAINED_SGD_LR = 1e-3;

@@ -5,13 +5,13 @@ import java.util.List;
 import java.util.Map;
 
 /** A command's options as {@code --name value} pairs; a name it does not take, or a missing value, is refused. */
-final class OptionPairs {
+public final class OptionPairs {
 
     private OptionPairs() {
     }
 
     /** Option name to value, in the order given; a repeated option is refused (which value was meant?). */
-    static Map<String, String> parse(String[] args, List<String> accepted) {
+    public static Map<String, String> parse(String[] args, List<String> accepted) {
         Map<String, String> options = new LinkedHashMap<>();
         for (int i = 0; i < args.length; i += 2) {
             String option = args[i];

@@ -8,6 +8,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.csv.Table;
 import jgrad.io.AtomicFiles;
 import jgrad.io.ModelFileException;
@@ -39,12 +42,12 @@ final class ScoreCommand implements Command {
         Path outFile = o.containsKey("--out") ? ExampleOptions.path("--out", o.get("--out")) : null;
         ModelFiles.Loaded loaded = loadModel(modelPath);
         Model model = (Model) loaded.model();
-        BankFeatures features = loadFeatures(loaded);
+        BankFeatures features = BankFeatures.savedWith(loaded);
         Table clients = BankClients.load(data);
         if (clients.rowCount() == 0) {
             throw new IllegalArgumentException(data + ": holds no clients, only a header line");
         }
-        double[] p = DemoCommand.probabilities(model, features.inputs(clients));
+        double[] p = BankModel.probabilities(model, features.inputs(clients));
         int[] labels = BankFeatures.labels(clients);
         CampaignAtBudget campaign = CampaignAtBudget.of(p, labels, DemoCommand.BUDGET);
         out.printf(Locale.ROOT, "%s scored %d clients of %s%n%n", modelPath.getFileName(), p.length, o.get("--data"));
@@ -76,31 +79,9 @@ final class ScoreCommand implements Command {
         return loaded;
     }
 
-    /** The vocabularies and scaling the model was saved with; each vocabulary must fit its embedding table. */
-    @SuppressWarnings("unchecked")
-    static BankFeatures loadFeatures(ModelFiles.Loaded loaded) throws Exception {
-        Path file = loaded.file();
-        if (loaded.preprocessing().isEmpty()) {
-            throw new ModelFileException(file, "saved without its vocabularies and scaling, so raw clients cannot be"
-                    + " turned into its inputs; save it again with ./jgrad demo --save FILE");
-        }
-        BankFeatures features;
-        try {
-            features = BankFeatures.fromDescription((Map<String, Object>) loaded.preprocessing());
-        } catch (IllegalArgumentException | ClassCastException e) {
-            throw new ModelFileException(file, "bad \"preprocessing\": " + e.getMessage());
-        }
-        for (var column : features.vocabularies().entrySet()) {
-            String name = column.getKey() + "_embedding.W_emb";
-            var table = loaded.model().parameters().get(name);
-            int size = column.getValue().size();
-            if (table == null || table.shape()[0] != size) {
-                throw new ModelFileException(file, "the vocabulary of '" + column.getKey() + "' has " + size
-                        + " entries but the model's embedding '" + name + "' has "
-                        + (table == null ? "no table" : table.shape()[0] + " rows"));
-            }
-        }
-        return features;
+    /** The model at {@code path} as a scorer of raw clients, on the device of {@code --backend}. */
+    static BankScorer scorer(Path path) throws Exception {
+        return BankScorer.of(loadModel(path));
     }
 
     private static void writeProbabilities(Path file, double[] p) throws Exception {

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import jgrad.campaign.bank.BankFeatures;
 import jgrad.data.BadRows;
 import jgrad.data.csv.Table;
 import jgrad.data.marketing.MarketingData;
@@ -15,7 +16,7 @@ import jgrad.data.marketing.MarketingData;
 enum SegmentSchema {
 
     /** UCI Bank Marketing: the demo's client features ({@code duration} left out, as there); outcome: subscribed. */
-    BANK("clients", "subscribed", BankClients.NUMERIC, BankClients.CATEGORICAL, "y"),
+    BANK("clients", "subscribed", BankFeatures.NUMERIC, BankFeatures.CATEGORICAL, "y"),
 
     /**
      * UCI Online Shoppers: the session's page counts, durations and Google Analytics rates, its month, visitor

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SplittableRandom;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.Ratings;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
@@ -33,19 +34,19 @@ import jgrad.serve.ServingModels;
  * reads, each user's state computed once at load ({@link jgrad.sequence.UserStates}); and a demo campaign model
  * for {@code /score}. Either may be absent.
  */
-record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
+public record ServedFiles(Path recommender, Path scorer, Ratings log, Path sequences) implements ModelSource {
 
     ServedFiles(Path recommender, Path scorer, Ratings log) {
         this(recommender, scorer, log, null);
     }
 
     /** MovieLens ids count from 1. */
-    static final int FIRST_ID = 1;
+    public static final int FIRST_ID = 1;
 
     @Override
     public ServingModels load() throws Exception {
         ServedRecommender served = recommender == null ? null : loadRecommender();
-        BankScorer bank = scorer == null ? null : BankScorer.load(scorer);
+        BankScorer bank = scorer == null ? null : ScoreCommand.scorer(scorer);
         return new ServingModels(served, bank, version());
     }
 

@@ -11,14 +11,16 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import jgrad.backend.DType;
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
 import jgrad.io.AtomicFiles;
+import jgrad.random.PhiloxRandom;
 import jgrad.synth.ClosestRecords;
 import jgrad.synth.CsvText;
 import jgrad.synth.Ctgan;
-import jgrad.random.PhiloxRandom;
 import jgrad.synth.IndependentColumns;
 import jgrad.synth.QualityReport;
 import jgrad.synth.TrainOnSynthetic;
@@ -58,8 +60,8 @@ final class SynthCommand implements Command {
     @Override public String summary() { return "synthetic customers from a tabular GAN (CTGAN), with a quality report"; }
 
     private static List<String> categorical() {
-        List<String> c = new ArrayList<>(BankClients.CATEGORICAL);
-        c.add(BankClients.TARGET);
+        List<String> c = new ArrayList<>(BankFeatures.CATEGORICAL);
+        c.add(BankFeatures.TARGET);
         return List.copyOf(c);
     }
 
@@ -117,7 +119,7 @@ final class SynthCommand implements Command {
         TrainOnSynthetic.Classifier classifier = (fit, scored) -> demoClassifier(fit, scored, seed);
         TrainOnSynthetic.Utility utility = null;
         if (condition == null) {
-            utility = TrainOnSynthetic.compare(train, synthetic, test, BankClients.TARGET, classifier);
+            utility = TrainOnSynthetic.compare(train, synthetic, test, BankFeatures.TARGET, classifier);
             report.utility(utility);
         }
         ClosestRecords dcr = new ClosestRecords(train, BANK_NUMERIC, BANK_CATEGORICAL);
@@ -126,7 +128,7 @@ final class SynthCommand implements Command {
         if (condition == null) {
             Table independent = IndependentColumns.sample(train, rows, new PhiloxRandom(seed, 4));
             report.baseline(quality, utility, privacy, QualityReport.of(train, independent, BANK_NUMERIC, BANK_CATEGORICAL),
-                    TrainOnSynthetic.compare(train, independent, test, BankClients.TARGET, classifier),
+                    TrainOnSynthetic.compare(train, independent, test, BankFeatures.TARGET, classifier),
                     dcr.summarize(independent));
         }
         return 0;
@@ -150,6 +152,6 @@ final class SynthCommand implements Command {
         PrintStream quiet = new PrintStream(OutputStream.nullOutputStream(), false, StandardCharsets.UTF_8);
         Model model = BankModel.build(features, seed);
         DemoCommand.train(model, features, train, validation, CLASSIFIER_EPOCHS, seed, quiet);
-        return DemoCommand.probabilities(model, features.inputs(scored));
+        return BankModel.probabilities(model, features.inputs(scored));
     }
 }

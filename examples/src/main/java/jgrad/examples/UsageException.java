@@ -1,9 +1,9 @@
 package jgrad.examples;
 
 /** A command line that cannot be run as written; the message says what to type instead. */
-final class UsageException extends RuntimeException {
+public final class UsageException extends RuntimeException {
 
-    UsageException(String message) {
+    public UsageException(String message) {
         super(message);
     }
 }

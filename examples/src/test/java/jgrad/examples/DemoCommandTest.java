@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.io.ModelFiles;
 import jgrad.metrics.ClassificationMetrics;
@@ -109,7 +110,7 @@ class DemoCommandTest {
         List<String> lines = Files.readAllLines(scores);
         assertEquals("row,probability", lines.get(0));
         Table table = BankClients.load(clients);
-        double[] expected = DemoCommand.probabilities(outcome.model(), outcome.features().inputs(table));
+        double[] expected = BankModel.probabilities(outcome.model(), outcome.features().inputs(table));
         assertEquals(expected.length + 1, lines.size());
         for (int r = 0; r < expected.length; r++) {
             String[] cells = lines.get(r + 1).split(",");

@@ -9,11 +9,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 import jgrad.campaign.ClientSchema;
-import jgrad.campaign.CrossValidation;
 import jgrad.campaign.CrossValidation.PairedDifference;
 import jgrad.campaign.CrossValidation.Result;
+import jgrad.campaign.CrossValidation;
 import jgrad.campaign.LogisticResponse;
 import jgrad.campaign.ResponseFeatures;
+import jgrad.campaign.bank.BankFeatures;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
@@ -28,7 +29,7 @@ class DemoCrossValidationTest {
     @Test
     void theNetworkIsAtLeastAsGoodAsLogisticRegressionOnTheSameFolds() throws Exception {
         Table clients = BankClients.load(null);
-        Result[] r = CrossValidation.run(clients, BankClients.TARGET, 5, 1, 3,
+        Result[] r = CrossValidation.run(clients, BankFeatures.TARGET, 5, 1, 3,
                 DemoCrossValidation.network(DemoCommand.EPOCHS), DemoCrossValidation.logisticRegression());
         PairedDifference d = PairedDifference.of(r[0], r[1]);
         assertTrue(d.mean() >= 0, "network − logistic regression over 15 folds: " + d);
@@ -39,7 +40,7 @@ class DemoCrossValidationTest {
     @Test
     void theBaselineIsFittedOnTheRowsTheDemoTrainsOn() throws Exception {
         Table clients = BankClients.load(null);
-        Result[] r = CrossValidation.run(clients, BankClients.TARGET, 2, 5, 1, DemoCrossValidation.logisticRegression());
+        Result[] r = CrossValidation.run(clients, BankFeatures.TARGET, 2, 5, 1, DemoCrossValidation.logisticRegression());
         int[] fold = CrossValidation.folds(clients.rowCount(), 2, 5);
         for (int f = 0; f < 2; f++) {
             int held = f;

@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import jgrad.backend.DType;
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.csv.Table;
 import jgrad.io.Json;
 import jgrad.io.ModelFiles;

@@ -31,10 +31,14 @@ import jgrad.tensor.Tensor;
  * takes the step. This is one machine's minibatch SGD with a batch of M rows.</li>
  * <li><b>Parameter averaging</b> ({@code localSteps = K ≥ 1}, as DL4J's {@code ParameterAveragingTrainingMaster}):
  * each partition takes K steps with its own optimizer from the broadcast weights, and the driver sets
- * w ← Σ_p (n_p / N)·w_p, weighted by the rows each used. One synchronization per K steps instead of one per
- * step; the optimizers' state stays local.</li>
+ * w ← Σ_p (n_p / N)·w_p, weighted by the rows each used, except that a row of an embedding is averaged only
+ * over the partitions whose batches looked it up in those K steps ({@link Part#averagedByRows}): a user seen
+ * by one partition of P keeps that partition's move instead of 1/P of it. One synchronization per K steps
+ * instead of one per step; the optimizers' state stays local.</li>
  * </ul>
- * With one partition both give the bits of {@code fit} with the same seed and batch size.
+ * A partition's examples are its rows, or what the task makes of them each epoch (NCF's fresh negatives).
+ * With one partition both give the bits of the task's single-machine run with the same seed and batch size
+ * ({@code fit}, or {@code LeaveOneOutTraining} for a task that draws its batches per epoch).
  */
 public final class DataParallelTraining {
 
@@ -68,7 +72,7 @@ public final class DataParallelTraining {
     public static Result train(Dataset<Row> rows, TrainingTask task, Settings settings, IntConsumer onEpoch) {
         JavaSparkContext spark = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext());
         JavaRDD<Row> shards = shard(rows, settings.partitions()).cache();
-        int[] sizes = sizes(shards, settings.partitions());
+        int[] sizes = sizes(shards, settings.partitions(), task.examplesPerRow());
         int b = settings.localBatch();
         int stepsPerEpoch = 0;
         for (int n : sizes) {
@@ -80,7 +84,8 @@ public final class DataParallelTraining {
         Module model = Arena.outside(task::newModel);
         Optimizer optimizer = Arena.outside(() -> task.newOptimizer().bind(model));
         Map<String, Tensor> params = model.parameters();
-        Steps steps = new Steps(spark, shards, task, settings, sizes, stepsPerEpoch, UUID.randomUUID().toString());
+        Broadcast<TrainingTask> shipped = spark.broadcast(task);
+        Steps steps = new Steps(spark, shards, shipped, settings, sizes, stepsPerEpoch, UUID.randomUUID().toString());
         List<Double> losses = new ArrayList<>();
         long syncs = 0;
         long total = (long) stepsPerEpoch * settings.epochs();
@@ -89,7 +94,7 @@ public final class DataParallelTraining {
         long epochRows = 0;
         for (long g = 0; g < total; g += Math.max(1, k)) {
             long to = Math.min(total, g + Math.max(1, k));
-            Replica.Part sum = k == 0 ? steps.gradient(Flat.values(params), g) : steps.local(Flat.values(params), g, to);
+            Part sum = k == 0 ? steps.gradient(Flat.values(params), g) : steps.local(Flat.values(params), g, to);
             syncs++;
             if (k == 0) {
                 try (Arena ignored = Arena.open()) {
@@ -98,7 +103,7 @@ public final class DataParallelTraining {
                     optimizer.step();
                 }
             } else {
-                Flat.setValues(params, sum.values());
+                Flat.setValues(params, sum.averagedByRows());
             }
             epochLoss += sum.lossSum();
             epochRows += sum.rows();
@@ -110,6 +115,7 @@ public final class DataParallelTraining {
             }
         }
         steps.release();
+        shipped.destroy();
         shards.unpersist(false);
         return new Result(model, Collections.unmodifiableList(losses), syncs);
     }
@@ -122,7 +128,8 @@ public final class DataParallelTraining {
                 .values();
     }
 
-    private static int[] sizes(JavaRDD<Row> shards, int partitions) {
+    /** Each partition's examples per epoch: its rows times the examples a row gives. */
+    private static int[] sizes(JavaRDD<Row> shards, int partitions, int examplesPerRow) {
         List<long[]> counts = shards.mapPartitionsWithIndex((p, it) -> {
             long n = 0;
             for (; it.hasNext(); it.next()) {
@@ -131,7 +138,7 @@ public final class DataParallelTraining {
             return List.of(new long[] {p, n}).iterator();
         }, true).collect();
         int[] sizes = new int[partitions];
-        counts.forEach(c -> sizes[(int) c[0]] = Math.toIntExact(c[1]));
+        counts.forEach(c -> sizes[(int) c[0]] = Math.toIntExact(c[1] * examplesPerRow));
         return sizes;
     }
 
@@ -150,38 +157,38 @@ public final class DataParallelTraining {
     }
 
     /** The Spark jobs of one run: one per synchronization. */
-    private record Steps(JavaSparkContext spark, JavaRDD<Row> shards, TrainingTask task, Settings settings,
+    private record Steps(JavaSparkContext spark, JavaRDD<Row> shards, Broadcast<TrainingTask> task, Settings settings,
                          int[] sizes, int stepsPerEpoch, String run) {
 
-        Replica.Part gradient(float[][] weights, long g) {
+        Part gradient(float[][] weights, long g) {
             int epoch = (int) (g / stepsPerEpoch);
             int step = (int) (g % stepsPerEpoch);
             double[] share = shares(g, g + 1);
             Broadcast<float[][]> w = spark.broadcast(weights);
             String run = this.run;
-            TrainingTask task = this.task;
+            Broadcast<TrainingTask> task = this.task;
             Settings s = settings;
             try {
-                return shards.mapPartitionsWithIndex((p, rows) -> one(Replicas.get(run, p, rows, task, s.localBatch(),
-                        s.seed() + p).gradient(w.value(), epoch, step, share[p])), true).treeReduce(Replica.Part::plus);
+                return shards.mapPartitionsWithIndex((p, rows) -> one(Replicas.get(run, p, rows, task.value(),
+                        s.localBatch(), s.seed() + p).gradient(w.value(), epoch, step, share[p])), true).treeReduce(Part::plus);
             } finally {
-                w.unpersist(false);
+                w.destroy();   // its driver copy too: a run makes thousands of them
             }
         }
 
-        Replica.Part local(float[][] weights, long from, long to) {
+        Part local(float[][] weights, long from, long to) {
             double[] share = shares(from, to);
             Broadcast<float[][]> w = spark.broadcast(weights);
             String run = this.run;
-            TrainingTask task = this.task;
+            Broadcast<TrainingTask> task = this.task;
             Settings s = settings;
             int perEpoch = stepsPerEpoch;
             try {
-                return shards.mapPartitionsWithIndex((p, rows) -> one(Replicas.get(run, p, rows, task, s.localBatch(),
-                        s.seed() + p).localSteps(w.value(), from, to, perEpoch, share[p])), true)
-                        .treeReduce(Replica.Part::plus);
+                return shards.mapPartitionsWithIndex((p, rows) -> one(Replicas.get(run, p, rows, task.value(),
+                        s.localBatch(), s.seed() + p).localSteps(w.value(), from, to, perEpoch, share[p])), true)
+                        .treeReduce(Part::plus);
             } finally {
-                w.unpersist(false);
+                w.destroy();
             }
         }
 
@@ -207,7 +214,7 @@ public final class DataParallelTraining {
             shards.foreachPartition(rows -> Replicas.drop(run, org.apache.spark.TaskContext.getPartitionId()));
         }
 
-        private static Iterator<Replica.Part> one(Replica.Part part) {
+        private static Iterator<Part> one(Part part) {
             return List.of(part).iterator();
         }
     }

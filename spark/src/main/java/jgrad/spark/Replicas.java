@@ -10,7 +10,7 @@ import org.apache.spark.sql.Row;
 
 /**
  * The replicas of this JVM by (training run, partition). The first step of a partition on an executor copies
- * the partition's rows and builds its model; later steps reuse both. Spark's speculative execution must be
+ * the partition's rows and builds its model (the task's broadcast copy, read once per replica); later steps reuse both. Spark's speculative execution must be
  * off (its default): two attempts of one partition at once would share a replica.
  */
 final class Replicas {
@@ -24,7 +24,7 @@ final class Replicas {
         return LIVE.computeIfAbsent(run + "/" + partition, key -> {
             List<Row> copy = new ArrayList<>();
             rows.forEachRemaining(copy::add);
-            return new Replica(task, copy, batchSize, seed);
+            return new Replica(task, copy, partition, batchSize, seed);
         });
     }
 

@@ -83,12 +83,12 @@ public final class ScalingMeasurements {
         });
     }
 
-    /** Bytes of one float32 vector added to another per second, through the backend (as {@link Flat#sum} adds). */
+    /** Bytes of one float32 vector added to another per second, through the backend (as {@link Flat#addInto} adds, in place). */
     public double addBytesPerSecond(int length) {
         float[][] a = {new float[length]};
         float[][] b = {new float[length]};
         double seconds = median(() -> {
-            Flat.sum(a, b);
+            Flat.addInto(a, b);
             return 1;
         });
         return 4.0 * length / seconds;

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,9 +13,19 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.split.Split;
 import jgrad.data.split.Splits;
+import jgrad.examples.BankClients;
+import jgrad.examples.Command;
+import jgrad.examples.DemoCommand;
+import jgrad.examples.ExampleOptions;
+import jgrad.examples.Main;
+import jgrad.examples.NcfExample;
+import jgrad.examples.OptionPairs;
+import jgrad.examples.UsageException;
 import jgrad.metrics.ClassificationMetrics;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
@@ -119,7 +129,7 @@ final class SparkTrainCommand implements Command {
     private static void report(PrintStream out, String name, Model model, BankFeatures features, Table test,
                                int[] labels, long syncs, long start) {
         double seconds = (System.nanoTime() - start) / 1e9;
-        double[] p = DemoCommand.probabilities(model, features.inputs(test));
+        double[] p = BankModel.probabilities(model, features.inputs(test));
         out.printf(Locale.ROOT, "%-34s %9.4f %9.4f %9s %7.1f%n", name, ClassificationMetrics.rocAuc(p, labels),
                 ClassificationMetrics.logLoss(p, labels), syncs < 0 ? "-" : String.valueOf(syncs), seconds);
     }

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,6 +11,13 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import jgrad.campaign.bank.BankScorer;
+import jgrad.examples.Command;
+import jgrad.examples.ExampleOptions;
+import jgrad.examples.Main;
+import jgrad.examples.OptionPairs;
+import jgrad.examples.ServedFiles;
+import jgrad.examples.UsageException;
 import jgrad.io.ModelFileException;
 import jgrad.io.ModelFiles;
 import jgrad.recsys.Recommender;

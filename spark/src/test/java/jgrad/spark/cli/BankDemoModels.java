@@ -1,9 +1,11 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.Path;
 
+import jgrad.examples.BankClients;
+import jgrad.examples.DemoCommand;
 import jgrad.io.ModelFiles;
 
 /** A demo campaign model trained for a few epochs and saved as {@code ./jgrad demo --save} saves it. */

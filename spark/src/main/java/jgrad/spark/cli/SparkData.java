@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +13,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+
+import jgrad.examples.BankClients;
 
 /** The files of the spark commands: CSV (every column read as text, so jgrad's reader parses it) or Parquet. */
 final class SparkData {

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,7 +15,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.csv.Table;
+import jgrad.examples.BankClients;
 import jgrad.spark.BatchScoring;
 import jgrad.spark.ShippedModel;
 import jgrad.spark.TestSpark;

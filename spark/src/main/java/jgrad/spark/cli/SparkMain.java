@@ -1,7 +1,10 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.PrintStream;
 import java.util.List;
+
+import jgrad.examples.Command;
+import jgrad.examples.Main;
 
 /**
  * The command line of the spark module, behind {@code ./jgrad spark-score|spark-train|spark-scale} and the job

@@ -1,13 +1,12 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.spark.sql.Row;
 
-import jgrad.data.csv.Column;
-import jgrad.data.csv.Schema;
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
 import jgrad.data.marketing.MarketingData;
 import jgrad.io.Json;
@@ -43,19 +42,9 @@ final class BankTraining implements TrainingTask {
         this.positions = positions;
     }
 
-    /** The columns a training row needs: the model's inputs and the outcome {@code y}. */
-    static Schema schema() {
-        List<String> used = new ArrayList<>(BankClients.CATEGORICAL);
-        used.addAll(BankClients.NUMERIC);
-        used.add(BankClients.TARGET);
-        List<Column> columns = MarketingData.bankMarketingSchema().columns().stream()
-                .filter(c -> used.contains(c.name())).toList();
-        return new Schema(columns);
-    }
-
     static BankTraining of(BankFeatures features, long seed, List<String> columnNames) {
         return new BankTraining(Json.write(features.describe()), seed,
-                RowTables.positions(schema(), columnNames, "the training rows"));
+                RowTables.positions(BankFeatures.schema(true), columnNames, "the training rows"));
     }
 
     @SuppressWarnings("unchecked")
@@ -78,7 +67,7 @@ final class BankTraining implements TrainingTask {
 
     @Override
     public Tensor meanLoss(Module model, List<Row> batch) {
-        Table clients = RowTables.of(batch, positions, schema(), MarketingData.BANK_FORMAT, "a training batch");
+        Table clients = RowTables.of(batch, positions, BankFeatures.schema(true), MarketingData.BANK_FORMAT, "a training batch");
         Tensor logits = ((Model) model).call(features().inputs(clients));
         return Losses.binaryCrossEntropy(logits, BankFeatures.targets(BankFeatures.labels(clients)));
     }

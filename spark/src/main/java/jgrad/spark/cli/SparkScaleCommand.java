@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -11,7 +11,14 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
+import jgrad.campaign.bank.BankScorer;
 import jgrad.data.csv.Table;
+import jgrad.examples.BankClients;
+import jgrad.examples.Command;
+import jgrad.examples.ExampleOptions;
+import jgrad.examples.Main;
+import jgrad.examples.OptionPairs;
+import jgrad.examples.UsageException;
 import jgrad.spark.ScalingMeasurements;
 import jgrad.spark.ScalingModel;
 import jgrad.spark.ShippedModel;

@@ -1,4 +1,4 @@
-package jgrad.examples;
+package jgrad.spark.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,7 +15,10 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import jgrad.campaign.bank.BankFeatures;
+import jgrad.campaign.bank.BankModel;
 import jgrad.data.csv.Table;
+import jgrad.examples.BankClients;
 import jgrad.nn.loss.Losses;
 import jgrad.optim.Adam;
 import jgrad.spark.DataParallelTraining;
