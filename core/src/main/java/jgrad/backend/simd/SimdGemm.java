@@ -6,10 +6,11 @@ import static jgrad.backend.simd.SimdMicroKernel.NR;
 import jgrad.backend.Reusable;
 
 /**
- * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
- * column block and KC-deep slice, op(B) is packed once (a panel sized for L2) and reused by every
- * MC-row block of op(A), whose MR-row slivers each stay in L1 while the panel streams past
- * ({@link #macro}), and the micro-kernel keeps an MR×NR tile of C in registers. The tile and the
+ * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each KC-deep
+ * slice, op(A) is packed once (all its rows, or large groups of them) and op(B) one NC-wide panel at a
+ * time (sized for L2), which every MC-row block of the packed op(A) then meets: the blocks' MR-row
+ * slivers each stay in L1 while the panel streams past ({@link #macro}), and the micro-kernel keeps
+ * an MR×NR tile of C in registers. The tile and the
  * block sizes are chosen for the CPU at start-up ({@link SimdGemmConfig}). On several threads, products with enough rows go to
  * {@link SimdGemmTeam} (one packed op(B) shared by all threads, rows claimed block by block); the
  * others are cut into one band per thread, each packing all of the smaller operand. Tiny products skip
