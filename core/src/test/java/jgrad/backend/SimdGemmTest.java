@@ -31,6 +31,7 @@ class SimdGemmTest {
         {1, 1, 1}, {2, 3, 4}, {1, 70, 50}, {70, 1, 50}, {1, 1021, 300}, {1000, 1, 513}, {17, 33, 19}, {7, 9, 300}, {203, 203, 203},
         {300, 700, 270}, {700, 300, 270}, {13, 4100, 260}, {64, 1024, 64}, {37, 45, 1300}, {490, 50, 20},
         {2, 40, 30}, {1, 64, 64}, {3, 33, 41},      // small enough for the unpacked loop, wide enough for its vectors
+        {127, 131, 137}, {4099, 3, 17}, {3, 4099, 17}, {2, 2, 2}, {5, 17, 1}, {1031, 5, 769},
     };
 
     private static Backend simd;
@@ -61,6 +62,17 @@ class SimdGemmTest {
             checkExact(rnd, ta, ta, 9, 0, 5, 1);
             checkExact(rnd, ta, !ta, 40, 300, 77, 0);
         }
+    }
+
+    /**
+     * More rows than one packed slice of op(A) holds (SimdGemm packs op(A) in groups of rows when m × KC
+     * passes 2^21 floats): the groups must meet C in the right rows.
+     */
+    @Test
+    void rowsPastOnePackedSliceOfAAreExact() {
+        SplittableRandom rnd = new SplittableRandom(24);
+        checkExact(rnd, false, false, 262_147, 3, 8, 0);
+        checkExact(rnd, true, false, 262_147, 3, 8, 1);
     }
 
     private static void checkExact(SplittableRandom rnd, boolean ta, boolean tb, int m, int n, int k, double beta) {

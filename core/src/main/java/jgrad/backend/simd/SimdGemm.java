@@ -9,10 +9,11 @@ import jdk.incubator.vector.FloatVector;
 import jgrad.backend.Reusable;
 
 /**
- * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each NC-wide
- * column block and KC-deep slice, op(B) is packed once (a panel sized for L2) and reused by every
- * MC-row block of op(A), whose MR-row slivers each stay in L1 while the panel streams past
- * ({@link #macro}), and the micro-kernel keeps an MR×NR tile of C in registers. The tile and the
+ * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each KC-deep
+ * slice, op(A) is packed once (all its rows, or large groups of them) and op(B) one NC-wide panel at a
+ * time (sized for L2), which every MC-row block of the packed op(A) then meets: the blocks' MR-row
+ * slivers each stay in L1 while the panel streams past ({@link #macro}), and the micro-kernel keeps
+ * an MR×NR tile of C in registers. The tile and the
  * block sizes are chosen for the CPU at start-up ({@link SimdGemmConfig}). On several threads, products with enough rows go to
  * {@link SimdGemmTeam} (one packed op(B) shared by all threads, rows claimed block by block); the
  * others are cut into one band per thread, each packing all of the smaller operand. Tiny products skip
@@ -41,6 +42,8 @@ final class SimdGemm {
     static final int ALIGN = 12;
     /** 4 MB: humongous (so region-aligned) for G1 regions up to 8 MB, that is heaps up to 16 GB. */
     private static final int HUMONGOUS = 1 << 20;
+    /** Most floats of op(A) packed at a time (8 MB): about 3,600 rows at KC 576. */
+    static final int PACKED_A = 1 << 21;
     /**
      * Rows from which several threads share one packed op(B) ({@link SimdGemmTeam}). It needs a few row
      * blocks per thread, each reusing the shared panel enough to repay its trip through L3; with fewer
@@ -61,6 +64,16 @@ final class SimdGemm {
         final float[] tile = new float[MR * NR];
         /** The panel of op(B) this thread shares with its team when it calls a threaded GEMM. */
         private float[] shared;
+        /** A slice of op(A) packed for every column panel ({@link #blocked}). */
+        private float[] packedA = new float[0];
+
+        /** A buffer of at least {@code floats} floats for a packed slice of op(A), kept for the next call. */
+        float[] packedA(int floats) {
+            if (packedA.length < floats) {
+                packedA = new float[floats];
+            }
+            return packedA;
+        }
 
         /** A buffer of at least {@code floats} floats after {@link #ALIGN}, kept for the next call. */
         float[] shared(int floats) {
@@ -155,29 +168,43 @@ final class SimdGemm {
         }
     }
 
-    /** The block [i0,i1)×[j0,j1) of C, plus C when {@code add}, through packed panels. */
+    /**
+     * The block [i0,i1)×[j0,j1) of C, plus C when {@code add}, through packed panels. A slice of op(A)
+     * (a group of rows, KC deep) is packed once and serves every column panel of op(B); packing it again
+     * for each panel, as the textbook loop order does, cost 6–10 % of a product at 256 bits, where the
+     * 4-row tile leaves the packing a larger share than the 12-row one does.
+     */
     private static void blocked(boolean ta, boolean tb, int k, float[] a, int aOff, int lda,
                                 float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
                                 int i0, int i1, int j0, int j1) {
         Workspace ws = workspace();
         try {
             int slice = sliceDepth(k);
-            for (int jc = j0; jc < j1; jc += NC) {
-                int nc = Math.min(NC, j1 - jc);
+            int group = rowGroup(i1 - i0, slice);
+            float[] ap = ws.packedA(roundUp(group, MR) * slice);
+            for (int ig = i0; ig < i1; ig += group) {
+                int gm = Math.min(group, i1 - ig);
                 for (int pc = 0; pc < k; pc += slice) {
                     int kc = Math.min(slice, k - pc);
-                    SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
-                    for (int ic = i0; ic < i1; ic += MC) {
-                        int mc = Math.min(MC, i1 - ic);
-                        SimdGemmPack.packA(ta, a, aOff, lda, ic, mc, pc, kc, ws.buf, ws.aBase);
-                        macro(ws.buf, ws.aBase, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cOff + ic * ldc + jc, ldc,
-                                add || pc > 0);
+                    SimdGemmPack.packA(ta, a, aOff, lda, ig, gm, pc, kc, ap, 0);
+                    for (int jc = j0; jc < j1; jc += NC) {
+                        int nc = Math.min(NC, j1 - jc);
+                        SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
+                        for (int ic = 0; ic < gm; ic += MC) {
+                            macro(ap, ic * kc, ws.buf, ws.bBase, ws.tile, Math.min(MC, gm - ic), nc, kc,
+                                    c, cOff + (ig + ic) * ldc + jc, ldc, add || pc > 0);
+                        }
                     }
                 }
             }
         } finally {
             release(ws);
         }
+    }
+
+    /** Rows of op(A) packed at a time: all of them, unless their slice would pass {@link #PACKED_A} floats. */
+    static int rowGroup(int rows, int slice) {
+        return Math.min(rows, Math.max(MC, PACKED_A / slice / MR * MR));
     }
 
     /**

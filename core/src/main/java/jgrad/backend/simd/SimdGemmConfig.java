@@ -34,7 +34,8 @@ import jdk.incubator.vector.FloatVector;
  *       slices of at most KC ({@link SimdGemm#sliceDepth});</li>
  *   <li>NC ({@code -Djgrad.gemm.nc}): the KC×NC panel of op(B) takes half of the L2: rounded down
  *       to a multiple of NR, within [4·NR, 4096];</li>
- *   <li>MC ({@code -Djgrad.gemm.mc}): the rows of op(A) packed at a time, half of the L2 too: rounded
+ *   <li>MC ({@code -Djgrad.gemm.mc}): the rows of packed op(A) run against a panel at a time (and, on
+ *       several threads, the rows a thread packs and claims at once), half of the L2 too: rounded
  *       down to a multiple of MR, within [4·MR, 480]. Only its slivers need to stay in cache.</li>
  * </ul>
  * Where the sizes cannot be read the defaults are those of a 32 KB L1d, 1 MB L2 and 2 MB of L3 per

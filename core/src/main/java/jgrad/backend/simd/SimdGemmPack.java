@@ -70,30 +70,34 @@ final class SimdGemmPack {
     /** Packs op(B)[p0, p0+kc) × [j0, j0+nc) into dst at base; op(B) = B, or Bᵀ when trans. */
     static void packB(boolean trans, float[] b, int bOff, int ldb, int p0, int kc, int j0, int nc,
                       float[] dst, int base) {
+        if (!trans) {
+            packBRows(b, bOff + p0 * ldb + j0, ldb, nc, kc, dst, base);
+            return;
+        }
         for (int t = 0; t < nc; t += NR) {
-            int cols = Math.min(NR, nc - t);
-            int d = base + t * kc;
-            if (trans) {
-                packBTransposed(b, bOff + (j0 + t) * ldb + p0, ldb, cols, kc, dst, d);
-            } else {
-                packBRows(b, bOff + p0 * ldb + j0 + t, ldb, cols, kc, dst, d);
-            }
+            packBTransposed(b, bOff + (j0 + t) * ldb + p0, ldb, Math.min(NR, nc - t), kc, dst, base + t * kc);
         }
     }
 
-    /** op(B) = B: each p contributes a contiguous run of the sliver's columns, a whole sliver as vectors. */
-    private static void packBRows(float[] b, int src, int ldb, int cols, int kc, float[] dst, int d) {
-        if (cols == NR) {
-            for (int p = 0; p < kc; p++) {
-                for (int j = 0, from = src + p * ldb, to = d + p * NR; j < NR; j += L, from += L, to += L) {
-                    FloatVector.fromArray(S, b, from).intoArray(dst, to);
+    /**
+     * op(B) = B: row by row of B, each row cut into the slivers' runs of NR columns. Reading B along its
+     * rows lets the hardware prefetcher follow; a sliver at a time would read one line from each of kc
+     * rows a page apart, and took 2–5 % of a 1024 product at 256 bits.
+     */
+    private static void packBRows(float[] b, int src, int ldb, int nc, int kc, float[] dst, int d) {
+        int full = nc / NR * NR;
+        for (int p = 0; p < kc; p++) {
+            int from = src + p * ldb;
+            for (int t = 0, to = d + p * NR; t < full; t += NR, to += kc * NR) {
+                for (int j = 0; j < NR; j += L) {
+                    FloatVector.fromArray(S, b, from + t + j).intoArray(dst, to + j);
                 }
             }
-            return;
-        }
-        for (int p = 0; p < kc; p++) {
-            System.arraycopy(b, src + p * ldb, dst, d + p * NR, cols);
-            Arrays.fill(dst, d + p * NR + cols, d + (p + 1) * NR, 0f);
+            if (full < nc) {
+                int to = d + full * kc + p * NR;
+                System.arraycopy(b, from + full, dst, to, nc - full);
+                Arrays.fill(dst, to + nc - full, to + NR, 0f);
+            }
         }
     }
 
