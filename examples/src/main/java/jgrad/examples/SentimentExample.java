@@ -59,6 +59,7 @@ final class SentimentExample implements Example {
         if (folds < 2 && save == null) {
             throw new UsageException("--folds must be at least 2 (or 1 with --save: train on every sentence and save)");
         }
+        training(o, SentimentSettings.defaults(SentimentModel.Kind.CNN, seed));   // bad training options fail before the data is read
         Path dir = dataDirectory(o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null);
         LabeledSentences data = LabeledSentences.polarity(dir);
         out.printf(Locale.ROOT, "sentiment (seed 004): %d sentences from %s, %s, seed %d, backend %s%n", data.size(), dir,
@@ -114,8 +115,9 @@ final class SentimentExample implements Example {
         String training = String.format(Locale.ROOT, "%s %s, batch %d, %s", s.rule() == SentimentSettings.Rule.ADAM
                         ? "Adam" : "Adadelta (rho 0.95, eps 1e-6) lr", Double.toString(s.learningRate()), s.batchSize(),
                 s.devFraction() > 0 ? String.format(Locale.ROOT, "at most %d epochs, the best on a %.0f %% development"
-                        + " share of the training folds kept (stop after %d without progress)", s.epochs(),
-                        100 * s.devFraction(), s.patience()) : s.epochs() + " epochs")
+                        + " share of the training folds kept (%s)", s.epochs(), 100 * s.devFraction(),
+                        s.patience() == 0 ? "every epoch trained" : "stop after " + s.patience() + " without progress")
+                        : s.epochs() + " epochs")
                 + (s.embeddingScale() == SentimentSettings.KERAS_EMBEDDING_SCALE ? ""
                 : String.format(Locale.ROOT, ", embeddings start in U[-%s, %s]", s.embeddingScale(), s.embeddingScale()));
         return switch (kind) {
