@@ -63,6 +63,8 @@ public final class SentimentModel {
     private static final int PREDICT_BATCH = 500;
     /** Mixed into the seed for the development draw, so that it is not the draw of the batches' order. */
     private static final long DEV_SALT = 0x5DEECE66DL;
+    /** Mixed into the seed for the words dropped from training batches. */
+    private static final long WORD_DROPOUT_SALT = 0x2545F4914F6CDD1DL;
 
     private final Kind kind;
     private final WordIds words;
@@ -178,6 +180,8 @@ public final class SentimentModel {
             opt.maxNorm(name -> name.endsWith("output.W"), s.maxNorm());
         }
         SplittableRandom order = new SplittableRandom(s.seed());
+        SplittableRandom dropped = new SplittableRandom(s.seed() ^ WORD_DROPOUT_SALT);
+        double wordDropout = kind == Kind.BOW ? 0 : s.wordDropout();
         Device device = model.device();
         WeightsSnapshot best = new WeightsSnapshot();
         double bestAccuracy = -1;
@@ -188,7 +192,7 @@ public final class SentimentModel {
             for (int[] batch : x.bucketedBatches(s.batchSize(), order)) {
                 try (Arena step = Arena.open()) {
                     opt.zeroGrad();
-                    Tensor logits = model.forward(x.batch(batch).to(device));
+                    Tensor logits = model.forward(x.batch(batch, wordDropout, dropped).to(device));
                     Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
                     opt.step();
                 }

@@ -39,7 +39,8 @@ final class SentimentExample implements Example {
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args,
                 List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save",
-                        "--edge-padding", "--optimizer", "--learning-rate", "--embedding-scale", "--patience"));
+                        "--edge-padding", "--optimizer", "--learning-rate", "--embedding-scale", "--patience",
+                        "--word-dropout"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
         int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
@@ -119,7 +120,8 @@ final class SentimentExample implements Example {
                         s.patience() == 0 ? "every epoch trained" : "stop after " + s.patience() + " without progress")
                         : s.epochs() + " epochs")
                 + (s.embeddingScale() == SentimentSettings.KERAS_EMBEDDING_SCALE ? ""
-                : String.format(Locale.ROOT, ", embeddings start in U[-%s, %s]", s.embeddingScale(), s.embeddingScale()));
+                : String.format(Locale.ROOT, ", embeddings start in U[-%s, %s]", s.embeddingScale(), s.embeddingScale()))
+                + (s.wordDropout() == 0 ? "" : ", word dropout " + s.wordDropout());
         return switch (kind) {
             case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
                     + " max-over-time, dropout 0.5" + (s.maxNorm() == Double.POSITIVE_INFINITY ? ""
@@ -131,7 +133,10 @@ final class SentimentExample implements Example {
         };
     }
 
-    /** The defaults changed by --optimizer (Adadelta at rate 1 unless --learning-rate), --embedding-scale, --patience. */
+    /**
+     * The defaults changed by --optimizer (Adadelta at rate 1 unless --learning-rate), --embedding-scale,
+     * --word-dropout, --patience.
+     */
     private static SentimentSettings training(Map<String, String> o, SentimentSettings s) {
         if (o.containsKey("--optimizer")) {
             SentimentSettings.Rule rule = rule(o.get("--optimizer"));
@@ -142,6 +147,13 @@ final class SentimentExample implements Example {
         }
         if (o.containsKey("--embedding-scale")) {
             s = s.withEmbeddingScale(Main.positiveNumber("--embedding-scale", o.get("--embedding-scale")));
+        }
+        if (o.containsKey("--word-dropout")) {
+            double rate = Main.nonNegativeNumber("--word-dropout", o.get("--word-dropout"));
+            if (rate >= 1) {
+                throw new UsageException("--word-dropout must be below 1, got '" + o.get("--word-dropout") + "'");
+            }
+            s = s.withWordDropout(rate);
         }
         if (o.containsKey("--patience")) {
             s = s.withSelection(s.devFraction(), patience(o.get("--patience")));
