@@ -51,6 +51,7 @@ const Entry KERNELS[] = {
     BOTH(sgd, PLAIN),
     BOTH(adagrad, PLAIN),
     BOTH(rmsprop, PLAIN),
+    BOTH(adadelta, PLAIN),
     BOTH(penalty_gradient, PLAIN),
     BOTH(sum_of_squares, BARRIER),
     BOTH(clip_to_norm, PLAIN),

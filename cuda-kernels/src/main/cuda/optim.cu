@@ -75,6 +75,19 @@ __device__ void rmspropKernel(int n, T* w, T* v, const T* g, double lr, double r
     }
 }
 
+// Adadelta: s ← ρs + ((1 − ρ)·g)·g; d ← (√(u + ε) / √(s + ε))·g; u ← ρu + ((1 − ρ)·d)·d; w ← w − lr·d.
+template <typename T>
+__device__ void adadeltaKernel(int n, T* w, T* s, T* u, const T* g, double lr, double rho, double eps) {
+    for (long long i = firstIndex(); i < n; i += gridStride()) {
+        double gi = g[i];
+        double si = addRn(mulRn(rho, s[i]), mulRn(mulRn(1 - rho, gi), gi));
+        s[i] = T(si);
+        double d = mulRn(sqrt(addRn(double(u[i]), eps)) / sqrt(addRn(si, eps)), gi);
+        u[i] = T(addRn(mulRn(rho, u[i]), mulRn(mulRn(1 - rho, d), d)));
+        w[i] = T(addRn(w[i], -mulRn(lr, d)));
+    }
+}
+
 // ∂R/∂w added to g for R = l1·Σ|w| + l2·Σw²: out = g + (l1·sign(w) + (2·l2)·w). out may be g.
 template <typename T>
 __device__ void penaltyGradientKernel(int n, const T* w, const T* g, T* out, double l1, double l2) {
@@ -111,6 +124,8 @@ template <typename T> __device__ void clipToNormKernel(int n, T* x, const double
     }                                                                                                    \
     extern "C" __global__ void rmsprop_##S(int n, T* w, T* v, const T* g, double lr, double rho,        \
                                            double eps) { rmspropKernel(n, w, v, g, lr, rho, eps); }      \
+    extern "C" __global__ void adadelta_##S(int n, T* w, T* s, T* u, const T* g, double lr, double rho, \
+                                            double eps) { adadeltaKernel(n, w, s, u, g, lr, rho, eps); } \
     extern "C" __global__ void penalty_gradient_##S(int n, const T* w, const T* g, T* out, double l1,   \
                                                     double l2) { penaltyGradientKernel(n, w, g, out, l1, l2); } \
     extern "C" __global__ void sum_of_squares_##S(int n, const T* x, double* acc) {                     \

@@ -234,6 +234,19 @@ public interface Backend {
     void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho, double epsilon);
 
     /**
+     * One Adadelta update in place of n elements (Zeiler 2012, in PyTorch's order), with the mean square of the
+     * gradients s and the mean square of the updates u at w's offset:
+     * <pre>
+     *   s ← ρ·s + ((1 − ρ)·g)·g
+     *   d ← (√(u + ε) / √(s + ε))·g
+     *   u ← ρ·u + ((1 − ρ)·d)·d
+     *   w ← w − lr·d
+     * </pre>
+     */
+    void adadelta(int n, Storage w, int wOff, Storage s, Storage u, Storage g, int gOff, double lr, double rho,
+                  double epsilon);
+
+    /**
      * The gradient of an L1/L2 penalty R(w) = l1·Σ|wᵢ| + l2·Σwᵢ² added to g, for n elements:
      * <pre>
      *   out = g + (l1·sign(w) + (2·l2)·w)        sign(0) = 0, sign(NaN) = NaN

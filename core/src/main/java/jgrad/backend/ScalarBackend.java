@@ -520,6 +520,20 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void adadelta(int n, Storage w, int wOff, Storage s, Storage u, Storage g, int gOff, double lr, double rho,
+                         double epsilon) {
+        for (int i = 0; i < n; i++) {
+            int p = wOff + i;
+            double gi = g.get(gOff + i);
+            double si = rho * s.get(p) + (1 - rho) * gi * gi;
+            s.set(p, si);
+            double d = Math.sqrt(u.get(p) + epsilon) / Math.sqrt(si + epsilon) * gi;
+            u.set(p, rho * u.get(p) + (1 - rho) * d * d);
+            w.set(p, w.get(p) - lr * d);
+        }
+    }
+
+    @Override
     public void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff,
                                 double l1, double l2) {
         for (int i = 0; i < n; i++) {

@@ -62,6 +62,15 @@ final class IdRows {
 
     /** [picked.length, L] ids, L the widest of the picked rows: padding columns kept only where a row needs them. */
     Tensor batch(int[] picked) {
+        return batch(picked, 0, null);
+    }
+
+    /**
+     * The same with word dropout (Iyyer et al. 2015; Dai and Le 2015): each word id, not the padding, becomes
+     * {@link WordIds#UNKNOWN} with probability {@code rate}, drawn from {@code random}, so the model cannot lean
+     * on a few words of a sentence. A rate of 0 draws nothing.
+     */
+    Tensor batch(int[] picked, double rate, RandomGenerator random) {
         int width = 1;
         for (int i : picked) {
             width = Math.max(width, width(i));
@@ -71,7 +80,8 @@ final class IdRows {
             int[] ids = rows[picked[r]];
             int from = padFront ? ids.length - width : 0;
             for (int j = 0; j < width; j++) {
-                out[r * width + j] = ids[from + j];
+                int id = ids[from + j];
+                out[r * width + j] = rate > 0 && id != WordIds.PAD && random.nextDouble() < rate ? WordIds.UNKNOWN : id;
             }
         }
         return Tensor.of(out, picked.length, width);

@@ -26,6 +26,8 @@ import jgrad.nn.layers.Dropout;
 import jgrad.nn.layers.Embedding;
 import jgrad.nn.layers.Lstm;
 import jgrad.backend.DType;
+import jgrad.nn.init.Initializers;
+import jgrad.optim.Adadelta;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.tensor.Tensor;
@@ -61,6 +63,8 @@ public final class SentimentModel {
     private static final int PREDICT_BATCH = 500;
     /** Mixed into the seed for the development draw, so that it is not the draw of the batches' order. */
     private static final long DEV_SALT = 0x5DEECE66DL;
+    /** Mixed into the seed for the words dropped from training batches. */
+    private static final long WORD_DROPOUT_SALT = 0x2545F4914F6CDD1DL;
 
     private final Kind kind;
     private final WordIds words;
@@ -115,8 +119,10 @@ public final class SentimentModel {
 
     private static Sequential network(Kind kind, int vocabulary, SentimentSettings s, SplittableRandom rng) {
         return switch (kind) {
-            case CNN -> new Sequential(new TextCnn(vocabulary, s.dim(), new int[] {3, 4, 5}, 100, 0.5, CLASSES, rng));
-            case LSTM -> new Sequential(new Embedding(vocabulary, s.dim(), rng),
+            case CNN -> new Sequential(new TextCnn(vocabulary, s.dim(), new int[] {3, 4, 5}, 100, 0.5, CLASSES,
+                    Initializers.uniform(s.embeddingScale()), rng));
+            case LSTM -> new Sequential(new Embedding(vocabulary, s.dim(), DType.F32, rng,
+                    Initializers.uniform(s.embeddingScale()), true),
                     new Lstm(s.dim(), s.hidden(), false, DType.F32, rng), new Dropout(0.5, rng),
                     new Dense(s.hidden(), CLASSES, Activation.LINEAR, rng));
             case BOW -> new Sequential(new BagOfWords(vocabulary, CLASSES, rng));
@@ -163,17 +169,19 @@ public final class SentimentModel {
     }
 
     /**
-     * Adam on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its
+     * The settings' rule (Adam or Adadelta) on softmax cross-entropy over shuffled batches of sentences of similar length, each cut to its
      * longest, one {@link Arena} per step; after each epoch the development sentences (if any) are scored, and
      * the best epoch's weights are kept (the first of equals), stopping after {@code patience} epochs without
      * progress.
      */
     private void fit(IdRows x, int[] labels, LabeledSentences dev, SentimentSettings s) {
-        Optimizer opt = Adam.keras(s.learningRate()).bind(model);
+        Optimizer opt = optimizer(s).bind(model);
         if (kind == Kind.CNN && s.maxNorm() != Double.POSITIVE_INFINITY) {
             opt.maxNorm(name -> name.endsWith("output.W"), s.maxNorm());
         }
         SplittableRandom order = new SplittableRandom(s.seed());
+        SplittableRandom dropped = new SplittableRandom(s.seed() ^ WORD_DROPOUT_SALT);
+        double wordDropout = kind == Kind.BOW ? 0 : s.wordDropout();
         Device device = model.device();
         WeightsSnapshot best = new WeightsSnapshot();
         double bestAccuracy = -1;
@@ -184,7 +192,7 @@ public final class SentimentModel {
             for (int[] batch : x.bucketedBatches(s.batchSize(), order)) {
                 try (Arena step = Arena.open()) {
                     opt.zeroGrad();
-                    Tensor logits = model.forward(x.batch(batch).to(device));
+                    Tensor logits = model.forward(x.batch(batch, wordDropout, dropped).to(device));
                     Losses.softmaxCrossEntropy(logits, labels(labels, batch).to(device)).backward();
                     opt.step();
                 }
@@ -203,6 +211,13 @@ public final class SentimentModel {
             best.restore(model);
         }
         model.eval();
+    }
+
+    private static Optimizer optimizer(SentimentSettings s) {
+        return switch (s.rule()) {
+            case ADAM -> Adam.keras(s.learningRate());
+            case ADADELTA -> new Adadelta(s.learningRate(), Adadelta.kim().rho(), Adadelta.kim().epsilon());
+        };
     }
 
     private static Tensor labels(int[] labels, int[] picked) {

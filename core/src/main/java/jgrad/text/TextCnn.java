@@ -6,12 +6,15 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.random.RandomGenerator;
 
+import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.nn.Weights;
 import jgrad.nn.conv.Conv1D;
+import jgrad.nn.init.Initializer;
+import jgrad.nn.init.Initializers;
 import jgrad.nn.layers.Dense;
 import jgrad.nn.layers.Dropout;
 import jgrad.nn.layers.Embedding;
@@ -47,6 +50,13 @@ public final class TextCnn extends Module implements Layer {
      * @param widths     filter widths (Kim: 3, 4, 5), each with {@code maps} feature maps (Kim: 100)
      */
     public TextCnn(int vocabulary, int dim, int[] widths, int maps, double dropout, int classes, RandomGenerator rng) {
+        this(vocabulary, dim, widths, maps, dropout, classes, Initializers.uniform(SentimentSettings.KERAS_EMBEDDING_SCALE),
+                rng);
+    }
+
+    /** The same with the embedding table drawn by {@code embeddingInit} (Kim's CNN-rand: uniform in [−0.25, 0.25]). */
+    public TextCnn(int vocabulary, int dim, int[] widths, int maps, double dropout, int classes,
+                   Initializer embeddingInit, RandomGenerator rng) {
         if (widths.length == 0) {
             throw new IllegalArgumentException("TextCnn needs at least one filter width");
         }
@@ -56,7 +66,7 @@ public final class TextCnn extends Module implements Layer {
         this.maps = maps;
         this.dropout = dropout;
         this.classes = classes;
-        this.embedding = child("embedding", new Embedding(vocabulary, dim, rng));
+        this.embedding = child("embedding", new Embedding(vocabulary, dim, DType.F32, rng, embeddingInit, true));
         this.convolutions = new Conv1D[widths.length];
         for (int i = 0; i < widths.length; i++) {
             convolutions[i] = child("conv" + widths[i], new Conv1D(dim, maps, widths[i], Activation.RELU, rng));

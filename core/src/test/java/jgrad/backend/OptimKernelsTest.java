@@ -216,6 +216,16 @@ class OptimKernelsTest {
                 simd.rmsprop(n, w2, off, s2, g, gOff, 1e-3, 0.9, 1e-7);
                 assertSameBits("rmsprop w" + at, w1, w2);
                 assertSameBits("rmsprop v" + at, s1, s2);
+                w1 = copy(w);
+                s1 = copy(st);
+                w2 = copy(w);
+                s2 = copy(st);
+                Storage uStart = copy(st), uStart2 = copy(st);   // a mean squared update ≥ 0, as after some steps
+                scalar.adadelta(n, w1, off, s1, uStart, g, gOff, 1.0, 0.95, 1e-6);
+                simd.adadelta(n, w2, off, s2, uStart2, g, gOff, 1.0, 0.95, 1e-6);
+                assertSameBits("adadelta w" + at, w1, w2);
+                assertSameBits("adadelta s" + at, s1, s2);
+                assertSameBits("adadelta u" + at, uStart, uStart2);
                 for (double[] c : new double[][] {{0, 1.5e-4}, {1e-3, 0}, {2e-3, 5e-2}}) {
                     Storage o1 = random(rnd, dt, 2, n, 0, 1), o2 = copy(o1);
                     scalar.penaltyGradient(n, w, off, g, gOff, o1, 2, c[0], c[1]);

@@ -35,6 +35,7 @@ class OptimizersOnADeviceTest {
         RULES.put("adagrad", () -> new Adagrad(0.1));
         RULES.put("adagrad keras", Adagrad::keras);
         RULES.put("rmsprop", () -> new RMSprop(0.01));
+        RULES.put("adadelta", Adadelta::kim);
         RULES.put("adam", () -> new Adam(0.01));
         RULES.put("adam keras", () -> Adam.keras(0.01));
         RULES.put("adamw", () -> new AdamW(0.01));

@@ -55,4 +55,26 @@ class IdRowsTest {
         IdRows front = rows(true);
         assertArrayEquals(new float[] {0, 0, 0, 2, 2, 3, 4, 5}, front.batch(new int[] {0, 3}).toFloatArray());
     }
+
+    @Test
+    void wordDropoutReplacesWordsButNotPaddingAtTheSeededRate() {
+        IdRows x = rows(false);
+        int[] picked = java.util.stream.IntStream.range(0, 1000).toArray();
+        float[] plain = x.batch(picked).toFloatArray();
+        assertArrayEquals(plain, x.batch(picked, 0, null).toFloatArray(), "rate 0 draws nothing");
+        float[] dropped = x.batch(picked, 0.3, new SplittableRandom(9)).toFloatArray();
+        assertArrayEquals(dropped, x.batch(picked, 0.3, new SplittableRandom(9)).toFloatArray(), "same seed");
+        int words = 0, unknown = 0;
+        for (int i = 0; i < plain.length; i++) {
+            if (plain[i] == WordIds.PAD) {
+                assertEquals(WordIds.PAD, dropped[i], "padding stays padding at " + i);
+            } else {
+                words++;
+                assertTrue(dropped[i] == plain[i] || dropped[i] == WordIds.UNKNOWN, "a word or UNKNOWN at " + i);
+                unknown += dropped[i] == WordIds.UNKNOWN ? 1 : 0;
+            }
+        }
+        // 5,500 words at p = 0.3: sd √(5500·0.21) ≈ 34, so ±150 is over 4 sd.
+        assertEquals(0.3 * words, unknown, 150, unknown + " of " + words + " words dropped");
+    }
 }

@@ -94,6 +94,22 @@ class SentimentModelTest {
     }
 
     @Test
+    void kimsRecipeLearnsTheDecidingWordTheSameWayTwice() {
+        LabeledSentences train = toy(80, 1);
+        LabeledSentences test = toy(40, 2);
+        SentimentSettings kim = small(SentimentModel.Kind.CNN).withRule(SentimentSettings.Rule.ADADELTA, 1.0)
+                .withEmbeddingScale(0.25).withEdgePadding(4).withWordDropout(0.3);
+        SentimentModel m = SentimentModel.train(SentimentModel.Kind.CNN, train, kim, Device.CPU);
+        assertEquals(1.0, m.accuracy(test), 1e-12, "Adadelta, U[-0.25, 0.25] embeddings, word dropout 0.3");
+        double[] p = m.positiveProbabilities(test.tokens());
+        assertArrayEquals(p, SentimentModel.train(SentimentModel.Kind.CNN, train, kim, Device.CPU)
+                .positiveProbabilities(test.tokens()), 0, "the same seed gives the same model");
+        double[] other = SentimentModel.train(SentimentModel.Kind.CNN, train, kim.withWordDropout(0), Device.CPU)
+                .positiveProbabilities(test.tokens());
+        assertTrue(p[0] != other[0], "the words dropped change the training: " + p[0]);
+    }
+
+    @Test
     void emptyTextAndOtherModelFilesAreRefused() throws Exception {
         SentimentModel m = SentimentModel.train(SentimentModel.Kind.BOW, toy(20, 1), small(SentimentModel.Kind.BOW),
                 Device.CPU);

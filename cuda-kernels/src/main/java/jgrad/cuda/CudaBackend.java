@@ -484,6 +484,15 @@ public final class CudaBackend implements Backend, AutoCloseable {
                 real(DType.F64, rho), real(DType.F64, epsilon));
     }
 
+    /** Adadelta in place (optim.cu), in double like the reference; s and u share w's offset. */
+    @Override
+    public void adadelta(int n, Storage w, int wOff, Storage s, Storage u, Storage g, int gOff, double lr, double rho,
+                         double epsilon) {
+        DType dt = sameDtype("adadelta", w, s, u, g);
+        elementwise("adadelta", dt, n, ints(n), ptr(w, wOff), ptr(s, wOff), ptr(u, wOff), ptr(g, gOff),
+                real(DType.F64, lr), real(DType.F64, rho), real(DType.F64, epsilon));
+    }
+
     /** out = g + l1·sign(w) + 2·l2·w (optim.cu); out may be g. */
     @Override
     public void penaltyGradient(int n, Storage w, int wOff, Storage g, int gOff, Storage out, int outOff, double l1,

@@ -348,6 +348,13 @@ class CudaBackendTest {
                 ref.rmsprop(n, rWant, 0, vWant, g, 0, 0.01, 0.9, 1e-7);
                 exactly(name + " rmsprop w" + at, rWant, buf.values("rmsprop", rw, n));
                 exactly(name + " rmsprop v" + at, vWant, buf.values("rmsprop", rv, n));
+                CudaStorage xw = buf.padded(w), xs = buf.padded(v), xu = buf.padded(v);
+                be.adadelta(n, xw, OFFSET, xs, xu, dg, OFFSET, 1.0, 0.95, 1e-6);
+                Storage dWant = copyOf(w), sWant2 = copyOf(v), uWant = copyOf(v);
+                ref.adadelta(n, dWant, 0, sWant2, uWant, g, 0, 1.0, 0.95, 1e-6);
+                exactly(name + " adadelta w" + at, dWant, buf.values("adadelta", xw, n));
+                exactly(name + " adadelta s" + at, sWant2, buf.values("adadelta", xs, n));
+                exactly(name + " adadelta u" + at, uWant, buf.values("adadelta", xu, n));
                 CudaStorage out = buf.output(dt, n);
                 be.penaltyGradient(n, buf.padded(w), OFFSET, dg, OFFSET, out, OFFSET, 1e-3, 5e-4);   // w as the host has it: adam above is compared to float tolerance
                 Storage pWant = Storage.onHost(dt, n);

@@ -39,7 +39,8 @@ final class SentimentExample implements Example {
     public int run(String[] args, PrintStream out, ExampleReport report) throws Exception {
         Map<String, String> o = OptionPairs.parse(args,
                 List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save",
-                        "--edge-padding"));
+                        "--edge-padding", "--optimizer", "--learning-rate", "--embedding-scale", "--patience",
+                        "--word-dropout"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
         int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
@@ -59,13 +60,14 @@ final class SentimentExample implements Example {
         if (folds < 2 && save == null) {
             throw new UsageException("--folds must be at least 2 (or 1 with --save: train on every sentence and save)");
         }
+        training(o, SentimentSettings.defaults(SentimentModel.Kind.CNN, seed));   // bad training options fail before the data is read
         Path dir = dataDirectory(o.containsKey("--data") ? ExampleOptions.path("--data", o.get("--data")) : null);
         LabeledSentences data = LabeledSentences.polarity(dir);
         out.printf(Locale.ROOT, "sentiment (seed 004): %d sentences from %s, %s, seed %d, backend %s%n", data.size(), dir,
                 folds >= 2 ? folds + "-fold cross-validation" : "no cross-validation (--folds 1)", seed,
                 Backends.current().name());
         for (SentimentModel.Kind kind : kinds) {
-            SentimentSettings s = settings(kind, seed, epochs, dim).withEdgePadding(edges);
+            SentimentSettings s = training(o, settings(kind, seed, epochs, dim).withEdgePadding(edges));
             if (folds >= 2) {
                 crossValidate(kind, data, folds, skip, Math.min(first, folds), s, out, report);
             }
@@ -111,10 +113,15 @@ final class SentimentExample implements Example {
     }
 
     private static String describe(SentimentModel.Kind kind, SentimentSettings s) {
-        String training = String.format(Locale.ROOT, "Adam %.0e, batch %d, %s", s.learningRate(), s.batchSize(),
+        String training = String.format(Locale.ROOT, "%s %s, batch %d, %s", s.rule() == SentimentSettings.Rule.ADAM
+                        ? "Adam" : "Adadelta (rho 0.95, eps 1e-6) lr", Double.toString(s.learningRate()), s.batchSize(),
                 s.devFraction() > 0 ? String.format(Locale.ROOT, "at most %d epochs, the best on a %.0f %% development"
-                        + " share of the training folds kept (stop after %d without progress)", s.epochs(),
-                        100 * s.devFraction(), s.patience()) : s.epochs() + " epochs");
+                        + " share of the training folds kept (%s)", s.epochs(), 100 * s.devFraction(),
+                        s.patience() == 0 ? "every epoch trained" : "stop after " + s.patience() + " without progress")
+                        : s.epochs() + " epochs")
+                + (s.embeddingScale() == SentimentSettings.KERAS_EMBEDDING_SCALE ? ""
+                : String.format(Locale.ROOT, ", embeddings start in U[-%s, %s]", s.embeddingScale(), s.embeddingScale()))
+                + (s.wordDropout() == 0 ? "" : ", word dropout " + s.wordDropout());
         return switch (kind) {
             case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
                     + " max-over-time, dropout 0.5" + (s.maxNorm() == Double.POSITIVE_INFINITY ? ""
@@ -124,6 +131,56 @@ final class SentimentExample implements Example {
                     + training;
             case BOW -> "logistic regression on binary bag of words; " + training;
         };
+    }
+
+    /**
+     * The defaults changed by --optimizer (Adadelta at rate 1 unless --learning-rate), --embedding-scale,
+     * --word-dropout, --patience.
+     */
+    private static SentimentSettings training(Map<String, String> o, SentimentSettings s) {
+        if (o.containsKey("--optimizer")) {
+            SentimentSettings.Rule rule = rule(o.get("--optimizer"));
+            s = s.withRule(rule, rule == SentimentSettings.Rule.ADADELTA ? 1.0 : s.learningRate());
+        }
+        if (o.containsKey("--learning-rate")) {
+            s = s.withRule(s.rule(), Main.positiveNumber("--learning-rate", o.get("--learning-rate")));
+        }
+        if (o.containsKey("--embedding-scale")) {
+            s = s.withEmbeddingScale(Main.positiveNumber("--embedding-scale", o.get("--embedding-scale")));
+        }
+        if (o.containsKey("--word-dropout")) {
+            double rate = Main.nonNegativeNumber("--word-dropout", o.get("--word-dropout"));
+            if (rate >= 1) {
+                throw new UsageException("--word-dropout must be below 1, got '" + o.get("--word-dropout") + "'");
+            }
+            s = s.withWordDropout(rate);
+        }
+        if (o.containsKey("--patience")) {
+            s = s.withSelection(s.devFraction(), patience(o.get("--patience")));
+        }
+        return s;
+    }
+
+    /** Epochs without progress before stopping; 0 trains every epoch. */
+    private static int patience(String text) {
+        try {
+            int v = Integer.parseInt(text);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException ignored) {
+            // falls through to the explanation
+        }
+        throw new UsageException("--patience must be a whole number ≥ 0 (0: every epoch), got '" + text + "'");
+    }
+
+    private static SentimentSettings.Rule rule(String name) {
+        for (SentimentSettings.Rule r : SentimentSettings.Rule.values()) {
+            if (r.label().equals(name)) {
+                return r;
+            }
+        }
+        throw new UsageException("--optimizer must be adam or adadelta, got '" + name + "'");
     }
 
     private static SentimentSettings settings(SentimentModel.Kind kind, long seed, Integer epochs, Integer dim) {

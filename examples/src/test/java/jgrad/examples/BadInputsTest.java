@@ -722,6 +722,16 @@ class BadInputsTest {
                 "--first", "3", "--skip", "3"));
         c.add(Case.of("example", 2, List.of("--edge-padding must be a positive whole number", "'four'"), "example",
                 "sentiment", "--edge-padding", "four"));
+        c.add(Case.of("example", 2, List.of("--optimizer must be adam or adadelta", "'sgd'"), "example", "sentiment",
+                "--optimizer", "sgd"));
+        c.add(Case.of("example", 2, List.of("--learning-rate must be a positive number", "'0'"), "example", "sentiment",
+                "--learning-rate", "0"));
+        c.add(Case.of("example", 2, List.of("--embedding-scale must be a positive number", "'-0.25'"), "example",
+                "sentiment", "--embedding-scale", "-0.25"));
+        c.add(Case.of("example", 2, List.of("--word-dropout must be below 1", "'1'"), "example", "sentiment",
+                "--word-dropout", "1"));
+        c.add(Case.of("example", 2, List.of("--patience must be a whole number ≥ 0", "'-1'"), "example", "sentiment",
+                "--patience", "-1"));
         c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
         c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
                 dir.resolve("nothing").toString(), "--text", "great"));

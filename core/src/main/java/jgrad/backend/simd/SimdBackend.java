@@ -458,7 +458,7 @@ public class SimdBackend extends ScalarBackend {
         }
     }
 
-    // SGD, Adagrad, RMSprop, the penalty gradient and the norm clipping compute in double lanes, bit for
+    // SGD, Adagrad, RMSprop, Adadelta, the penalty gradient and the norm clipping compute in double lanes, bit for
     // bit as the scalar reference (SimdOptim). The sum of squares stays the reference's sequential double
     // sum: a vector sum would reorder it, and it runs once per clipped step.
 
@@ -504,6 +504,22 @@ public class SimdBackend extends ScalarBackend {
             }
         } else {
             super.rmsprop(n, w, wOff, v, g, gOff, lr, rho, epsilon);
+        }
+    }
+
+    @Override
+    public void adadelta(int n, Storage w, int wOff, Storage s, Storage u, Storage g, int gOff, double lr, double rho,
+                         double epsilon) {
+        if (w instanceof Storage.F32 fw && s instanceof Storage.F32 fs && u instanceof Storage.F32 fu
+                && g instanceof Storage.F32 fg) {
+            if (oneChunk(n, ADAM_GRAIN)) {
+                SimdOptim.adadelta(n, fw.a, wOff, fs.a, fu.a, fg.a, gOff, lr, rho, epsilon);
+            } else {
+                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adadelta(len, fw.a, wOff + off, fs.a, fu.a, fg.a,
+                        gOff + off, lr, rho, epsilon));
+            }
+        } else {
+            super.adadelta(n, w, wOff, s, u, g, gOff, lr, rho, epsilon);
         }
     }
 

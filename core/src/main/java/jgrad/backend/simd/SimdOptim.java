@@ -99,6 +99,23 @@ final class SimdOptim {
         }
     }
 
+    /** Adadelta: s ← ρ·s + ((1 − ρ)·g)·g; d ← (√(u + ε) / √(s + ε))·g; u ← ρ·u + ((1 − ρ)·d)·d; w ← w − lr·d. */
+    static void adadelta(int n, float[] w, int wOff, float[] s, float[] u, float[] g, int gOff, double lr, double rho,
+                         double eps) {
+        double a = 1 - rho;
+        for (int i = 0; i < n; i += F.length()) {
+            VectorMask<Float> k = F.indexInRange(i, n);
+            int p = wOff + i;
+            DoubleVector gi = load(g, gOff + i, k);
+            DoubleVector si = load(s, p, k).mul(rho).add(gi.mul(a).mul(gi));
+            store(si, s, p, k);
+            DoubleVector ui = load(u, p, k);
+            DoubleVector d = ui.add(eps).sqrt().div(si.add(eps).sqrt()).mul(gi);
+            store(ui.mul(rho).add(d.mul(a).mul(d)), u, p, k);
+            store(load(w, p, k).sub(d.mul(lr)), w, p, k);
+        }
+    }
+
     /** out = g + (l1·sign(w) + (2·l2)·w), with Math.signum's sign: ±0 and NaN are their own sign. */
     static void penaltyGradient(int n, float[] w, int wOff, float[] g, int gOff, float[] out, int outOff,
                                 double l1, double l2) {
