@@ -21,44 +21,22 @@ ITEMS, BATCH, STEPS = 1682, 128, 200
 
 
 class SasRec(nn.Module):
-    """jgrad's --block prenorm: 2 pre-norm blocks (causal attention, 1 head; point-wise FFN d -> d -> d), d 50, dropout 0.2, final norm."""
+    """SASRec, 2 blocks, 1 head, d 50, dropout 0.2, final norm; `reference` picks the block.
 
-    def __init__(self, d=50, blocks=2):
+    reference (jgrad's SasRecBlock, the default of ./jgrad example sasrec): q = LN1(x), y1 = q + MHA(q, x, x) with
+    dropout 0.2 on the attention weights, z = LN2(y1), y = z + Dropout(W2 Dropout(relu(W1 z + b1)) + b2).
+    pre-norm (jgrad's --block prenorm): y1 = x + Dropout(MHA(LN1(x))), y = y1 + Dropout(W2 relu(W1 LN2(y1) + b1) + b2).
+    """
+
+    def __init__(self, reference, d=50, blocks=2):
         super().__init__()
+        self.reference = reference
         self.items = nn.Embedding(ITEMS + 1, d, padding_idx=0)
         self.positions = nn.Embedding(STEPS, d)
         self.drop = nn.Dropout(0.2)
         self.norm1 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
-        self.attn = nn.ModuleList(nn.MultiheadAttention(d, 1, batch_first=True) for _ in range(blocks))
-        self.norm2 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
-        self.ff = nn.ModuleList(nn.Sequential(nn.Linear(d, d), nn.ReLU(), nn.Linear(d, d)) for _ in range(blocks))
-        self.last = nn.LayerNorm(d, eps=1e-8)
-        self.d = d
-
-    def forward(self, x):
-        keep = (x != 0).unsqueeze(-1).float()
-        e = self.items(x) * self.d ** 0.5 + self.positions.weight[: x.shape[1]]
-        e = self.drop(e) * keep
-        causal = torch.triu(torch.ones(x.shape[1], x.shape[1], dtype=torch.bool), 1)
-        for n1, a, n2, f in zip(self.norm1, self.attn, self.norm2, self.ff):
-            q = n1(e)
-            e = e + self.drop(a(q, q, q, attn_mask=causal, need_weights=False)[0])
-            e = (e + self.drop(f(n2(e)))) * keep
-        return self.last(e)
-
-
-class SasRecReference(nn.Module):
-    """The authors' block (jgrad's SasRecBlock, the default of ./jgrad example sasrec): q = LN1(x),
-    y1 = q + MHA(q, x, x) with dropout 0.2 on the attention weights, z = LN2(y1),
-    y = z + Dropout(W2 Dropout(relu(W1 z + b1)) + b2); 2 blocks, d 50, final norm."""
-
-    def __init__(self, d=50, blocks=2):
-        super().__init__()
-        self.items = nn.Embedding(ITEMS + 1, d, padding_idx=0)
-        self.positions = nn.Embedding(STEPS, d)
-        self.drop = nn.Dropout(0.2)
-        self.norm1 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
-        self.attn = nn.ModuleList(nn.MultiheadAttention(d, 1, dropout=0.2, batch_first=True) for _ in range(blocks))
+        self.attn = nn.ModuleList(nn.MultiheadAttention(d, 1, dropout=0.2 if reference else 0.0, batch_first=True)
+                                  for _ in range(blocks))
         self.norm2 = nn.ModuleList(nn.LayerNorm(d, eps=1e-8) for _ in range(blocks))
         self.ff1 = nn.ModuleList(nn.Linear(d, d) for _ in range(blocks))
         self.ff2 = nn.ModuleList(nn.Linear(d, d) for _ in range(blocks))
@@ -72,9 +50,12 @@ class SasRecReference(nn.Module):
         causal = torch.triu(torch.ones(x.shape[1], x.shape[1], dtype=torch.bool), 1)
         for n1, a, n2, f1, f2 in zip(self.norm1, self.attn, self.norm2, self.ff1, self.ff2):
             q = n1(e)
-            y1 = q + a(q, e, e, attn_mask=causal, need_weights=False)[0]
-            z = n2(y1)
-            e = (z + self.drop(f2(self.drop(F.relu(f1(z)))))) * keep
+            if self.reference:
+                z = n2(q + a(q, e, e, attn_mask=causal, need_weights=False)[0])
+                e = (z + self.drop(f2(self.drop(F.relu(f1(z)))))) * keep
+            else:
+                e = e + self.drop(a(q, q, q, attn_mask=causal, need_weights=False)[0])
+                e = (e + self.drop(f2(F.relu(f1(n2(e)))))) * keep
         return self.last(e)
 
 
@@ -117,7 +98,7 @@ def main():
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     torch.set_num_threads(threads)
     torch.manual_seed(42)
-    for name, model in (("sasrec", SasRecReference()), ("sasrec-prenorm", SasRec()), ("gru4rec", Gru4Rec())):
+    for name, model in (("sasrec", SasRec(True)), ("sasrec-prenorm", SasRec(False)), ("gru4rec", Gru4Rec())):
         s = step_time(model)
         print(json.dumps({"bench": name + "_train_step", "impl": "torch-" + torch.__version__, "threads": threads,
                           "batch": BATCH, "T": STEPS, "ms_per_step": round(s * 1e3, 1)}), flush=True)
