@@ -28,10 +28,7 @@ final class Broadcast {
 
     static Tensor binary(String name, BinaryOp op, Tensor a, Tensor b) {
         checkCompatible(name, a, b);
-        if (a.sameShape(b) && (isSpreadColumn(a) || isSpreadColumn(b))) {
-            return withSpreadColumn(op, a, b);
-        }
-        if (a.sameShape(b)) {                   // the usual case: one run over both, no shape arithmetic
+        if (a.sameShape(b) && a.isContiguous() && b.isContiguous()) {   // the usual case: one run over both
             Tensor out = Tensor.forOverwriteLike(a);   // every element is written
             Tensor ac = a.contiguous();
             Tensor bc = b.contiguous();
@@ -56,50 +53,29 @@ final class Broadcast {
             return out;
         }
         int[] shape = Shapes.broadcast(name, a.shape(), b.shape());
-        Tensor out = Tensor.zeros(a.device(), a.dtype(), shape);
-        run(op, a.contiguous(), b.contiguous(), out);
+        Tensor out = Tensor.forOverwrite(a.device(), a.dtype(), shape);   // run writes every element
+        run(op, readable(a), readable(b), out);
         return out;
+    }
+
+    /**
+     * t itself when {@link #run} can read it where it lies (it walks any strides, but the backend steps through the
+     * last axis by 0 or 1: an expanded column, such as the gradient of a sum over the last axis, qualifies), else a
+     * contiguous copy.
+     */
+    private static Tensor readable(Tensor t) {
+        int inner = t.rank() - 1;
+        while (inner >= 0 && t.shape(inner) == 1) {     // run skips axes of size 1
+            inner--;
+        }
+        boolean inPlace = inner < 0 || t.stride(inner) == 0 || t.stride(inner) == 1;
+        return inPlace ? t : t.contiguous();
     }
 
     /**
      * Whether b is one row that broadcasts over all of a ([n], [1, n], … against a of rank ≥ 2 ending in
      * n), so that the result has a's shape.
      */
-    /**
-     * Whether t is one number per row spread along its last axis (a column expanded: stride 0 there, the rows
-     * contiguous), such as the gradient of a sum over the last axis. Read in place, not copied out first.
-     */
-    private static boolean isSpreadColumn(Tensor t) {
-        int rank = t.rank();
-        if (rank < 2 || t.stride(rank - 1) != 0 || t.shape(rank - 1) < 2) {
-            return false;
-        }
-        int expected = 1;
-        for (int d = rank - 2; d >= 0; d--) {
-            if (t.shape(d) > 1 && t.stride(d) != expected) {
-                return false;
-            }
-            expected *= t.shape(d);
-        }
-        return true;
-    }
-
-    /** a ∘ b of one shape where one or both is a spread column: one run per row, the column's number stepped 0. */
-    private static Tensor withSpreadColumn(BinaryOp op, Tensor a, Tensor b) {
-        Tensor out = Tensor.forOverwriteLike(a);   // every element is written
-        int n = a.shape(-1);
-        int rows = n == 0 ? 0 : out.numel() / n;
-        boolean aColumn = isSpreadColumn(a);
-        boolean bColumn = isSpreadColumn(b);
-        Tensor ac = aColumn ? a : a.contiguous();
-        Tensor bc = bColumn ? b : b.contiguous();
-        for (int row = 0; row < rows; row++) {
-            out.backend().binary(op, n, ac.storage(), ac.offset() + (aColumn ? row : row * n), aColumn ? 0 : 1,
-                    bc.storage(), bc.offset() + (bColumn ? row : row * n), bColumn ? 0 : 1, out.storage(), row * n);
-        }
-        return out;
-    }
-
     private static boolean isRowOf(Tensor b, Tensor a) {
         if (a.rank() < 2 || b.rank() > a.rank() || b.rank() == 0 || b.shape(-1) != a.shape(-1)) {
             return false;

@@ -32,6 +32,11 @@ class TensorTest {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4}, 2, 2);
         Tensor twoRows = Tensor.of(new double[] {10, 100}, 2, 1).expand(2, 2);
         assertArrayEquals(new double[] {10, 20, 300, 400}, x.mul(twoRows).toDoubleArray(), 0);
+        // a column cut from a matrix (its inner stride is the row length) and a transposed view: read by copy
+        Tensor m = Tensor.of(new double[] {1, 2, 3, 4, 5, 6}, 3, 2);
+        assertArrayEquals(new double[] {4, 16, 36}, m.narrow(1, 1, 1).mul(m.narrow(1, 0, 1).add(1)).toDoubleArray(), 0);
+        Tensor t = m.permute(1, 0);
+        assertArrayEquals(new double[] {2, 6, 10, 4, 8, 12}, t.add(t).toDoubleArray(), 0);
     }
 
     @Test
