@@ -29,8 +29,15 @@ import java.util.function.Supplier;
  * back at the close, so that requests, too, reuse their storages. Storages of other devices (CUDA)
  * are not pooled.
  *
+ * <p>Shapes may change from step to step (sequences cut to their batch's longest, Poisson batches): a
+ * request with no free storage of its exact length takes the shortest free one up to twice as long, and
+ * the tensor uses its first elements (so a step after a longer one allocates nothing). A storage that
+ * no step took in the last two is forgotten, so the pool holds about the largest recent step and does
+ * not pile up a step's worth of memory for every shape it has seen.
+ *
  * <p>With {@code -Djgrad.arena.poison=true} every storage handed back is filled with NaN, so that a
- * tensor read after its scope shows at once; the test suite runs that way.
+ * tensor read after its scope shows at once, and every new storage is made a few elements longer than
+ * asked, so that code taking a storage's length for a tensor's shows too; the test suite runs that way.
  */
 public final class Arena implements AutoCloseable {
 
@@ -39,11 +46,17 @@ public final class Arena implements AutoCloseable {
     /** The arena of this thread's open scope (a platform thread's stays bound once made). */
     private static final ThreadLocal<Arena> BOUND = new ThreadLocal<>();
     private static final boolean POISON = Boolean.getBoolean("jgrad.arena.poison");
-    /** Beyond this many distinct (dtype, length) classes the shapes vary too much to pool: start over. */
+    /** Beyond this many (dtype, length) classes, empty ones are dropped from the table. */
     private static final int MAX_SIZE_CLASSES = 512;
+    /** A request takes a free storage up to this many times its length when none has its exact length. */
+    private static final int MAX_SLACK = 2;
+    /** Under poison, new storages are this much longer than asked (an odd number, off any vector width). */
+    private static final int POISON_EXTRA = 3;
 
     private int depth;
     private int suspended;
+    /** Outermost scopes closed so far: the clock by which untaken storages age. */
+    private long steps;
     private final ArrayList<Storage> lent = new ArrayList<>();
     private final FreeLists<Storage> free = new FreeLists<>();
     private final ArrayList<int[]> lentInts = new ArrayList<>();
@@ -72,30 +85,27 @@ public final class Arena implements AutoCloseable {
         if (--depth > 0) {
             return;
         }
-        free.dropUnused();
+        free.dropUntakenBefore(steps - 1);
         for (int i = 0; i < lent.size(); i++) {
             Storage s = lent.get(i);
             if (POISON) {
                 poison(s);
             }
-            free.push(key(s.dtype(), s.length()), s);
+            free.push(key(s.dtype(), s.length()), s, steps);
         }
         lent.clear();
-        freeInts.dropUnused();
+        freeInts.dropUntakenBefore(steps - 1);
         for (int i = 0; i < lentInts.size(); i++) {
             int[] a = lentInts.get(i);
             if (POISON) {
                 Arrays.fill(a, Integer.MIN_VALUE);
             }
-            freeInts.push(a.length, a);
+            freeInts.push(a.length, a, steps);
         }
         lentInts.clear();
-        if (free.classes() > MAX_SIZE_CLASSES) {
-            free.clear();
-        }
-        if (freeInts.classes() > MAX_SIZE_CLASSES) {
-            freeInts.clear();
-        }
+        free.compactIfLarge();
+        freeInts.compactIfLarge();
+        steps++;
         if (Thread.currentThread().isVirtual() && suspended == 0) {
             BOUND.remove();
             ARENAS.give(this);
@@ -140,11 +150,14 @@ public final class Arena implements AutoCloseable {
         if (a == null || a.depth == 0 || a.suspended > 0) {
             return Storage.onHost(dtype, length);
         }
-        Storage s = a.free.pop(key(dtype, length));
+        Storage s = a.free.pop(key(dtype, length), a.steps);
         if (s == null) {
-            s = Storage.onHost(dtype, length);
+            s = a.free.popLonger(key(dtype, length), key(dtype, MAX_SLACK * (long) length), a.steps);
+        }
+        if (s == null) {
+            s = Storage.onHost(dtype, POISON ? length + POISON_EXTRA : length);
         } else if (zeroed) {
-            zero(s);
+            zero(s, length);
         }
         a.lent.add(s);
         return s;
@@ -160,7 +173,7 @@ public final class Arena implements AutoCloseable {
         if (a == null || a.depth == 0 || a.suspended > 0) {
             return new int[length];
         }
-        int[] ints = a.freeInts.pop(length);
+        int[] ints = a.freeInts.pop(length, a.steps);
         if (ints == null) {
             ints = new int[length];
         }
@@ -168,15 +181,17 @@ public final class Arena implements AutoCloseable {
         return ints;
     }
 
-    private static long key(DType dtype, int length) {
-        return ((long) length << 1) | (dtype == DType.F64 ? 1 : 0);
+    /** Ordered by length, then dtype: the keys of one dtype that are at least a length follow its own. */
+    private static long key(DType dtype, long length) {
+        return (length << 1) | (dtype == DType.F64 ? 1 : 0);
     }
 
-    private static void zero(Storage s) {
+    /** Clears what a tensor of {@code length} elements will read: the rest of a longer storage stays unused. */
+    private static void zero(Storage s, int length) {
         if (s instanceof Storage.F32 f) {
-            Arrays.fill(f.a, 0f);
+            Arrays.fill(f.a, 0, length, 0f);
         } else {
-            Arrays.fill(((Storage.F64) s).a, 0d);
+            Arrays.fill(((Storage.F64) s).a, 0, length, 0d);
         }
     }
 
@@ -189,58 +204,96 @@ public final class Arena implements AutoCloseable {
     }
 
     /**
-     * Free buffers by a size key (storages: dtype and length; int arrays: length), in an open-addressing
-     * table so that a lookup allocates nothing (a HashMap would box its long key).
+     * Free buffers by a size key (storages: length and dtype; int arrays: length), in an open-addressing
+     * table so that a lookup allocates nothing (a HashMap would box its long key), with the keys also kept
+     * in order for {@link #popLonger}, and for each key the step that last took or returned one of its buffers.
      */
     private static final class FreeLists<T> {
         private long[] keys = new long[64];
+        private long[] lastUsed = new long[64];
         private ArrayDeque<T>[] lists = newLists(64);
         private int used;
+        private long[] ordered = new long[64];
 
         @SuppressWarnings("unchecked")
         private static <T> ArrayDeque<T>[] newLists(int n) {
             return (ArrayDeque<T>[]) new ArrayDeque[n];
         }
 
-        T pop(long k) {
-            ArrayDeque<T> list = lists[slot(k)];
-            return list == null ? null : list.pollLast();
+        T pop(long k, long step) {
+            int i = slot(k);
+            return lists[i] == null ? null : take(i, step);
         }
 
-        void push(long k, T s) {
+        /** A buffer of the shortest key above k and at most {@code most} (same dtype bit), or null. */
+        T popLonger(long k, long most, long step) {
+            int from = java.util.Arrays.binarySearch(ordered, 0, used, k + 1);
+            for (int j = from < 0 ? -from - 1 : from; j < used && ordered[j] <= most; j++) {
+                if ((ordered[j] & 1) == (k & 1)) {
+                    int i = slot(ordered[j]);
+                    if (!lists[i].isEmpty()) {
+                        return take(i, step);
+                    }
+                }
+            }
+            return null;
+        }
+
+        private T take(int i, long step) {
+            T t = lists[i].pollLast();
+            if (t != null) {
+                lastUsed[i] = step;
+            }
+            return t;
+        }
+
+        void push(long k, T s, long step) {
             int i = slot(k);
             if (lists[i] == null) {
                 lists[i] = new ArrayDeque<>();
                 keys[i] = k;
+                insertOrdered(k);
                 if (++used * 2 > keys.length) {
                     grow();
                     i = slot(k);
                 }
             }
             lists[i].addLast(s);
+            lastUsed[i] = step;
         }
 
-        int classes() {
-            return used;
-        }
-
-        /**
-         * Forgets the storages the step now ending did not take: a loop whose shapes change from step
-         * to step (Poisson batches, padded sequences) would otherwise keep a step's worth of memory for
-         * every shape it has seen. The pool then holds what the last step used, and no more.
-         */
-        void dropUnused() {
-            for (ArrayDeque<T> list : lists) {
-                if (list != null) {
-                    list.clear();
+        /** Forgets the buffers of every key that no step since {@code step} took or returned. */
+        void dropUntakenBefore(long step) {
+            for (int i = 0; i < lists.length; i++) {
+                if (lists[i] != null && lastUsed[i] < step) {
+                    lists[i].clear();
                 }
             }
         }
 
-        void clear() {
-            keys = new long[64];
-            lists = newLists(64);
-            used = 0;
+        /** Past {@link #MAX_SIZE_CLASSES} keys, keeps only those with buffers, so lookups stay short. */
+        void compactIfLarge() {
+            if (used <= MAX_SIZE_CLASSES) {
+                return;
+            }
+            long[] oldKeys = keys;
+            long[] oldUsed = lastUsed;
+            ArrayDeque<T>[] oldLists = lists;
+            rebuild(oldKeys.length);
+            for (int j = 0; j < oldKeys.length; j++) {
+                if (oldLists[j] != null && !oldLists[j].isEmpty()) {
+                    put(oldKeys[j], oldLists[j], oldUsed[j]);
+                }
+            }
+        }
+
+        private void insertOrdered(long k) {
+            if (used == ordered.length) {
+                ordered = java.util.Arrays.copyOf(ordered, used * 2);
+            }
+            int at = -java.util.Arrays.binarySearch(ordered, 0, used, k) - 1;
+            System.arraycopy(ordered, at, ordered, at + 1, used - at);
+            ordered[at] = k;
         }
 
         /** The slot holding k, or the empty slot where it would go. */
@@ -255,16 +308,30 @@ public final class Arena implements AutoCloseable {
 
         private void grow() {
             long[] oldKeys = keys;
+            long[] oldUsed = lastUsed;
             ArrayDeque<T>[] oldLists = lists;
-            keys = new long[oldKeys.length * 2];
-            lists = newLists(oldKeys.length * 2);
+            rebuild(oldKeys.length * 2);
             for (int j = 0; j < oldKeys.length; j++) {
                 if (oldLists[j] != null) {
-                    int i = slot(oldKeys[j]);
-                    keys[i] = oldKeys[j];
-                    lists[i] = oldLists[j];
+                    put(oldKeys[j], oldLists[j], oldUsed[j]);
                 }
             }
+        }
+
+        private void rebuild(int capacity) {
+            keys = new long[capacity];
+            lastUsed = new long[capacity];
+            lists = newLists(capacity);
+            used = 0;
+        }
+
+        private void put(long k, ArrayDeque<T> list, long step) {
+            int i = slot(k);
+            keys[i] = k;
+            lists[i] = list;
+            lastUsed[i] = step;
+            insertOrdered(k);
+            used++;
         }
     }
 }

@@ -48,24 +48,57 @@ class ArenaTest {
     }
 
     @Test
-    void storagesAStepDidNotTakeAreForgottenSoChangingShapesDoNotPileUp() {
-        Storage ofFive;
+    void storagesNoStepTookInTheLastTwoAreForgottenSoChangingShapesDoNotPileUp() {
+        Storage ofFive = stepOf(5);
+        assertSame(ofFive, storageAfter(5, 40), "one step of another shape in between: still kept");
+        assertNotSame(ofFive, storageAfter(5, 40, 40), "two steps that did not take it: forgotten");
+        Storage ofNine = stepOf(9);
+        assertSame(ofNine, stepOf(9), "a step of the same shapes still reuses them");
+    }
+
+    @Test
+    void aShorterRequestTakesALongerFreeStorageUpToTwiceItsLengthZeroedWhereItReads() {
+        Storage ofTen;
         try (Arena ignored = Arena.open()) {
-            ofFive = Tensor.zeros(DType.F32, 5).storage();
+            Tensor t = Tensor.ones(DType.F32, 10);
+            ofTen = t.storage();
         }
         try (Arena ignored = Arena.open()) {
-            Tensor.zeros(DType.F32, 7);                  // a step of another shape: the length-5 storage is not taken
+            Tensor t = Tensor.zeros(DType.F32, 2, 3);
+            assertSame(ofTen, t.storage(), "6 elements in the free storage of 10");
+            assertArrayEquals(new float[6], t.toFloatArray(), "cleared where the tensor reads");
+            t.set(4, 1, 2);
+            assertEquals(4f, t.get(1, 2));
+            assertNotSame(ofTen, Tensor.zeros(DType.F32, 4).storage(), "the storage is lent once");
         }
         try (Arena ignored = Arena.open()) {
-            assertNotSame(ofFive, Tensor.zeros(DType.F32, 5).storage(), "the pool kept only the last step's storages");
+            assertNotSame(ofTen, Tensor.zeros(DType.F32, 4).storage(), "10 is more than twice 4: not lent for it");
+            assertNotSame(ofTen, Tensor.zeros(DType.F64, 6).storage(), "nor to another dtype");
+            assertNotSame(ofTen, Tensor.zeros(DType.F32, ofTen.length() + 1).storage(), "nor to a longer request");
         }
-        Storage ofNine;
+    }
+
+    @Test
+    void trainingWhoseShapesChangeEveryStepGivesTheSameBitsInAnArena() {
+        List<float[]> plain = trainVarying(false);
+        List<float[]> pooled = trainVarying(true);
+        for (int i = 0; i < plain.size(); i++) {
+            assertArrayEquals(plain.get(i), pooled.get(i), "parameter " + i);
+        }
+    }
+
+    private static Storage stepOf(int length) {
         try (Arena ignored = Arena.open()) {
-            ofNine = Tensor.zeros(DType.F32, 9).storage();
+            return Tensor.zeros(DType.F32, length).storage();
         }
-        try (Arena ignored = Arena.open()) {
-            assertSame(ofNine, Tensor.zeros(DType.F32, 9).storage(), "a step of the same shapes still reuses them");
+    }
+
+    /** The storage a step of {@code last} gets after steps of the lengths {@code before}. */
+    private static Storage storageAfter(int last, int... before) {
+        for (int length : before) {
+            stepOf(length);
         }
+        return stepOf(last);
     }
 
     @Test
@@ -165,6 +198,33 @@ class ArenaTest {
         List<float[]> params = new ArrayList<>();
         for (Map.Entry<String, Tensor> p : net.parameters().entrySet()) {
             params.add(p.getValue().toFloatArray());
+        }
+        return params;
+    }
+
+    /** As {@link #train}, with 3 to 7 time steps by turns, so that each step's storages are of other lengths. */
+    private static List<float[]> trainVarying(boolean inArena) {
+        Net net = new Net(12);
+        Optimizer adam = new Adam(1e-2).bind(net);
+        SplittableRandom data = new SplittableRandom(6);
+        int[] lengths = {7, 4, 6, 3, 7, 5, 7, 3};
+        for (int steps : lengths) {
+            int[] ids = data.ints(4L * steps, 0, 20).toArray();
+            int[] labels = data.ints(4, 0, 3).toArray();
+            Arena scope = inArena ? Arena.open() : null;
+            try {
+                adam.zeroGrad();
+                SoftmaxCrossEntropy.of(net.logits(ids, 4, steps), labels).backward();
+                adam.step();
+            } finally {
+                if (scope != null) {
+                    scope.close();
+                }
+            }
+        }
+        List<float[]> params = new ArrayList<>();
+        for (Tensor p : net.parameters().values()) {
+            params.add(p.toFloatArray());
         }
         return params;
     }

@@ -21,10 +21,10 @@ import jgrad.bench.BackendChoice;
 import jgrad.optim.Adam;
 import jgrad.optim.Optimizer;
 import jgrad.sequence.Gru4Rec;
+import jgrad.sequence.NextItemTraining;
 import jgrad.sequence.SasRec;
 import jgrad.sequence.SequenceBatch;
 import jgrad.sequence.SequenceModel;
-import jgrad.tensor.Tensor;
 
 /**
  * One training step of the next-item models on ML-100K sizes (1,682 items): a batch of 128 full sequences of
@@ -77,12 +77,9 @@ public class NextItemStepBench {
         }
     }
 
+    /** The step that {@code ./jgrad example sasrec} and {@code gru4rec} train with, in its step memory. */
     @Benchmark
-    public Tensor trainStep() {
-        adam.zeroGrad();
-        Tensor loss = net.loss(batch);
-        loss.backward();
-        adam.step();
-        return loss;
+    public double trainStep() {
+        return NextItemTraining.step(net, adam, batch);
     }
 }
