@@ -90,28 +90,19 @@ public final class MatMul {
                     pb.t.storage(), pb.offset(NO_BATCH), pb.ld, 0, out.storage(), 0, n);
             return;
         }
-        int[] aOffs = Arena.ints(batches);
-        int[] bOffs = Arena.ints(batches);
-        int batchRank = out.rank() - 2;
-        int[] index = new int[batchRank];
-        for (int i = 0; i < batches; i++) {
-            aOffs[i] = pa.offset(index);
-            bOffs[i] = pb.offset(index);
-            for (int d = batchRank - 1; d >= 0; d--) {
-                if (++index[d] < out.shape(d)) {
-                    break;
-                }
-                index[d] = 0;
-            }
-        }
+        int[] aOffs = pa.offsets(batches, out);
+        int[] bOffs = pb.offsets(batches, out);
         out.backend().gemmBatch(pa.trans, pb.trans, m, n, k, batches, pa.t.storage(), aOffs, pa.ld,
                 pb.t.storage(), bOffs, pb.ld, out.storage(), 0);
     }
 
-    /** A batch of matrices as GEMM sees it: storage, per-matrix offset, transpose flag, leading dimension. */
-    private record Operand(Tensor t, boolean trans, int ld) {
+    /**
+     * A batch of matrices as GEMM sees it: storage, per-matrix offset, transpose flag, leading dimension (a view
+     * whose matrices are neither row- nor column-major is copied first). Also for the kernels' own products.
+     */
+    public record Operand(Tensor t, boolean trans, int ld) {
 
-        static Operand of(Tensor x, boolean trans) {
+        public static Operand of(Tensor x, boolean trans) {
             int rowStride = x.stride(-2);
             int colStride = x.stride(-1);
             int rows = x.shape(-2);
@@ -129,6 +120,23 @@ public final class MatMul {
             Tensor c = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             c.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), c.storage(), 0);
             return c;
+        }
+
+        /** The offsets of the {@code batches} matrices, in the row-major order of out's leading axes (step memory). */
+        public int[] offsets(int batches, Tensor out) {
+            int[] offs = Arena.ints(batches);
+            int batchRank = out.rank() - 2;
+            int[] index = new int[batchRank];
+            for (int i = 0; i < batches; i++) {
+                offs[i] = offset(index);
+                for (int d = batchRank - 1; d >= 0; d--) {
+                    if (++index[d] < out.shape(d)) {
+                        break;
+                    }
+                    index[d] = 0;
+                }
+            }
+            return offs;
         }
 
         int offset(int[] batchIndex) {

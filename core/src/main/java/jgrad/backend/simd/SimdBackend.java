@@ -9,6 +9,7 @@ import jgrad.backend.ScalarBackend;
 import jgrad.backend.SgdStep;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.Storage;
+import jgrad.backend.Triangle;
 
 /**
  * The Vector API backend: every kernel has a float path written with {@code jdk.incubator.vector}
@@ -88,17 +89,36 @@ public class SimdBackend extends ScalarBackend {
     @Override
     public void gemmBatch(boolean transA, boolean transB, int m, int n, int k, int count,
                           Storage a, int[] aOffs, int lda, Storage b, int[] bOffs, int ldb, Storage c, int cOff) {
-        int tasks = SimdParallel.tasksFor((long) count * m * n * Math.max(k, 1), BATCH_GRAIN);
-        if (tasks == 1 || count < 2) {
+        if (!sideBySide(count, (long) m * n * Math.max(k, 1), i -> gemm(transA, transB, m, n, k, a, aOffs[i], lda,
+                b, bOffs[i], ldb, 0, c, cOff + i * m * n, n))) {
             super.gemmBatch(transA, transB, m, n, k, count, a, aOffs, lda, b, bOffs, ldb, c, cOff);
-            return;
+        }
+    }
+
+    /** As {@link #gemmBatch}: each product whole on one thread. */
+    @Override
+    public void gemmTriangularBatch(Triangle shape, boolean transA, boolean transB, int m, int n, int k, int count,
+                                    Storage a, int[] aOffs, int lda, Storage b, int[] bOffs, int ldb, Storage c,
+                                    int cOff) {
+        if (!sideBySide(count, (long) m * n * Math.max(k, 1) / 2, i -> gemmTriangular(shape, transA, transB, m, n, k,
+                a, aOffs[i], lda, b, bOffs[i], ldb, c, cOff + i * m * n))) {
+            super.gemmTriangularBatch(shape, transA, transB, m, n, k, count, a, aOffs, lda, b, bOffs, ldb, c, cOff);
+        }
+    }
+
+    /** Runs {@code product} for each of {@code count} products on the pool, if they are work enough to share. */
+    private static boolean sideBySide(int count, long workEach, java.util.function.IntConsumer product) {
+        int tasks = SimdParallel.tasksFor(count * workEach, BATCH_GRAIN);
+        if (tasks == 1 || count < 2) {
+            return false;
         }
         int chunks = Math.min(count, tasks * BATCH_CHUNKS_PER_THREAD);
         SimdParallel.run(chunks, t -> {
             for (int i = (int) ((long) t * count / chunks); i < (int) ((long) (t + 1) * count / chunks); i++) {
-                gemm(transA, transB, m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, 0, c, cOff + i * m * n, n);
+                product.accept(i);
             }
         });
+        return true;
     }
 
     private static void checkGemm(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {

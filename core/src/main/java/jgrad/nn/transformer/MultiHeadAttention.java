@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.backend.DType;
 import jgrad.kernels.AttentionSoftmaxKernel;
+import jgrad.kernels.CausalProducts;
 import jgrad.nn.Config;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -26,7 +27,8 @@ import jgrad.tensor.Tensor;
  * </pre>
  * Key s is dropped for query t when the attention is causal and s &gt; t, or when mask[b, s] = 0
  * (padding); a query with no key left keeps its own (its output means nothing, and is masked out by the
- * models). The weights are one op ({@link AttentionSoftmaxKernel}). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
+ * models). The weights are one op ({@link AttentionSoftmaxKernel}); when causal with as many queries as keys, the
+ * scores and α V skip the triangle above the diagonal ({@link CausalProducts}). Weights [d, d] Glorot-uniform, biases zeros. This is PyTorch's
  * {@code MultiheadAttention(d, h, batch_first=True)} with in_proj_weight = [W_q; W_k; W_v].
  * As a {@link Layer} (a stage of a {@code Sequential}) it keeps every key (no padding mask) and returns y.
  */
@@ -119,9 +121,12 @@ public final class MultiHeadAttention extends Module implements Layer {
         Tensor q = split(queries, batch, rows);
         Tensor k = split(keys, batch, keys.shape(1));
         Tensor v = split(values, batch, values.shape(1));
-        Tensor alpha = AttentionSoftmaxKernel.run(q.matmul(k, false, true), mask, 1 / Math.sqrt(d / (double) heads),
-                causal);
-        return new Heads(onWeights.apply(alpha).matmul(v).permute(0, 2, 1, 3).reshape(batch, rows, d), alpha);
+        boolean square = causal && rows == keys.shape(1);      // then α is lower triangular: skip its zero half
+        Tensor scores = square ? CausalProducts.scores(q, k) : q.matmul(k, false, true);
+        Tensor alpha = AttentionSoftmaxKernel.run(scores, mask, 1 / Math.sqrt(d / (double) heads), causal);
+        Tensor weighed = onWeights.apply(alpha);
+        Tensor o = square ? CausalProducts.weigh(weighed, v) : weighed.matmul(v);
+        return new Heads(o.permute(0, 2, 1, 3).reshape(batch, rows, d), alpha);
     }
 
     private Tensor project(Weights w, String p, Tensor x) {
