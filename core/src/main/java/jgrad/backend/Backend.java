@@ -438,7 +438,7 @@ public interface Backend {
      * </pre>
      * (c = {@code scale}, m the row's largest kept c·s). A query with no key to see keeps its own, so that its
      * row is not 0/0; its output means nothing and the models mask it out. Written to alpha [B·heads, Tq, Tk]
-     * from offset 0. Unless a backend fuses it, this is {@link AttentionSoftmax}'s composition.
+     * from offset 0, every element (0 or not). Unless a backend fuses it, this is {@link AttentionSoftmax}'s composition.
      */
     default void attentionSoftmax(int batch, int heads, int queries, int keys, double scale, boolean causal,
                                   Storage keep, Storage s, int sOff, Storage alpha) {
@@ -449,7 +449,8 @@ public interface Backend {
      * The backward of {@link #attentionSoftmax}: from its α and g = ∂L/∂α ({@code rows} rows of Tk, both
      * contiguous, g from gOff), ds = c · α ⊙ (g − Σ_u α_u g_u) per row, written to ds from offset 0. Dropped
      * keys have α = 0 and so get ds = 0: the mask is not needed again; {@code causal} says that row t of each
-     * [Tq, Tk] matrix is 0 beyond column p_t, which a backend may skip.
+     * [Tq, Tk] matrix is 0 beyond column p_t, which a backend may skip reading (it still writes ds = 0 there:
+     * ds, like α, is written in full, so callers need not clear it).
      */
     default void attentionSoftmaxBackward(int rows, int queries, int keys, double scale, boolean causal, Storage alpha,
                                           Storage g, int gOff, Storage ds) {

@@ -54,7 +54,7 @@ public final class AttentionSoftmaxKernel implements OpRecord.Backward {
         AttentionSoftmaxKernel k = new AttentionSoftmaxKernel(scores, scale, causal);
         Tensor s = scores.contiguous();
         Tensor mask = keep == null ? null : keep.detach().to(s.dtype()).to(s.device()).contiguous();
-        Tensor alpha = Tensor.zeros(k.device, k.dtype, scores.shape());
+        Tensor alpha = Tensor.forOverwrite(k.device, k.dtype, scores.shape());   // the kernels write every key, 0 or not
         k.device.backend().attentionSoftmax(batch, scores.shape(1), k.queries, steps, scale, causal,
                 mask == null ? null : fromZero(mask).storage(), s.storage(), s.offset(), alpha.storage());
         k.alpha = alpha;
@@ -68,7 +68,7 @@ public final class AttentionSoftmaxKernel implements OpRecord.Backward {
     @Override
     public Tensor[] apply(Tensor g) {
         Tensor gc = g.contiguous();
-        Tensor ds = Tensor.zeros(device, dtype, alpha.shape());
+        Tensor ds = Tensor.forOverwrite(device, dtype, alpha.shape());
         Device.common("attention softmax backward", device, gc.device()).backend().attentionSoftmaxBackward(rows, queries,
                 steps, scale, causal, alpha.storage(), gc.storage(), gc.offset(), ds.storage());
         return new Tensor[] {ds};

@@ -41,7 +41,7 @@ public final class LayerNormKernel implements OpRecord.Backward {
     public static Tensor run(Tensor x, Tensor gamma, Tensor beta, double eps) {
         LayerNormKernel k = new LayerNormKernel(x, gamma);
         Tensor b = fromZero(beta.detach());
-        Tensor y = Tensor.zeros(k.device, k.dtype, x.shape());
+        Tensor y = Tensor.forOverwrite(k.device, k.dtype, x.shape());        // every row written
         k.device.backend().layerNormForward(k.rows, k.d, eps, k.x.storage(), k.x.offset(), k.gamma.storage(),
                 b.storage(), y.storage(), k.mean.storage(), k.rstd.storage());
         return y.recordedAs("layerNorm", k, x, gamma, beta);
@@ -56,7 +56,7 @@ public final class LayerNormKernel implements OpRecord.Backward {
     @Override
     public Tensor[] apply(Tensor g) {
         Tensor dy = fromZero(g);
-        Tensor dx = Tensor.zeros(device, dtype, x.shape());
+        Tensor dx = Tensor.forOverwrite(device, dtype, x.shape());
         Tensor dGamma = Tensor.zeros(device, dtype, d);
         Tensor dBeta = Tensor.zeros(device, dtype, d);
         device.backend().layerNormBackward(rows, d, x.storage(), x.offset(), gamma.storage(), mean.storage(),

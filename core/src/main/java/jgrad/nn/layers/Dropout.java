@@ -60,12 +60,13 @@ public final class Dropout extends Module implements Layer {
         int keys = alpha.shape(-1);
         int queries = alpha.shape(-2);
         int rows = alpha.numel() / Math.max(1, keys);
-        Tensor m = Tensor.zeros(alpha.device(), alpha.dtype(), alpha.shape());
+        Tensor m = Tensor.forOverwrite(alpha.device(), alpha.dtype(), alpha.shape());
         long first = drawn;
         m.backend().forSlices(rows, 20L * keys, (lo, hi) -> {
             for (int r = lo; r < hi; r++) {
                 int seen = r % queries + keys - queries + 1;
                 m.backend().dropoutMask(seen, seed, first + (long) r * keys, p, m.storage(), r * keys);
+                m.backend().fill(keys - seen, m.storage(), r * keys + seen, 0);
             }
         });
         drawn += m.numel();
@@ -74,7 +75,7 @@ public final class Dropout extends Module implements Layer {
 
     /** m / (1 − p): 0 with probability p, else 1/(1 − p). One Philox draw per element. */
     private Tensor mask(Tensor x) {
-        Tensor m = Tensor.zeros(x.device(), x.dtype(), x.shape());
+        Tensor m = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
         m.backend().dropoutMask(m.numel(), seed, drawn, p, m.storage(), 0);
         drawn += m.numel();
         return m;
