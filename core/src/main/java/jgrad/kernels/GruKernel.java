@@ -33,7 +33,7 @@ public final class GruKernel extends SequenceKernel {
         start(x, wx, wh, b, h0);
         act = ws.get("act", dtype, batch, steps, gates);
         resetH = ws.get("resetH", dtype, batch, steps, hidden);
-        out = Tensor.zeros(device, dtype, batch, steps, hidden);
+        out = Tensor.forOverwrite(device, dtype, batch, steps, hidden);       // every step of every row is written
         Storage p = pre.storage(), a = act.storage(), h = out.storage();
         int n = hidden;
         overBatch((lo, hi) -> {

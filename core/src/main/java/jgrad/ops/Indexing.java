@@ -41,7 +41,7 @@ public final class Indexing {
         int[] outShape = Arrays.copyOf(shapeOfIds, shapeOfIds.length + rowShape.length);
         System.arraycopy(rowShape, 0, outShape, shapeOfIds.length, rowShape.length);
         Tensor t = table.contiguous();
-        Tensor out = Tensor.zeros(table.device(), table.dtype(), outShape);
+        Tensor out = Tensor.forOverwrite(table.device(), table.dtype(), outShape);      // every row is copied
         int[] idsCopy = Arena.ints(ids.length);      // kept for the backward; lent by the step, if any
         System.arraycopy(ids, 0, idsCopy, 0, ids.length);
         out.backend().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
