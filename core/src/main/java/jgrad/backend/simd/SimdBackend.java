@@ -458,6 +458,23 @@ public class SimdBackend extends ScalarBackend {
         }
     }
 
+    @Override
+    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
+                         int gOff, AdamStep step, Storage dense) {
+        if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+                && g instanceof Storage.F32 fg) {
+            int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
+            if (oneChunk(rows, rowGrain)) {
+                SimdOptim.adamRows(0, rows, rowLen, fw.a, wOff, fm.a, fv.a, ids, fg.a, gOff, step);
+            } else {
+                inChunks(rows, rowGrain, (from, count) -> SimdOptim.adamRows(from, from + count, rowLen, fw.a, wOff,
+                        fm.a, fv.a, ids, fg.a, gOff, step));
+            }
+        } else {
+            super.adamRows(rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+        }
+    }
+
     // SGD, Adagrad, RMSprop, Adadelta, the penalty gradient and the norm clipping compute in double lanes, bit for
     // bit as the scalar reference (SimdOptim). The sum of squares stays the reference's sequential double
     // sum: a vector sum would reorder it, and it runs once per clipped step.
