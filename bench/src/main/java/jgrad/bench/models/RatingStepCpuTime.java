@@ -17,6 +17,8 @@ public final class RatingStepCpuTime {
 
     private static final int STEPS = 200;
     private static final int BATCH = 256;
+    /** Rounds run before the measured ones: on a loaded machine C2 compiles the Vector API kernels late. */
+    private static final int WARM_UP = 15;
 
     private RatingStepCpuTime() {
     }
@@ -31,7 +33,7 @@ public final class RatingStepCpuTime {
         bench.shuffle();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[] us = new double[rounds];
-        for (int r = -5; r < rounds; r++) {                 // five rounds of warm-up
+        for (int r = -WARM_UP; r < rounds; r++) {
             long t0 = threads.getCurrentThreadCpuTime();
             for (int s = 0; s < STEPS; s++) {
                 bench.step();
