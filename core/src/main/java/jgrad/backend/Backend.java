@@ -212,10 +212,16 @@ public interface Backend {
      */
     default void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
                           int gOff, AdamStep step, Storage dense) {
+        adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+    }
+
+    /** {@link #adamRows} as {@link #adam} over the gradient made dense in {@code dense}: fill, scatter, Adam. */
+    static void adamRowsDensified(Backend be, int rows, int rowLen, Storage w, int wOff, Storage m, Storage v,
+                                  int[] ids, Storage g, int gOff, AdamStep step, Storage dense) {
         int n = rows * rowLen;
-        fill(n, dense, 0, 0.0);
-        scatterAddRows(ids, rowLen, g, gOff, dense, 0);
-        adam(n, w, wOff, m, v, dense, 0, step);
+        be.fill(n, dense, 0, 0.0);
+        be.scatterAddRows(ids, rowLen, g, gOff, dense, 0);
+        be.adam(n, w, wOff, m, v, dense, 0, step);
     }
 
     /*

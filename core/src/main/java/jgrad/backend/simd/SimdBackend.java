@@ -2,6 +2,7 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.AdamStep;
+import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.ReduceOp;
@@ -461,7 +462,10 @@ public class SimdBackend extends ScalarBackend {
     @Override
     public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
                          int gOff, AdamStep step, Storage dense) {
-        if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+        if (rowLen < SimdOptim.LANES) {
+            // rows shorter than a vector (an MF bias table): one call per row would cost more than the zeros
+            Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+        } else if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
             int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
             if (oneChunk(rows, rowGrain)) {

@@ -26,6 +26,9 @@ final class SimdOptim {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
 
+    /** Floats per vector of {@link #adam}. */
+    static final int LANES = S.length();
+
     private SimdOptim() {
     }
 
