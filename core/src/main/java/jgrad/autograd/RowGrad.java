@@ -2,6 +2,7 @@ package jgrad.autograd;
 
 import java.util.Arrays;
 
+import jgrad.backend.AdamStep;
 import jgrad.backend.Reusable;
 import jgrad.backend.Storage;
 import jgrad.tensor.Shapes;
@@ -89,6 +90,16 @@ public final class RowGrad {
     /** table[id(k)] += rows[k] for every k: the gradient added into a dense table of rows of rowLen elements. */
     public void addInto(Storage table, int rowLen) {
         rows.backend().scatterAddRows(ids, rowLen, rows.storage(), rows.offset(), table, 0);
+    }
+
+    /**
+     * The exact Adam step of the whole table w [tableRows, rowLen] (moments m, v) from this gradient: the looked-up
+     * rows with their rows of gradient, every other row with a zero one ({@code Backend.adamRows}; {@code dense} is
+     * scratch of the table's size for a backend that densifies the gradient).
+     */
+    public void adamStep(int tableRows, int rowLen, Storage w, int wOff, Storage m, Storage v, AdamStep step,
+                         Storage dense) {
+        rows.backend().adamRows(tableRows, rowLen, w, wOff, m, v, ids, rows.storage(), rows.offset(), step, dense);
     }
 
     /** A thread's reusable sort keys, rank table and slot array. */

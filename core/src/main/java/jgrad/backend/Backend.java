@@ -250,6 +250,28 @@ public interface Backend {
      */
     void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step);
 
+    /**
+     * The exact Adam update of a whole table of {@code rows} rows of {@code rowLen} elements (w, m and v from
+     * {@code wOff}) whose gradient is row-sparse: row ids[k] (ids ascending, each once) has the gradient row
+     * g[gOff + k·rowLen ..], every other row the gradient 0, so its moments decay and its weight still moves.
+     * The same bits as {@link #adam} on the dense gradient. This default composes exactly that: it writes the
+     * dense gradient into {@code dense} (rows·rowLen elements of scratch) and runs {@link #adam} over it; a CPU
+     * backend walks the rows instead and never reads a zero it has written.
+     */
+    default void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
+                          int gOff, AdamStep step, Storage dense) {
+        adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+    }
+
+    /** {@link #adamRows} as {@link #adam} over the gradient made dense in {@code dense}: fill, scatter, Adam. */
+    static void adamRowsDensified(Backend be, int rows, int rowLen, Storage w, int wOff, Storage m, Storage v,
+                                  int[] ids, Storage g, int gOff, AdamStep step, Storage dense) {
+        int n = rows * rowLen;
+        be.fill(n, dense, 0, 0.0);
+        be.scatterAddRows(ids, rowLen, g, gOff, dense, 0);
+        be.adam(n, w, wOff, m, v, dense, 0, step);
+    }
+
     /*
      * The rules below keep the arithmetic the optimizers had when they looped over Storage.get/set:
      * each element is computed in double from its stored values and rounded once, on store, to the

@@ -448,6 +448,51 @@ public class ScalarBackend implements Backend {
         }
     }
 
+    /** Row by row: a looked-up row takes {@link #adam} with its gradient row, any other row the rule with g = 0. */
+    @Override
+    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
+                         int gOff, AdamStep step, Storage dense) {
+        int k = 0;
+        for (int r = 0; r < rows; r++) {
+            int p = wOff + r * rowLen;
+            if (k < ids.length && ids[k] == r) {
+                adam(rowLen, w, p, m, v, g, gOff + k * rowLen, step);
+                k++;
+            } else {
+                adamWithoutGradient(rowLen, w, p, m, v, g, step);
+            }
+        }
+    }
+
+    /**
+     * {@link #adam} with g = 0: m ← β₁·m, v ← β₂·v, w ← w − (lr·(m / c₁)) / (√(v / c₂) + ε). The same bits as
+     * adding the zero terms: x + 0 is x for every x but −0, and a −0 moment is flushed to +0 either way. In float
+     * where {@link #adam} would be (g's dtype is read for that only).
+     */
+    private static void adamWithoutGradient(int n, Storage w, int wOff, Storage m, Storage v, Storage g,
+                                            AdamStep step) {
+        if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+                && g instanceof Storage.F32) {
+            float b1 = (float) step.beta1(), b2 = (float) step.beta2();
+            float lr = (float) step.lr(), c1 = (float) step.c1(), c2 = (float) step.c2(), eps = (float) step.epsilon();
+            for (int p = wOff; p < wOff + n; p++) {
+                float mi = flushed(b1 * fm.a[p]);
+                float vi = flushed(b2 * fv.a[p]);
+                fm.a[p] = mi;
+                fv.a[p] = vi;
+                fw.a[p] -= lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps);
+            }
+            return;
+        }
+        for (int p = wOff; p < wOff + n; p++) {
+            double mi = flushed(step.beta1() * m.get(p));
+            double vi = flushed(step.beta2() * v.get(p));
+            m.set(p, mi);
+            v.set(p, vi);
+            w.set(p, w.get(p) - step.lr() * (mi / step.c1()) / (Math.sqrt(vi / step.c2()) + step.epsilon()));
+        }
+    }
+
     /**
      * A moment of Adam below the smallest normal number becomes 0 ({@link AdamStep}): a moment that decays without
      * gradient would otherwise spend thousands of steps among the subnormals, where every operation on it costs a

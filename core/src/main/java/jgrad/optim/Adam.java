@@ -1,7 +1,9 @@
 package jgrad.optim;
 
+import jgrad.autograd.RowGrad;
 import jgrad.backend.AdamStep;
 import jgrad.backend.Storage;
+import jgrad.tensor.Tensor;
 
 /**
  * Adam (Kingma &amp; Ba 2015), with bias correction, at step t = 1, 2, …:
@@ -65,6 +67,15 @@ public class Adam extends Optimizer {
     protected void update(Slot s, double lr, int pOff, Storage g, int gOff, int n) {
         beforeUpdate(s, lr, pOff, n);
         s.param.backend().adam(n, s.param.storage(), pOff, s.state[0], s.state[1], g, gOff, coefficients(lr, s.t));
+    }
+
+    /** Every row in one kernel: the looked-up ones with their gradient, the others with their moments decaying. */
+    @Override
+    protected boolean updateRows(Slot s, double lr, RowGrad rows, int rowLen, Storage dense) {
+        Tensor p = s.param;
+        beforeUpdate(s, lr, p.offset(), p.numel());
+        rows.adamStep(p.shape(0), rowLen, p.storage(), p.offset(), s.state[0], s.state[1], coefficients(lr, s.t), dense);
+        return true;
     }
 
     /** The step's coefficients, computed once per (lr, t): a lazy step calls update once per row. */

@@ -91,6 +91,15 @@ public abstract class Optimizer {
      */
     protected abstract void update(Slot s, double lr, int pOff, Storage g, int gOff, int n);
 
+    /**
+     * The exact (dense-rule) update of the whole parameter from a row-sparse gradient, for a rule that has a kernel
+     * walking the rows without a dense gradient; returns false, and the optimizer densifies the gradient into
+     * {@code dense} and calls {@link #update}, when the rule has none (the default).
+     */
+    protected boolean updateRows(Slot s, double lr, RowGrad rows, int rowLen, Storage dense) {
+        return false;
+    }
+
     // ---------------------------------------------------------------- configuration
 
     /** Adds parameters to update (e.g. {@code module.parameters()}); returns this. */
@@ -265,7 +274,9 @@ public abstract class Optimizer {
             rows = null;
         }
         if (rows != null && !rowsOnlyIsExact(s)) {
-            apply(s, p.offset(), scatterDense(s, rows), 0, p.numel());
+            if (regularizes(s) || !updateRows(s, lr * s.lrScale, rows, rowLength(p), gradBuffer(s))) {
+                apply(s, p.offset(), scatterDense(s, rows), 0, p.numel());
+            }
             return;
         }
         if (rows == null) {

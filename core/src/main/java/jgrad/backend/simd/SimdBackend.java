@@ -2,6 +2,7 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.AdamStep;
+import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.ReduceOp;
@@ -475,6 +476,26 @@ public class SimdBackend extends ScalarBackend {
             }
         } else {
             super.adam(n, w, wOff, m, v, g, gOff, step);
+        }
+    }
+
+    @Override
+    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
+                         int gOff, AdamStep step, Storage dense) {
+        if (rowLen < SimdOptim.LANES) {
+            // rows shorter than a vector (an MF bias table): one call per row would cost more than the zeros
+            Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+        } else if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
+                && g instanceof Storage.F32 fg) {
+            int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
+            if (oneChunk(rows, rowGrain)) {
+                SimdOptim.adamRows(0, rows, rowLen, fw.a, wOff, fm.a, fv.a, ids, fg.a, gOff, step);
+            } else {
+                inChunks(rows, rowGrain, (from, count) -> SimdOptim.adamRows(from, from + count, rowLen, fw.a, wOff,
+                        fm.a, fv.a, ids, fg.a, gOff, step));
+            }
+        } else {
+            super.adamRows(rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
         }
     }
 

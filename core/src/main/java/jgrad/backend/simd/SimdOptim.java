@@ -1,5 +1,7 @@
 package jgrad.backend.simd;
 
+import java.util.Arrays;
+
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
@@ -24,6 +26,9 @@ final class SimdOptim {
     private static final VectorSpecies<Float> F = VectorSpecies.of(float.class,
             VectorShape.forBitSize(D.vectorBitSize() / 2));
 
+    /** Floats per vector of {@link #adam}. */
+    static final int LANES = S.length();
+
     private SimdOptim() {
     }
 
@@ -44,6 +49,49 @@ final class SimdOptim {
             vi.intoArray(v, p, k);
             FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
             FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+        }
+    }
+
+    /**
+     * {@link #adam} with g = 0 on n floats: m ← β₁·m, v ← β₂·v, the same weight step. The same bits as adam over a
+     * zero gradient (x + 0 is x except for −0, and a −0 moment is flushed to +0 either way), without reading it.
+     */
+    static void adamWithoutGradient(int n, float[] w, int wOff, float[] m, float[] v, AdamStep s) {
+        float b1 = (float) s.beta1(), b2 = (float) s.beta2();
+        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
+        for (int i = 0; i < n; i += S.length()) {
+            VectorMask<Float> k = S.indexInRange(i, n);
+            int p = wOff + i;
+            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1);
+            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2);
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
+            mi.intoArray(m, p, k);
+            vi.intoArray(v, p, k);
+            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+        }
+    }
+
+    /**
+     * Rows [from, to) of the exact row-sparse Adam step ({@code Backend.adamRows}): the looked-up rows (ids
+     * ascending) with their gradient rows, each run of rows between them in one pass without a gradient.
+     */
+    static void adamRows(int from, int to, int rowLen, float[] w, int wOff, float[] m, float[] v, int[] ids,
+                         float[] g, int gOff, AdamStep s) {
+        int k = Arrays.binarySearch(ids, from);
+        k = k >= 0 ? k : -k - 1;                                 // the first looked-up row at or after from
+        int r = from;
+        for (; k < ids.length && ids[k] < to; k++) {
+            int id = ids[k];
+            if (id > r) {
+                adamWithoutGradient((id - r) * rowLen, w, wOff + r * rowLen, m, v, s);
+            }
+            adam(rowLen, w, wOff + id * rowLen, m, v, g, gOff + k * rowLen, s);
+            r = id + 1;
+        }
+        if (r < to) {
+            adamWithoutGradient((to - r) * rowLen, w, wOff + r * rowLen, m, v, s);
         }
     }
 
