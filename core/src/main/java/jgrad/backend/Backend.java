@@ -221,6 +221,34 @@ public interface Backend {
      */
     void col2im(ConvGeometry g, Storage cols, int colsOff, Storage dx, int dxOff);
 
+    /**
+     * A convolution with its bias and, when {@code relu}, its ReLU, in one call: for x [batch, channels, height,
+     * width] (contiguous from xOff), W [filters, channels, kh, kw] (from wOff) and b [filters] (from bOff),
+     * <pre>
+     *   z[n, o, i, j] = act( b[o] + Σ_{c,u,v} W[o, c, u, v] · x[n, c, i·sh + u·dh − ph, j·sw + v·dw − pw] )
+     * </pre>
+     * summed over the taps inside x, with act(s) = max(s, 0) when relu, else s. Overwrites z [batch, filters,
+     * outH, outW]. The default composes {@link #im2col}, one GEMM and layout copies ({@link ComposedConv}).
+     */
+    default void convForward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                             Storage b, int bOff, Storage z, int zOff) {
+        ComposedConv.forward(this, g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff);
+    }
+
+    /**
+     * The backward of {@link #convForward} from its output z and the upstream gradient dz (both [batch, filters,
+     * outH, outW]): with d = dz · [z &gt; 0] when relu (z &gt; 0 exactly where the pre-activation is), else dz,
+     * <pre>
+     *   db[o] = Σ_{n,i,j} d[n,o,i,j]     dW[o,c,u,v] = Σ_{n,i,j} d[n,o,i,j] · x[n, c, i·sh + u·dh − ph, j·sw + v·dw − pw]
+     *   dx[n,c,y,x] = Σ d[n,o,i,j] · W[o,c,u,v] over the (o, i, j, u, v) whose tap reads x[n,c,y,x]
+     * </pre>
+     * Each of dx, dW, db that is null is not computed; the others are overwritten (dW and db from offset 0).
+     */
+    default void convBackward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                              Storage z, int zOff, Storage dz, int dzOff, Storage dx, int dxOff, Storage dW, Storage db) {
+        ComposedConv.backward(this, g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
+    }
+
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
 

@@ -71,6 +71,11 @@ public record ConvGeometry(int batch, int channels, int height, int width, int k
         return batch * channels * height * width;
     }
 
+    /** The same window over {@code images} images: a slice of the batch. */
+    public ConvGeometry withBatch(int images) {
+        return new ConvGeometry(images, channels, height, width, kh, kw, sh, sw, ph, pw, dh, dw);
+    }
+
     /** The geometry as 12 ints in declaration order (how the CUDA kernels take it). */
     public int[] toInts() {
         return new int[] {batch, channels, height, width, kh, kw, sh, sw, ph, pw, dh, dw};

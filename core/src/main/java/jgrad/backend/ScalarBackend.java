@@ -412,6 +412,18 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
+    public void convForward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                            Storage b, int bOff, Storage z, int zOff) {
+        ScalarConv.convForward(g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff);
+    }
+
+    @Override
+    public void convBackward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                             Storage z, int zOff, Storage dz, int dzOff, Storage dx, int dxOff, Storage dW, Storage db) {
+        ScalarConv.convBackward(g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
+    }
+
+    @Override
     public void maxPool(ConvGeometry g, Storage x, int xOff, Storage y, int yOff) {
         ScalarPooling.maxPool(g, x, xOff, y, yOff);
     }

@@ -19,8 +19,8 @@ import jgrad.tensor.Tensor;
  * <pre>
  *   y[n, o, i] = f( b[o] + Σ_{c, u} W[o, c, u] · xp[n, c, i·s + u·d] ),   L_out = floor((L + 2p − d(k − 1) − 1) / s) + 1
  * </pre>
- * with p zeros on both sides. It is {@link Conv2D}'s arithmetic on images of height 1 (im2col and one
- * GEMM). Defaults as Keras: W Glorot-uniform (fan_in = C·k, fan_out = C_out·k), b zeros.
+ * with p zeros on both sides. It is {@link Conv2D}'s arithmetic on images of height 1 (im2col and
+ * GEMMs, a ReLU fused into the same op). Defaults as Keras: W Glorot-uniform (fan_in = C·k, fan_out = C_out·k), b zeros.
  */
 public final class Conv1D extends Module implements Layer {
 
@@ -66,8 +66,8 @@ public final class Conv1D extends Module implements Layer {
         Tensor b = w.get("b", filters);
         Convolution.requireInput(name(), x, 3, in, "[B, C, L]");
         ConvGeometry g = geometry(x);
-        Tensor y = Convolution.forward(x.reshape(x.shape(0), in, 1, x.shape(2)), W, b, g);
-        return f.apply(y.reshape(x.shape(0), filters, g.outW()));
+        Tensor y = Convolution.forward(x.reshape(x.shape(0), in, 1, x.shape(2)), W, b, g, f);
+        return y.reshape(x.shape(0), filters, g.outW());
     }
 
     private ConvGeometry geometry(Tensor x) {

@@ -20,9 +20,8 @@ import jgrad.tensor.Tensor;
  *   y[n, o, i, j] = f( b[o] + Σ_{c, u, v} W[o, c, u, v] · xp[n, c, i·sh + u·dh, j·sw + v·dw] )
  * </pre>
  * where xp is x with ph rows of zeros above and below and pw columns left and right, and
- * H_out = floor((H + 2ph − dh(kh − 1) − 1) / sh) + 1 (W_out likewise). Computed as im2col and one
- * GEMM with the packed kernel ({@link jgrad.kernels.WindowKernel}); the backward is two GEMMs and
- * col2im. Defaults as Keras: W Glorot-uniform (fan_in = C·kh·kw, fan_out = C_out·kh·kw), b zeros.
+ * H_out = floor((H + 2ph − dh(kh − 1) − 1) / sh) + 1 (W_out likewise). Computed as im2col and GEMMs
+ * with the packed kernel, a ReLU fused into the same op ({@link jgrad.kernels.ConvKernel}). Defaults as Keras: W Glorot-uniform (fan_in = C·kh·kw, fan_out = C_out·kh·kw), b zeros.
  */
 public final class Conv2D extends Module implements Layer {
 
@@ -69,7 +68,7 @@ public final class Conv2D extends Module implements Layer {
         Tensor W = w.get("W", filters, in, kh, kw);
         Tensor b = w.get("b", filters);
         Convolution.requireInput(name(), x, 4, in, "[B, C, H, W]");
-        return f.apply(Convolution.forward(x, W, b, geometry(x)));
+        return Convolution.forward(x, W, b, geometry(x), f);
     }
 
     /** The window geometry for x [B, C, H, W], the padding resolved for its size. */

@@ -4,23 +4,26 @@ import java.util.random.RandomGenerator;
 
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.DType;
+import jgrad.nn.Activation;
 import jgrad.kernels.ConvKernel;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
-/** The shared arithmetic of {@link Conv1D} and {@link Conv2D}: a convolution as im2col and one GEMM. */
+/** The shared arithmetic of {@link Conv1D} and {@link Conv2D}: a convolution, its bias and a fused ReLU in one op. */
 final class Convolution {
 
     private Convolution() {
     }
 
     /**
-     * z[n, o, i, j] = b[o] + Σ_{c,u,v} W[o, c, u, v]·xp[n, c, i·sh + u·dh, j·sw + v·dw] for x [B, C, H, W]:
-     * the column matrix [C·kh·kw, B·P] (P = outH·outW) times W viewed as [C_out, C·kh·kw] gives
-     * [C_out, B·P], which is laid out again as [B, C_out, outH, outW] ({@link ConvKernel}).
+     * y = f(z), z[n, o, i, j] = b[o] + Σ_{c,u,v} W[o, c, u, v]·xp[n, c, i·sh + u·dh, j·sw + v·dw] for x [B, C, H, W]
+     * ({@link ConvKernel}); a ReLU is fused into the convolution's op, any other f follows it.
      */
-    static Tensor forward(Tensor x, Tensor W, Tensor b, ConvGeometry g) {
-        return ConvKernel.run(x, W, b, g);
+    static Tensor forward(Tensor x, Tensor W, Tensor b, ConvGeometry g, Activation f) {
+        if (f.kind() == Activation.Kind.RELU) {
+            return ConvKernel.run(x, W, b, g, true);
+        }
+        return f.apply(ConvKernel.run(x, W, b, g, false));
     }
 
     /** Keras's Glorot-uniform for a kernel: fan_in = C·taps, fan_out = C_out·taps. */

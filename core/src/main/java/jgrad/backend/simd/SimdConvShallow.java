@@ -1,0 +1,108 @@
+package jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * A chunk's three products when the depth K = C·kh·kw is small (the first convolution of an image model:
+ * K = 9), as direct loops with lanes over the chunk's columns: K rows of the column matrix fit in L1, so
+ * each output vector is K multiply-adds over vectors already there, written once, with no packing. The
+ * column matrix cols is [K, width], the rows of D are [C_out, width], W is [C_out, K].
+ */
+final class SimdConvShallow {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+
+    private SimdConvShallow() {
+    }
+
+    /** z[n, o, q] = act(b[o] + Σ_t W[o, t]·cols[t, n·P + q]) for the chunk's m images, z from zAt. */
+    static void forward(int k, int filters, boolean relu, float[] cols, int width, int m, int p, float[] w, int wOff,
+                        float[] b, int bOff, float[] z, int zAt) {
+        for (int n = 0; n < m; n++) {
+            for (int o = 0; o < filters; o++) {
+                int wRow = wOff + o * k;
+                float bias = b[bOff + o];
+                int out = zAt + (n * filters + o) * p;
+                int in = n * p;
+                int q = 0;
+                for (int upper = S.loopBound(p); q < upper; q += S.length()) {
+                    FloatVector acc = FloatVector.broadcast(S, bias);
+                    for (int t = 0; t < k; t++) {
+                        acc = FloatVector.fromArray(S, cols, t * width + in + q).fma(FloatVector.broadcast(S, w[wRow + t]), acc);
+                    }
+                    (relu ? acc.max(0f) : acc).intoArray(z, out + q);
+                }
+                for (; q < p; q++) {
+                    float s = bias;
+                    for (int t = 0; t < k; t++) {
+                        s = Math.fma(cols[t * width + in + q], w[wRow + t], s);
+                    }
+                    z[out + q] = relu ? Math.max(s, 0f) : s;
+                }
+            }
+        }
+    }
+
+    /** dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. */
+    static void weightGradient(int k, int filters, float[] rows, float[] cols, int width, float[] partials, int pOff,
+                               boolean first) {
+        for (int o = 0; o < filters; o++) {
+            for (int t = 0; t < k; t++) {
+                float s = dot(rows, o * width, cols, t * width, width);
+                int at = pOff + t * filters + o;
+                partials[at] = first ? s : partials[at] + s;
+            }
+        }
+    }
+
+    /** dcols[t, q] = Σ_o W[o, t]·D[o, q]. */
+    static void columns(int k, int filters, float[] w, int wOff, float[] rows, int width, float[] dcols) {
+        for (int t = 0; t < k; t++) {
+            int q = 0;
+            for (int upper = S.loopBound(width); q < upper; q += S.length()) {
+                FloatVector acc = FloatVector.zero(S);
+                for (int o = 0; o < filters; o++) {
+                    acc = FloatVector.fromArray(S, rows, o * width + q).fma(FloatVector.broadcast(S, w[wOff + o * k + t]), acc);
+                }
+                acc.intoArray(dcols, t * width + q);
+            }
+            for (; q < width; q++) {
+                float s = 0f;
+                for (int o = 0; o < filters; o++) {
+                    s = Math.fma(rows[o * width + q], w[wOff + o * k + t], s);
+                }
+                dcols[t * width + q] = s;
+            }
+        }
+    }
+
+    /** Σ a[aAt..aAt+len)·b[bAt..bAt+len): lanes, then the tail. */
+    static float dot(float[] a, int aAt, float[] b, int bAt, int len) {
+        FloatVector acc = FloatVector.zero(S);
+        int q = 0;
+        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
+            acc = FloatVector.fromArray(S, a, aAt + q).fma(FloatVector.fromArray(S, b, bAt + q), acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; q < len; q++) {
+            s = Math.fma(a[aAt + q], b[bAt + q], s);
+        }
+        return s;
+    }
+
+    /** Σ a[at..at+len). */
+    static float sum(float[] a, int at, int len) {
+        FloatVector acc = FloatVector.zero(S);
+        int q = 0;
+        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
+            acc = acc.add(FloatVector.fromArray(S, a, at + q));
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; q < len; q++) {
+            s += a[at + q];
+        }
+        return s;
+    }
+}
