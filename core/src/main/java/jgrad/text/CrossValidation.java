@@ -65,7 +65,9 @@ public final class CrossValidation {
 
     /**
      * Trains and tests one model per fold (the first {@code limit} of the k folds, for a quicker estimate),
-     * reporting each fold as it ends; the folds come from {@code settings.seed()}.
+     * reporting each fold as it ends; the folds come from {@code settings.seed()}. With {@code settings.ensemble()}
+     * above 1, each fold's model is a {@link SentimentEnsemble} of that many (the fold's development accuracies are
+     * its first member's).
      */
     public static List<Fold> run(SentimentModel.Kind kind, LabeledSentences data, int k, int limit,
                                  SentimentSettings settings, Device device, Consumer<Fold> progress) {
@@ -83,11 +85,11 @@ public final class CrossValidation {
         for (int i = Math.max(0, from); i < Math.min(to, k); i++) {
             long start = System.nanoTime();
             Split<int[]> s = splits.get(i);
-            SentimentModel m = SentimentModel.train(kind, data.rows(s.train()), settings.withSeed(settings.seed() + i),
-                    device);
+            SentimentEnsemble m = SentimentEnsemble.train(kind, data.rows(s.train()),
+                    settings.withSeed(settings.seed() + i), device);
             double accuracy = m.accuracy(data.rows(s.test()));
             Fold f = new Fold(i + 1, s.train().length, s.test().length, accuracy, (System.nanoTime() - start) / 1e9,
-                    m.developmentAccuracies());
+                    m.developmentAccuracies().getFirst());
             results.add(f);
             progress.accept(f);
         }

@@ -16,10 +16,15 @@ package jgrad.text;
  * as Kim pads with the widest filter's width − 1, so that a filter also sees the words at a sentence's edges
  * at every position of its window; 0 is none. {@code wordDropout} (the CNN and the LSTM) replaces each word of a
  * training batch by {@link WordIds#UNKNOWN} with that probability, drawn anew at every step from the seed.
+ * {@code wordPath} (the CNN only) adds to the CNN's logits a linear term over the sentence's words
+ * ({@link TextCnn}'s word path), trained at 10 × {@code learningRate}, the bag-of-words baseline's rate over
+ * the CNN's. {@code ensemble} (1: one model) trains that many models from different seeds on the same data and
+ * averages their P(positive) ({@link SentimentEnsemble}).
  */
 public record SentimentSettings(int epochs, int batchSize, double learningRate, int dim, int hidden, int minCount,
                                 int maxLength, long seed, double devFraction, int patience, double maxNorm,
-                                int edgePadding, Rule rule, double embeddingScale, double wordDropout) {
+                                int edgePadding, Rule rule, double embeddingScale, double wordDropout,
+                                boolean wordPath, int ensemble) {
 
     /**
      * The update rule: Adam with Keras's ε ({@link jgrad.optim.Adam#keras}), or Adadelta with Kim's ρ = 0.95 and
@@ -57,6 +62,9 @@ public record SentimentSettings(int epochs, int batchSize, double learningRate, 
         if (!(wordDropout >= 0 && wordDropout < 1)) {
             throw new IllegalArgumentException("the word dropout rate must be in [0, 1), got " + wordDropout);
         }
+        if (ensemble < 1) {
+            throw new IllegalArgumentException("an ensemble needs at least one model, got " + ensemble);
+        }
         if (!(maxNorm > 0)) {
             throw new IllegalArgumentException("the max-norm radius must be > 0 (infinite: none), got " + maxNorm);
         }
@@ -66,7 +74,7 @@ public record SentimentSettings(int epochs, int batchSize, double learningRate, 
     public SentimentSettings(int epochs, int batchSize, double learningRate, int dim, int hidden, int minCount,
                              int maxLength, long seed) {
         this(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, 0, 0, Double.POSITIVE_INFINITY, 0,
-                Rule.ADAM, KERAS_EMBEDDING_SCALE, 0);
+                Rule.ADAM, KERAS_EMBEDDING_SCALE, 0, false, 1);
     }
 
     /**
@@ -78,60 +86,72 @@ public record SentimentSettings(int epochs, int batchSize, double learningRate, 
     public static SentimentSettings defaults(SentimentModel.Kind kind, long seed) {
         return switch (kind) {
             case CNN -> new SentimentSettings(25, 50, 1e-3, 300, 1, 1, 64, seed, 0.1, 3, 3, 0, Rule.ADAM,
-                    KERAS_EMBEDDING_SCALE, 0);
+                    KERAS_EMBEDDING_SCALE, 0, false, 1);
             case LSTM -> new SentimentSettings(25, 50, 1e-3, 128, 128, 1, 64, seed, 0.1, 3, Double.POSITIVE_INFINITY, 0,
-                    Rule.ADAM, KERAS_EMBEDDING_SCALE, 0);
+                    Rule.ADAM, KERAS_EMBEDDING_SCALE, 0, false, 1);
             case BOW -> new SentimentSettings(5, 50, 1e-2, 1, 1, 1, 64, seed);
         };
     }
 
     public SentimentSettings withEpochs(int e) {
         return new SentimentSettings(e, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, devFraction,
-                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout);
+                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     public SentimentSettings withSeed(long s) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, s, devFraction,
-                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout);
+                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     public SentimentSettings withDim(int d) {
         return new SentimentSettings(epochs, batchSize, learningRate, d, hidden, minCount, maxLength, seed, devFraction,
-                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout);
+                patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     /** The same with model selection on a development share (0: none) and that patience. */
     public SentimentSettings withSelection(double dev, int epochsWithoutProgress) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed, dev,
-                epochsWithoutProgress, maxNorm, edgePadding, rule, embeddingScale, wordDropout);
+                epochsWithoutProgress, maxNorm, edgePadding, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     public SentimentSettings withMaxNorm(double radius) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, radius, edgePadding, rule, embeddingScale, wordDropout);
+                devFraction, patience, radius, edgePadding, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     /** The same with {@code ids} {@link WordIds#PAD} ids before and after every sentence (the CNN only). */
     public SentimentSettings withEdgePadding(int ids) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, maxNorm, ids, rule, embeddingScale, wordDropout);
+                devFraction, patience, maxNorm, ids, rule, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     /** The same trained by {@code r} at {@code learningRate}. */
     public SentimentSettings withRule(Rule r, double learningRate) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, maxNorm, edgePadding, r, embeddingScale, wordDropout);
+                devFraction, patience, maxNorm, edgePadding, r, embeddingScale, wordDropout, wordPath, ensemble);
     }
 
     /** The same with embedding rows drawn uniform in [−a, a] (Kim's CNN-rand: a = 0.25). */
     public SentimentSettings withEmbeddingScale(double a) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, maxNorm, edgePadding, rule, a, wordDropout);
+                devFraction, patience, maxNorm, edgePadding, rule, a, wordDropout, wordPath, ensemble);
+    }
+
+    /** The same with (for the CNN) a linear term over the words added to the logits. */
+    public SentimentSettings withWordPath(boolean on) {
+        return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
+                devFraction, patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout, on, ensemble);
+    }
+
+    /** The same averaged over {@code models} models trained from different seeds (1: one model). */
+    public SentimentSettings withEnsemble(int models) {
+        return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
+                devFraction, patience, maxNorm, edgePadding, rule, embeddingScale, wordDropout, wordPath, models);
     }
 
     /** The same with each training word replaced by {@link WordIds#UNKNOWN} with probability {@code rate}. */
     public SentimentSettings withWordDropout(double rate) {
         return new SentimentSettings(epochs, batchSize, learningRate, dim, hidden, minCount, maxLength, seed,
-                devFraction, patience, maxNorm, edgePadding, rule, embeddingScale, rate);
+                devFraction, patience, maxNorm, edgePadding, rule, embeddingScale, rate, wordPath, ensemble);
     }
 }

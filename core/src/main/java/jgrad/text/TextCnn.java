@@ -29,6 +29,12 @@ import jgrad.tensor.Tensor;
  *   h = concat_k( max_t c_k[:, :, t] )              [B, maps · #widths]    (max-over-time pooling)
  *   z = W_out · dropout(h) + b_out                  [B, classes]  (logits; softmax in the loss)
  * </pre>
+ * With the word path ({@code wordPath}), the logits also get a linear term over the sentence's words, the
+ * {@link BagOfWords} of the same ids (each id's row once per occurrence; PAD adds nothing):
+ * <pre>
+ *   z = W_out · dropout(h) + b_out + b_words + Σ_{t : x[n,t] ≠ PAD} W_words[x[n,t]]
+ * </pre>
+ * a wide-and-deep pairing: the convolution's n-gram features beside the unigram weights of the baseline.
  * L must be at least the widest filter. Kim's max-norm constraint on the rows of W_out (‖w_c‖ ≤ 3) belongs to
  * the training: {@link SentimentModel} asks it of the optimizer ({@link jgrad.optim.Optimizer#maxNorm}).
  */
@@ -44,6 +50,8 @@ public final class TextCnn extends Module implements Layer {
     private final Conv1D[] convolutions;
     private final Dropout drop;
     private final Dense output;
+    /** The linear term over the words (null without the word path). */
+    private final BagOfWords words;
 
     /**
      * @param vocabulary rows of the embedding table ({@link WordIds#size()})
@@ -57,6 +65,12 @@ public final class TextCnn extends Module implements Layer {
     /** The same with the embedding table drawn by {@code embeddingInit} (Kim's CNN-rand: uniform in [−0.25, 0.25]). */
     public TextCnn(int vocabulary, int dim, int[] widths, int maps, double dropout, int classes,
                    Initializer embeddingInit, RandomGenerator rng) {
+        this(vocabulary, dim, widths, maps, dropout, classes, embeddingInit, false, rng);
+    }
+
+    /** The same with, if {@code wordPath}, a {@link BagOfWords} term added to the logits (child {@code words}). */
+    public TextCnn(int vocabulary, int dim, int[] widths, int maps, double dropout, int classes,
+                   Initializer embeddingInit, boolean wordPath, RandomGenerator rng) {
         if (widths.length == 0) {
             throw new IllegalArgumentException("TextCnn needs at least one filter width");
         }
@@ -73,6 +87,7 @@ public final class TextCnn extends Module implements Layer {
         }
         this.drop = child("dropout", new Dropout(dropout, rng));
         this.output = child("output", new Dense(maps * widths.length, classes, Activation.LINEAR, rng));
+        this.words = wordPath ? child("words", new BagOfWords(vocabulary, classes, rng)) : null;
     }
 
     /** Logits [B, classes] of word ids [B, L]. */
@@ -97,12 +112,18 @@ public final class TextCnn extends Module implements Layer {
             pooled[i] = convolutions[i].forward(Weights.under(weights, "conv" + widths[i]), e).max(2, false);
         }
         Tensor h = pooled.length == 1 ? pooled[0] : Tensor.concat(1, pooled);
-        return output.forward(Weights.under(weights, "output"), drop.forward(h));
+        Tensor z = output.forward(Weights.under(weights, "output"), drop.forward(h));
+        return words == null ? z : z.add(words.forward(Weights.under(weights, "words"), ids));
     }
 
     /** The widest filter: the shortest sentence length the model accepts. */
     public int widestFilter() {
         return Arrays.stream(widths).max().orElseThrow();
+    }
+
+    /** Whether the logits include the linear term over the words. */
+    public boolean hasWordPath() {
+        return words != null;
     }
 
     @Override
@@ -119,6 +140,7 @@ public final class TextCnn extends Module implements Layer {
         c.put("maps", maps);
         c.put("dropout", dropout);
         c.put("classes", classes);
+        c.put("wordPath", words != null);
         return c;
     }
 
@@ -126,6 +148,8 @@ public final class TextCnn extends Module implements Layer {
     public static TextCnn fromConfig(Map<String, Object> c) {
         Config k = new Config("TextCNN", c);
         return new TextCnn(k.getInt("vocabulary"), k.getInt("dim"), k.getIntArray("widths"), k.getInt("maps"),
-                k.getDouble("dropout"), k.getInt("classes"), new SplittableRandom(0));
+                k.getDouble("dropout"), k.getInt("classes"),
+                Initializers.uniform(SentimentSettings.KERAS_EMBEDDING_SCALE), k.getBoolean("wordPath", false),
+                new SplittableRandom(0));
     }
 }

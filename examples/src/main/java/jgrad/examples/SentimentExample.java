@@ -19,13 +19,15 @@ import jgrad.text.SentimentSettings;
 
 /**
  * {@code ./jgrad example sentiment [--folds N] [--first F] [--skip S] [--model cnn|lstm|bow|all] [--epochs E] [--dim D]
- * [--seed S] [--data DIR] [--save FILE] [--edge-padding K]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
+ * [--seed S] [--data DIR] [--save FILE] [--edge-padding K] [--word-path true|false] [--ensemble M]}: seed 004's sentiment analysis of customer feedback on the movie-review sentences of Pang and
  * Lee (MR): k-fold cross-validation accuracy of each model, folds seeded; {@code --save} then trains the one
  * chosen model on every sentence and saves it for {@code ./jgrad sentiment}. {@code --first F} runs only the
  * first F of the N folds (a quicker estimate), {@code --skip S} leaves out the first S (to share one run's folds
  * among processes); {@code --epochs} is the most a model trains, {@code --dim} its
  * embedding size; {@code --edge-padding K} puts K padding ids before and after every sentence for the CNN
- * (Kim pads with the widest filter − 1 = 4).
+ * (Kim pads with the widest filter − 1 = 4); {@code --word-path true} adds to the CNN's logits a linear term over
+ * the sentence's words; {@code --ensemble M} scores each fold by the mean P(positive) of M models trained from
+ * different seeds (cross-validation only).
  */
 final class SentimentExample implements Example {
 
@@ -40,7 +42,7 @@ final class SentimentExample implements Example {
         Map<String, String> o = OptionPairs.parse(args,
                 List.of("--folds", "--first", "--skip", "--model", "--epochs", "--dim", "--seed", "--data", "--save",
                         "--edge-padding", "--optimizer", "--learning-rate", "--embedding-scale", "--patience",
-                        "--word-dropout"));
+                        "--word-dropout", "--word-path", "--ensemble", "--development"));
         int folds = o.containsKey("--folds") ? Main.positiveInt("--folds", o.get("--folds")) : 10;
         int first = o.containsKey("--first") ? Main.positiveInt("--first", o.get("--first")) : folds;
         int skip = o.containsKey("--skip") ? Main.positiveInt("--skip", o.get("--skip")) : 0;
@@ -54,6 +56,10 @@ final class SentimentExample implements Example {
         List<SentimentModel.Kind> kinds = kinds(o.getOrDefault("--model", "all"));
         long seed = o.containsKey("--seed") ? ExampleOptions.parseSeed(o.get("--seed")) : 42;
         Path save = o.containsKey("--save") ? ExampleOptions.savePath(o.get("--save")) : null;
+        if (save != null && o.containsKey("--ensemble") && !o.get("--ensemble").equals("1")) {
+            throw new UsageException("--save keeps one model: --ensemble " + o.get("--ensemble")
+                    + " is for cross-validation only");
+        }
         if (save != null && kinds.size() != 1) {
             throw new UsageException("--save needs one model: add --model cnn, lstm or bow");
         }
@@ -121,12 +127,14 @@ final class SentimentExample implements Example {
                         : s.epochs() + " epochs")
                 + (s.embeddingScale() == SentimentSettings.KERAS_EMBEDDING_SCALE ? ""
                 : String.format(Locale.ROOT, ", embeddings start in U[-%s, %s]", s.embeddingScale(), s.embeddingScale()))
-                + (s.wordDropout() == 0 ? "" : ", word dropout " + s.wordDropout());
+                + (s.wordDropout() == 0 ? "" : ", word dropout " + s.wordDropout())
+                + (s.ensemble() == 1 ? "" : ", mean P(positive) of " + s.ensemble() + " models from different seeds");
         return switch (kind) {
             case CNN -> "Kim CNN-rand: embeddings " + s.dim() + " from scratch, widths 3/4/5 × 100 maps, relu,"
                     + " max-over-time, dropout 0.5" + (s.maxNorm() == Double.POSITIVE_INFINITY ? ""
                     : ", output rows max-norm " + s.maxNorm()) + (s.edgePadding() == 0 ? ""
-                    : ", " + s.edgePadding() + " padding ids at both ends") + "; " + training;
+                    : ", " + s.edgePadding() + " padding ids at both ends") + (s.wordPath()
+                    ? ", plus a linear term over the words (lr × 10)" : "") + "; " + training;
             case LSTM -> "embeddings " + s.dim() + " → LSTM(" + s.hidden() + ") last state → dropout 0.5 → Dense(2); "
                     + training;
             case BOW -> "logistic regression on binary bag of words; " + training;
@@ -135,7 +143,7 @@ final class SentimentExample implements Example {
 
     /**
      * The defaults changed by --optimizer (Adadelta at rate 1 unless --learning-rate), --embedding-scale,
-     * --word-dropout, --patience.
+     * --word-dropout, --development (the share held out to pick the epoch; 0: none), --patience, --word-path (the CNN's linear term over the words), --ensemble (models averaged).
      */
     private static SentimentSettings training(Map<String, String> o, SentimentSettings s) {
         if (o.containsKey("--optimizer")) {
@@ -155,8 +163,26 @@ final class SentimentExample implements Example {
             }
             s = s.withWordDropout(rate);
         }
+        if (o.containsKey("--development")) {
+            double share = Main.nonNegativeNumber("--development", o.get("--development"));
+            if (share >= 1) {
+                throw new UsageException("--development must be below 1, got '" + o.get("--development") + "'");
+            }
+            s = s.withSelection(share, s.patience());
+        }
         if (o.containsKey("--patience")) {
             s = s.withSelection(s.devFraction(), patience(o.get("--patience")));
+        }
+        if (o.containsKey("--word-path")) {
+            s = s.withWordPath(switch (o.get("--word-path")) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new UsageException("--word-path must be true or false, got '" + o.get("--word-path")
+                        + "'");
+            });
+        }
+        if (o.containsKey("--ensemble")) {
+            s = s.withEnsemble(Main.positiveInt("--ensemble", o.get("--ensemble")));
         }
         return s;
     }

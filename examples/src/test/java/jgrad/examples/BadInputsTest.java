@@ -732,6 +732,14 @@ class BadInputsTest {
                 "--word-dropout", "1"));
         c.add(Case.of("example", 2, List.of("--patience must be a whole number ≥ 0", "'-1'"), "example", "sentiment",
                 "--patience", "-1"));
+        c.add(Case.of("example", 2, List.of("--word-path must be true or false", "'yes'"), "example", "sentiment",
+                "--word-path", "yes"));
+        c.add(Case.of("example", 2, List.of("--ensemble must be a positive whole number"), "example", "sentiment",
+                "--ensemble", "0"));
+        c.add(Case.of("example", 2, List.of("--save keeps one model", "--ensemble 3"), "example", "sentiment",
+                "--model", "cnn", "--ensemble", "3", "--save", "x"));
+        c.add(Case.of("example", 2, List.of("--development must be below 1", "'1'"), "example", "sentiment",
+                "--development", "1"));
         c.add(Case.of("sentiment", 2, List.of("needs --model FILE", "--text"), "sentiment", "--text", "great"));
         c.add(Case.of("sentiment", 2, List.of("no model at", "nothing.safetensors"), "sentiment", "--model",
                 dir.resolve("nothing").toString(), "--text", "great"));
