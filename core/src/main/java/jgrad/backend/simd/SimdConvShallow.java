@@ -1,7 +1,6 @@
 package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -85,7 +84,7 @@ final class SimdConvShallow {
         for (int upper = S.loopBound(len); q < upper; q += S.length()) {
             acc = FloatVector.fromArray(S, a, aAt + q).fma(FloatVector.fromArray(S, b, bAt + q), acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = SimdMath.sumLanes(acc);       // a fixed tree: reduceLanes' order differs between C2 and the interpreter
         for (; q < len; q++) {
             s = Math.fma(a[aAt + q], b[bAt + q], s);
         }
@@ -99,7 +98,7 @@ final class SimdConvShallow {
         for (int upper = S.loopBound(len); q < upper; q += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, a, at + q));
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = SimdMath.sumLanes(acc);       // a fixed tree: reduceLanes' order differs between C2 and the interpreter
         for (; q < len; q++) {
             s += a[at + q];
         }
