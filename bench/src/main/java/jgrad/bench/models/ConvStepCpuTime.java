@@ -1,8 +1,5 @@
 package jgrad.bench.models;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -23,18 +20,7 @@ public final class ConvStepCpuTime {
         ConvBench bench = new ConvBench();
         bench.backend = "simd";
         bench.setup();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[] ms = new double[rounds];
-        for (int r = -3; r < rounds; r++) {                 // three rounds of warm-up
-            long t0 = threads.getCurrentThreadCpuTime();
-            for (int s = 0; s < STEPS; s++) {
-                bench.fashionCnnConvolutions();
-            }
-            if (r >= 0) {
-                ms[r] = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / STEPS;
-            }
-        }
-        Arrays.sort(ms);
+        double[] ms = CpuTimeRounds.sortedMillisPerStep(3, rounds, STEPS, bench::fashionCnnConvolutions);
         System.out.printf(Locale.ROOT, "fashion-cnn convolutions fwd+bwd, batch 64: CPU ms per step (median of %d rounds"
                 + " of %d): %.2f (quartiles %.2f, %.2f)%n", rounds, STEPS, ms[rounds / 2], ms[rounds / 4], ms[3 * rounds / 4]);
     }

@@ -1,8 +1,5 @@
 package jgrad.bench.models;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -31,18 +28,10 @@ public final class RatingStepCpuTime {
         int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 15;
         bench.setup();
         bench.shuffle();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[] us = new double[rounds];
-        for (int r = -WARM_UP; r < rounds; r++) {
-            long t0 = threads.getCurrentThreadCpuTime();
-            for (int s = 0; s < STEPS; s++) {
-                bench.step();
-            }
-            if (r >= 0) {
-                us[r] = (threads.getCurrentThreadCpuTime() - t0) / 1e3 / STEPS;
-            }
+        double[] us = CpuTimeRounds.sortedMillisPerStep(WARM_UP, rounds, STEPS, bench::step);
+        for (int i = 0; i < rounds; i++) {
+            us[i] *= 1e3;
         }
-        Arrays.sort(us);
         double median = us[rounds / 2];
         System.out.printf(Locale.ROOT, "%s %s step, batch %d: CPU µs per step (median of %d rounds of %d): %.1f"
                         + " (quartiles %.1f, %.1f), %.0f samples per CPU second%n", model, bench.embeddings, BATCH,

@@ -1,8 +1,5 @@
 package jgrad.bench.models;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -25,18 +22,7 @@ public final class TextCnnStepCpuTime {
         bench.backend = "simd";
         bench.length = length;
         bench.setup();
-        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-        double[] ms = new double[rounds];
-        for (int r = -3; r < rounds; r++) {                 // three rounds of warm-up
-            long t0 = threads.getCurrentThreadCpuTime();
-            for (int s = 0; s < STEPS; s++) {
-                bench.step();
-            }
-            if (r >= 0) {
-                ms[r] = (threads.getCurrentThreadCpuTime() - t0) / 1e6 / STEPS;
-            }
-        }
-        Arrays.sort(ms);
+        double[] ms = CpuTimeRounds.sortedMillisPerStep(3, rounds, STEPS, bench::step);
         System.out.printf(Locale.ROOT, "sentiment CNN train step, batch 50 of %d words: CPU ms per step (median of %d"
                 + " rounds of %d): %.2f (quartiles %.2f, %.2f)%n", length, rounds, STEPS, ms[rounds / 2], ms[rounds / 4],
                 ms[3 * rounds / 4]);
