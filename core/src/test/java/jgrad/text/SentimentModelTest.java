@@ -30,7 +30,8 @@ class SentimentModelTest {
     @TempDir
     Path dir;
 
-    private static LabeledSentences toy(int n, long seed) {
+    /** Sentences of neutral words with "great" (positive) or "awful" (negative) put in somewhere. */
+    static LabeledSentences toy(int n, long seed) {
         SplittableRandom rng = new SplittableRandom(seed);
         List<List<String>> tokens = new ArrayList<>();
         int[] labels = new int[n];

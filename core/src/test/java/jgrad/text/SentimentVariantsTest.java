@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -122,20 +121,6 @@ class SentimentVariantsTest {
 
     /** Sentences of neutral words with "great" (positive) or "awful" (negative) put in somewhere. */
     private static LabeledSentences toy(int n, long seed) {
-        String[] neutral = {"the", "film", "plot", "was", "a", "cast", "story", "and", "its", "ending"};
-        SplittableRandom rng = new SplittableRandom(seed);
-        List<List<String>> tokens = new ArrayList<>();
-        int[] labels = new int[n];
-        for (int i = 0; i < n; i++) {
-            labels[i] = i % 2;
-            List<String> t = new ArrayList<>();
-            int len = 4 + rng.nextInt(5);
-            for (int j = 0; j < len; j++) {
-                t.add(neutral[rng.nextInt(neutral.length)]);
-            }
-            t.add(rng.nextInt(t.size() + 1), labels[i] == 1 ? "great" : "awful");
-            tokens.add(t);
-        }
-        return new LabeledSentences(tokens, labels);
+        return SentimentModelTest.toy(n, seed);
     }
 }
