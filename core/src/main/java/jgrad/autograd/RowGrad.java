@@ -30,6 +30,8 @@ public final class RowGrad {
      * Sums the gradient rows {@code g[i]} (g is [ids.length, ...]) that share an id. The summed rows
      * are the first rows of a buffer of ids.length rows: the number of distinct ids changes from
      * batch to batch, the number of lookups does not, so a step's arena lends the same buffer again.
+     * Only those first rows are cleared: with 25,600 lookups of 1,682 items, clearing all of it was
+     * most of the cost.
      */
     public static RowGrad of(int[] ids, Tensor g) {
         if (g.shape(0) != ids.length) {
@@ -41,10 +43,11 @@ public final class RowGrad {
             int[] unique = s.sortedDistinct(ids, slot);
             int[] bufferShape = g.shape();
             int rowLen = Shapes.product(bufferShape, 1, bufferShape.length);
-            Tensor buffer = Tensor.zeros(g.device(), g.dtype(), bufferShape);
+            Tensor buffer = Tensor.forOverwrite(g.device(), g.dtype(), bufferShape);
             int[] rowShape = bufferShape.clone();
             rowShape[0] = unique.length;
             Tensor summed = new Tensor(buffer.storage(), rowShape, Shapes.contiguousStrides(rowShape), 0);
+            summed.backend().fill(unique.length * rowLen, summed.storage(), 0, 0.0);   // only the sums' rows
             Tensor gc = g.contiguous();
             summed.backend().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
             return new RowGrad(unique, summed);

@@ -181,6 +181,25 @@ public interface Backend {
     void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff);
 
     /**
+     * Dot products of rows with gathered rows: out[r] = Σ_j h[r, j] · table[ids[r], j] for r in [0, ids.length),
+     * rows of {@code rowLen} (a next-item model's score of item ids[r] at position r). The default composes
+     * the backend's own kernels ({@link ComposedGatherDot}).
+     */
+    default void gatherDot(int[] ids, int rowLen, Storage h, int hOff, Storage table, int tableOff, Storage out,
+                           int outOff) {
+        ComposedGatherDot.forward(this, ids, rowLen, h, hOff, table, tableOff, out, outOff);
+    }
+
+    /**
+     * The backward of {@link #gatherDot} from g = ∂L/∂out: dh[r] = g[r] · table[ids[r]] and the gradient rows of
+     * the table, dRows[r] = g[r] · h[r] (for the caller to add at ids[r]).
+     */
+    default void gatherDotBackward(int[] ids, int rowLen, Storage g, int gOff, Storage h, int hOff, Storage table,
+                                   int tableOff, Storage dh, int dhOff, Storage dRows, int dRowsOff) {
+        ComposedGatherDot.backward(this, ids, rowLen, g, gOff, h, hOff, table, tableOff, dh, dhOff, dRows, dRowsOff);
+    }
+
+    /**
      * Copies a strided view into a contiguous buffer: dst[dstOff + flat(i)] = src[srcOff + Σ i_d·srcStrides[d]],
      * over every index i of {@code shape} in row-major order.
      */

@@ -28,14 +28,7 @@ public final class Indexing {
             throw new IllegalArgumentException("gatherRows: " + ids.length + " ids do not fill ids shape "
                     + Shapes.format(shapeOfIds));
         }
-        int rows = table.shape(0);
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] < 0 || ids[i] >= rows) {
-                // the position and the range, not the id: row ids are often people's (embedding tables)
-                throw new IndexOutOfBoundsException("gatherRows: the id at position " + i + " is "
-                        + (ids[i] < 0 ? "negative" : "beyond the table") + ", outside its " + rows + " rows [0, " + rows + ")");
-            }
-        }
+        checkIds("gatherRows", ids, table.shape(0));
         int[] rowShape = Arrays.copyOfRange(table.shape(), 1, table.rank());
         int rowLen = Shapes.numel(rowShape);
         int[] outShape = Arrays.copyOf(shapeOfIds, shapeOfIds.length + rowShape.length);
@@ -55,6 +48,61 @@ public final class Indexing {
             dTable.backend().scatterAddRows(idsCopy, rowLen, gc.storage(), gc.offset(), dTable.storage(), 0);
             return new Tensor[] {dTable};
         }, table);
+    }
+
+    /**
+     * out[i] = Σ_j h[i, j] · table[ids[i], j]: each row of h [..., d] dotted with the table's [N, d] row
+     * of its id; the result has h's shape without its last axis. The same as
+     * {@code h.mul(table.gatherRows(ids, …)).sum(-1)} without the gathered copy and its product (a
+     * next-item model scores 25,600 positions against one item each this way). Backward:
+     * dh[i] = g[i] · table[ids[i]], dtable[ids[i]] += g[i] · h[i] (row-sparse for a leaf that asks for it).
+     */
+    public static Tensor gatherDot(Tensor h, Tensor table, int[] ids) {
+        if (table.rank() != 2 || h.rank() < 1 || h.shape(h.rank() - 1) != table.shape(1)) {
+            throw new IllegalArgumentException("gatherDot: rows of " + Shapes.format(h.shape())
+                    + " do not match a table of " + Shapes.format(table.shape()) + " (needs [..., d] and [N, d])");
+        }
+        if (h.dtype() != table.dtype() || h.device() != table.device()) {
+            throw new IllegalArgumentException("gatherDot: h is " + h.dtype() + " on " + h.device() + ", the table "
+                    + table.dtype() + " on " + table.device());
+        }
+        int d = table.shape(1);
+        int[] outShape = Arrays.copyOf(h.shape(), h.rank() - 1);
+        if (Shapes.numel(outShape) != ids.length) {
+            throw new IllegalArgumentException("gatherDot: " + ids.length + " ids for " + Shapes.numel(outShape)
+                    + " rows of " + Shapes.format(h.shape()));
+        }
+        checkIds("gatherDot", ids, table.shape(0));
+        Tensor hc = h.contiguous();
+        Tensor t = table.contiguous();
+        Tensor out = Tensor.forOverwrite(h.device(), h.dtype(), outShape);     // every row's sum is written
+        int[] idsCopy = Arena.ints(ids.length);
+        System.arraycopy(ids, 0, idsCopy, 0, ids.length);
+        out.backend().gatherDot(idsCopy, d, hc.storage(), hc.offset(), t.storage(), t.offset(), out.storage(), 0);
+        return out.recordedAs("gatherDot", g -> {
+            Tensor gc = g.contiguous();
+            Tensor dh = Tensor.forOverwrite(h.device(), h.dtype(), h.shape());
+            Tensor dRows = Tensor.forOverwrite(h.device(), h.dtype(), ids.length, d);
+            gc.backend().gatherDotBackward(idsCopy, d, gc.storage(), gc.offset(), hc.storage(), hc.offset(),
+                    t.storage(), t.offset(), dh.storage(), 0, dRows.storage(), 0);
+            if (table.isSparseGrad() && table.gradFn() == null) {
+                table.accumulateRowGrad(idsCopy, dRows);
+                return new Tensor[] {dh, null};
+            }
+            Tensor dTable = Tensor.zeros(table.device(), table.dtype(), table.shape());
+            dTable.backend().scatterAddRows(idsCopy, d, dRows.storage(), 0, dTable.storage(), 0);
+            return new Tensor[] {dh, dTable};
+        }, h, table);
+    }
+
+    /** Every id in [0, rows), or an error that names the position and the range (not the id: it may stand for a person). */
+    private static void checkIds(String op, int[] ids, int rows) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] < 0 || ids[i] >= rows) {
+                throw new IndexOutOfBoundsException(op + ": the id at position " + i + " is "
+                        + (ids[i] < 0 ? "negative" : "beyond the table") + ", outside its " + rows + " rows [0, " + rows + ")");
+            }
+        }
     }
 
     private static int[] concat(int first, int[] rest) {

@@ -56,8 +56,7 @@ public abstract class SequenceModel extends Module implements NextItemScorer, De
 
     /** r_{i,t} = F_t · M_i for the item i given at every step: [B, T]. */
     public Tensor logits(Map<String, Tensor> weights, Tensor hidden, int[] itemIds) {
-        Tensor m = items.lookup(Weights.under(weights, "items"), itemIds, hidden.shape(0), hidden.shape(1));
-        return hidden.mul(m).sum(-1, false);
+        return items.dotRows(Weights.under(weights, "items"), hidden, itemIds);
     }
 
     /** The BCE loss of the class comment on a training batch (positives and negatives given). */

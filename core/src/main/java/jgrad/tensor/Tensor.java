@@ -647,6 +647,8 @@ public final class Tensor {
 
     /** Rows of this [N, ...] table picked by id: the result has shape ids.shape + this.shape[1:]. */
     public Tensor gatherRows(int[] ids, int... idsShape) { return Indexing.gatherRows(this, ids, idsShape); }
+    /** Each row of this [..., d] dotted with table[ids[i]] ([N, d]): {@link Indexing#gatherDot}. */
+    public Tensor gatherDot(Tensor table, int[] ids) { return Indexing.gatherDot(this, table, ids); }
 
     // ---------------------------------------------------------------- printing
 

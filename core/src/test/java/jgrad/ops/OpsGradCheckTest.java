@@ -143,6 +143,7 @@ class OpsGradCheckTest {
         int[] ids = {2, 0, 2, 3};
         check("gatherRows", x -> x[0].gatherRows(ids).mul(x[1]), randn(5, 3), randn(4, 3));
         check("gatherRows 2-D ids", x -> x[0].gatherRows(ids, 2, 2).tanh(), randn(4, 3));
+        check("gatherDot", x -> x[0].gatherDot(x[1], ids).tanh(), randn(2, 2, 3), randn(5, 3));
         Tensor cond = Tensor.of(new double[] {1, 0, 0, 1, 1, 0}, 2, 3);
         check("where", x -> Tensor.where(cond, x[0], x[1]), randn(2, 3), randn(3));
         Tensor mask = Tensor.of(new double[] {0, 1, 0}, 3);

@@ -344,6 +344,30 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void gatherDot(int[] ids, int rowLen, Storage h, int hOff, Storage table, int tableOff, Storage out,
+                          int outOff) {
+        if (h instanceof Storage.F32 fh && table instanceof Storage.F32 ft && out instanceof Storage.F32 fo) {
+            inChunks(ids.length, Math.max(1, PARALLEL_ELEMENTS / rowLen), (off, len) ->
+                    SimdGatherDot.forward(ids, off, off + len, rowLen, fh.a, hOff, ft.a, tableOff, fo.a, outOff));
+        } else {
+            super.gatherDot(ids, rowLen, h, hOff, table, tableOff, out, outOff);
+        }
+    }
+
+    @Override
+    public void gatherDotBackward(int[] ids, int rowLen, Storage g, int gOff, Storage h, int hOff, Storage table,
+                                  int tableOff, Storage dh, int dhOff, Storage dRows, int dRowsOff) {
+        if (g instanceof Storage.F32 fg && h instanceof Storage.F32 fh && table instanceof Storage.F32 ft
+                && dh instanceof Storage.F32 fd && dRows instanceof Storage.F32 fr) {
+            inChunks(ids.length, Math.max(1, PARALLEL_ELEMENTS / rowLen), (off, len) ->
+                    SimdGatherDot.backward(ids, off, off + len, rowLen, fg.a, gOff, fh.a, hOff, ft.a, tableOff,
+                            fd.a, dhOff, fr.a, dRowsOff));
+        } else {
+            super.gatherDotBackward(ids, rowLen, g, gOff, h, hOff, table, tableOff, dh, dhOff, dRows, dRowsOff);
+        }
+    }
+
+    @Override
     public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
         if (src instanceof Storage.F32 fs && table instanceof Storage.F32 ft) {
             SimdMemory.scatterAddRows(ids, rowLen, fs.a, srcOff, ft.a, tableOff);

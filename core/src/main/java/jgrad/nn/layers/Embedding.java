@@ -87,6 +87,21 @@ public final class Embedding extends Module implements Layer {
     /** v_ids[i] for ids of the given shape (default [ids.length]): result [shape..., d]. */
     public Tensor lookup(Map<String, Tensor> weights, int[] ids, int... idsShape) {
         Tensor table = new Weights(name(), weights).get("W_emb", n, d);
+        checkIds(ids);
+        return table.gatherRows(ids, idsShape);
+    }
+
+    /**
+     * h[i] · v_{ids[i]}: each row of h [..., d] dotted with the vector of its own id, [...]; the same as
+     * {@code h.mul(lookup(…)).sum(-1)} without the looked-up copy ({@link Tensor#gatherDot}).
+     */
+    public Tensor dotRows(Map<String, Tensor> weights, Tensor h, int[] ids) {
+        Tensor table = new Weights(name(), weights).get("W_emb", n, d);
+        checkIds(ids);
+        return h.gatherDot(table, ids);
+    }
+
+    private void checkIds(int[] ids) {
         for (int i = 0; i < ids.length; i++) {
             if (ids[i] < 0 || ids[i] >= n) {
                 // the position and the range, not the id: an id may stand for a person
@@ -94,7 +109,6 @@ public final class Embedding extends Module implements Layer {
                         + (ids[i] < 0 ? "negative" : "beyond the table") + ", outside its " + n + " ids [0, " + n + ")");
             }
         }
-        return table.gatherRows(ids, idsShape);
     }
 
     /** The ids held by a tensor of whole numbers. */

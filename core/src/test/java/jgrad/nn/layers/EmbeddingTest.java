@@ -52,6 +52,25 @@ class EmbeddingTest {
         assertArrayEquals(new double[] {1, 2, 3, 4, 2, 4, 6, 8}, g.rows().toDoubleArray());
     }
 
+    /** dotRows scores each row against its own id: by hand, and its row-sparse gradient as the dense one of the composition. */
+    @Test
+    void dotRowsIsTheProductWithTheLookedUpRows() {
+        Embedding e = new Embedding(6, 2, DType.F64, rng, Initializers.uniform(0.05), true);
+        Tensor table = e.parameters().get("W_emb");
+        table.copyFrom(Tensor.of(new double[] {0, 0, 1, 2, 3, -1, 0, 0, 0, 0, 0.5, 4}, 6, 2));
+        Tensor h = Tensor.of(new double[] {2, 0.5, -1, 4, 1, 1}, 3, 2).requiresGrad(true);
+        int[] ids = {2, 1, 2};
+        Tensor s = e.dotRows(e.parameters(), h, ids);
+        assertArrayEquals(new double[] {5.5, 7, 2}, s.toDoubleArray());
+        s.mul(Tensor.of(new double[] {1, 2, 3}, 3)).sum().backward();
+        assertArrayEquals(new double[] {3, -1, 2, 4, 9, -3}, h.grad().toDoubleArray());     // g[r] · v_{ids[r]}
+        RowGrad g = table.rowGrad();
+        assertArrayEquals(new int[] {1, 2}, g.ids());
+        assertArrayEquals(new double[] {-2, 8, 5, 3.5}, g.rows().toDoubleArray());          // Σ g[r] · h[r] per id
+        var ex = assertThrows(IndexOutOfBoundsException.class, () -> e.dotRows(e.parameters(), h, new int[] {0, 6, 1}));
+        assertTrue(ex.getMessage().contains("position 1") && ex.getMessage().contains("beyond the table"), ex.getMessage());
+    }
+
     /** The position and the range, never the id itself (a user's row): issue 18's "raw ids never in messages". */
     @Test
     void anIdOutsideTheTableIsNamedByPositionAndRangeNotByValue() {

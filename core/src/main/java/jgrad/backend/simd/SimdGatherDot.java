@@ -1,0 +1,59 @@
+package jgrad.backend.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Dot products of rows with rows gathered by id, and their backward, over a range of rows
+ * ({@link jgrad.backend.Backend#gatherDot}): the gathered row is read in place, never copied.
+ * A row's sum is a chain of FMAs per lane over its full vectors, the lanes folded by
+ * {@link SimdMath#sumLanes}, then the tail elements added in order: fixed, so the same bits on
+ * every run and any thread count.
+ */
+final class SimdGatherDot {
+
+    private static final VectorSpecies<Float> S = SimdMath.S;
+    private static final int L = SimdMath.L;
+
+    private SimdGatherDot() {
+    }
+
+    /** out[r] = Σ_j h[r, j] · table[ids[r], j] for r in [r0, r1). */
+    static void forward(int[] ids, int r0, int r1, int rowLen, float[] h, int hOff, float[] table, int tableOff,
+                        float[] out, int outOff) {
+        int body = S.loopBound(rowLen);
+        for (int r = r0; r < r1; r++) {
+            int hr = hOff + r * rowLen;
+            int tr = tableOff + ids[r] * rowLen;
+            FloatVector acc = FloatVector.zero(S);
+            for (int j = 0; j < body; j += L) {
+                acc = FloatVector.fromArray(S, h, hr + j).fma(FloatVector.fromArray(S, table, tr + j), acc);
+            }
+            float sum = body > 0 ? SimdMath.sumLanes(acc) : 0f;
+            for (int j = body; j < rowLen; j++) {
+                sum = Math.fma(h[hr + j], table[tr + j], sum);
+            }
+            out[outOff + r] = sum;
+        }
+    }
+
+    /** dh[r] = g[r] · table[ids[r]], dRows[r] = g[r] · h[r] for r in [r0, r1). */
+    static void backward(int[] ids, int r0, int r1, int rowLen, float[] g, int gOff, float[] h, int hOff,
+                         float[] table, int tableOff, float[] dh, int dhOff, float[] dRows, int dRowsOff) {
+        int body = S.loopBound(rowLen);
+        for (int r = r0; r < r1; r++) {
+            float gr = g[gOff + r];
+            FloatVector gv = FloatVector.broadcast(S, gr);
+            int at = r * rowLen;
+            int tr = tableOff + ids[r] * rowLen;
+            for (int j = 0; j < body; j += L) {
+                gv.mul(FloatVector.fromArray(S, table, tr + j)).intoArray(dh, dhOff + at + j);
+                gv.mul(FloatVector.fromArray(S, h, hOff + at + j)).intoArray(dRows, dRowsOff + at + j);
+            }
+            for (int j = body; j < rowLen; j++) {
+                dh[dhOff + at + j] = gr * table[tr + j];
+                dRows[dRowsOff + at + j] = gr * h[hOff + at + j];
+            }
+        }
+    }
+}
