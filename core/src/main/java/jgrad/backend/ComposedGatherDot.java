@@ -2,7 +2,8 @@ package jgrad.backend;
 
 /**
  * {@link Backend#gatherDot} and its backward composed from a backend's gather, elementwise product and sum:
- * what a backend without its own kernel (CUDA) runs, and a third version the fused ones are tested against.
+ * the scalar reference (run on {@link ScalarBackend}'s kernels), what CUDA runs, and what the SIMD backend's
+ * fused kernel must equal bit for bit on the SIMD kernels (it rounds and sums in the same order).
  */
 final class ComposedGatherDot {
 

@@ -325,30 +325,6 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
-    public void gatherDot(int[] ids, int rowLen, Storage h, int hOff, Storage table, int tableOff, Storage out,
-                          int outOff) {
-        for (int r = 0; r < ids.length; r++) {
-            double sum = 0;
-            for (int j = 0; j < rowLen; j++) {
-                sum += h.get(hOff + r * rowLen + j) * table.get(tableOff + ids[r] * rowLen + j);
-            }
-            out.set(outOff + r, sum);
-        }
-    }
-
-    @Override
-    public void gatherDotBackward(int[] ids, int rowLen, Storage g, int gOff, Storage h, int hOff, Storage table,
-                                  int tableOff, Storage dh, int dhOff, Storage dRows, int dRowsOff) {
-        for (int r = 0; r < ids.length; r++) {
-            double gr = g.get(gOff + r);
-            for (int j = 0; j < rowLen; j++) {
-                dh.set(dhOff + r * rowLen + j, gr * table.get(tableOff + ids[r] * rowLen + j));
-                dRows.set(dRowsOff + r * rowLen + j, gr * h.get(hOff + r * rowLen + j));
-            }
-        }
-    }
-
-    @Override
     public void copy(int[] shape, Storage src, int srcOff, int[] srcStrides, Storage dst, int dstOff) {
         int rank = shape.length;
         int total = 1;

@@ -5,10 +5,10 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Dot products of rows with rows gathered by id, and their backward, over a range of rows
- * ({@link jgrad.backend.Backend#gatherDot}): the gathered row is read in place, never copied.
- * A row's sum is a chain of FMAs per lane over its full vectors, the lanes folded by
- * {@link SimdMath#sumLanes}, then the tail elements added in order: fixed, so the same bits on
- * every run and any thread count.
+ * ({@link jgrad.backend.Backend#gatherDot}): the gathered row is read in place, never copied. Every
+ * product is rounded and summed as the composition (gather, multiply, {@link SimdReductions#sum}) does
+ * on this backend, so the fused kernel gives the composition's bits, and a model trains as it did
+ * before the fusion.
  */
 final class SimdGatherDot {
 
@@ -21,19 +21,9 @@ final class SimdGatherDot {
     /** out[r] = Σ_j h[r, j] · table[ids[r], j] for r in [r0, r1). */
     static void forward(int[] ids, int r0, int r1, int rowLen, float[] h, int hOff, float[] table, int tableOff,
                         float[] out, int outOff) {
-        int body = S.loopBound(rowLen);
         for (int r = r0; r < r1; r++) {
-            int hr = hOff + r * rowLen;
-            int tr = tableOff + ids[r] * rowLen;
-            FloatVector acc = FloatVector.zero(S);
-            for (int j = 0; j < body; j += L) {
-                acc = FloatVector.fromArray(S, h, hr + j).fma(FloatVector.fromArray(S, table, tr + j), acc);
-            }
-            float sum = body > 0 ? SimdMath.sumLanes(acc) : 0f;
-            for (int j = body; j < rowLen; j++) {
-                sum = Math.fma(h[hr + j], table[tr + j], sum);
-            }
-            out[outOff + r] = sum;
+            out[outOff + r] = SimdReductions.sumOfProducts(table, tableOff + ids[r] * rowLen, h, hOff + r * rowLen,
+                    rowLen);
         }
     }
 

@@ -63,6 +63,36 @@ final class SimdReductions {
         return total;
     }
 
+    /**
+     * Σ x[xOff + i]·y[yOff + i] over i in [0, n): each product rounded, then summed in {@link #sum}'s order, so that
+     * it equals {@code sum} over the products stored first (which is how the backend composes it), bit for bit.
+     */
+    static float sumOfProducts(float[] x, int xOff, float[] y, int yOff, int n) {
+        FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
+        int i = 0;
+        for (int bound4 = n - n % (4 * L); i < bound4; i += 4 * L) {
+            s0 = s0.add(product(x, xOff + i, y, yOff + i));
+            s1 = s1.add(product(x, xOff + i + L, y, yOff + i + L));
+            s2 = s2.add(product(x, xOff + i + 2 * L, y, yOff + i + 2 * L));
+            s3 = s3.add(product(x, xOff + i + 3 * L, y, yOff + i + 3 * L));
+        }
+        for (int bound = S.loopBound(n); i < bound; i += L) {
+            s0 = s0.add(product(x, xOff + i, y, yOff + i));
+        }
+        float[] lanes = LANES.take();
+        s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
+        float total = SimdMath.sumLanes(lanes);
+        LANES.give(lanes);
+        for (; i < n; i++) {
+            total += y[yOff + i] * x[xOff + i];
+        }
+        return total;
+    }
+
+    private static FloatVector product(float[] x, int xOff, float[] y, int yOff) {
+        return FloatVector.fromArray(S, y, yOff).mul(FloatVector.fromArray(S, x, xOff));
+    }
+
     /** max x[off, off+n), −∞ when n = 0; NaN wins, as in Math.max. */
     static float max(float[] x, int off, int n) {
         FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0;
