@@ -27,7 +27,7 @@ public final class NcfExample implements Example {
 
     public static final int FACTORS = 8;
     public static final int MLP_DIM = 32;
-    public static final int[] LAYERS = {32, 16, 8};
+    private static final int[] LAYERS = {32, 16, 8};
     public static final int NEGATIVES = 4;
     public static final int BATCH = 256;
     public static final int K = 10;
@@ -50,6 +50,11 @@ public final class NcfExample implements Example {
     NcfExample(Ncf.Kind kind, String name) {
         this.kind = kind;
         this.name = name;
+    }
+
+    /** The MLP tower's layer widths, a copy (the model's own array stays this command's). */
+    public static int[] layers() {
+        return LAYERS.clone();
     }
 
     @Override public String name() { return name; }

@@ -52,7 +52,7 @@ final class NcfTraining implements TrainingTask {
 
     @Override
     public Module newModel() {
-        return new Ncf(Ncf.Kind.GMF, numUsers, numItems, NcfExample.FACTORS, NcfExample.MLP_DIM, NcfExample.LAYERS,
+        return new Ncf(Ncf.Kind.GMF, numUsers, numItems, NcfExample.FACTORS, NcfExample.MLP_DIM, NcfExample.layers(),
                 DType.F32, new SplittableRandom(seed));
     }
 
