@@ -182,17 +182,26 @@ final class SimdGemm {
             int slice = sliceDepth(k);
             int group = rowGroup(i1 - i0, slice);
             float[] ap = ws.packedA(roundUp(group, MR) * slice);
+            boolean inPlace = SimdGemmInPlace.applies(ta, j1 - j0);
             for (int ig = i0; ig < i1; ig += group) {
                 int gm = Math.min(group, i1 - ig);
                 for (int pc = 0; pc < k; pc += slice) {
                     int kc = Math.min(slice, k - pc);
-                    SimdGemmPack.packA(ta, a, aOff, lda, ig, gm, pc, kc, ap, 0);
+                    if (!inPlace) {
+                        SimdGemmPack.packA(ta, a, aOff, lda, ig, gm, pc, kc, ap, 0);
+                    }
                     for (int jc = j0; jc < j1; jc += NC) {
                         int nc = Math.min(NC, j1 - jc);
                         SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
                         for (int ic = 0; ic < gm; ic += MC) {
-                            macro(ap, ic * kc, ws.buf, ws.bBase, ws.tile, Math.min(MC, gm - ic), nc, kc,
-                                    c, cOff + (ig + ic) * ldc + jc, ldc, add || pc > 0);
+                            int mc = Math.min(MC, gm - ic);
+                            int cAt = cOff + (ig + ic) * ldc + jc;
+                            if (inPlace) {
+                                SimdGemmInPlace.macro(a, aOff + (ig + ic) * lda + pc, lda, ws.buf, ws.bBase, ws.tile,
+                                        ap, 0, mc, nc, kc, c, cAt, ldc, add || pc > 0);
+                            } else {
+                                macro(ap, ic * kc, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cAt, ldc, add || pc > 0);
+                            }
                         }
                     }
                 }

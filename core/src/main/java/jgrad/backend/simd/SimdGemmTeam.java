@@ -63,6 +63,8 @@ final class SimdGemmTeam {
     /** The calling thread's workspace, whose shared buffer holds the panel until {@link #run} ends. */
     private final SimdGemm.Workspace owner;
     private final float[] panel;
+    /** Whether the row blocks read op(A) in place ({@link SimdGemmInPlace}) rather than packing it. */
+    private final boolean inPlace;
 
     private final AtomicInteger packNext = new AtomicInteger();
     private final AtomicInteger packDone = new AtomicInteger();
@@ -99,6 +101,7 @@ final class SimdGemmTeam {
         blocks = ceilDiv(m, mc);
         owner = SimdGemm.workspace();
         panel = owner.shared(Math.min(slices, fit) * kcs * ncPad);
+        inPlace = SimdGemmInPlace.applies(ta, n);
     }
 
     /** Runs the product on {@code tasks} tasks, the caller's thread being one, and returns when it is done. */
@@ -161,9 +164,15 @@ final class SimdGemmTeam {
             for (int slice = 0; slice * kcs < depth; slice++) {
                 int p0 = ps + slice * kcs;
                 int kc = Math.min(kcs, ps + depth - p0);
-                SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
-                SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc,
-                        c, cOff + ic * ldc + jc, ldc, beta != 0 || p0 > 0);
+                int cAt = cOff + ic * ldc + jc;
+                boolean add = beta != 0 || p0 > 0;
+                if (inPlace) {
+                    SimdGemmInPlace.macro(a, aOff + ic * lda + p0, lda, panel, sliceBase(slice), ws.tile, ws.buf,
+                            ws.aBase, rows, width, kc, c, cAt, ldc, add);
+                } else {
+                    SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
+                    SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc, c, cAt, ldc, add);
+                }
             }
         } finally {
             SimdGemm.release(ws);

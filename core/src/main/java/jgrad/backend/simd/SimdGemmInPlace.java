@@ -1,0 +1,55 @@
+package jgrad.backend.simd;
+
+import static jgrad.backend.simd.SimdMicroKernel.MR;
+import static jgrad.backend.simd.SimdMicroKernel.NR;
+
+/**
+ * The macro-kernel with op(A) = A read in place instead of packed, for narrow products: where op(B)
+ * is at most {@link #MAX_COLUMNS} wide, each sliver of A meets at most four slivers of B, and packing
+ * it costs about as much as using it (a recurrent layer's dx = dpre·W_x packed 2,880 × 512 floats of
+ * dpre for 32 output columns; a Transformer's 25,600 × 50 × 50 projections pack as much as they
+ * multiply). The tiles of full MR rows run {@link SimdMicroKernelRows}; the last rows of a block,
+ * fewer than MR, are packed as before (a kernel reading MR rows in place would read past them).
+ * Every element is the same chain of FMAs, so the bits are those of the packed path.
+ * {@code -Djgrad.gemm.inPlaceA=false} packs every product (for A/B measurements).
+ */
+final class SimdGemmInPlace {
+
+    /** The widest op(B) whose products read A in place: four slivers. */
+    static final int MAX_COLUMNS = 4 * NR;
+    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.inPlaceA", "true"));
+
+    private SimdGemmInPlace() {
+    }
+
+    /** Whether a product of op(A) (transposed or not) and a B of n columns reads A in place. */
+    static boolean applies(boolean ta, int n) {
+        return ENABLED && !ta && n <= MAX_COLUMNS && SimdMicroKernelRows.available();
+    }
+
+    /**
+     * {@link SimdGemm#macro} for an mc×kc block of A at aOff (rows lda apart) against one packed B panel;
+     * {@code sliver} (from sliverBase, MR·kc floats) takes the packed rows of a last partial sliver.
+     */
+    static void macro(float[] a, int aOff, int lda, float[] bp, int bBase, float[] tile, float[] sliver,
+                      int sliverBase, int mc, int nc, int kc, float[] c, int cOff, int ldc, boolean add) {
+        int full = mc / MR * MR;
+        for (int ir = 0; ir < full; ir += MR) {
+            int ao = aOff + ir * lda;
+            for (int jr = 0; jr < nc; jr += NR) {
+                int nr = Math.min(NR, nc - jr);
+                int bo = bBase + jr * kc;
+                int co = cOff + ir * ldc + jr;
+                if (nr == NR) {
+                    SimdMicroKernelRows.kernel(kc, a, ao, lda, bp, bo, c, co, ldc, add);
+                } else {
+                    SimdMicroKernelRows.edge(kc, a, ao, lda, bp, bo, tile, nr, c, co, ldc, add);
+                }
+            }
+        }
+        if (full < mc) {
+            SimdGemmPack.packA(false, a, aOff, lda, full, mc - full, 0, kc, sliver, sliverBase);
+            SimdGemm.macro(sliver, sliverBase, bp, bBase, tile, mc - full, nc, kc, c, cOff + full * ldc, ldc, add);
+        }
+    }
+}
