@@ -2,10 +2,12 @@ package jgrad.text;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -107,6 +109,24 @@ class SentimentVariantsTest {
         }
         assertEquals(2, two.size());
         assertEquals(SentimentModel.accuracy(mean, test.labels()), two.accuracy(test), 0);
+    }
+
+    /** `--ensemble 3 --word-path true` was run on the 10 folds: every member must carry the word path, not only the first. */
+    @Test
+    void everyMemberOfAWordPathEnsembleHasTheWordPath() {
+        LabeledSentences train = toy(60, 3);
+        LabeledSentences test = toy(20, 4);
+        SentimentSettings s = small().withWordPath(true);
+        SentimentEnsemble two = SentimentEnsemble.train(SentimentModel.Kind.CNN, train, s.withEnsemble(2), Device.CPU);
+        for (int m = 0; m < 2; m++) {
+            double[] alone = SentimentModel.train(SentimentModel.Kind.CNN, train,
+                    s.withSeed(SentimentEnsemble.memberSeed(s.seed(), m)), Device.CPU).positiveProbabilities(test.tokens());
+            assertArrayEquals(alone, two.member(m).positiveProbabilities(test.tokens()), 0, "member " + m);
+            double[] withoutWords = SentimentModel.train(SentimentModel.Kind.CNN, train,
+                    s.withWordPath(false).withSeed(SentimentEnsemble.memberSeed(s.seed(), m)), Device.CPU)
+                    .positiveProbabilities(test.tokens());
+            assertFalse(Arrays.equals(alone, withoutWords), "member " + m + " trained without its word path");
+        }
     }
 
     @Test
