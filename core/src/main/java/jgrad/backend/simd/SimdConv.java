@@ -111,7 +111,7 @@ final class SimdConv {
      * grid (11 and 26 columns in fashion-cnn), shorter than one or two vectors, and a tail element by element
      * took most of col2im's time.
      */
-    private static void addRun(float[] src, int from, float[] dst, int to, int len) {
+    static void addRun(float[] src, int from, float[] dst, int to, int len) {
         int j = 0;
         for (int upper = S.loopBound(len); j < upper; j += S.length()) {
             FloatVector.fromArray(S, dst, to + j).add(FloatVector.fromArray(S, src, from + j)).intoArray(dst, to + j);
