@@ -44,11 +44,24 @@ final class SimdConvShallow {
         }
     }
 
-    /** dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. */
+    /**
+     * dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. Three taps
+     * at a time share each load of D (a dot product per tap loaded two vectors per multiply-add); each sum is
+     * still {@link #dot}'s chain and fold, so the bits do not change.
+     */
     static void weightGradient(int k, int filters, float[] rows, float[] cols, int width, float[] partials, int pOff,
                                boolean first) {
+        float[] three = new float[3];
         for (int o = 0; o < filters; o++) {
-            for (int t = 0; t < k; t++) {
+            int t = 0;
+            for (; t + 3 <= k; t += 3) {
+                dots3(rows, o * width, cols, t * width, width, three);
+                for (int d = 0; d < 3; d++) {
+                    int at = pOff + (t + d) * filters + o;
+                    partials[at] = first ? three[d] : partials[at] + three[d];
+                }
+            }
+            for (; t < k; t++) {
                 float s = dot(rows, o * width, cols, t * width, width);
                 int at = pOff + t * filters + o;
                 partials[at] = first ? s : partials[at] + s;
@@ -56,24 +69,74 @@ final class SimdConvShallow {
         }
     }
 
-    /** dcols[t, q] = Σ_o W[o, t]·D[o, q]. */
+    /** out[d] = Σ_q a[aAt + q]·b[bAt + d·len + q] for d = 0, 1, 2: three of {@link #dot}'s sums, a loaded once. */
+    private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out) {
+        FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
+        int q = 0;
+        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
+            FloatVector av = FloatVector.fromArray(S, a, aAt + q);
+            acc0 = av.fma(FloatVector.fromArray(S, b, bAt + q), acc0);
+            acc1 = av.fma(FloatVector.fromArray(S, b, bAt + len + q), acc1);
+            acc2 = av.fma(FloatVector.fromArray(S, b, bAt + 2 * len + q), acc2);
+        }
+        out[0] = SimdMath.sumLanes(acc0);
+        out[1] = SimdMath.sumLanes(acc1);
+        out[2] = SimdMath.sumLanes(acc2);
+        for (int d = 0; d < 3; d++) {
+            float s = out[d];
+            for (int r = q; r < len; r++) {
+                s = Math.fma(a[aAt + r], b[bAt + d * len + r], s);
+            }
+            out[d] = s;
+        }
+    }
+
+    /**
+     * dcols[t, q] = Σ_o W[o, t]·D[o, q]. Three taps at a time share each load of D (one tap at a time loaded a
+     * vector of D per multiply-add); every element is the same chain of multiply-adds over o as before.
+     */
     static void columns(int k, int filters, float[] w, int wOff, float[] rows, int width, float[] dcols) {
-        for (int t = 0; t < k; t++) {
-            int q = 0;
-            for (int upper = S.loopBound(width); q < upper; q += S.length()) {
+        int t = 0;
+        int vectors = S.loopBound(width);
+        for (; t + 3 <= k; t += 3) {
+            for (int q = 0; q < vectors; q += S.length()) {
+                FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
+                for (int o = 0; o < filters; o++) {
+                    FloatVector d = FloatVector.fromArray(S, rows, o * width + q);
+                    int at = wOff + o * k + t;
+                    acc0 = d.fma(FloatVector.broadcast(S, w[at]), acc0);
+                    acc1 = d.fma(FloatVector.broadcast(S, w[at + 1]), acc1);
+                    acc2 = d.fma(FloatVector.broadcast(S, w[at + 2]), acc2);
+                }
+                acc0.intoArray(dcols, t * width + q);
+                acc1.intoArray(dcols, (t + 1) * width + q);
+                acc2.intoArray(dcols, (t + 2) * width + q);
+            }
+            for (int d = 0; d < 3; d++) {
+                columnTail(t + d, k, filters, w, wOff, rows, width, vectors, dcols);
+            }
+        }
+        for (; t < k; t++) {
+            for (int q = 0; q < vectors; q += S.length()) {
                 FloatVector acc = FloatVector.zero(S);
                 for (int o = 0; o < filters; o++) {
                     acc = FloatVector.fromArray(S, rows, o * width + q).fma(FloatVector.broadcast(S, w[wOff + o * k + t]), acc);
                 }
                 acc.intoArray(dcols, t * width + q);
             }
-            for (; q < width; q++) {
-                float s = 0f;
-                for (int o = 0; o < filters; o++) {
-                    s = Math.fma(rows[o * width + q], w[wOff + o * k + t], s);
-                }
-                dcols[t * width + q] = s;
+            columnTail(t, k, filters, w, wOff, rows, width, vectors, dcols);
+        }
+    }
+
+    /** dcols[t, q] for the columns q ≥ from that do not fill a vector. */
+    private static void columnTail(int t, int k, int filters, float[] w, int wOff, float[] rows, int width, int from,
+                                   float[] dcols) {
+        for (int q = from; q < width; q++) {
+            float s = 0f;
+            for (int o = 0; o < filters; o++) {
+                s = Math.fma(rows[o * width + q], w[wOff + o * k + t], s);
             }
+            dcols[t * width + q] = s;
         }
     }
 
