@@ -51,15 +51,10 @@ final class SimdConvShallow {
      */
     static void weightGradient(int k, int filters, float[] rows, float[] cols, int width, float[] partials, int pOff,
                                boolean first) {
-        float[] three = new float[3];
         for (int o = 0; o < filters; o++) {
             int t = 0;
             for (; t + 3 <= k; t += 3) {
-                dots3(rows, o * width, cols, t * width, width, three);
-                for (int d = 0; d < 3; d++) {
-                    int at = pOff + (t + d) * filters + o;
-                    partials[at] = first ? three[d] : partials[at] + three[d];
-                }
+                dots3(rows, o * width, cols, t * width, width, partials, pOff + t * filters + o, filters, first);
             }
             for (; t < k; t++) {
                 float s = dot(rows, o * width, cols, t * width, width);
@@ -69,8 +64,12 @@ final class SimdConvShallow {
         }
     }
 
-    /** out[d] = Σ_q a[aAt + q]·b[bAt + d·len + q] for d = 0, 1, 2: three of {@link #dot}'s sums, a loaded once. */
-    private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out) {
+    /**
+     * Three of {@link #dot}'s sums s_d = Σ_q a[aAt + q]·b[bAt + d·len + q], a loaded once, set into (or, unless
+     * {@code first}, added to) out[at + d·stride] for d = 0, 1, 2.
+     */
+    private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out, int at, int stride,
+                              boolean first) {
         FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
         int q = 0;
         for (int upper = S.loopBound(len); q < upper; q += S.length()) {
@@ -79,16 +78,18 @@ final class SimdConvShallow {
             acc1 = av.fma(FloatVector.fromArray(S, b, bAt + len + q), acc1);
             acc2 = av.fma(FloatVector.fromArray(S, b, bAt + 2 * len + q), acc2);
         }
-        out[0] = SimdMath.sumLanes(acc0);
-        out[1] = SimdMath.sumLanes(acc1);
-        out[2] = SimdMath.sumLanes(acc2);
-        for (int d = 0; d < 3; d++) {
-            float s = out[d];
-            for (int r = q; r < len; r++) {
-                s = Math.fma(a[aAt + r], b[bAt + d * len + r], s);
-            }
-            out[d] = s;
+        float s0 = SimdMath.sumLanes(acc0);     // a fixed tree, as dot's
+        float s1 = SimdMath.sumLanes(acc1);
+        float s2 = SimdMath.sumLanes(acc2);
+        for (int r = q; r < len; r++) {
+            float x = a[aAt + r];
+            s0 = Math.fma(x, b[bAt + r], s0);
+            s1 = Math.fma(x, b[bAt + len + r], s1);
+            s2 = Math.fma(x, b[bAt + 2 * len + r], s2);
         }
+        out[at] = first ? s0 : out[at] + s0;
+        out[at + stride] = first ? s1 : out[at + stride] + s1;
+        out[at + 2 * stride] = first ? s2 : out[at + 2 * stride] + s2;
     }
 
     /**

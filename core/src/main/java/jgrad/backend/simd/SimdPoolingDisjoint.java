@@ -8,6 +8,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ConvGeometry;
+import jgrad.backend.Reusable;
 
 /**
  * The backward of a max pooling whose windows do not overlap (no padding, no dilation, kh ≤ sh, kw ≤ sw:
@@ -25,6 +26,9 @@ final class SimdPoolingDisjoint {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+
+    /** Each thread's maxima and shares of a plane, kept for the next call. */
+    private static final Reusable<float[][]> BUFFERS = new Reusable<>(() -> new float[2][0]);
 
     private final ConvGeometry g;
     /** Per run s of a row (columns s·L ...): the shuffle that spreads the windows over its lanes. */
@@ -62,12 +66,20 @@ final class SimdPoolingDisjoint {
         int p = g.outH() * g.outW();
         int planes = g.batch() * g.channels();
         int tasks = Math.min(planes, SimdParallel.tasksFor((long) g.inputSize(), SimdPooling.GRAIN));
+        int buffer = starts.length + L;                       // a row's last run reads up to a vector past its windows
         SimdParallel.run(tasks, t -> {
-            float[] maxes = new float[starts.length + L];     // a row's last run reads up to a vector past its windows
-            float[] shares = new float[starts.length + L];
-            for (int n = t; n < planes; n += tasks) {
-                rows.sharesOfPlane(starts, x, xOff + n * plane, y, yOff + n * p, dy, dyOff + n * p, maxes, shares);
-                rows.spreadOverPlane(x, xOff + n * plane, maxes, shares, dx, dxOff + n * plane);
+            float[][] mine = BUFFERS.take();
+            try {
+                if (mine[0].length < buffer) {
+                    mine[0] = new float[buffer];
+                    mine[1] = new float[buffer];
+                }
+                for (int n = t; n < planes; n += tasks) {
+                    rows.sharesOfPlane(starts, x, xOff + n * plane, y, yOff + n * p, dy, dyOff + n * p, mine[0], mine[1]);
+                    rows.spreadOverPlane(x, xOff + n * plane, mine[0], mine[1], dx, dxOff + n * plane);
+                }
+            } finally {
+                BUFFERS.give(mine);
             }
         });
     }
