@@ -19,14 +19,15 @@ import statistics
 import sys
 import time
 
-THREADS = int(sys.argv[1]) if len(sys.argv) > 1 else 1
+MAIN = __name__ == "__main__"    # imported (conv_step_cpu_torch.py), it builds the steps for one thread
+THREADS = int(sys.argv[1]) if MAIN and len(sys.argv) > 1 else 1
 for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[v] = str(THREADS)   # before torch is imported: OpenBLAS reads them when it loads
 import torch                        # noqa: E402
 import torch.nn as nn               # noqa: E402
 import torch.nn.functional as F     # noqa: E402
 
-ONLY = set(sys.argv[2].split(",")) if len(sys.argv) > 2 else {"conv", "textcnn", "charlstm"}
+ONLY = set(sys.argv[2].split(",")) if MAIN and len(sys.argv) > 2 else {"conv", "textcnn", "charlstm"}
 torch.set_num_threads(THREADS)
 torch.manual_seed(42)
 
@@ -48,7 +49,7 @@ def timeit(fn, warm, reps):
     return statistics.median(ts)
 
 
-def conv():
+def conv_step():
     x = torch.rand(64, 1, 28, 28, requires_grad=True)
     c1, c2 = nn.Conv2d(1, 32, 3), nn.Conv2d(32, 64, 3)
 
@@ -58,7 +59,11 @@ def conv():
         h = F.max_pool2d(F.relu(c1(x)), 2)
         F.max_pool2d(F.relu(c2(h)), 2).sum().backward()
 
-    s = timeit(step, 10, 40)
+    return step
+
+
+def conv():
+    s = timeit(conv_step(), 10, 40)
     emit("conv_fwd_bwd", ms=round(s * 1e3, 3), images_per_s=round(64 / s, 1))
 
 
@@ -75,19 +80,23 @@ class TextCnn(nn.Module):
         return self.out(self.drop(torch.cat([F.relu(c(e)).amax(2) for c in self.convs], 1)))
 
 
+def textcnn_step(length):
+    model = TextCnn()
+    opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
+    ids = torch.randint(3, 18_000, (50, length))
+    y = torch.arange(50) % 2
+
+    def step():
+        opt.zero_grad(set_to_none=True)
+        F.cross_entropy(model(ids), y).backward()
+        opt.step()
+
+    return step
+
+
 def textcnn():
     for length in (24, 64):
-        model = TextCnn()
-        opt = torch.optim.Adam(model.parameters(), lr=1e-3, eps=1e-7)
-        ids = torch.randint(3, 18_000, (50, length))
-        y = torch.arange(50) % 2
-
-        def step():
-            opt.zero_grad(set_to_none=True)
-            F.cross_entropy(model(ids), y).backward()
-            opt.step()
-
-        s = timeit(step, 10, 40)
+        s = timeit(textcnn_step(length), 10, 40)
         emit("textcnn_step", length=length, ms=round(s * 1e3, 3), sentences_per_s=round(50 / s, 1))
 
 
@@ -120,6 +129,7 @@ def charlstm():
         emit("charlstm_step", hidden=hidden, ms=round(s * 1e3, 3), lines_per_s=round(64 / s, 1))
 
 
-for name, run in (("conv", conv), ("textcnn", textcnn), ("charlstm", charlstm)):
-    if name in ONLY:
-        run()
+if MAIN:
+    for name, run in (("conv", conv), ("textcnn", textcnn), ("charlstm", charlstm)):
+        if name in ONLY:
+            run()

@@ -28,7 +28,9 @@ class MaxPoolKernelsTest {
                 new ConvGeometry(1, 4, 1, 17, 1, 3, 1, 2, 0, 1, 1, 2),
                 new ConvGeometry(2, 3, 6, lanes + 3, 2, 2, 2, 2, 0, 0, 1, 1),
                 new ConvGeometry(64, 32, 26, 26, 2, 2, 2, 2, 0, 0, 1, 1),   // fashion-cnn's first pooling
-                new ConvGeometry(64, 64, 11, 11, 2, 2, 2, 2, 0, 0, 1, 1));  // and its second (odd: last row dropped)
+                new ConvGeometry(64, 64, 11, 11, 2, 2, 2, 2, 0, 0, 1, 1),   // and its second (odd: last row dropped)
+                new ConvGeometry(2, 3, 8, 2 * lanes + 5, 2, 2, 3, 3, 0, 0, 1, 1),   // disjoint with gaps, rows of 3 runs
+                new ConvGeometry(1, 2, 5, lanes + 1, 1, 3, 1, 3, 0, 0, 1, 1));     // disjoint 1×3 windows touching
     }
 
     /** Values on a grid of quarters in [−1, 1], so that windows often tie. */
@@ -125,6 +127,28 @@ class MaxPoolKernelsTest {
                 dxGot.set(0, 0);
                 close(dt + " backward " + g, dxWant, dxGot, 4 * SimdFixture.U);
             }
+        }
+    }
+
+    /** Where windows do not overlap each input gets one share or nothing: the float bits are the reference's. */
+    @Test
+    void disjointWindowsGetTheReferenceBits() {
+        Backend simd = SimdFixture.simdOrSkip();
+        SplittableRandom rnd = new SplittableRandom(7);
+        for (ConvGeometry g : geometries(SimdFixture.lanes(simd))) {
+            if (g.ph() + g.pw() > 0 || g.kh() > g.sh() || g.kw() > g.sw()) {
+                continue;
+            }
+            int out = g.channels() * g.positions();
+            Storage x = coarse(DType.F32, rnd, 0, g.inputSize());
+            Storage y = Storage.onHost(DType.F32, out);
+            SCALAR.maxPool(g, x, 0, y, 0);
+            Storage dy = uniform(DType.F32, rnd, 0, out);
+            Storage dxWant = coarse(DType.F32, rnd, 0, g.inputSize());
+            Storage dxGot = coarse(DType.F32, rnd, 0, g.inputSize());
+            SCALAR.maxPoolBackward(g, x, 0, y, 0, dy, 0, dxWant, 0);
+            simd.maxPoolBackward(g, x, 0, y, 0, dy, 0, dxGot, 0);
+            close("F32 backward " + g, dxWant, dxGot, 0);
         }
     }
 

@@ -1,6 +1,7 @@
 package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ConvGeometry;
 
@@ -47,15 +48,19 @@ final class SimdConv {
                     continue;
                 }
                 int src = xOff + ((n * g.channels() + c) * g.height() + y) * g.width() + v * g.dw() - g.pw();
-                java.util.Arrays.fill(cols, out, out + first, pad);
+                if (first > 0) {
+                    java.util.Arrays.fill(cols, out, out + first, pad);
+                }
                 if (g.sw() == 1) {
-                    System.arraycopy(x, src + first, cols, out + first, end - first);
+                    copyRun(x, src + first, cols, out + first, end - first);
                 } else {
                     for (int j = first; j < end; j++) {
                         cols[out + j] = x[src + j * g.sw()];
                     }
                 }
-                java.util.Arrays.fill(cols, out + end, out + outW, pad);
+                if (end < outW) {
+                    java.util.Arrays.fill(cols, out + end, out + outW, pad);
+                }
             }
         }
     }
@@ -101,14 +106,32 @@ final class SimdConv {
         }
     }
 
-    /** dst[to..to+len) += src[from..from+len). */
-    private static void addRun(float[] src, int from, float[] dst, int to, int len) {
+    /**
+     * dst[to..to+len) += src[from..from+len), the tail in one masked vector: the runs are a row of the output
+     * grid (11 and 26 columns in fashion-cnn), shorter than one or two vectors, and a tail element by element
+     * took most of col2im's time.
+     */
+    static void addRun(float[] src, int from, float[] dst, int to, int len) {
         int j = 0;
         for (int upper = S.loopBound(len); j < upper; j += S.length()) {
             FloatVector.fromArray(S, dst, to + j).add(FloatVector.fromArray(S, src, from + j)).intoArray(dst, to + j);
         }
-        for (; j < len; j++) {
-            dst[to + j] += src[from + j];
+        if (j < len) {
+            VectorMask<Float> tail = S.indexInRange(j, len);
+            FloatVector.fromArray(S, dst, to + j, tail).add(FloatVector.fromArray(S, src, from + j, tail))
+                    .intoArray(dst, to + j, tail);
+        }
+    }
+
+    /** dst[to..to+len) = src[from..from+len), vectors and a masked tail (a call of arraycopy per short run cost more). */
+    private static void copyRun(float[] src, int from, float[] dst, int to, int len) {
+        int j = 0;
+        for (int upper = S.loopBound(len); j < upper; j += S.length()) {
+            FloatVector.fromArray(S, src, from + j).intoArray(dst, to + j);
+        }
+        if (j < len) {
+            VectorMask<Float> tail = S.indexInRange(j, len);
+            FloatVector.fromArray(S, src, from + j, tail).intoArray(dst, to + j, tail);
         }
     }
 

@@ -44,11 +44,19 @@ final class SimdConvShallow {
         }
     }
 
-    /** dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. */
+    /**
+     * dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. Three taps
+     * at a time share each load of D (a dot product per tap loaded two vectors per multiply-add); each sum is
+     * still {@link #dot}'s chain and fold, so the bits do not change.
+     */
     static void weightGradient(int k, int filters, float[] rows, float[] cols, int width, float[] partials, int pOff,
                                boolean first) {
         for (int o = 0; o < filters; o++) {
-            for (int t = 0; t < k; t++) {
+            int t = 0;
+            for (; t + 3 <= k; t += 3) {
+                dots3(rows, o * width, cols, t * width, width, partials, pOff + t * filters + o, filters, first);
+            }
+            for (; t < k; t++) {
                 float s = dot(rows, o * width, cols, t * width, width);
                 int at = pOff + t * filters + o;
                 partials[at] = first ? s : partials[at] + s;
@@ -56,24 +64,80 @@ final class SimdConvShallow {
         }
     }
 
-    /** dcols[t, q] = Σ_o W[o, t]·D[o, q]. */
+    /**
+     * Three of {@link #dot}'s sums s_d = Σ_q a[aAt + q]·b[bAt + d·len + q], a loaded once, set into (or, unless
+     * {@code first}, added to) out[at + d·stride] for d = 0, 1, 2.
+     */
+    private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out, int at, int stride,
+                              boolean first) {
+        FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
+        int q = 0;
+        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
+            FloatVector av = FloatVector.fromArray(S, a, aAt + q);
+            acc0 = av.fma(FloatVector.fromArray(S, b, bAt + q), acc0);
+            acc1 = av.fma(FloatVector.fromArray(S, b, bAt + len + q), acc1);
+            acc2 = av.fma(FloatVector.fromArray(S, b, bAt + 2 * len + q), acc2);
+        }
+        float s0 = SimdMath.sumLanes(acc0);     // a fixed tree, as dot's
+        float s1 = SimdMath.sumLanes(acc1);
+        float s2 = SimdMath.sumLanes(acc2);
+        for (int r = q; r < len; r++) {
+            float x = a[aAt + r];
+            s0 = Math.fma(x, b[bAt + r], s0);
+            s1 = Math.fma(x, b[bAt + len + r], s1);
+            s2 = Math.fma(x, b[bAt + 2 * len + r], s2);
+        }
+        out[at] = first ? s0 : out[at] + s0;
+        out[at + stride] = first ? s1 : out[at + stride] + s1;
+        out[at + 2 * stride] = first ? s2 : out[at + 2 * stride] + s2;
+    }
+
+    /**
+     * dcols[t, q] = Σ_o W[o, t]·D[o, q]. Three taps at a time share each load of D (one tap at a time loaded a
+     * vector of D per multiply-add); every element is the same chain of multiply-adds over o as before.
+     */
     static void columns(int k, int filters, float[] w, int wOff, float[] rows, int width, float[] dcols) {
-        for (int t = 0; t < k; t++) {
-            int q = 0;
-            for (int upper = S.loopBound(width); q < upper; q += S.length()) {
+        int t = 0;
+        int vectors = S.loopBound(width);
+        for (; t + 3 <= k; t += 3) {
+            for (int q = 0; q < vectors; q += S.length()) {
+                FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
+                for (int o = 0; o < filters; o++) {
+                    FloatVector d = FloatVector.fromArray(S, rows, o * width + q);
+                    int at = wOff + o * k + t;
+                    acc0 = d.fma(FloatVector.broadcast(S, w[at]), acc0);
+                    acc1 = d.fma(FloatVector.broadcast(S, w[at + 1]), acc1);
+                    acc2 = d.fma(FloatVector.broadcast(S, w[at + 2]), acc2);
+                }
+                acc0.intoArray(dcols, t * width + q);
+                acc1.intoArray(dcols, (t + 1) * width + q);
+                acc2.intoArray(dcols, (t + 2) * width + q);
+            }
+            for (int d = 0; d < 3; d++) {
+                columnTail(t + d, k, filters, w, wOff, rows, width, vectors, dcols);
+            }
+        }
+        for (; t < k; t++) {
+            for (int q = 0; q < vectors; q += S.length()) {
                 FloatVector acc = FloatVector.zero(S);
                 for (int o = 0; o < filters; o++) {
                     acc = FloatVector.fromArray(S, rows, o * width + q).fma(FloatVector.broadcast(S, w[wOff + o * k + t]), acc);
                 }
                 acc.intoArray(dcols, t * width + q);
             }
-            for (; q < width; q++) {
-                float s = 0f;
-                for (int o = 0; o < filters; o++) {
-                    s = Math.fma(rows[o * width + q], w[wOff + o * k + t], s);
-                }
-                dcols[t * width + q] = s;
+            columnTail(t, k, filters, w, wOff, rows, width, vectors, dcols);
+        }
+    }
+
+    /** dcols[t, q] for the columns q ≥ from that do not fill a vector. */
+    private static void columnTail(int t, int k, int filters, float[] w, int wOff, float[] rows, int width, int from,
+                                   float[] dcols) {
+        for (int q = from; q < width; q++) {
+            float s = 0f;
+            for (int o = 0; o < filters; o++) {
+                s = Math.fma(rows[o * width + q], w[wOff + o * k + t], s);
             }
+            dcols[t * width + q] = s;
         }
     }
 

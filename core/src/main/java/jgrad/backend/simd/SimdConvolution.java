@@ -202,27 +202,24 @@ final class SimdConvolution {
         }
     }
 
-    /** dW[o, kk] = Σ_groups dWᵀ[kk, o], db[o] = Σ_groups db[o], the groups in order. */
+    /**
+     * dW[o, kk] = Σ_groups dWᵀ[kk, o], db[o] = Σ_groups db[o], the groups in order: added into the first group
+     * with vectors (element by element, each group at its own stride, took 4 % of the sentiment CNN's step),
+     * then dWᵀ transposed into dW.
+     */
     private static void sumGroups(float[] partials, int groups, int part, int k, int filters, float[] dW, float[] db) {
+        for (int gr = 1; gr < groups; gr++) {
+            SimdConv.addRun(partials, gr * part, partials, 0, part);
+        }
         if (dW != null) {
             for (int o = 0; o < filters; o++) {
                 for (int kk = 0; kk < k; kk++) {
-                    float s = 0f;
-                    for (int gr = 0; gr < groups; gr++) {
-                        s += partials[gr * part + kk * filters + o];
-                    }
-                    dW[o * k + kk] = s;
+                    dW[o * k + kk] = partials[kk * filters + o];
                 }
             }
         }
         if (db != null) {
-            for (int o = 0; o < filters; o++) {
-                float s = 0f;
-                for (int gr = 0; gr < groups; gr++) {
-                    s += partials[gr * part + k * filters + o];
-                }
-                db[o] = s;
-            }
+            System.arraycopy(partials, k * filters, db, 0, filters);
         }
     }
 

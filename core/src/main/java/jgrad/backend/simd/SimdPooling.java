@@ -13,13 +13,14 @@ import jgrad.backend.ConvGeometry;
  * (every pooling of the examples) the lanes run over a plane's outputs and each tap is one gather; otherwise
  * each output row starts at −∞ and takes the maximum with one run of input columns per tap, where only the
  * run's part inside x is read (so a padded position never wins). The backward recounts each window's ties
- * against the output. Planes (n, c) are split across threads; they read and write disjoint parts of x, y and dx.
+ * against the output ({@link SimdPoolingDisjoint} where the windows do not overlap). Planes (n, c) are split
+ * across threads; they read and write disjoint parts of x, y and dx.
  */
 final class SimdPooling {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     /** Input elements per task before splitting across threads pays. */
-    private static final int GRAIN = 1 << 15;
+    static final int GRAIN = 1 << 15;
 
     private SimdPooling() {
     }
@@ -55,6 +56,10 @@ final class SimdPooling {
     static void maxPoolBackward(ConvGeometry g, float[] x, int xOff, float[] y, int yOff, float[] dy, int dyOff,
                                 float[] dx, int dxOff) {
         int plane = g.height() * g.width();
+        if (SimdPoolingDisjoint.serves(g)) {
+            SimdPoolingDisjoint.backward(g, windowStarts(g), x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+            return;
+        }
         if (unpadded(g)) {
             int[] starts = windowStarts(g);
             int planes = g.batch() * g.channels();
@@ -91,7 +96,7 @@ final class SimdPooling {
      * vectors: the gathers run unmasked (AVX2 has no masked gather the Vector API compiles to one instruction),
      * and a padded lane reads the plane's first window, whose result the masked stores then drop.
      */
-    private static int[] windowStarts(ConvGeometry g) {
+    static int[] windowStarts(ConvGeometry g) {
         int p = g.outH() * g.outW();
         int[] starts = new int[(p + S.length() - 1) / S.length() * S.length()];
         for (int q = 0; q < p; q++) {
