@@ -110,7 +110,7 @@ class ModelServerTest {
             Http.get(server, "/recommend?user=1");
         }
         Http.get(server, "/recommend?user=9");
-        Http.Answer metrics = Http.get(server, "/metrics");
+        Http.Answer metrics = metricsOnceCounted(4);
         assertTrue(metrics.contentType().startsWith("text/plain; version=0.0.4"), metrics.contentType());
         String text = metrics.body();
         assertTrue(text.contains("jgrad_requests_total{endpoint=\"/recommend\",status=\"200\"} 3\n"), text);
@@ -119,6 +119,21 @@ class ModelServerTest {
         assertTrue(text.contains("jgrad_request_seconds{endpoint=\"/recommend\",quantile=\"0.99\"} "), text);
         assertTrue(text.contains("jgrad_request_seconds_count{endpoint=\"/recommend\"} 4\n"), text);
         assertEquals(3, server.metrics().count("/recommend", 200));
+    }
+
+    /**
+     * The metrics once the handlers have counted {@code requests} answers of /recommend: a handler counts its
+     * request after the answer is sent, so a client can ask for the metrics before the last count lands.
+     */
+    private Http.Answer metricsOnceCounted(int requests) throws Exception {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        Http.Answer metrics = Http.get(server, "/metrics");
+        while (!metrics.body().contains("jgrad_request_seconds_count{endpoint=\"/recommend\"} " + requests + "\n")
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+            metrics = Http.get(server, "/metrics");
+        }
+        return metrics;
     }
 
     @Test
