@@ -213,6 +213,11 @@ final class SimdMicroKernel {
     static void edge(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] tile,
                      int mr, int nr, float[] c, int cOff, int ldc, boolean add) {
         kernel(kc, ap, aOff, bp, bOff, tile, 0, NR, false);
+        writeTile(tile, mr, nr, c, cOff, ldc, add);
+    }
+
+    /** The valid mr × nr part of a full tile computed into {@code tile} (rows NR apart), written or added to C. */
+    static void writeTile(float[] tile, int mr, int nr, float[] c, int cOff, int ldc, boolean add) {
         for (int r = 0; r < mr; r++) {
             int row = cOff + r * ldc;
             for (int j = 0; j < nr; j++) {

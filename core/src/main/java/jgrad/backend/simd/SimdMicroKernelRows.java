@@ -40,12 +40,7 @@ final class SimdMicroKernelRows {
     static void edge(int kc, float[] a, int aOff, int lda, float[] bp, int bOff, float[] tile, int nr, float[] c,
                      int cOff, int ldc, boolean add) {
         kernel(kc, a, aOff, lda, bp, bOff, tile, 0, NR, false);
-        for (int r = 0; r < MR; r++) {
-            int row = cOff + r * ldc;
-            for (int j = 0; j < nr; j++) {
-                c[row + j] = add ? c[row + j] + tile[r * NR + j] : tile[r * NR + j];
-            }
-        }
+        SimdMicroKernel.writeTile(tile, MR, nr, c, cOff, ldc, add);
     }
 
     private static void kernel12x2(int kc, float[] a, int aOff, int lda, float[] bp, int bOff,
