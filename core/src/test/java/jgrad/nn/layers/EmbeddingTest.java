@@ -71,6 +71,25 @@ class EmbeddingTest {
         assertTrue(ex.getMessage().contains("position 1") && ex.getMessage().contains("beyond the table"), ex.getMessage());
     }
 
+    /** gatherDot's bad inputs: rows of another width than the table's, ids that do not count the rows, dtypes that differ. */
+    @Test
+    void gatherDotNamesShapesIdsAndDtypesThatDoNotFit() {
+        Tensor table = Tensor.zeros(DType.F32, 6, 4);
+        var width = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(DType.F32, 2, 3).gatherDot(table, new int[] {0, 1}));
+        assertTrue(width.getMessage().contains("gatherDot") && width.getMessage().contains("[2, 3]")
+                && width.getMessage().contains("[6, 4]"), width.getMessage());
+        var count = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(DType.F32, 2, 4).gatherDot(table, new int[] {0, 1, 2}));
+        assertTrue(count.getMessage().contains("3 ids for 2 rows"), count.getMessage());
+        var dtype = assertThrows(IllegalArgumentException.class,
+                () -> Tensor.zeros(DType.F64, 2, 4).gatherDot(table, new int[] {0, 1}));
+        assertTrue(dtype.getMessage().contains("F64") && dtype.getMessage().contains("F32"), dtype.getMessage());
+        var id = assertThrows(IndexOutOfBoundsException.class,
+                () -> Tensor.zeros(DType.F32, 2, 4).gatherDot(table, new int[] {0, -3}));
+        assertTrue(id.getMessage().contains("position 1 is negative") && !id.getMessage().contains("-3"), id.getMessage());
+    }
+
     /** The position and the range, never the id itself (a user's row): issue 18's "raw ids never in messages". */
     @Test
     void anIdOutsideTheTableIsNamedByPositionAndRangeNotByValue() {
