@@ -275,9 +275,10 @@ def table(j, jtag, peers):
     for backend in ("simd", "scalar"):
         add(f"LSTM fwd+bwd B64 T50 128→256 ({backend})", ("LstmBench", backend), peers.get("lstm"), "≥ 1.5×")
         add(f"RNN tanh fwd+bwd, same sizes ({backend})", ("RnnBench", backend), peers.get("rnn"), "≥ 1.5×")
-        for method in ("tensorOps", "layer"):
+        # The target is the layer's; the same math composed of tensor ops is shown for comparison.
+        for method, target in (("tensorOps", ""), ("layer", "≥ 1.5×")):
             add(f"attention pooling fwd+bwd B64 T50 d128, {method} ({backend})", ("AttentionPoolBench", method, backend),
-                peers.get("attn"), "≥ 1.5×")
+                peers.get("attn"), target)
         for emb in ("sparse", "lazy", "dense"):
             add(f"NCF/MLP train step B256, {emb} emb ({backend})", ("NcfTrainBench", emb, backend), peers.get("ncf"), "≥ 2×")
             add(f"MF dot+biases train step B256, {emb} emb ({backend})", ("MfTrainBench", emb, backend), peers.get("mf"), "≥ 2×")
@@ -304,13 +305,15 @@ def table(j, jtag, peers):
                                      "pass" if p99 < SERVE_TARGET_US else "FAIL", f"p99 < {SERVE_TARGET_US} µs", alloc))
         add(f"fashion-cnn training epoch, 60,000 images, B64 ({backend})", ("fashion", backend), peers.get("fashion"),
             "≥ 1×")
-        for method in ("top10", "top10Serving"):
+        # The target is the serving path's (forServing()); the model's own path is shown for comparison.
+        for method, served in (("top10", False), ("top10Serving", True)):
             key = ("TopKBench", method, backend)
             if key in j:
                 (p50, p99), unit, alloc, label, _ = j[key]
+                verdict = ("pass" if p99 < 300 else "FAIL") if served else "—"
                 rows.append((f"top-10 of 1,682 items, one user, {method} ({backend})",
                              f"p50 {p50:.0f} µs, p99 {p99:.0f} µs [{jtag[key]}: {label}]", "",
-                             "—", "pass" if p99 < 300 else "FAIL", "p99 < 300 µs", alloc))
+                             "—", verdict, "p99 < 300 µs" if served else "", alloc))
     return rows
 
 
