@@ -32,24 +32,44 @@ final class SimdOptim {
     private SimdOptim() {
     }
 
-    /** The rule of {@link AdamStep} on n floats; a masked tail instead of a scalar loop. */
+    /**
+     * The rule of {@link AdamStep} on n floats: whole vectors, then one masked vector for the tail (masked loads
+     * and stores cost more where there is no AVX-512, so only the tail takes them).
+     */
     static void adam(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
         float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
         float b2 = (float) s.beta2(), a2 = (float) (1 - s.beta2());
         float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
-        for (int i = 0; i < n; i += S.length()) {
-            VectorMask<Float> k = S.indexInRange(i, n);
+        int whole = S.loopBound(n);
+        for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
-            FloatVector gi = FloatVector.fromArray(S, g, gOff + i, k);
-            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1));
-            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi));
-            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));      // subnormal moments flushed, as AdamStep says
-            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
+            FloatVector gi = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p).mul(b1).add(gi.mul(a1)));
+            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p).mul(b2).add(gi.mul(a2).mul(gi)));
+            mi.intoArray(m, p);
+            vi.intoArray(v, p);
+            FloatVector.fromArray(S, w, p).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p);
+        }
+        if (whole < n) {
+            VectorMask<Float> k = S.indexInRange(whole, n);
+            int p = wOff + whole;
+            FloatVector gi = FloatVector.fromArray(S, g, gOff + whole, k);
+            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1)));
+            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi)));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector.fromArray(S, w, p, k).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p, k);
         }
+    }
+
+    /** Subnormal moments flushed to +0, as {@link AdamStep} says. */
+    private static FloatVector flushSubnormal(FloatVector x) {
+        return x.blend(0f, x.abs().lt(Float.MIN_NORMAL));
+    }
+
+    /** Adam's weight step (m / c1)·lr / (√(v / c2) + ε), in the reference's order of operations. */
+    private static FloatVector step(FloatVector m, FloatVector v, float lr, float c1, float c2, float eps) {
+        return m.div(c1).mul(lr).div(v.div(c2).sqrt().add(eps));
     }
 
     /**
@@ -59,17 +79,23 @@ final class SimdOptim {
     static void adamWithoutGradient(int n, float[] w, int wOff, float[] m, float[] v, AdamStep s) {
         float b1 = (float) s.beta1(), b2 = (float) s.beta2();
         float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
-        for (int i = 0; i < n; i += S.length()) {
-            VectorMask<Float> k = S.indexInRange(i, n);
+        int whole = S.loopBound(n);
+        for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
-            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1);
-            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2);
-            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
-            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
+            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p).mul(b1));
+            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p).mul(b2));
+            mi.intoArray(m, p);
+            vi.intoArray(v, p);
+            FloatVector.fromArray(S, w, p).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p);
+        }
+        if (whole < n) {
+            VectorMask<Float> k = S.indexInRange(whole, n);
+            int p = wOff + whole;
+            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p, k).mul(b1));
+            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p, k).mul(b2));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector.fromArray(S, w, p, k).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p, k);
         }
     }
 
