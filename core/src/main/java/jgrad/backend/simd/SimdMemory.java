@@ -25,16 +25,23 @@ final class SimdMemory {
         }
     }
 
-    /** table[ids[r]] += src[r]; rows are processed in order, so repeated ids accumulate. */
+    /**
+     * table[ids[r]] += src[r]; rows are processed in order, so repeated ids accumulate. Whole vectors, then one
+     * masked vector for a row's tail (masked stores cost more where there is no AVX-512).
+     */
     static void scatterAddRows(int[] ids, int rowLen, float[] src, int srcOff, float[] table, int tableOff) {
+        int whole = S.loopBound(rowLen);
+        VectorMask<Float> tail = S.indexInRange(whole, rowLen);
         for (int r = 0; r < ids.length; r++) {
             int t = tableOff + ids[r] * rowLen;
             int s = srcOff + r * rowLen;
-            for (int j = 0; j < rowLen; j += L) {
-                VectorMask<Float> m = S.indexInRange(j, rowLen);
-                FloatVector.fromArray(S, table, t + j, m)
-                        .add(FloatVector.fromArray(S, src, s + j, m))
-                        .intoArray(table, t + j, m);
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, table, t + j).add(FloatVector.fromArray(S, src, s + j)).intoArray(table, t + j);
+            }
+            if (whole < rowLen) {
+                FloatVector.fromArray(S, table, t + whole, tail)
+                        .add(FloatVector.fromArray(S, src, s + whole, tail))
+                        .intoArray(table, t + whole, tail);
             }
         }
     }
