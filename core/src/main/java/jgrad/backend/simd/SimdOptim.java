@@ -34,7 +34,8 @@ final class SimdOptim {
 
     /**
      * The rule of {@link AdamStep} on n floats: whole vectors, then one masked vector for the tail (masked loads
-     * and stores cost more where there is no AVX-512, so only the tail takes them).
+     * and stores cost more where there is no AVX-512, so only the tail takes them). The two loops repeat their
+     * lanes' arithmetic: a vector passed to a method the JIT does not inline is boxed, an allocation per call.
      */
     static void adam(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
         float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
@@ -44,32 +45,28 @@ final class SimdOptim {
         for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
             FloatVector gi = FloatVector.fromArray(S, g, gOff + i);
-            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p).mul(b1).add(gi.mul(a1)));
-            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p).mul(b2).add(gi.mul(a2).mul(gi)));
+            FloatVector mi = FloatVector.fromArray(S, m, p).mul(b1).add(gi.mul(a1));
+            FloatVector vi = FloatVector.fromArray(S, v, p).mul(b2).add(gi.mul(a2).mul(gi));
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));      // subnormal moments flushed, as AdamStep says
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p);
             vi.intoArray(v, p);
-            FloatVector.fromArray(S, w, p).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p);
+            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            FloatVector.fromArray(S, w, p).sub(step).intoArray(w, p);
         }
         if (whole < n) {
             VectorMask<Float> k = S.indexInRange(whole, n);
             int p = wOff + whole;
             FloatVector gi = FloatVector.fromArray(S, g, gOff + whole, k);
-            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1)));
-            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi)));
+            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1));
+            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi));
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector.fromArray(S, w, p, k).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p, k);
+            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
         }
-    }
-
-    /** Subnormal moments flushed to +0, as {@link AdamStep} says. */
-    private static FloatVector flushSubnormal(FloatVector x) {
-        return x.blend(0f, x.abs().lt(Float.MIN_NORMAL));
-    }
-
-    /** Adam's weight step (m / c1)·lr / (√(v / c2) + ε), in the reference's order of operations. */
-    private static FloatVector step(FloatVector m, FloatVector v, float lr, float c1, float c2, float eps) {
-        return m.div(c1).mul(lr).div(v.div(c2).sqrt().add(eps));
     }
 
     /**
@@ -82,20 +79,26 @@ final class SimdOptim {
         int whole = S.loopBound(n);
         for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
-            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p).mul(b1));
-            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p).mul(b2));
+            FloatVector mi = FloatVector.fromArray(S, m, p).mul(b1);
+            FloatVector vi = FloatVector.fromArray(S, v, p).mul(b2);
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p);
             vi.intoArray(v, p);
-            FloatVector.fromArray(S, w, p).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p);
+            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            FloatVector.fromArray(S, w, p).sub(step).intoArray(w, p);
         }
         if (whole < n) {
             VectorMask<Float> k = S.indexInRange(whole, n);
             int p = wOff + whole;
-            FloatVector mi = flushSubnormal(FloatVector.fromArray(S, m, p, k).mul(b1));
-            FloatVector vi = flushSubnormal(FloatVector.fromArray(S, v, p, k).mul(b2));
+            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1);
+            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2);
+            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
+            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector.fromArray(S, w, p, k).sub(step(mi, vi, lr, c1, c2, eps)).intoArray(w, p, k);
+            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
+            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
         }
     }
 
