@@ -12,14 +12,17 @@ import java.util.concurrent.atomic.AtomicInteger;
  * One GEMM, C = op(A)·op(B) + β·C, computed by several threads that share a single packed copy of
  * op(B), the BLIS arrangement for cores with private L2 caches and a shared L3.
  *
- * <p>The product runs in rounds, one per block of at most NC columns and span of k (the whole of k
- * when its panel fits in {@link #PANEL} floats). A round has two phases:
+ * <p>The product runs in rounds, one per block of columns and span of k: as many columns as a KC slice of
+ * the panel holds in {@link #PANEL} floats (all of them up to 1,808 at KC 576), and the whole of k when
+ * the panel fits. A round has two phases:
  * <ol>
  *   <li>pack: the threads claim the round's units of op(B), one KC×NR sliver each, and pack them into
  *       one shared panel laid out as {@link SimdGemmPack#packB} lays out a KC slice;</li>
  *   <li>compute: once the whole panel is packed, the threads claim blocks of up to MC rows of C; a
- *       block is finished over the whole span by the thread that claimed it, which packs its own
- *       mc×KC slices of op(A) (kept in its L2) and runs {@link SimdGemm#macro} against the panel.</li>
+ *       block is finished over the whole span by the thread that claimed it, which packs each of its
+ *       mc×KC slices of op(A) once (kept in its L2) and runs {@link SimdGemm#macro} against the
+ *       panel's NC-wide parts in turn (each sized for L2). Rounds of NC columns, as before, packed
+ *       op(A) again for every round: three times at n = 1024 on the 256-bit plan.</li>
  * </ol>
  * Work is claimed from counters, never assigned: a thread that starts late (the pool's hand-off) or
  * is descheduled (the machine is shared) claims less, and the others do the rest. A thread waits only
@@ -54,7 +57,7 @@ final class SimdGemmTeam {
     private final int aOff, lda, bOff, ldb, cOff, ldc;
     private final float beta;
 
-    /** Columns per round, and the panel's row length: nc rounded up to whole slivers. */
+    /** Columns per round (cut into parts of NC for the macro-kernel), and the panel's row length: nc rounded up to whole slivers. */
     private final int nc, ncPad;
     /** Depth of each slice of k ({@link SimdGemm#sliceDepth}), and per round: all of k, or a multiple of the slice. */
     private final int kcs, span;
@@ -91,9 +94,9 @@ final class SimdGemmTeam {
         this.c = c;
         this.cOff = cOff;
         this.ldc = ldc;
-        nc = Math.min(n, NC);
-        ncPad = SimdGemm.roundUp(nc, NR);
         kcs = SimdGemm.sliceDepth(k);
+        nc = roundWidth(n, kcs);
+        ncPad = SimdGemm.roundUp(nc, NR);
         int slices = ceilDiv(k, kcs);
         int fit = Math.max(1, PANEL / (kcs * ncPad));
         span = slices <= fit ? k : fit * kcs;
@@ -102,6 +105,21 @@ final class SimdGemmTeam {
         owner = SimdGemm.workspace();
         panel = owner.shared(Math.min(slices, fit) * kcs * ncPad);
         inPlace = SimdGemmInPlace.applies(ta, n);
+    }
+
+    /**
+     * Columns per round: all n when a slice of the panel holds them, else equal rounds (whole slivers) of
+     * at most {@link #widestRound}, so that the last round is not a thin one.
+     */
+    static int roundWidth(int n, int kcs) {
+        int widest = widestRound(kcs);
+        int rounds = ceilDiv(n, widest);
+        return Math.min(n, SimdGemm.roundUp(ceilDiv(n, rounds), NR));
+    }
+
+    /** The most columns of one KC slice of depth {@code kcs} that the panel holds, in whole slivers, at least NC. */
+    static int widestRound(int kcs) {
+        return Math.max(NC, PANEL / kcs / NR * NR);
     }
 
     /** Runs the product on {@code tasks} tasks, the caller's thread being one, and returns when it is done. */
@@ -164,14 +182,20 @@ final class SimdGemmTeam {
             for (int slice = 0; slice * kcs < depth; slice++) {
                 int p0 = ps + slice * kcs;
                 int kc = Math.min(kcs, ps + depth - p0);
-                int cAt = cOff + ic * ldc + jc;
                 boolean add = beta != 0 || p0 > 0;
-                if (inPlace) {
-                    SimdGemmInPlace.macro(a, aOff + ic * lda + p0, lda, panel, sliceBase(slice), ws.tile, ws.buf,
-                            ws.aBase, rows, width, kc, c, cAt, ldc, add);
-                } else {
+                if (!inPlace) {
                     SimdGemmPack.packA(ta, a, aOff, lda, ic, rows, p0, kc, ws.buf, ws.aBase);
-                    SimdGemm.macro(ws.buf, ws.aBase, panel, sliceBase(slice), ws.tile, rows, width, kc, c, cAt, ldc, add);
+                }
+                for (int part = 0; part < width; part += NC) {
+                    int cols = Math.min(NC, width - part);
+                    int cAt = cOff + ic * ldc + jc + part;
+                    int bAt = sliceBase(slice) + part * kc;
+                    if (inPlace) {
+                        SimdGemmInPlace.macro(a, aOff + ic * lda + p0, lda, panel, bAt, ws.tile, ws.buf,
+                                ws.aBase, rows, cols, kc, c, cAt, ldc, add);
+                    } else {
+                        SimdGemm.macro(ws.buf, ws.aBase, panel, bAt, ws.tile, rows, cols, kc, c, cAt, ldc, add);
+                    }
                 }
             }
         } finally {
@@ -212,7 +236,7 @@ final class SimdGemmTeam {
         }
     }
 
-    private static int ceilDiv(int x, int y) {
+    static int ceilDiv(int x, int y) {
         return (x + y - 1) / y;
     }
 }

@@ -1,6 +1,8 @@
 package jgrad.backend.simd;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -40,7 +42,20 @@ class SimdGemmThreadsTest {
     void roundsOfColumnsAndOfDepthGiveTheSameBits() {
         int width = SimdMicroKernel.NR + 3;                       // a panel row of two slivers
         int deep = SimdGemmTeam.PANEL / (2 * SimdMicroKernel.NR) + SimdGemm.KC + 7;   // more than a round holds
-        check(new int[][] {{SimdGemm.TEAM_ROWS + 5, SimdGemm.NC + 17, 70}, {SimdGemm.TEAM_ROWS + 2, width, deep}});
+        int wide = SimdGemmTeam.widestRound(SimdGemm.KC) + SimdMicroKernel.NR + 3;    // two rounds of columns
+        check(new int[][] {{SimdGemm.TEAM_ROWS + 5, SimdGemm.NC + 17, 70}, {SimdGemm.TEAM_ROWS + 2, width, deep},
+            {SimdGemm.TEAM_ROWS + 3, wide, SimdGemm.KC}});
+    }
+
+    @Test
+    void roundsOfColumnsAreEqualWholeSliversAndHoldEveryColumnUpToThePanel() {
+        int nr = SimdMicroKernel.NR;
+        int widest = SimdGemmTeam.widestRound(SimdGemm.KC);
+        assertEquals(SimdGemm.NC + 17, SimdGemmTeam.roundWidth(SimdGemm.NC + 17, SimdGemm.KC));
+        assertEquals(widest, SimdGemmTeam.roundWidth(widest, SimdGemm.KC));
+        int two = SimdGemmTeam.roundWidth(widest + 1, SimdGemm.KC);   // two rounds, the first whole slivers
+        assertEquals(0, two % nr);
+        assertTrue(two <= widest && 2 * two >= widest + 1, "round width " + two);
     }
 
     @Test
