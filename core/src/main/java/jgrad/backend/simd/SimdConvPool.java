@@ -1,7 +1,5 @@
 package jgrad.backend.simd;
 
-import java.util.Arrays;
-
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -9,6 +7,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ConvGeometry;
+import jgrad.backend.Reusable;
 
 /**
  * A convolution with its ReLU followed by a 2×2 max pooling at stride 2 ({@link jgrad.backend.Backend#convMaxPool}),
@@ -37,8 +36,6 @@ final class SimdConvPool {
     private static final VectorShuffle<Float> EVENS = VectorShuffle.fromOp(S, l -> 2 * l < L ? 2 * l : 0);
     /** Lane l takes lane l / 2: each window over its two columns. */
     private static final VectorShuffle<Float> HALVES = VectorShuffle.fromOp(S, l -> l / 2);
-    /** Lanes below L / 2: where EVENS put a window. */
-    private static final VectorMask<Float> FIRST_HALF = S.indexInRange(0, L / 2);
     /** A winner's part of the code, by lane, in a window's top row and in its bottom row: its bit and one tie. */
     private static final FloatVector TOP_CODE = FloatVector.fromArray(S, codes(1), 0);
     private static final FloatVector BOTTOM_CODE = FloatVector.fromArray(S, codes(4), 0);
@@ -47,6 +44,9 @@ final class SimdConvPool {
     private static final IntVector BOTTOM_BIT = IntVector.fromArray(I, bits(4), 0);
     /** The code counts ties from this bit up. */
     private static final int TIE_SHIFT = 4;
+
+    /** Each thread's maxima and codes of one plane, a vector longer than the plane. */
+    private static final Reusable<float[][]> SCRATCH = new Reusable<>(() -> new float[2][0]);
 
     private SimdConvPool() {
     }
@@ -84,7 +84,8 @@ final class SimdConvPool {
 
     /**
      * The chunk's product as {@link SimdConvolution}'s forward computes it (the direct loops write it biased and
-     * rectified, image-major; the GEMM writes it bare, filter-major), then each plane pooled.
+     * rectified, image-major; the GEMM writes it bare, filter-major), then each plane pooled into the scratch
+     * rows and copied out.
      */
     private static void forwardChunk(ConvGeometry g, int filters, ConvGeometry pool, float[] x, int xOff, float[] w,
                                      int wOff, float[] b, int bOff, float[] y, float[] record, int n0, int m,
@@ -102,36 +103,51 @@ final class SimdConvPool {
             SimdGemm.gemm(false, false, filters, width, k, w, wOff, k, cols, 0, width, 0f, rows, 0, width);
         }
         int pooled = pool.outH() * pool.outW();
-        for (int n = 0; n < m; n++) {
-            for (int o = 0; o < filters; o++) {
-                int at = direct ? (n * filters + o) * p : o * width + n * p;
-                float bias = direct ? 0f : b[bOff + o];         // max(v + 0, 0) = v for v ≥ 0: the same bits
-                poolPlane(rows, at, bias, g.outW(), pool, y, record, ((n0 + n) * filters + o) * pooled);
+        float[][] scratch = SCRATCH.take();
+        try {
+            if (scratch[0].length < pooled + L) {
+                scratch[0] = new float[pooled + L];
+                scratch[1] = new float[pooled + L];
             }
+            for (int n = 0; n < m; n++) {
+                for (int o = 0; o < filters; o++) {
+                    int at = direct ? (n * filters + o) * p : o * width + n * p;
+                    float bias = direct ? 0f : b[bOff + o];     // max(v + 0, 0) = v for v ≥ 0: the same bits
+                    poolPlane(rows, at, bias, g.outW(), pool, scratch[0], scratch[1]);
+                    int out = ((n0 + n) * filters + o) * pooled;
+                    System.arraycopy(scratch[0], 0, y, out, pooled);
+                    System.arraycopy(scratch[1], 0, record, out, pooled);
+                }
+            }
+        } finally {
+            SCRATCH.give(scratch);
         }
     }
 
-    /** y and the codes of one plane of z, z = max(rows + bias, 0) read from rows[at ...] with rows of outW. */
-    private static void poolPlane(float[] rows, int at, float bias, int outW, ConvGeometry pool, float[] y,
-                                  float[] record, int out) {
+    /**
+     * The maxima and codes of one plane of z, z = max(rows + bias, 0) read from rows[at ...] with rows of outW,
+     * into maxes and codes [pool.outH, pool.outW]. Whole vectors throughout (masked ones cost several times more
+     * at 256 bits): lanes past a row's windows read the next row or the next plane, and their results land past
+     * the row's windows in the scratch rows, where the next store or nobody reads them.
+     */
+    private static void poolPlane(float[] rows, int at, float bias, int outW, ConvGeometry pool, float[] maxes,
+                                  float[] codes) {
         int pw = pool.outW();
         int covered = 2 * pw;
         for (int i = 0; i < pool.outH(); i++) {
             int top = at + 2 * i * outW;
             for (int c0 = 0; c0 < covered; c0 += L) {
-                VectorMask<Float> lanes = S.indexInRange(c0, covered);
-                FloatVector a = FloatVector.fromArray(S, rows, top + c0, lanes).add(bias).max(0f);
-                FloatVector c = FloatVector.fromArray(S, rows, top + outW + c0, lanes).add(bias).max(0f);
+                FloatVector a = load(rows, top + c0).add(bias).max(0f);
+                FloatVector c = load(rows, top + outW + c0).add(bias).max(0f);
                 FloatVector column = a.max(c);
                 FloatVector max = column.max(column.rearrange(SWAP));
-                VectorMask<Float> live = max.compare(VectorOperators.GT, 0f).and(lanes);
+                VectorMask<Float> live = max.compare(VectorOperators.GT, 0f);
                 FloatVector code = ZERO.blend(TOP_CODE, a.eq(max).and(live))
                         .add(ZERO.blend(BOTTOM_CODE, c.eq(max).and(live)));
                 code = code.add(code.rearrange(SWAP));
-                int window = out + i * pw + c0 / 2;
-                VectorMask<Float> store = S.indexInRange(c0 / 2, pw).and(FIRST_HALF);
-                max.rearrange(EVENS).intoArray(y, window, store);
-                code.rearrange(EVENS).intoArray(record, window, store);
+                int window = i * pw + c0 / 2;
+                max.rearrange(EVENS).intoArray(maxes, window);
+                code.rearrange(EVENS).intoArray(codes, window);
             }
         }
     }
@@ -141,8 +157,8 @@ final class SimdConvPool {
         int p = g.outH() * g.outW();
         int pooled = pool.outH() * pool.outW();
         SimdConvolution.backward(g, filters, (n0, m, rows) -> {
-            for (int n = 0; n < m; n++) {
-                for (int o = 0; o < filters; o++) {
+            for (int o = 0; o < filters; o++) {                 // planes in the order they lie in rows
+                for (int n = 0; n < m; n++) {
                     int window = ((n0 + n) * filters + o) * pooled;
                     spreadPlane(record, window, dy, dyOff + window, pool, g.outH(), g.outW(), rows, o * m * p + n * p);
                 }
@@ -150,7 +166,11 @@ final class SimdConvPool {
         }, x, xOff, w, wOff, dx, dxOff, dW, db);
     }
 
-    /** One plane of D at rows[at ...]: dy / ties of its window where the code marks a winner, else 0. */
+    /**
+     * One plane of D at rows[at ...]: dy / ties of its window where the code marks a winner, else 0. Whole
+     * vectors as in {@link #poolPlane}: a run that passes the row's end writes into the next row or the next
+     * plane, which are written after it (the planes go in the order they lie in rows).
+     */
     private static void spreadPlane(float[] record, int window, float[] dy, int dyAt, ConvGeometry pool, int outH,
                                     int outW, float[] rows, int at) {
         int pw = pool.outW();
@@ -158,20 +178,38 @@ final class SimdConvPool {
             int i = r / 2;
             int d = at + r * outW;
             if (i >= pool.outH()) {
-                Arrays.fill(rows, d, d + outW, 0f);
+                for (int c0 = 0; c0 < outW; c0 += L) {
+                    store(ZERO, rows, d + c0);
+                }
                 continue;
             }
             IntVector bit = r % 2 == 0 ? TOP_BIT : BOTTOM_BIT;
             for (int c0 = 0; c0 < outW; c0 += L) {
                 int first = i * pw + c0 / 2;
-                VectorMask<Float> windows = S.indexInRange(c0 / 2, pw).and(FIRST_HALF);
-                FloatVector code = FloatVector.fromArray(S, record, window + first, windows).rearrange(HALVES);
-                FloatVector grad = FloatVector.fromArray(S, dy, dyAt + first, windows).rearrange(HALVES);
+                FloatVector code = load(record, window + first).rearrange(HALVES);
+                FloatVector grad = load(dy, dyAt + first).rearrange(HALVES);
                 IntVector codes = (IntVector) code.convert(VectorOperators.F2I, 0);
-                VectorMask<Float> won = codes.and(bit).compare(VectorOperators.NE, 0).cast(S);
-                FloatVector ties = (FloatVector) codes.lanewise(VectorOperators.LSHR, TIE_SHIFT).convert(VectorOperators.I2F, 0);
-                ZERO.blend(grad.div(ties), won).intoArray(rows, d + c0, S.indexInRange(c0, outW));
+                VectorMask<Float> won = codes.and(bit).compare(VectorOperators.NE, 0).cast(S)
+                        .and(S.indexInRange(c0, 2 * pw));
+                FloatVector ties = (FloatVector) codes.lanewise(VectorOperators.LSHR, TIE_SHIFT)
+                        .convert(VectorOperators.I2F, 0);
+                store(ZERO.blend(grad.div(ties), won), rows, d + c0);
             }
+        }
+    }
+
+    /** a[at ...] as a whole vector, or only its lanes inside a at the array's end. */
+    private static FloatVector load(float[] a, int at) {
+        return at + L <= a.length ? FloatVector.fromArray(S, a, at)
+                : FloatVector.fromArray(S, a, at, S.indexInRange(at, a.length));
+    }
+
+    /** v into a[at ...], whole, or only its lanes inside a at the array's end. */
+    private static void store(FloatVector v, float[] a, int at) {
+        if (at + L <= a.length) {
+            v.intoArray(a, at);
+        } else {
+            v.intoArray(a, at, S.indexInRange(at, a.length));
         }
     }
 
