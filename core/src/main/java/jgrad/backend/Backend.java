@@ -268,6 +268,29 @@ public interface Backend {
         ComposedConv.backward(this, g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
     }
 
+    /** dst[dstOff + i] = value for n elements. */
+    void fill(int n, Storage dst, int dstOff, double value);
+
+    /**
+     * Max pooling of x [batch, channels, height, width] (contiguous from xOff) over the windows of g, written
+     * to y [batch, channels, outH, outW]: y[n, c, i, j] = max over the taps (u, v) inside x of
+     * x[n, c, i·sh + u·dh − ph, j·sw + v·dw − pw] (a padded position never wins). The default composes
+     * {@link #im2col} and a MAX {@link #reduce} ({@link ComposedPooling}); the CPU backends fuse it into one pass.
+     */
+    default void maxPool(ConvGeometry g, Storage x, int xOff, Storage y, int yOff) {
+        ComposedPooling.maxPool(this, g, x, xOff, y, yOff);
+    }
+
+    /**
+     * The backward of {@link #maxPool}, from x, its output y and the upstream dy: dx = Σ over windows of
+     * dy[n, c, i, j] / t at each of the t taps inside x whose value equals y[n, c, i, j] (a tie shares the
+     * gradient equally), 0 elsewhere. Overwrites dx.
+     */
+    default void maxPoolBackward(ConvGeometry g, Storage x, int xOff, Storage y, int yOff, Storage dy, int dyOff,
+                                 Storage dx, int dxOff) {
+        ComposedPooling.maxPoolBackward(this, g, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+    }
+
     /**
      * A convolution with its ReLU followed by a max pooling, in one call: y = maxPool(z) over the windows of
      * {@code pool} (whose input is z [batch, filters, outH, outW]), z = {@link #convForward}'s output with relu.
@@ -295,29 +318,6 @@ public interface Backend {
                                      int wOff, Storage y, Storage record, Storage dy, int dyOff, Storage dx, int dxOff,
                                      Storage dW, Storage db) {
         ComposedConvPool.backward(this, g, filters, pool, x, xOff, w, wOff, y, record, dy, dyOff, dx, dxOff, dW, db);
-    }
-
-    /** dst[dstOff + i] = value for n elements. */
-    void fill(int n, Storage dst, int dstOff, double value);
-
-    /**
-     * Max pooling of x [batch, channels, height, width] (contiguous from xOff) over the windows of g, written
-     * to y [batch, channels, outH, outW]: y[n, c, i, j] = max over the taps (u, v) inside x of
-     * x[n, c, i·sh + u·dh − ph, j·sw + v·dw − pw] (a padded position never wins). The default composes
-     * {@link #im2col} and a MAX {@link #reduce} ({@link ComposedPooling}); the CPU backends fuse it into one pass.
-     */
-    default void maxPool(ConvGeometry g, Storage x, int xOff, Storage y, int yOff) {
-        ComposedPooling.maxPool(this, g, x, xOff, y, yOff);
-    }
-
-    /**
-     * The backward of {@link #maxPool}, from x, its output y and the upstream dy: dx = Σ over windows of
-     * dy[n, c, i, j] / t at each of the t taps inside x whose value equals y[n, c, i, j] (a tie shares the
-     * gradient equally), 0 elsewhere. Overwrites dx.
-     */
-    default void maxPoolBackward(ConvGeometry g, Storage x, int xOff, Storage y, int yOff, Storage dy, int dyOff,
-                                 Storage dx, int dxOff) {
-        ComposedPooling.maxPoolBackward(this, g, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
     }
 
     /**
