@@ -126,9 +126,10 @@ final class SimdConvPool {
 
     /**
      * The maxima and codes of one plane of z, z = max(rows + bias, 0) read from rows[at ...] with rows of outW,
-     * into maxes and codes [pool.outH, pool.outW]. Whole vectors throughout (masked ones cost several times more
-     * at 256 bits): lanes past a row's windows read the next row or the next plane, and their results land past
-     * the row's windows in the scratch rows, where the next store or nobody reads them.
+     * into maxes and codes [pool.outH, pool.outW]. Whole vectors throughout (masked stores at each row's end were
+     * this pass's hottest spot at 256 bits in JFR): lanes past a row's windows read the next row or the next plane,
+     * and their results land past the row's windows in the scratch rows, where the next store overwrites them or
+     * nobody reads them.
      */
     private static void poolPlane(float[] rows, int at, float bias, int outW, ConvGeometry pool, float[] maxes,
                                   float[] codes) {
