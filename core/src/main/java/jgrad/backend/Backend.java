@@ -292,6 +292,35 @@ public interface Backend {
     }
 
     /**
+     * A convolution with its ReLU followed by a max pooling, in one call: y = maxPool(z) over the windows of
+     * {@code pool} (whose input is z [batch, filters, outH, outW]), z = {@link #convForward}'s output with relu.
+     * Overwrites y [batch, filters, pool.outH, pool.outW] (from 0) and the record (from 0, {@link
+     * #convMaxPoolRecordSize} elements): what the backward needs, in a layout the backend chooses. The default
+     * keeps z itself as the record ({@link ComposedConvPool}); a backend may keep less, e.g. which taps won
+     * each window, so that z never reaches memory. Same bits as the composition on the same backend.
+     */
+    default void convMaxPool(ConvGeometry g, int filters, ConvGeometry pool, Storage x, int xOff, Storage w, int wOff,
+                             Storage b, int bOff, Storage y, Storage record) {
+        ComposedConvPool.forward(this, g, filters, pool, x, xOff, w, wOff, b, bOff, y, record);
+    }
+
+    /** Elements of {@link #convMaxPool}'s record for tensors of this dtype: by default those of z. */
+    default int convMaxPoolRecordSize(DType dtype, ConvGeometry g, int filters, ConvGeometry pool) {
+        return ComposedConvPool.recordSize(g, filters);
+    }
+
+    /**
+     * The backward of {@link #convMaxPool} from its output y, its record and the upstream dy: the gradients of
+     * {@link #maxPoolBackward} (ties share equally) followed by {@link #convBackward} with relu. Each of dx, dW,
+     * db that is null is not computed; the others are overwritten (dW and db from offset 0).
+     */
+    default void convMaxPoolBackward(ConvGeometry g, int filters, ConvGeometry pool, Storage x, int xOff, Storage w,
+                                     int wOff, Storage y, Storage record, Storage dy, int dyOff, Storage dx, int dxOff,
+                                     Storage dW, Storage db) {
+        ComposedConvPool.backward(this, g, filters, pool, x, xOff, w, wOff, y, record, dy, dyOff, dx, dxOff, dW, db);
+    }
+
+    /**
      * One Adam update in place of n elements: w[wOff..], m and v at the same offsets, g[gOff..]; the
      * rule and its order of operations are in {@link AdamStep}.
      */

@@ -42,4 +42,32 @@ public final class ConvKernel {
             return new Tensor[] {dx, dW, db};
         }), x, W, b);
     }
+
+    /**
+     * maxPool(relu(W ⋆ x + b)) as one recorded op ({@link Backend#convMaxPool}): y [B, C_out, pool.outH,
+     * pool.outW] for the pooling geometry {@code pool} over the convolution's output. The op keeps the backend's
+     * record instead of the convolution's output, and its backward is {@link Backend#convMaxPoolBackward}.
+     */
+    public static Tensor runMaxPooled(Tensor x, Tensor W, Tensor b, ConvGeometry g, ConvGeometry pool) {
+        int filters = W.shape(0);
+        Tensor xc = x.contiguous();
+        Tensor wc = W.contiguous();
+        Tensor bc = b.contiguous();
+        Backend be = xc.backend();
+        Tensor y = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), filters, pool.outH(), pool.outW());
+        int recordSize = be.convMaxPoolRecordSize(x.dtype(), g, filters, pool);
+        Tensor record = Tensor.forOverwrite(x.device(), x.dtype(), recordSize);
+        be.convMaxPool(g, filters, pool, xc.storage(), xc.offset(), wc.storage(), wc.offset(), bc.storage(),
+                bc.offset(), y.storage(), record.storage());
+        return y.recordedAs("conv+relu+maxPool", OpRecord.newGradients(gy -> {
+            Tensor gc = gy.contiguous();
+            Tensor dW = W.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), W.shape()) : null;
+            Tensor db = b.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), b.shape()) : null;
+            Tensor dx = x.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), x.shape()) : null;
+            be.convMaxPoolBackward(g, filters, pool, xc.storage(), xc.offset(), wc.storage(), wc.offset(), y.storage(),
+                    record.storage(), gc.storage(), gc.offset(), dx == null ? null : dx.storage(), 0,
+                    dW == null ? null : dW.storage(), db == null ? null : db.storage());
+            return new Tensor[] {dx, dW, db};
+        }), x, W, b);
+    }
 }

@@ -10,13 +10,16 @@ import jgrad.nn.Config;
 import jgrad.io.LayerRegistry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
+import jgrad.nn.conv.Conv2D;
+import jgrad.nn.conv.MaxPool2D;
 import jgrad.tensor.Tensor;
 
 /**
  * Layers applied one after the other: y = fₙ(…f₂(f₁(x))). Layer i's parameters are named
  * {@code i.NAME} (PyTorch's convention), e.g. {@code 0.W}, {@code 1.b}. It is a {@link Layer} itself,
  * so a Sequential can be one stage of another model, and it is saved and rebuilt as
- * {@code {"type": "Sequential", "config": {"layers": [{"type": …, "config": …}, …]}}}.
+ * {@code {"type": "Sequential", "config": {"layers": [{"type": …, "config": …}, …]}}}. A {@link Conv2D}
+ * followed by a {@link MaxPool2D} runs as {@link Conv2D#forward(Tensor, MaxPool2D)}: the same numbers, one op.
  */
 public final class Sequential extends KerasModel implements Layer {
 
@@ -47,8 +50,14 @@ public final class Sequential extends KerasModel implements Layer {
     @Override
     public Tensor forward(Tensor x) {
         Tensor h = x;
-        for (Layer l : layers) {
-            h = l.forward(h);
+        for (int i = 0; i < layers.size(); i++) {
+            if (layers.get(i) instanceof Conv2D conv && i + 1 < layers.size()
+                    && layers.get(i + 1) instanceof MaxPool2D pool) {
+                h = conv.forward(h, pool);
+                i++;
+            } else {
+                h = layers.get(i).forward(h);
+            }
         }
         return h;
     }

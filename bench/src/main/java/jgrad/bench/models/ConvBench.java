@@ -21,11 +21,13 @@ import jgrad.nn.Activation;
 import jgrad.nn.conv.Conv2D;
 import jgrad.nn.conv.MaxPool2D;
 import jgrad.tensor.Tensor;
+import jgrad.train.Sequential;
 
 /**
  * The convolution layers of the fashion-cnn example, forward and backward at batch 64: Conv2D(1 → 32,
  * 3×3, relu) on 28×28, MaxPool(2), Conv2D(32 → 64, 3×3, relu) on 13×13, MaxPool(2), loss Σ y, the
- * gradients of both kernels and of the input.
+ * gradients of both kernels and of the input. The layers are a {@link Sequential}, as the example builds them,
+ * so each convolution and its pooling run as one op ({@link Conv2D#forward(Tensor, MaxPool2D)}).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -39,28 +41,24 @@ public class ConvBench {
     String backend;
 
     Tensor x;
-    Conv2D conv1;
-    Conv2D conv2;
-    MaxPool2D pool;
+    Sequential layers;
 
     @Setup
     public void setup() {
         BackendChoice.use(backend);
         SplittableRandom rng = new SplittableRandom(BackendChoice.SEED);
         x = Tensor.rand(rng, jgrad.backend.DType.F32, 0, 1, 64, 1, 28, 28).requiresGrad(true);
-        conv1 = new Conv2D(1, 32, 3, Activation.RELU, rng);
-        conv2 = new Conv2D(32, 64, 3, Activation.RELU, rng);
-        pool = new MaxPool2D(2);
+        layers = new Sequential(new Conv2D(1, 32, 3, Activation.RELU, rng), new MaxPool2D(2),
+                new Conv2D(32, 64, 3, Activation.RELU, rng), new MaxPool2D(2));
     }
 
     @Benchmark
     public Tensor fashionCnnConvolutions() {
         try (Arena step = Arena.open()) {
             x.zeroGrad();
-            conv1.zeroGrad();
-            conv2.zeroGrad();
-            pool.forward(conv2.forward(pool.forward(conv1.forward(x)))).sum().backward();
-            return conv1.parameters().get("W").grad();
+            layers.zeroGrad();
+            layers.forward(x).sum().backward();
+            return layers.parameters().get("0.W").grad();
         }
     }
 }

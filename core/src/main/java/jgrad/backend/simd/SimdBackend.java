@@ -5,6 +5,7 @@ import jgrad.backend.AdamStep;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ConvGeometry;
+import jgrad.backend.DType;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
 import jgrad.backend.SgdStep;
@@ -452,6 +453,36 @@ public class SimdBackend extends ScalarBackend {
             SimdPooling.maxPoolBackward(g, fx.a, xOff, fy.a, yOff, fg.a, dyOff, fd.a, dxOff);
         } else {
             super.maxPoolBackward(g, x, xOff, y, yOff, dy, dyOff, dx, dxOff);
+        }
+    }
+
+    @Override
+    public void convMaxPool(ConvGeometry g, int filters, ConvGeometry pool, Storage x, int xOff, Storage w, int wOff,
+                            Storage b, int bOff, Storage y, Storage record) {
+        if (SimdConvPool.serves(pool) && x instanceof Storage.F32 fx && w instanceof Storage.F32 fw
+                && b instanceof Storage.F32 fb && y instanceof Storage.F32 fy && record instanceof Storage.F32 fr) {
+            SimdConvPool.forward(g, filters, pool, fx.a, xOff, fw.a, wOff, fb.a, bOff, fy.a, fr.a);
+        } else {
+            super.convMaxPool(g, filters, pool, x, xOff, w, wOff, b, bOff, y, record);
+        }
+    }
+
+    @Override
+    public int convMaxPoolRecordSize(DType dtype, ConvGeometry g, int filters, ConvGeometry pool) {
+        return SimdConvPool.serves(pool) && dtype == DType.F32 ? SimdConvPool.recordSize(pool)
+                : super.convMaxPoolRecordSize(dtype, g, filters, pool);
+    }
+
+    @Override
+    public void convMaxPoolBackward(ConvGeometry g, int filters, ConvGeometry pool, Storage x, int xOff, Storage w,
+                                    int wOff, Storage y, Storage record, Storage dy, int dyOff, Storage dx, int dxOff,
+                                    Storage dW, Storage db) {
+        if (SimdConvPool.serves(pool) && x instanceof Storage.F32 fx && w instanceof Storage.F32 fw
+                && record instanceof Storage.F32 fr && dy instanceof Storage.F32 fdy) {
+            SimdConvPool.backward(g, filters, pool, fx.a, xOff, fw.a, wOff, fr.a, fdy.a, dyOff, floats(dx), dxOff,
+                    floats(dW), floats(db));
+        } else {
+            super.convMaxPoolBackward(g, filters, pool, x, xOff, w, wOff, y, record, dy, dyOff, dx, dxOff, dW, db);
         }
     }
 

@@ -30,14 +30,14 @@ final class SimdConvolution {
     /** Partial sums of the weight gradient: at most this many, whatever the thread count. */
     static final int GROUPS = 8;
     /** Multiply-adds per task before a split across threads pays. */
-    private static final long GRAIN = 1L << 20;
-    private static final Reusable<Workspace> WORKSPACE = new Reusable<>(Workspace::new);
+    static final long GRAIN = 1L << 20;
+    static final Reusable<Workspace> WORKSPACE = new Reusable<>(Workspace::new);
 
     private SimdConvolution() {
     }
 
     /** The buffers of one thread's chunks, kept for the next call. */
-    private static final class Workspace {
+    static final class Workspace {
         float[] cols = new float[0];
         float[] rows = new float[0];
         float[] dcols = new float[0];
@@ -107,8 +107,27 @@ final class SimdConvolution {
         }
     }
 
+    /** Writes the rows of D [C_out, m·P] of the chunk of images n0 … n0 + m − 1 into rows. */
+    interface ChunkGradient {
+        void rows(int n0, int m, float[] rows);
+    }
+
     static void backward(ConvGeometry g, int filters, boolean relu, float[] x, int xOff, float[] w, int wOff,
                          float[] z, int zOff, float[] dz, int dzOff, float[] dx, int dxOff, float[] dW, float[] db) {
+        int p = g.outH() * g.outW();
+        backward(g, filters, (n0, m, rows) -> {
+            for (int n = 0; n < m; n++) {
+                for (int o = 0; o < filters; o++) {
+                    int at = ((n0 + n) * filters + o) * p;
+                    reluMask(relu, dz, dzOff + at, z, zOff + at, rows, o * m * p + n * p, p);
+                }
+            }
+        }, x, xOff, w, wOff, dx, dxOff, dW, db);
+    }
+
+    /** The backward from the rows of D that {@code d} writes per chunk: dW, db and dx as in {@link #backward}. */
+    static void backward(ConvGeometry g, int filters, ChunkGradient d, float[] x, int xOff, float[] w, int wOff,
+                         float[] dx, int dxOff, float[] dW, float[] db) {
         int per = imagesPerChunk(g);
         int chunks = (g.batch() + per - 1) / per;
         int groups = Math.max(1, Math.min(chunks, GROUPS));
@@ -127,9 +146,8 @@ final class SimdConvolution {
                         int end = (int) ((long) chunks * (gr + 1) / groups);
                         for (int ch = first; ch < end; ch++) {
                             int n0 = ch * per;
-                            backwardChunk(g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff,
-                                    dW != null, db != null, n0, Math.min(per, g.batch() - n0), ws, partials,
-                                    gr * part, ch == first);
+                            backwardChunk(g, filters, d, x, xOff, w, wOff, dx, dxOff, dW != null, db != null, n0,
+                                    Math.min(per, g.batch() - n0), ws, partials, gr * part, ch == first);
                         }
                     }
                 } finally {
@@ -142,20 +160,14 @@ final class SimdConvolution {
         }
     }
 
-    private static void backwardChunk(ConvGeometry g, int filters, boolean relu, float[] x, int xOff, float[] w,
-                                      int wOff, float[] z, int zOff, float[] dz, int dzOff, float[] dx, int dxOff,
-                                      boolean wantW, boolean wantB, int n0, int m, Workspace ws, float[] partials,
-                                      int pOff, boolean first) {
+    private static void backwardChunk(ConvGeometry g, int filters, ChunkGradient d, float[] x, int xOff, float[] w,
+                                      int wOff, float[] dx, int dxOff, boolean wantW, boolean wantB, int n0, int m,
+                                      Workspace ws, float[] partials, int pOff, boolean first) {
         int k = g.patchSize();
         int p = g.outH() * g.outW();
         int width = m * p;
         float[] rows = ws.rows = Workspace.atLeast(ws.rows, filters * width);
-        for (int n = 0; n < m; n++) {
-            for (int o = 0; o < filters; o++) {
-                int at = ((n0 + n) * filters + o) * p;
-                reluMask(relu, dz, dzOff + at, z, zOff + at, rows, o * width + n * p, p);
-            }
-        }
+        d.rows(n0, m, rows);
         if (wantB) {
             for (int o = 0; o < filters; o++) {
                 float s = SimdConvShallow.sum(rows, o * width, width);
@@ -223,7 +235,7 @@ final class SimdConvolution {
         }
     }
 
-    private static int imageSize(ConvGeometry g) {
+    static int imageSize(ConvGeometry g) {
         return g.channels() * g.height() * g.width();
     }
 }

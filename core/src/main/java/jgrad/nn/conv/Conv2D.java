@@ -7,6 +7,7 @@ import java.util.random.RandomGenerator;
 
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.DType;
+import jgrad.kernels.ConvKernel;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
@@ -69,6 +70,29 @@ public final class Conv2D extends Module implements Layer {
         Tensor b = w.get("b", filters);
         Convolution.requireInput(name(), x, 4, in, "[B, C, H, W]");
         return Convolution.forward(x, W, b, geometry(x), f);
+    }
+
+    /**
+     * pool(f(conv(x, W) + b)): with a ReLU, one op that pools while the convolution's output is in cache and keeps
+     * for the backward only what the pooling needs ({@link jgrad.kernels.ConvKernel#runMaxPooled}); the same
+     * numbers, to the bit, as {@code pool.forward(forward(x))}, which it is for any other activation.
+     */
+    public Tensor forward(Tensor x, MaxPool2D pool) {
+        return forward(parameters(), x, pool);
+    }
+
+    /** {@link #forward(Tensor, MaxPool2D)} with the given weights W [C_out, C, kh, kw] and b [C_out]. */
+    public Tensor forward(Map<String, Tensor> weights, Tensor x, MaxPool2D pool) {
+        if (f.kind() != Activation.Kind.RELU) {
+            return pool.forward(forward(weights, x));
+        }
+        Weights w = new Weights(name(), weights);
+        Tensor W = w.get("W", filters, in, kh, kw);
+        Tensor b = w.get("b", filters);
+        Convolution.requireInput(name(), x, 4, in, "[B, C, H, W]");
+        ConvGeometry g = geometry(x);
+        ConvGeometry windows = pool.geometry(g.batch(), filters, g.outH(), g.outW());
+        return ConvKernel.runMaxPooled(x, W, b, g, windows);
     }
 
     /** The window geometry for x [B, C, H, W], the padding resolved for its size. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import jgrad.backend.ConvGeometry;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
 import jgrad.tensor.Tensor;
@@ -32,6 +33,11 @@ abstract sealed class Pool2D extends Module implements Layer permits MaxPool2D, 
     @Override
     public Tensor forward(Tensor x) {
         return Pooling.pool(name, x, kernel, stride, padding, max);
+    }
+
+    /** The windows of this pooling over an input [batch, channels, height, width]. */
+    ConvGeometry geometry(int batch, int channels, int height, int width) {
+        return Pooling.geometry(name, batch, channels, height, width, kernel, stride, padding);
     }
 
     @Override

@@ -23,13 +23,7 @@ final class Pooling {
         }
         int batch = x.shape(0);
         int channels = x.shape(1);
-        ConvGeometry g;
-        try {
-            g = new ConvGeometry(batch, channels, x.shape(2), x.shape(3), kernel[0], kernel[1], stride[0], stride[1],
-                    padding[0], padding[1], 1, 1);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(layer + ": " + e.getMessage(), e);
-        }
+        ConvGeometry g = geometry(layer, batch, channels, x.shape(2), x.shape(3), kernel, stride, padding);
         if (max) {
             return WindowKernel.maxPool(x, g);
         }
@@ -38,6 +32,17 @@ final class Pooling {
                 .reshape(channels, taps, batch * g.outH() * g.outW());
         Tensor reduced = cols.mean(1, false);
         return reduced.reshape(channels, batch, g.outH(), g.outW()).permute(1, 0, 2, 3).contiguous();
+    }
+
+    /** The windows over [batch, channels, height, width]; an input smaller than a window is an error naming the layer. */
+    static ConvGeometry geometry(String layer, int batch, int channels, int height, int width, int[] kernel,
+                                 int[] stride, int[] padding) {
+        try {
+            return new ConvGeometry(batch, channels, height, width, kernel[0], kernel[1], stride[0], stride[1],
+                    padding[0], padding[1], 1, 1);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(layer + ": " + e.getMessage(), e);
+        }
     }
 
     /** PyTorch's limit: a window must hold a real element, so padding is at most half of it. */
