@@ -32,23 +32,32 @@ final class SimdOptim {
     private SimdOptim() {
     }
 
-    /** The rule of {@link AdamStep} on n floats; a masked tail instead of a scalar loop. */
+    /**
+     * The rule of {@link AdamStep} on n floats: whole vectors, then a masked tail instead of a scalar loop. A mask
+     * on every vector (as this loop once had) cost its bounds checks on each load and store: 12 % of the
+     * sentiment CNN's step, whose 18,000 × 300 table is updated whole every step.
+     */
     static void adam(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
-        float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
-        float b2 = (float) s.beta2(), a2 = (float) (1 - s.beta2());
-        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
-        for (int i = 0; i < n; i += S.length()) {
+        AdamLanes a = new AdamLanes(s);
+        int i = 0;
+        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+            int p = wOff + i;
+            FloatVector gi = FloatVector.fromArray(S, g, gOff + i);
+            FloatVector mi = a.moment1(FloatVector.fromArray(S, m, p), gi);
+            FloatVector vi = a.moment2(FloatVector.fromArray(S, v, p), gi);
+            mi.intoArray(m, p);
+            vi.intoArray(v, p);
+            FloatVector.fromArray(S, w, p).sub(a.step(mi, vi)).intoArray(w, p);
+        }
+        if (i < n) {
             VectorMask<Float> k = S.indexInRange(i, n);
             int p = wOff + i;
             FloatVector gi = FloatVector.fromArray(S, g, gOff + i, k);
-            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1).add(gi.mul(a1));
-            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2).add(gi.mul(a2).mul(gi));
-            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));      // subnormal moments flushed, as AdamStep says
-            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
+            FloatVector mi = a.moment1(FloatVector.fromArray(S, m, p, k), gi);
+            FloatVector vi = a.moment2(FloatVector.fromArray(S, v, p, k), gi);
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector.fromArray(S, w, p, k).sub(a.step(mi, vi)).intoArray(w, p, k);
         }
     }
 
@@ -57,19 +66,60 @@ final class SimdOptim {
      * zero gradient (x + 0 is x except for −0, and a −0 moment is flushed to +0 either way), without reading it.
      */
     static void adamWithoutGradient(int n, float[] w, int wOff, float[] m, float[] v, AdamStep s) {
-        float b1 = (float) s.beta1(), b2 = (float) s.beta2();
-        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
-        for (int i = 0; i < n; i += S.length()) {
+        AdamLanes a = new AdamLanes(s);
+        int i = 0;
+        for (int upper = S.loopBound(n); i < upper; i += S.length()) {
+            int p = wOff + i;
+            FloatVector mi = a.decayed1(FloatVector.fromArray(S, m, p));
+            FloatVector vi = a.decayed2(FloatVector.fromArray(S, v, p));
+            mi.intoArray(m, p);
+            vi.intoArray(v, p);
+            FloatVector.fromArray(S, w, p).sub(a.step(mi, vi)).intoArray(w, p);
+        }
+        if (i < n) {
             VectorMask<Float> k = S.indexInRange(i, n);
             int p = wOff + i;
-            FloatVector mi = FloatVector.fromArray(S, m, p, k).mul(b1);
-            FloatVector vi = FloatVector.fromArray(S, v, p, k).mul(b2);
-            mi = mi.blend(0f, mi.abs().lt(Float.MIN_NORMAL));
-            vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
+            FloatVector mi = a.decayed1(FloatVector.fromArray(S, m, p, k));
+            FloatVector vi = a.decayed2(FloatVector.fromArray(S, v, p, k));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector.fromArray(S, w, p, k).sub(a.step(mi, vi)).intoArray(w, p, k);
+        }
+    }
+
+    /** Adam's float coefficients and the lane arithmetic of the scalar reference, in its order. */
+    private record AdamLanes(float b1, float a1, float b2, float a2, float lr, float c1, float c2, float eps) {
+
+        AdamLanes(AdamStep s) {
+            this((float) s.beta1(), (float) (1 - s.beta1()), (float) s.beta2(), (float) (1 - s.beta2()),
+                    (float) s.lr(), (float) s.c1(), (float) s.c2(), (float) s.epsilon());
+        }
+
+        /** β₁·m + (1 − β₁)·g, flushed (subnormal moments become 0, as AdamStep says). */
+        FloatVector moment1(FloatVector m, FloatVector g) {
+            return flushed(m.mul(b1).add(g.mul(a1)));
+        }
+
+        /** β₂·v + ((1 − β₂)·g)·g, flushed. */
+        FloatVector moment2(FloatVector v, FloatVector g) {
+            return flushed(v.mul(b2).add(g.mul(a2).mul(g)));
+        }
+
+        FloatVector decayed1(FloatVector m) {
+            return flushed(m.mul(b1));
+        }
+
+        FloatVector decayed2(FloatVector v) {
+            return flushed(v.mul(b2));
+        }
+
+        /** lr·(m / c₁) / (√(v / c₂) + ε). */
+        FloatVector step(FloatVector m, FloatVector v) {
+            return m.div(c1).mul(lr).div(v.div(c2).sqrt().add(eps));
+        }
+
+        private static FloatVector flushed(FloatVector x) {
+            return x.blend(0f, x.abs().lt(Float.MIN_NORMAL));
         }
     }
 
