@@ -21,7 +21,9 @@ import jgrad.backend.Reusable;
  * 32- or 16-column ones (Zᵀ = X·W'ᵀ computed 128 columns for 100). The columns t ≥ P of a sentence are windows
  * that straddle two sentences: the forward computes and drops them ((k − 1)/L of the work, less than one GEMM
  * per sentence would lose), and D is 0 there, so they add nothing to dW, db or dx. Stride 1, no dilation, no
- * padding; the backend sends other geometries to the composition. dx is summed channels first, dxᵀ [C, B·L],
+ * padding; the backend sends other geometries to the composition. Where the GEMM reads a narrow product's A in
+ * place ({@link SimdGemmInPlace}: 100 maps at 512 bits), the forward is Zᵀ = X·W'ᵀ instead, X read unpacked:
+ * packing Xᵀ as B cost more than the 28 columns of the last 32-column tile that compute nothing. dx is summed channels first, dxᵀ [C, B·L],
  * and transposed once at the end: with D as the GEMM's B (rows, packed with vectors) and the small W' as its A,
  * nothing large is packed transposed (D as a transposed A, four floats at a time, was 9 % of the step at 256
  * bits).
@@ -61,6 +63,11 @@ final class SimdConvRows {
             float[] wt = ws.weights = Workspace.atLeast(ws.weights, filters * depth);
             tapMajor(filters, c, k, w, wOff, wt);
             float[] zr = ws.rows = Workspace.atLeast(ws.rows, filters * windows);
+            if (SimdGemmInPlace.applies(false, filters)) {
+                SimdGemm.gemm(false, true, windows, filters, depth, x, xOff, c, wt, 0, depth, 0f, zr, 0, filters);
+                biasActivationChannelsFirst(g, filters, relu, zr, b, bOff, z, zOff);
+                return;
+            }
             SimdGemm.gemm(false, true, filters, windows, depth, wt, 0, depth, x, xOff, c, 0f, zr, 0, windows);
             for (int n = 0; n < g.batch(); n++) {
                 for (int o = 0; o < filters; o++) {
@@ -119,6 +126,23 @@ final class SimdConvRows {
         return g.batch() * g.width() - g.kw() + 1;
     }
 
+    /** z[n, o, t] = act(zt[n·L + t, o] + b[o]) for t &lt; P, from Zᵀ [B·L − k + 1, C_out]. */
+    private static void biasActivationChannelsFirst(ConvGeometry g, int filters, boolean relu, float[] zt, float[] b,
+                                                    int bOff, float[] z, int zOff) {
+        int len = g.width(), p = g.outW();
+        for (int n = 0; n < g.batch(); n++) {
+            for (int o = 0; o < filters; o++) {
+                float bias = b[bOff + o];
+                int to = zOff + (n * filters + o) * p;
+                int from = n * len * filters + o;
+                for (int t = 0; t < p; t++) {
+                    float sum = zt[from + t * filters] + bias;
+                    z[to + t] = relu ? Math.max(sum, 0f) : sum;
+                }
+            }
+        }
+    }
+
     /** to[r, c] = from[c, r] for from [rows, cols]: blocks of 16 × 16, so both sides stay in a few lines. */
     private static void transpose(int rows, int cols, float[] from, float[] to, int toOff) {
         for (int r0 = 0; r0 < rows; r0 += 16) {
@@ -138,9 +162,11 @@ final class SimdConvRows {
     private static void tapMajor(int filters, int c, int k, float[] w, int wOff, float[] wt) {
         int depth = c * k;
         for (int o = 0; o < filters; o++) {
-            for (int ch = 0; ch < c; ch++) {
-                for (int u = 0; u < k; u++) {
-                    wt[o * depth + u * c + ch] = w[wOff + (o * c + ch) * k + u];
+            for (int u = 0; u < k; u++) {
+                int to = o * depth + u * c;
+                int from = wOff + o * c * k + u;
+                for (int ch = 0; ch < c; ch++) {
+                    wt[to + ch] = w[from + ch * k];
                 }
             }
         }
