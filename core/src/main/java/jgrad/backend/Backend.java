@@ -268,6 +268,32 @@ public interface Backend {
         ComposedConv.backward(this, g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
     }
 
+    /**
+     * {@link #convForward} of a 1-d geometry g (height = kh = 1, length = g.width(), taps k = g.kw()) on signals
+     * laid out channels last, as an embedding lookup gives them: x [batch, length, channels] (contiguous from
+     * xOff), so that
+     * <pre>
+     *   z[n, o, t] = act( b[o] + Σ_{c,u} W[o, c, u] · x[n, t·sw + u·dw − pw, c] )
+     * </pre>
+     * with W [filters, channels, k] and z [batch, filters, outW] as in convForward. The default copies x to
+     * channels first and calls convForward ({@link ComposedConvRows}); the SIMD backend reads the windows in
+     * place (each window of x[n] is one contiguous run of k·channels numbers).
+     */
+    default void convRowsForward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                                 Storage b, int bOff, Storage z, int zOff) {
+        ComposedConvRows.forward(this, g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff);
+    }
+
+    /**
+     * The backward of {@link #convRowsForward}: {@link #convBackward}'s gradients with x and dx laid out
+     * [batch, length, channels]. Each of dx, dW, db that is null is not computed; the others are overwritten.
+     */
+    default void convRowsBackward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                                  Storage z, int zOff, Storage dz, int dzOff, Storage dx, int dxOff, Storage dW,
+                                  Storage db) {
+        ComposedConvRows.backward(this, g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
+    }
+
     /** dst[dstOff + i] = value for n elements. */
     void fill(int n, Storage dst, int dstOff, double value);
 

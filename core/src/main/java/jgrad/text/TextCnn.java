@@ -24,7 +24,7 @@ import jgrad.tensor.Tensor;
  * The sentence classifier of Kim, "Convolutional Neural Networks for Sentence Classification" (EMNLP
  * 2014), with embeddings learned from scratch (his CNN-rand). For word ids x [B, L]:
  * <pre>
- *   E = W_emb[x]ᵀ                                  [B, d, L]   (Embedding, then channels first)
+ *   E = W_emb[x]                                   [B, L, d]   (Embedding; the convolutions read it channels last)
  *   c_k = relu(Conv1D_k(E))                         [B, maps, L − k + 1]   for each width k
  *   h = concat_k( max_t c_k[:, :, t] )              [B, maps · #widths]    (max-over-time pooling)
  *   z = W_out · dropout(h) + b_out                  [B, classes]  (logits; softmax in the loss)
@@ -106,10 +106,12 @@ public final class TextCnn extends Module implements Layer {
             throw new IllegalArgumentException("TextCnn: sentences of " + ids.shape(1)
                     + " ids are shorter than the widest filter (" + widest + "); pad them to at least " + widest);
         }
-        Tensor e = embedding.forward(Weights.under(weights, "embedding"), ids).permute(0, 2, 1).contiguous();
+        // [B, L, d] as looked up: the convolutions read each window in place (Conv1D.forwardChannelsLast)
+        Tensor e = embedding.forward(Weights.under(weights, "embedding"), ids);
         Tensor[] pooled = new Tensor[convolutions.length];
         for (int i = 0; i < convolutions.length; i++) {
-            pooled[i] = convolutions[i].forward(Weights.under(weights, "conv" + widths[i]), e).max(2, false);
+            pooled[i] = convolutions[i].forwardChannelsLast(Weights.under(weights, "conv" + widths[i]), e)
+                    .max(2, false);
         }
         Tensor h = pooled.length == 1 ? pooled[0] : Tensor.concat(1, pooled);
         Tensor z = output.forward(Weights.under(weights, "output"), drop.forward(h));

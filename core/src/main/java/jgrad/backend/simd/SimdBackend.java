@@ -422,6 +422,30 @@ public class SimdBackend extends ScalarBackend {
         }
     }
 
+    @Override
+    public void convRowsForward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                                Storage b, int bOff, Storage z, int zOff) {
+        if (SimdConvRows.applies(g) && x instanceof Storage.F32 fx && w instanceof Storage.F32 fw
+                && b instanceof Storage.F32 fb && z instanceof Storage.F32 fz) {
+            SimdConvRows.forward(g, filters, relu, fx.a, xOff, fw.a, wOff, fb.a, bOff, fz.a, zOff);
+        } else {
+            super.convRowsForward(g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff);
+        }
+    }
+
+    @Override
+    public void convRowsBackward(ConvGeometry g, int filters, boolean relu, Storage x, int xOff, Storage w, int wOff,
+                                 Storage z, int zOff, Storage dz, int dzOff, Storage dx, int dxOff, Storage dW,
+                                 Storage db) {
+        if (SimdConvRows.applies(g) && x instanceof Storage.F32 fx && w instanceof Storage.F32 fw
+                && z instanceof Storage.F32 fz && dz instanceof Storage.F32 fdz) {
+            SimdConvRows.backward(g, filters, relu, fx.a, xOff, fw.a, wOff, fz.a, zOff, fdz.a, dzOff, floats(dx),
+                    dxOff, floats(dW), floats(db));
+        } else {
+            super.convRowsBackward(g, filters, relu, x, xOff, w, wOff, z, zOff, dz, dzOff, dx, dxOff, dW, db);
+        }
+    }
+
     /** The float array of an F32 storage, or null for none. */
     private static float[] floats(Storage s) {
         return s == null ? null : ((Storage.F32) s).a;

@@ -95,7 +95,7 @@ final class SimdConvolution {
     }
 
     /** to[..p) = act(from[..p) + bias). */
-    private static void biasAndActivation(float[] rows, int from, float bias, boolean relu, float[] z, int to, int p) {
+    static void biasAndActivation(float[] rows, int from, float bias, boolean relu, float[] z, int to, int p) {
         int q = 0;
         for (int upper = S.loopBound(p); q < upper; q += S.length()) {
             FloatVector v = FloatVector.fromArray(S, rows, from + q).add(bias);
@@ -198,7 +198,7 @@ final class SimdConvolution {
     }
 
     /** out[..p) = dz[..p) where z &gt; 0, else 0 (relu); dz itself otherwise. */
-    private static void reluMask(boolean relu, float[] dz, int dzAt, float[] z, int zAt, float[] out, int outAt, int p) {
+    static void reluMask(boolean relu, float[] dz, int dzAt, float[] z, int zAt, float[] out, int outAt, int p) {
         if (!relu) {
             System.arraycopy(dz, dzAt, out, outAt, p);
             return;

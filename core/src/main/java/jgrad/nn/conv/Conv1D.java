@@ -10,7 +10,9 @@ import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
+import jgrad.kernels.ConvRowsKernel;
 import jgrad.nn.Weights;
+import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
 
 /**
@@ -70,10 +72,33 @@ public final class Conv1D extends Module implements Layer {
         return y.reshape(x.shape(0), filters, g.outW());
     }
 
+    /**
+     * The same convolution of x laid out channels last, [B, L, C] (Keras's Conv1D layout, and an {@link
+     * jgrad.nn.layers.Embedding}'s output), still giving [B, C_out, L_out]: equal to {@code forward(weights,
+     * x.permute(0, 2, 1))} without the copy to channels first, and with a ReLU fused as there.
+     */
+    public Tensor forwardChannelsLast(Map<String, Tensor> weights, Tensor x) {
+        Weights w = new Weights(name(), weights);
+        Tensor W = w.get("W", filters, in, k);
+        Tensor b = w.get("b", filters);
+        if (x.rank() != 3 || x.shape(2) != in) {
+            throw new IllegalArgumentException(name() + ": input has shape " + Shapes.format(x.shape())
+                    + ", expected [B, L, C] with C = " + in);
+        }
+        ConvGeometry g = geometry(x.shape(0), x.shape(1));
+        boolean relu = f.kind() == Activation.Kind.RELU;
+        Tensor z = ConvRowsKernel.run(x, W, b, g, relu);
+        return relu ? z : f.apply(z);
+    }
+
     private ConvGeometry geometry(Tensor x) {
-        int p = padding.resolve(1, x.shape(2), k, stride, dilation);
+        return geometry(x.shape(0), x.shape(2));
+    }
+
+    private ConvGeometry geometry(int batch, int length) {
+        int p = padding.resolve(1, length, k, stride, dilation);
         try {
-            return new ConvGeometry(x.shape(0), in, 1, x.shape(2), 1, k, 1, stride, 0, p, 1, dilation);
+            return new ConvGeometry(batch, in, 1, length, 1, k, 1, stride, 0, p, 1, dilation);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(name() + ": " + e.getMessage(), e);
         }

@@ -101,6 +101,28 @@ class ConvLayersTest {
     }
 
     @Test
+    void conv1dChannelsLastIsConv1dOfTheTransposedInput() {
+        // relu (the fused kernel), tanh (applied after it), and a strided, padded, dilated one (the composition)
+        Conv1D[] layers = {
+            new Conv1D(3, 4, 3, 1, Padding.valid(), 1, Activation.RELU, DType.F64, new SplittableRandom(7)),
+            new Conv1D(3, 4, 2, 1, Padding.valid(), 1, Activation.TANH, DType.F64, new SplittableRandom(8)),
+            new Conv1D(3, 2, 3, 2, Padding.of(1), 2, Activation.LINEAR, DType.F64, new SplittableRandom(9))};
+        Tensor x = randn(10, 2, 9, 3);
+        for (Conv1D c : layers) {
+            assertArrayEquals(c.forward(c.parameters(), x.permute(0, 2, 1)).toDoubleArray(),
+                    c.forwardChannelsLast(c.parameters(), x).toDoubleArray(), 1e-15);
+            LayerGradCheck.check("Conv1D channels last", c.parameters(), List.of(x),
+                    (w, in) -> c.forwardChannelsLast(w, in[0]));
+        }
+        Conv1D conv1 = layers[0];
+        fails(() -> conv1.forwardChannelsLast(conv1.parameters(), Tensor.zeros(DType.F64, 2, 9)), "Conv1D", "[2, 9]",
+                "[B, L, C]");
+        fails(() -> conv1.forwardChannelsLast(conv1.parameters(), Tensor.zeros(DType.F64, 2, 3, 9)), "C = 3");
+        fails(() -> conv1.forwardChannelsLast(conv1.parameters(), Tensor.zeros(DType.F64, 1, 2, 3)),
+                "smaller than the kernel");
+    }
+
+    @Test
     void poolingByHand() {
         Tensor x = Tensor.of(new double[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16}, 1, 1, 4, 4);
         assertArrayEquals(new double[] {6, 8, 14, 16}, new MaxPool2D(2).forward(x).toDoubleArray());
