@@ -23,10 +23,10 @@ import jgrad.backend.Reusable;
  * per sentence would lose), and D is 0 there, so they add nothing to dW, db or dx. Stride 1, no dilation, no
  * padding; the backend sends other geometries to the composition. Where the GEMM reads a narrow product's A in
  * place ({@link SimdGemmInPlace}: 100 maps at 512 bits), the forward is Zᵀ = X·W'ᵀ instead, X read unpacked:
- * packing Xᵀ as B cost more than the 28 columns of the last 32-column tile that compute nothing. dx is summed channels first, dxᵀ [C, B·L],
- * and transposed once at the end: with D as the GEMM's B (rows, packed with vectors) and the small W' as its A,
- * nothing large is packed transposed (D as a transposed A, four floats at a time, was 9 % of the step at 256
- * bits).
+ * packing Xᵀ as B cost more than the 28 columns of the last 32-column tile that compute nothing. dx is summed
+ * channels first, dxᵀ [C, B·L], and transposed once at the end: with D as the GEMM's B (rows, packed with
+ * vectors) and the small W' as its A, nothing large is packed transposed (D as a transposed A, four floats at a
+ * time, was 9 % of the step at 256 bits).
  *
  * <p>The GEMM's results do not depend on the thread count, and the loops here are sequential.
  */
