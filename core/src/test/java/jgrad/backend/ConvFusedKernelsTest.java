@@ -1,5 +1,8 @@
 package jgrad.backend;
 
+import static jgrad.backend.SimdFixture.absF64;
+import static jgrad.backend.SimdFixture.randomF64;
+import static jgrad.backend.SimdFixture.toF32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -38,30 +41,6 @@ class ConvFusedKernelsTest {
         c.add(new Case(new ConvGeometry(5, 1, 28, 28, 3, 3, 1, 1, 0, 0, 1, 1), 32));
         c.add(new Case(new ConvGeometry(9, 32, 13, 13, 3, 3, 1, 1, 0, 0, 1, 1), 64));
         return c;
-    }
-
-    private static Storage.F64 random(SplittableRandom rnd, int off, int n) {
-        double[] a = new double[off + n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return new Storage.F64(a);
-    }
-
-    private static Storage.F32 toF32(Storage s) {
-        float[] a = new float[s.length()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) s.get(i);
-        }
-        return new Storage.F32(a);
-    }
-
-    private static Storage.F64 abs(Storage s) {
-        double[] a = new double[s.length()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = Math.abs(s.get(i));
-        }
-        return new Storage.F64(a);
     }
 
     @Test
@@ -115,16 +94,16 @@ class ConvFusedKernelsTest {
             int f = c.filters();
             int out = g.batch() * f * g.outH() * g.outW();
             int weights = f * g.patchSize();
-            Storage x = random(rnd, 3, g.inputSize());
-            Storage w = random(rnd, 2, weights);
-            Storage b = random(rnd, 1, f);
-            Storage dz = random(rnd, 4, out);
+            Storage x = randomF64(rnd, 3, g.inputSize());
+            Storage w = randomF64(rnd, 2, weights);
+            Storage b = randomF64(rnd, 1, f);
+            Storage dz = randomF64(rnd, 4, out);
             for (boolean relu : new boolean[] {false, true}) {
                 String what = g + " filters " + f + (relu ? " relu" : "");
                 Storage want = Storage.onHost(DType.F64, out);
                 SCALAR.convForward(g, f, relu, x, 3, w, 2, b, 1, want, 0);
                 Storage bound = Storage.onHost(DType.F64, out);
-                SCALAR.convForward(g, f, false, abs(x), 3, abs(w), 2, abs(b), 1, bound, 0);
+                SCALAR.convForward(g, f, false, absF64(x), 3, absF64(w), 2, absF64(b), 1, bound, 0);
                 Storage got = Storage.onHost(DType.F32, out + 1);
                 if (composed) {
                     ComposedConv.forward(be, g, f, relu, toF32(x), 3, toF32(w), 2, toF32(b), 1, got, 1);
@@ -140,7 +119,7 @@ class ConvFusedKernelsTest {
                     d.set(i, relu && !(z.get(i) > 0) ? 0 : Math.abs(dz.get(4 + i)));
                 }
                 Storage[] ref = backward(SCALAR, false, g, f, relu, x, w, z, dz);
-                Storage[] bounds = backward(SCALAR, false, g, f, false, abs(x), abs(w), z, withOffset(d, 4));
+                Storage[] bounds = backward(SCALAR, false, g, f, false, absF64(x), absF64(w), z, withOffset(d, 4));
                 Storage[] mine = backward(be, composed, g, f, relu, toF32(x), toF32(w), z, toF32(dz));
                 String[] names = {" dx", " dW", " db"};
                 for (int k = 0; k < 3; k++) {

@@ -1,5 +1,8 @@
 package jgrad.backend;
 
+import static jgrad.backend.SimdFixture.absF64;
+import static jgrad.backend.SimdFixture.randomF64;
+import static jgrad.backend.SimdFixture.toF32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -43,30 +46,6 @@ class ConvRowsKernelsTest {
         return c;
     }
 
-    private static Storage.F64 random(SplittableRandom rnd, int off, int n) {
-        double[] a = new double[off + n];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) (rnd.nextDouble() * 2 - 1);
-        }
-        return new Storage.F64(a);
-    }
-
-    private static Storage.F32 toF32(Storage s) {
-        float[] a = new float[s.length()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = (float) s.get(i);
-        }
-        return new Storage.F32(a);
-    }
-
-    private static Storage.F64 abs(Storage s) {
-        double[] a = new double[s.length()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = Math.abs(s.get(i));
-        }
-        return new Storage.F64(a);
-    }
-
     /** x [B, L, C] from offset off as [B, C, L] (from 0). */
     private static Storage channelsFirst(ConvGeometry g, Storage x, int off) {
         int c = g.channels(), l = g.width();
@@ -87,10 +66,10 @@ class ConvRowsKernelsTest {
         for (Case c : cases(8)) {
             ConvGeometry g = c.g();
             int f = c.filters(), out = g.batch() * f * g.outW();
-            Storage x = toF32(random(rnd, 3, g.inputSize()));
-            Storage w = toF32(random(rnd, 2, f * g.patchSize()));
-            Storage b = toF32(random(rnd, 1, f));
-            Storage dz = toF32(random(rnd, 4, out));
+            Storage x = toF32(randomF64(rnd, 3, g.inputSize()));
+            Storage w = toF32(randomF64(rnd, 2, f * g.patchSize()));
+            Storage b = toF32(randomF64(rnd, 1, f));
+            Storage dz = toF32(randomF64(rnd, 4, out));
             Storage xt = channelsFirst(g, x, 3);
             Storage want = Storage.onHost(DType.F32, out);
             SCALAR.convForward(g, f, true, xt, 0, w, 2, b, 1, want, 0);
@@ -120,17 +99,17 @@ class ConvRowsKernelsTest {
         for (Case c : cases(SimdFixture.lanes(simd))) {
             ConvGeometry g = c.g();
             int f = c.filters(), out = g.batch() * f * g.outW();
-            Storage x = random(rnd, 3, g.inputSize());
-            Storage w = random(rnd, 2, f * g.patchSize());
-            Storage b = random(rnd, 1, f);
-            Storage dz = random(rnd, 4, out);
+            Storage x = randomF64(rnd, 3, g.inputSize());
+            Storage w = randomF64(rnd, 2, f * g.patchSize());
+            Storage b = randomF64(rnd, 1, f);
+            Storage dz = randomF64(rnd, 4, out);
             Storage xt = channelsFirst(g, x, 3);
             for (boolean relu : new boolean[] {false, true}) {
                 String what = g + " filters " + f + (relu ? " relu" : "");
                 Storage want = Storage.onHost(DType.F64, out);
                 SCALAR.convForward(g, f, relu, xt, 0, w, 2, b, 1, want, 0);
                 Storage bound = Storage.onHost(DType.F64, out);
-                SCALAR.convForward(g, f, false, abs(xt), 0, abs(w), 2, abs(b), 1, bound, 0);
+                SCALAR.convForward(g, f, false, absF64(xt), 0, absF64(w), 2, absF64(b), 1, bound, 0);
                 Storage got = Storage.onHost(DType.F32, out + 1);
                 simd.convRowsForward(g, f, relu, toF32(x), 3, toF32(w), 2, toF32(b), 1, got, 1);
                 close(what + " z", want, 0, bound, got, 1);
@@ -144,7 +123,7 @@ class ConvRowsKernelsTest {
                     d.set(4 + i, relu && !(z.get(i) > 0) ? 0 : Math.abs(dz.get(4 + i)));
                 }
                 Storage[] ref = reference(g, f, relu, xt, w, zd, dz);
-                Storage[] bounds = reference(g, f, false, abs(xt), abs(w), zd, d);
+                Storage[] bounds = reference(g, f, false, absF64(xt), absF64(w), zd, d);
                 Storage dx = Storage.onHost(DType.F32, 1 + g.inputSize());
                 Storage dW = Storage.onHost(DType.F32, f * g.patchSize());
                 Storage db = Storage.onHost(DType.F32, f);

@@ -82,4 +82,34 @@ final class SimdFixture {
             }
         }
     }
+
+    /**
+     * off + n values uniform in [−1, 1), each a float, stored as doubles: the operands start at off, and what
+     * precedes them is random too, so that a kernel reading before its offset shows.
+     */
+    static Storage.F64 randomF64(SplittableRandom rnd, int off, int n) {
+        double[] a = new double[off + n];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) (rnd.nextDouble() * 2 - 1);
+        }
+        return new Storage.F64(a);
+    }
+
+    /** The storage rounded to float. */
+    static Storage.F32 toF32(Storage s) {
+        float[] a = new float[s.length()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = (float) s.get(i);
+        }
+        return new Storage.F32(a);
+    }
+
+    /** |s|, element by element, in double: the operands of an error bound. */
+    static Storage.F64 absF64(Storage s) {
+        double[] a = new double[s.length()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = Math.abs(s.get(i));
+        }
+        return new Storage.F64(a);
+    }
 }
