@@ -10,6 +10,8 @@ import jgrad.tensor.Tensor;
  * {@link Backend#convForward}, the backward {@link Backend#convBackward}, which applies ReLU's derivative
  * [z &gt; 0] to the upstream gradient itself. Fusing the ReLU saves the passes a separate op makes over the
  * output and its gradient (two each way), and lets a backend apply bias and ReLU while the output is in cache.
+ * Two variants: the 1-d convolution of signals laid out channels last ({@link #runChannelsLast}), and the
+ * convolution with a max pooling over its output ({@link #runMaxPooled}).
  */
 public final class ConvKernel {
 
@@ -33,13 +35,34 @@ public final class ConvKernel {
                 bc.offset(), z.storage(), 0);
         return z.recordedAs(relu ? "conv+relu" : "conv", OpRecord.newGradients(gz -> {
             Tensor gc = gz.contiguous();
-            Tensor dW = W.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), W.shape()) : null;
-            Tensor db = b.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), b.shape()) : null;
-            Tensor dx = x.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), x.shape()) : null;
+            ConvGrads d = ConvGrads.forInputsOf(x, W, b);
             be.convBackward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), z.storage(), 0,
-                    gc.storage(), gc.offset(), dx == null ? null : dx.storage(), 0,
-                    dW == null ? null : dW.storage(), db == null ? null : db.storage());
-            return new Tensor[] {dx, dW, db};
+                    gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
+            return d.inInputOrder();
+        }), x, W, b);
+    }
+
+    /**
+     * The 1-d convolution of x [B, L, C], laid out channels last (an embedding lookup's layout): z [B, C_out,
+     * outW] for W [C_out, C, k], b [C_out] and the 1-d geometry g (x as [B, C, 1, L]), by
+     * {@link Backend#convRowsForward} and {@link Backend#convRowsBackward}. It spares the layer the copy of x to
+     * channels first, and lets a backend read each window of x in place.
+     */
+    public static Tensor runChannelsLast(Tensor x, Tensor W, Tensor b, ConvGeometry g, boolean relu) {
+        int filters = W.shape(0);
+        Tensor xc = x.contiguous();
+        Tensor wc = W.contiguous();
+        Tensor bc = b.contiguous();
+        Backend be = xc.backend();
+        Tensor z = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), filters, g.outW());
+        be.convRowsForward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), bc.storage(),
+                bc.offset(), z.storage(), 0);
+        return z.recordedAs(relu ? "conv1d-rows+relu" : "conv1d-rows", OpRecord.newGradients(gz -> {
+            Tensor gc = gz.contiguous();
+            ConvGrads d = ConvGrads.forInputsOf(x, W, b);
+            be.convRowsBackward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), z.storage(),
+                    0, gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
+            return d.inInputOrder();
         }), x, W, b);
     }
 
@@ -61,13 +84,10 @@ public final class ConvKernel {
                 bc.offset(), y.storage(), record.storage());
         return y.recordedAs("conv+relu+maxPool", OpRecord.newGradients(gy -> {
             Tensor gc = gy.contiguous();
-            Tensor dW = W.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), W.shape()) : null;
-            Tensor db = b.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), b.shape()) : null;
-            Tensor dx = x.requiresGrad() ? Tensor.forOverwrite(x.device(), x.dtype(), x.shape()) : null;
+            ConvGrads d = ConvGrads.forInputsOf(x, W, b);
             be.convMaxPoolBackward(g, filters, pool, xc.storage(), xc.offset(), wc.storage(), wc.offset(), y.storage(),
-                    record.storage(), gc.storage(), gc.offset(), dx == null ? null : dx.storage(), 0,
-                    dW == null ? null : dW.storage(), db == null ? null : db.storage());
-            return new Tensor[] {dx, dW, db};
+                    record.storage(), gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
+            return d.inInputOrder();
         }), x, W, b);
     }
 }

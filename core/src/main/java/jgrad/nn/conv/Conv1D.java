@@ -10,7 +10,7 @@ import jgrad.backend.DType;
 import jgrad.nn.Activation;
 import jgrad.nn.Layer;
 import jgrad.nn.Module;
-import jgrad.kernels.ConvRowsKernel;
+import jgrad.kernels.ConvKernel;
 import jgrad.nn.Weights;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -87,7 +87,7 @@ public final class Conv1D extends Module implements Layer {
         }
         ConvGeometry g = geometry(x.shape(0), x.shape(1));
         boolean relu = f.kind() == Activation.Kind.RELU;
-        Tensor z = ConvRowsKernel.run(x, W, b, g, relu);
+        Tensor z = ConvKernel.runChannelsLast(x, W, b, g, relu);
         return relu ? z : f.apply(z);
     }
 
