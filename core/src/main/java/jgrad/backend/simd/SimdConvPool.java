@@ -64,22 +64,8 @@ final class SimdConvPool {
 
     static void forward(ConvGeometry g, int filters, ConvGeometry pool, float[] x, int xOff, float[] w, int wOff,
                         float[] b, int bOff, float[] y, float[] record) {
-        int per = SimdConvolution.imagesPerChunk(g);
-        int chunks = (g.batch() + per - 1) / per;
-        long work = (long) filters * g.patchSize() * g.positions();
-        int tasks = Math.min(chunks, SimdParallel.tasksFor(work, SimdConvolution.GRAIN));
-        SimdParallel.run(tasks, t -> {
-            SimdConvolution.Workspace ws = SimdConvolution.WORKSPACE.take();
-            try {
-                for (int ch = t; ch < chunks; ch += tasks) {
-                    int n0 = ch * per;
-                    forwardChunk(g, filters, pool, x, xOff, w, wOff, b, bOff, y, record, n0,
-                            Math.min(per, g.batch() - n0), ws);
-                }
-            } finally {
-                SimdConvolution.WORKSPACE.give(ws);
-            }
-        });
+        SimdConvolution.overChunks(g, filters, (n0, m, ws) -> forwardChunk(g, filters, pool, x, xOff, w, wOff, b,
+                bOff, y, record, n0, m, ws));
     }
 
     /**

@@ -56,17 +56,31 @@ final class SimdConvolution {
 
     static void forward(ConvGeometry g, int filters, boolean relu, float[] x, int xOff, float[] w, int wOff,
                         float[] b, int bOff, float[] z, int zOff) {
+        overChunks(g, filters, (n0, m, ws) -> forwardChunk(g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff,
+                n0, m, ws));
+    }
+
+    /** The work on images [n0, n0 + m) of one chunk, with this thread's workspace. */
+    @FunctionalInterface
+    interface ChunkWork {
+        void run(int n0, int m, Workspace ws);
+    }
+
+    /**
+     * Runs {@code work} on every chunk of {@link #imagesPerChunk} images, the chunks dealt round-robin to as many
+     * tasks as the convolution's work (filters · patch · positions) warrants; each task takes one workspace.
+     */
+    static void overChunks(ConvGeometry g, int filters, ChunkWork work) {
         int per = imagesPerChunk(g);
         int chunks = (g.batch() + per - 1) / per;
-        long work = (long) filters * g.patchSize() * g.positions();
-        int tasks = Math.min(chunks, SimdParallel.tasksFor(work, GRAIN));
+        long flops = (long) filters * g.patchSize() * g.positions();
+        int tasks = Math.min(chunks, SimdParallel.tasksFor(flops, GRAIN));
         SimdParallel.run(tasks, t -> {
             Workspace ws = WORKSPACE.take();
             try {
                 for (int ch = t; ch < chunks; ch += tasks) {
                     int n0 = ch * per;
-                    forwardChunk(g, filters, relu, x, xOff, w, wOff, b, bOff, z, zOff, n0,
-                            Math.min(per, g.batch() - n0), ws);
+                    work.run(n0, Math.min(per, g.batch() - n0), ws);
                 }
             } finally {
                 WORKSPACE.give(ws);
