@@ -1,11 +1,11 @@
 package jgrad.backend;
 
 import static jgrad.backend.SimdFixture.absF64;
+import static jgrad.backend.SimdFixture.assertWithinBound;
 import static jgrad.backend.SimdFixture.randomF64;
 import static jgrad.backend.SimdFixture.toF32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -110,7 +110,7 @@ class ConvFusedKernelsTest {
                 } else {
                     be.convForward(g, f, relu, toF32(x), 3, toF32(w), 2, toF32(b), 1, got, 1);
                 }
-                close(what + " z", want, 0, bound, got, 1);
+                assertWithinBound(what + " z", want, 0, bound, got, 1);
 
                 // The backward reads z: both sides get the reference's, rounded to float, so their masks agree.
                 Storage z = toF32(want);
@@ -123,7 +123,7 @@ class ConvFusedKernelsTest {
                 Storage[] mine = backward(be, composed, g, f, relu, toF32(x), toF32(w), z, toF32(dz));
                 String[] names = {" dx", " dW", " db"};
                 for (int k = 0; k < 3; k++) {
-                    close(what + names[k], ref[k], k == 0 ? 1 : 0, bounds[k], mine[k], k == 0 ? 1 : 0);
+                    assertWithinBound(what + names[k], ref[k], k == 0 ? 1 : 0, bounds[k], mine[k], k == 0 ? 1 : 0);
                 }
             }
         }
@@ -151,15 +151,5 @@ class ConvFusedKernelsTest {
             be.convBackward(g, f, relu, x, 3, w, 2, zz, 0, dz, 4, dx, 1, dW, db);
         }
         return new Storage[] {dx, dW, db};
-    }
-
-    private static void close(String what, Storage want, int wantOff, Storage bound, Storage got, int gotOff) {
-        int n = want.length() - wantOff;
-        for (int i = 0; i < n; i++) {
-            double tolerance = 1e-5 * bound.get(wantOff + i) + 1e-30;
-            double diff = Math.abs(want.get(wantOff + i) - got.get(gotOff + i));
-            assertTrue(diff <= tolerance, what + ": element " + i + " is " + got.get(gotOff + i) + ", expected "
-                    + want.get(wantOff + i) + " within " + tolerance);
-        }
     }
 }

@@ -1,10 +1,10 @@
 package jgrad.backend;
 
 import static jgrad.backend.SimdFixture.absF64;
+import static jgrad.backend.SimdFixture.assertWithinBound;
 import static jgrad.backend.SimdFixture.randomF64;
 import static jgrad.backend.SimdFixture.toF32;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -112,7 +112,7 @@ class ConvRowsKernelsTest {
                 SCALAR.convForward(g, f, false, absF64(xt), 0, absF64(w), 2, absF64(b), 1, bound, 0);
                 Storage got = Storage.onHost(DType.F32, out + 1);
                 simd.convRowsForward(g, f, relu, toF32(x), 3, toF32(w), 2, toF32(b), 1, got, 1);
-                close(what + " z", want, 0, bound, got, 1);
+                assertWithinBound(what + " z", want, 0, bound, got, 1);
 
                 // The backward reads z: both sides get the reference's, rounded to float, so their masks agree.
                 Storage z = toF32(want);
@@ -128,9 +128,9 @@ class ConvRowsKernelsTest {
                 Storage dW = Storage.onHost(DType.F32, f * g.patchSize());
                 Storage db = Storage.onHost(DType.F32, f);
                 simd.convRowsBackward(g, f, relu, toF32(x), 3, toF32(w), 2, z, 0, toF32(dz), 4, dx, 1, dW, db);
-                close(what + " dx", ref[0], 0, bounds[0], channelsFirst(g, dx, 1), 0);
-                close(what + " dW", ref[1], 0, bounds[1], dW, 0);
-                close(what + " db", ref[2], 0, bounds[2], db, 0);
+                assertWithinBound(what + " dx", ref[0], 0, bounds[0], channelsFirst(g, dx, 1), 0);
+                assertWithinBound(what + " dW", ref[1], 0, bounds[1], dW, 0);
+                assertWithinBound(what + " db", ref[2], 0, bounds[2], db, 0);
             }
         }
     }
@@ -143,15 +143,5 @@ class ConvRowsKernelsTest {
         Storage db = Storage.onHost(DType.F64, f);
         SCALAR.convBackward(g, f, relu, xt, 0, w, 2, z, 0, dz, 4, dx, 0, dW, db);
         return new Storage[] {dx, dW, db};
-    }
-
-    private static void close(String what, Storage want, int wantOff, Storage bound, Storage got, int gotOff) {
-        int n = want.length() - wantOff;
-        for (int i = 0; i < n; i++) {
-            double tolerance = 1e-5 * bound.get(wantOff + i) + 1e-30;
-            double diff = Math.abs(want.get(wantOff + i) - got.get(gotOff + i));
-            assertTrue(diff <= tolerance, what + ": element " + i + " is " + got.get(gotOff + i) + ", expected "
-                    + want.get(wantOff + i) + " within " + tolerance);
-        }
     }
 }

@@ -112,4 +112,17 @@ final class SimdFixture {
         }
         return new Storage.F64(a);
     }
+
+    /** got[gotOff + i] = want[wantOff + i] within 1e-5 · bound[wantOff + i], for every element of want past wantOff. */
+    static void assertWithinBound(String what, Storage want, int wantOff, Storage bound, Storage got, int gotOff) {
+        int n = want.length() - wantOff;
+        for (int i = 0; i < n; i++) {
+            double tolerance = 1e-5 * bound.get(wantOff + i) + 1e-30;
+            double diff = Math.abs(want.get(wantOff + i) - got.get(gotOff + i));
+            if (!(diff <= tolerance)) {
+                fail(what + ": element " + i + " is " + got.get(gotOff + i) + ", expected " + want.get(wantOff + i)
+                        + " within " + tolerance);
+            }
+        }
+    }
 }
