@@ -92,9 +92,14 @@ final class SentimentExample implements Example {
         List<CrossValidation.Fold> results = CrossValidation.run(kind, data, folds, skip, first, s, BackendOption.device(),
                 f -> out.printf(Locale.ROOT, "  fold %2d  train %5d  test %4d  accuracy %.4f  %6.1f s%s%n", f.index(),
                         f.trainSize(), f.testSize(), f.accuracy(), f.seconds(), selection(f)));
-        out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over %s)%n", kind.label(), folds,
-                CrossValidation.mean(results), CrossValidation.standardDeviation(results),
-                skip > 0 || first < folds ? "folds " + (skip + 1) + "–" + first : "folds");
+        if (results.size() == 1) {                    // a spread needs two folds: say which fold, not "± NaN"
+            out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f (fold %d only)%n", kind.label(), folds,
+                    CrossValidation.mean(results), results.get(0).index());
+        } else {
+            out.printf(Locale.ROOT, "%s %d-fold accuracy %.4f ± %.4f (mean ± sd over %s)%n", kind.label(), folds,
+                    CrossValidation.mean(results), CrossValidation.standardDeviation(results),
+                    skip > 0 || first < folds ? "folds " + (skip + 1) + "–" + first : "folds");
+        }
         report.figure(() -> foldChart(kind, results), kind.label() + ": test accuracy of each fold, mean "
                 + String.format(Locale.ROOT, "%.4f", CrossValidation.mean(results)) + ".");
     }

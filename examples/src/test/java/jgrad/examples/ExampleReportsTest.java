@@ -2,6 +2,7 @@ package jgrad.examples;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -98,6 +99,19 @@ class ExampleReportsTest {
         for (int f = 0; f < 2; f++) {
             assertEquals(printed[f], ReportFiles.value(bars, "rect", "data-category", "fold " + (f + 1)), 5.1e-5);
         }
+    }
+
+    @Test
+    void sentimentOnOneFoldPrintsThatFoldNotASpread() throws Exception {
+        Path mr = Path.of("..", "..", "shared", "data", "mr-polarity");
+        Assumptions.assumeTrue(Files.isDirectory(mr), "the movie-review sentences are absent: " + mr);
+        Run run = Run.of("example", "sentiment", "--model", "bow", "--first", "1");
+        assertEquals(0, run.code(), run.err());
+        double[] fold = printed(run.out(), "fold +1 +train +\\d+ +test +\\d+ +accuracy ([0-9.]+)");
+        double[] summary = printed(run.out(), "bow 10-fold accuracy ([0-9.]+) \\(fold 1 only\\)");
+        assertEquals(1, summary.length, run.out());
+        assertEquals(fold[0], summary[0], 0, run.out());
+        assertFalse(run.out().contains("NaN"), run.out());
     }
 
     @Test
