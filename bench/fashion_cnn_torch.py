@@ -102,6 +102,8 @@ def main():
         os.environ[v] = str(args.threads)       # before torch is imported: OpenBLAS reads them at load
     import torch
     import torch.nn as nn
+    from openblas_check import require_openblas
+    require_openblas(torch)
     torch.set_num_threads(args.threads)
     train, test = load(args.data)
     seeds = [int(s) for s in args.seeds.split(",")][:1 if args.time else None]

@@ -18,6 +18,7 @@ import time
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+from openblas_check import require_openblas
 
 ITEMS, BATCH, STEPS = 1682, 128, 200
 
@@ -110,6 +111,7 @@ def step_time(model, warm=5, reps=15):
 def main():
     threads = int(sys.argv[1]) if len(sys.argv) > 1 else 1
     keep_freed_memory()
+    require_openblas(torch)
     torch.set_num_threads(threads)
     torch.manual_seed(42)
     for name, model in (("sasrec", SasRec(True)), ("sasrec-prenorm", SasRec(False)), ("gru4rec", Gru4Rec())):

@@ -15,6 +15,7 @@ import time
 for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ[var] = "1"
 import torch                      # noqa: E402  (after the thread variables, which OpenBLAS reads on load)
+from openblas_check import require_openblas  # noqa: E402
 import torch.nn as nn             # noqa: E402
 import torch.nn.functional as F   # noqa: E402
 
@@ -45,6 +46,7 @@ class MF(nn.Module):
 def main():
     name = sys.argv[1] if len(sys.argv) > 1 else "ncf"
     rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 11
+    require_openblas(torch)
     torch.set_num_threads(1)
     torch.manual_seed(42)
     g = torch.Generator().manual_seed(42)

@@ -27,6 +27,7 @@ import time
 import numpy as np
 import torch
 import torch.nn as nn
+from openblas_check import require_openblas
 
 
 def read(data):
@@ -163,6 +164,7 @@ def main():
     p.add_argument("--batches", choices=("random", "bucketed"), default="random")
     p.add_argument("--threads", type=int, default=1)
     a = p.parse_args()
+    require_openblas(torch)
     torch.set_num_threads(a.threads)
     torch.manual_seed(a.seed)
     rng = np.random.default_rng(a.seed)

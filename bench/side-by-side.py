@@ -393,6 +393,9 @@ def main():
             out, err = sitting.run(tag, [TORCH_PYTHON, args.peers, str(threads), ",".join(benches)],
                                    env={**TORCH_LIBS, **blas_env})
             cores[tag] = core_of(err)
+            if cores[tag] == "?":
+                sitting.fail(tag, "PyTorch ran without OpenBLAS (it named no core with OPENBLAS_VERBOSE=2), so on "
+                             "the reference BLAS: apt-get install -y libopenblas0-openmp")
             got = set()
             for rec in json_lines(out):
                 name = rec["bench"]

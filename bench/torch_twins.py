@@ -26,10 +26,12 @@ for v in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
 import torch                        # noqa: E402
 import torch.nn as nn               # noqa: E402
 import torch.nn.functional as F     # noqa: E402
+from openblas_check import require_openblas  # noqa: E402
 
 ONLY = set(sys.argv[2].split(",")) if MAIN and len(sys.argv) > 2 else {"conv", "textcnn", "charlstm"}
 torch.set_num_threads(THREADS)
 torch.manual_seed(42)
+require_openblas(torch)
 
 
 def emit(bench, **kw):
