@@ -65,6 +65,31 @@ class SimdGemmConfigTest {
     }
 
     @Test
+    void anAmdCpuWithoutACacheDirectoryIsSizedFromCpuinfo(@TempDir Path dir) throws IOException {
+        Path zen5 = dir.resolve("zen5");
+        Files.writeString(zen5, "processor\t: 0\nvendor_id\t: AuthenticAMD\ncpu family\t: 26\nmodel name\t: AMD EPYC\n"
+                + "cache size\t: 1024 KB\nflags\t\t: fpu avx fma avx2 avx512f\n");
+        SimdGemmConfig.Cpu cpu = SimdGemmConfig.Cpu.read(zen5);
+        assertEquals(26, cpu.family());
+        SimdGemmConfig.Caches caches = SimdGemmConfig.Caches.fromCpuinfo(cpu);
+        assertEquals(48 << 10, caches.l1d());
+        assertEquals(1 << 20, caches.l2());
+        assertTrue(caches.describe().contains("L1d 48 KB (AMD family 26)"), caches.describe());
+        assertEquals(256, SimdGemmConfig.plan(16, "amd64", cpu, caches, NONE).kc);   // 48 KB / (44 · 4 B) = 279 → 256
+
+        Path zen3 = dir.resolve("zen3");
+        Files.writeString(zen3, "vendor_id\t: AuthenticAMD\ncpu family\t: 25\ncache size\t: 512 KB\n");
+        SimdGemmConfig.Caches zen3Caches = SimdGemmConfig.Caches.fromCpuinfo(SimdGemmConfig.Cpu.read(zen3));
+        assertEquals(32 << 10, zen3Caches.l1d());
+        assertEquals(512 << 10, zen3Caches.l2());
+
+        // Intel's "cache size" is the shared L3, not a core's L2: no guess is made from it.
+        Path intel = dir.resolve("intel");
+        Files.writeString(intel, "vendor_id\t: GenuineIntel\ncpu family\t: 6\ncache size\t: 107520 KB\n");
+        assertEquals(SimdGemmConfig.Caches.DEFAULT, SimdGemmConfig.Caches.fromCpuinfo(SimdGemmConfig.Cpu.read(intel)));
+    }
+
+    @Test
     void propertiesOverrideEachChoice() {
         Map<String, String> props = Map.of("jgrad.gemm.kernel", "3x3", "jgrad.gemm.kc", "100",
                 "jgrad.gemm.mc", "50", "jgrad.gemm.nc", "70");
