@@ -93,7 +93,7 @@ public final class Autograd {
             throw new IllegalStateException("backward(): the tensor does not require grad; no input it was "
                     + "computed from has requiresGrad(true), or it was computed under noGrad()");
         }
-        if (!java.util.Arrays.equals(root.shape(), upstream.shape())) {
+        if (!root.sameShape(upstream)) {
             throw new IllegalArgumentException("backward(): upstream gradient has shape "
                     + Shapes.format(upstream.shape()) + " but the tensor has shape " + Shapes.format(root.shape()));
         }
@@ -165,7 +165,7 @@ public final class Autograd {
      */
     private static void accumulate(Map<Tensor, Tensor> pending, Set<Tensor> sums, Tensor t, Tensor g, boolean gIsNew) {
         Tensor previous = pending.get(t);
-        boolean sameShape = previous != null && java.util.Arrays.equals(previous.shape(), g.shape());
+        boolean sameShape = previous != null && previous.sameShape(g);
         if (previous == null) {
             pending.put(t, g);
             if (gIsNew) {

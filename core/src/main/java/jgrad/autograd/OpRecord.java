@@ -47,38 +47,32 @@ public final class OpRecord {
         void addInto(Tensor gradOutput, Tensor inputGrad);
     }
 
-    /** Marks a backward rule as one that returns new gradients ({@link Backward#returnsNewGradients}). */
-    public static Backward newGradients(Backward rule) {
-        return new Backward() {
-            @Override
-            public Tensor[] apply(Tensor gradOutput) {
-                return rule.apply(gradOutput);
-            }
-
-            @Override
-            public boolean returnsNewGradients() {
-                return true;
-            }
-        };
-    }
-
     private static final Tensor[] NO_INPUTS = {};
 
     private final String op;
     private Tensor[] inputs;
     private Backward backward;
     private Scatter scatter;
+    /** See {@link Backward#returnsNewGradients}: set by the op when it records, so that no wrapper of its rule is made. */
+    private final boolean newGradients;
 
     public OpRecord(String op, Tensor[] inputs, Backward backward) {
+        this(op, inputs, backward, false);
+    }
+
+    /** @param newGradients whether every gradient the rule returns is new (see {@link Backward#returnsNewGradients}) */
+    public OpRecord(String op, Tensor[] inputs, Backward backward, boolean newGradients) {
         this.op = op;
         this.inputs = inputs;
         this.backward = backward;
+        this.newGradients = newGradients;
     }
 
     public OpRecord(String op, Tensor input, Scatter scatter) {
         this.op = op;
         this.inputs = new Tensor[] {input};
         this.scatter = scatter;
+        this.newGradients = false;
     }
 
     public String op() {
@@ -101,7 +95,7 @@ public final class OpRecord {
     }
 
     boolean returnsNewGradients() {
-        return backward != null && backward.returnsNewGradients();
+        return backward != null && (newGradients || backward.returnsNewGradients());
     }
 
     /** See {@link Backward#outputGradientBuffer}; null for a view, whose gradient is summed in a new tensor. */

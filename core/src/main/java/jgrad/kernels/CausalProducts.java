@@ -2,7 +2,6 @@ package jgrad.kernels;
 
 import java.util.Arrays;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.Triangle;
 import jgrad.ops.MatMul;
 import jgrad.tensor.Shapes;
@@ -32,9 +31,9 @@ public final class CausalProducts {
         check("scores", q, k, q.shape(-2), k.shape(-2), q.shape(-1), k.shape(-1));
         int t = q.shape(-2);
         Tensor out = product(Triangle.LOWER_PRODUCT, q, false, k, true, t, t, q.shape(-1));
-        return out.recordedAs("causalScores", OpRecord.newGradients(g -> new Tensor[] {
+        return out.recordedWithNewGradients("causalScores", g -> new Tensor[] {
                 q.requiresGrad() ? product(Triangle.LOWER_LEFT, g, false, k, false, t, k.shape(-1), t) : null,
-                k.requiresGrad() ? product(Triangle.UPPER_LEFT, g, true, q, false, t, q.shape(-1), t) : null}), q, k);
+                k.requiresGrad() ? product(Triangle.UPPER_LEFT, g, true, q, false, t, q.shape(-1), t) : null}, q, k);
     }
 
     /** α V for α [.., T, T] (0 above the diagonal) and V [.., T, n]. */
@@ -43,9 +42,9 @@ public final class CausalProducts {
         int t = alpha.shape(-1);
         int n = v.shape(-1);
         Tensor out = product(Triangle.LOWER_LEFT, alpha, false, v, false, t, n, t);
-        return out.recordedAs("causalWeigh", OpRecord.newGradients(g -> new Tensor[] {
+        return out.recordedWithNewGradients("causalWeigh", g -> new Tensor[] {
                 alpha.requiresGrad() ? product(Triangle.LOWER_PRODUCT, g, false, v, true, t, t, n) : null,
-                v.requiresGrad() ? product(Triangle.UPPER_LEFT, alpha, true, g, false, t, n, t) : null}), alpha, v);
+                v.requiresGrad() ? product(Triangle.UPPER_LEFT, alpha, true, g, false, t, n, t) : null}, alpha, v);
     }
 
     private static void check(String op, Tensor a, Tensor b, int rows, int square, int inner, int innerB) {

@@ -1,6 +1,5 @@
 package jgrad.kernels;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.Backend;
 import jgrad.backend.ConvGeometry;
 import jgrad.tensor.Tensor;
@@ -33,13 +32,13 @@ public final class ConvKernel {
         Tensor z = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), filters, g.outH(), g.outW());
         be.convForward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), bc.storage(),
                 bc.offset(), z.storage(), 0);
-        return z.recordedAs(relu ? "conv+relu" : "conv", OpRecord.newGradients(gz -> {
+        return z.recordedWithNewGradients(relu ? "conv+relu" : "conv", gz -> {
             Tensor gc = gz.contiguous();
             ConvGrads d = ConvGrads.forInputsOf(x, W, b);
             be.convBackward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), z.storage(), 0,
                     gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
             return d.inInputOrder();
-        }), x, W, b);
+        }, x, W, b);
     }
 
     /**
@@ -57,13 +56,13 @@ public final class ConvKernel {
         Tensor z = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), filters, g.outW());
         be.convRowsForward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), bc.storage(),
                 bc.offset(), z.storage(), 0);
-        return z.recordedAs(relu ? "conv1d-rows+relu" : "conv1d-rows", OpRecord.newGradients(gz -> {
+        return z.recordedWithNewGradients(relu ? "conv1d-rows+relu" : "conv1d-rows", gz -> {
             Tensor gc = gz.contiguous();
             ConvGrads d = ConvGrads.forInputsOf(x, W, b);
             be.convRowsBackward(g, filters, relu, xc.storage(), xc.offset(), wc.storage(), wc.offset(), z.storage(),
                     0, gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
             return d.inInputOrder();
-        }), x, W, b);
+        }, x, W, b);
     }
 
     /**
@@ -82,12 +81,12 @@ public final class ConvKernel {
         Tensor record = Tensor.forOverwrite(x.device(), x.dtype(), recordSize);
         be.convMaxPool(g, filters, pool, xc.storage(), xc.offset(), wc.storage(), wc.offset(), bc.storage(),
                 bc.offset(), y.storage(), record.storage());
-        return y.recordedAs("conv+relu+maxPool", OpRecord.newGradients(gy -> {
+        return y.recordedWithNewGradients("conv+relu+maxPool", gy -> {
             Tensor gc = gy.contiguous();
             ConvGrads d = ConvGrads.forInputsOf(x, W, b);
             be.convMaxPoolBackward(g, filters, pool, xc.storage(), xc.offset(), wc.storage(), wc.offset(), y.storage(),
                     record.storage(), gc.storage(), gc.offset(), d.dxStorage(), 0, d.dWStorage(), d.dbStorage());
             return d.inInputOrder();
-        }), x, W, b);
+        }, x, W, b);
     }
 }

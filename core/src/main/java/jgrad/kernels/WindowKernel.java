@@ -1,6 +1,5 @@
 package jgrad.kernels;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.ConvGeometry;
 import jgrad.tensor.Tensor;
 
@@ -22,12 +21,12 @@ public final class WindowKernel {
         Tensor xc = x.contiguous();
         Tensor cols = Tensor.forOverwrite(x.device(), x.dtype(), g.patchSize(), g.positions());
         cols.backend().im2col(g, padValue, xc.storage(), xc.offset(), cols.storage(), 0);
-        return cols.recordedAs("im2col", OpRecord.newGradients(gOut -> {
+        return cols.recordedWithNewGradients("im2col", gOut -> {
             Tensor gc = gOut.contiguous();
             Tensor dx = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             dx.backend().col2im(g, gc.storage(), gc.offset(), dx.storage(), 0);
             return new Tensor[] {dx};
-        }), x);
+        }, x);
     }
 
     /**
@@ -39,12 +38,12 @@ public final class WindowKernel {
         Tensor xc = x.contiguous();
         Tensor y = Tensor.forOverwrite(x.device(), x.dtype(), g.batch(), g.channels(), g.outH(), g.outW());
         y.backend().maxPool(g, xc.storage(), xc.offset(), y.storage(), 0);
-        return y.recordedAs("maxPool", OpRecord.newGradients(gOut -> {
+        return y.recordedWithNewGradients("maxPool", gOut -> {
             Tensor gc = gOut.contiguous();
             Tensor dx = Tensor.forOverwrite(x.device(), x.dtype(), x.shape());
             dx.backend().maxPoolBackward(g, xc.storage(), xc.offset(), y.storage(), 0, gc.storage(), gc.offset(),
                     dx.storage(), 0);
             return new Tensor[] {dx};
-        }), x);
+        }, x);
     }
 }

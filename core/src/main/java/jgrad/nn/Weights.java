@@ -23,6 +23,14 @@ public final class Weights {
 
     /** The parameter {@code name}; fails when it is absent. */
     public Tensor get(String name) {
+        return get(layer, params, name);
+    }
+
+    /**
+     * The parameter {@code name} of {@code layer} in {@code params}; fails when it is absent. Static, for a layer
+     * whose forward runs on every step, so that the lookup makes no object.
+     */
+    public static Tensor get(String layer, Map<String, Tensor> params, String name) {
         Tensor t = params.get(name);
         if (t == null) {
             throw new IllegalArgumentException(layer + ": missing parameter '" + name + "' (given: "
@@ -33,7 +41,12 @@ public final class Weights {
 
     /** The parameter {@code name}, which must have exactly {@code shape}. */
     public Tensor get(String name, int... shape) {
-        Tensor t = get(name);
+        return get(layer, params, name, shape);
+    }
+
+    /** {@link #get(String, int...)} without an object: for a layer that keeps its expected shapes. */
+    public static Tensor get(String layer, Map<String, Tensor> params, String name, int[] shape) {
+        Tensor t = get(layer, params, name);
         if (!t.hasShape(shape)) {
             throw new IllegalArgumentException(layer + ": parameter '" + name + "' has shape "
                     + Shapes.format(t.shape()) + ", expected " + Shapes.format(shape));

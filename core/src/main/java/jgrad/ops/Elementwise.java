@@ -1,6 +1,5 @@
 package jgrad.ops;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.UnaryOp;
 import jgrad.backend.DType;
@@ -82,13 +81,13 @@ public final class Elementwise {
         Tensor xc = x.contiguous();
         Tensor out = Tensor.forOverwriteLike(xc);
         out.backend().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
-        return out.recordedAs(name, OpRecord.newGradients(g -> {
+        return out.recordedWithNewGradients(name, g -> {
             Tensor gc = g.contiguous();
             Tensor dx = Tensor.forOverwriteLike(xc);
             dx.backend().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
                     gc.storage(), gc.offset(), dx.storage(), 0, alpha);
             return new Tensor[] {dx};
-        }), xc);
+        }, xc);
     }
 
     public static Tensor neg(Tensor x) { return unary("neg", UnaryOp.NEG, x, 0); }

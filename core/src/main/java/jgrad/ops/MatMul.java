@@ -1,6 +1,5 @@
 package jgrad.ops;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.Arena;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -47,9 +46,9 @@ public final class MatMul {
             out = Tensor.forOverwrite(a.device(), a.dtype(), concat(batch, m, n));
             multiply(ab, transA, bb, transB, out, m, n, k);
         }
-        return out.recordedAs("matmul", OpRecord.newGradients(g -> new Tensor[] {
+        return out.recordedWithNewGradients("matmul", g -> new Tensor[] {
                 a.requiresGrad() ? Reductions.sumToShapeOf(gradA(g, b, transA, transB), a) : null,
-                b.requiresGrad() ? Reductions.sumToShapeOf(gradB(g, a, transA, transB), b) : null}), a, b);
+                b.requiresGrad() ? Reductions.sumToShapeOf(gradB(g, a, transA, transB), b) : null}, a, b);
     }
 
     /**

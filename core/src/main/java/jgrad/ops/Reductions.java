@@ -84,7 +84,37 @@ public final class Reductions {
 
     /** {@link #sumTo} the shape of {@code operand}; g itself, without copying a shape, when nothing was broadcast. */
     public static Tensor sumToShapeOf(Tensor g, Tensor operand) {
-        return g.sameShape(operand) ? g : sumTo(g, operand.shape());
+        if (g.sameShape(operand)) {
+            return g;
+        }
+        return isLeadingAxisOf(g, operand) ? sumLeadingAxis(g, operand) : sumTo(g, operand.shape());
+    }
+
+    /**
+     * Whether g is operand broadcast along one new leading axis (a bias [n] added to a batch [B, n]), so that its
+     * sum is one reduction; g must be contiguous and unrecorded (the gradients of a backward are).
+     */
+    private static boolean isLeadingAxisOf(Tensor g, Tensor operand) {
+        if (g.rank() != operand.rank() + 1 || g.requiresGrad() || !g.isContiguous() || g.dtype() != operand.dtype()
+                || g.device() != operand.device()) {
+            return false;
+        }
+        for (int d = 0; d < operand.rank(); d++) {
+            if (g.shape(d + 1) != operand.shape(d)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Σ over g's leading axis into a tensor of operand's shape: the reduction {@link #sum} makes for that axis (the same
+     * bits), without its bookkeeping of axes and shapes (a bias gradient is summed this way on every step).
+     */
+    private static Tensor sumLeadingAxis(Tensor g, Tensor operand) {
+        Tensor out = Tensor.zerosLike(operand);
+        out.backend().reduce(ReduceOp.SUM, 1, g.shape(0), out.numel(), g.storage(), g.offset(), out.storage(), 0);
+        return out;
     }
 
     /** Reduces one axis of a contiguous tensor, keeping it with size 1 (not recorded). */

@@ -1,6 +1,5 @@
 package jgrad.ops;
 
-import jgrad.autograd.OpRecord;
 import jgrad.backend.Device;
 import jgrad.tensor.Shapes;
 import jgrad.tensor.Tensor;
@@ -29,12 +28,12 @@ public final class Softmax {
         int rows = cols == 0 ? 0 : x.numel() / cols;
         Tensor y = Tensor.zeros(x.device(), x.dtype(), x.shape());
         y.backend().softmax(rows, cols, x.storage(), x.offset(), y.storage(), 0, log);
-        return y.recordedAs(log ? "logSoftmax" : "softmax", OpRecord.newGradients(g -> {
+        return y.recordedWithNewGradients(log ? "logSoftmax" : "softmax", g -> {
             Tensor gc = g.contiguous();
             Tensor dx = Tensor.zeros(x.device(), x.dtype(), x.shape());
             Device.common("softmax backward", y.device(), gc.device()).backend().softmaxBackward(rows, cols, y.storage(), 0, gc.storage(), gc.offset(),
                     dx.storage(), 0, log);
             return new Tensor[] {dx};
-        }), x);
+        }, x);
     }
 }

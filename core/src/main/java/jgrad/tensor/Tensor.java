@@ -411,29 +411,49 @@ public final class Tensor {
 
     /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
     public Tensor recordedAs(String op, OpRecord.Backward backward, Tensor... inputs) {
-        return record(op, inputs, () -> new OpRecord(op, inputs, backward));
+        if (needsRecord(op, inputs)) {
+            gradFn = new OpRecord(op, inputs, backward);
+        }
+        return this;
+    }
+
+    /**
+     * {@link #recordedAs}, for a rule whose gradients are new contiguous tensors that nothing else references
+     * ({@link OpRecord.Backward#returnsNewGradients}): the engine may add into them in place.
+     */
+    public Tensor recordedWithNewGradients(String op, OpRecord.Backward backward, Tensor... inputs) {
+        if (needsRecord(op, inputs)) {
+            gradFn = new OpRecord(op, inputs, backward, true);
+        }
+        return this;
     }
 
     /** Records that this tensor is a view onto {@code input}, whose gradient the scatter rule adds into. */
     public Tensor recordedAsView(String op, OpRecord.Scatter scatter, Tensor input) {
-        return record(op, new Tensor[] {input}, () -> new OpRecord(op, input, scatter));
+        if (needsRecord(op, input)) {
+            gradFn = new OpRecord(op, input, scatter);
+        }
+        return this;
     }
 
-    private Tensor record(String op, Tensor[] inputs, java.util.function.Supplier<OpRecord> node) {
+    /**
+     * Checks the output under anomaly detection, then whether the graph records this op: if so, marks this tensor
+     * as needing a gradient. Written without a supplier of the record, which would be one more object per op.
+     */
+    private boolean needsRecord(String op, Tensor... inputs) {
         if (Autograd.detectingAnomalies()) {
             Autograd.checkFinite(this, "the output of '" + op + "'");
         }
         if (!Autograd.isRecording()) {
-            return this;
+            return false;
         }
         for (Tensor in : inputs) {
             if (in != null && in.requiresGrad) {
                 this.requiresGrad = true;
-                this.gradFn = node.get();
-                return this;
+                return true;
             }
         }
-        return this;
+        return false;
     }
 
     /** Adds g to this leaf's gradient (the first gradient is copied, later ones summed). */

@@ -2,6 +2,7 @@ package jgrad.bench.models;
 
 import java.util.SplittableRandom;
 
+import jgrad.backend.Storage;
 import jgrad.bench.BackendChoice;
 import jgrad.tensor.Tensor;
 
@@ -26,16 +27,22 @@ final class RatingBatches {
     private final int batch;
     private int next = RATINGS;
 
-    /** The ids and targets of the current batch. */
+    /** The ids of the current batch. */
     final int[] u;
     final int[] i;
-    final float[] r;
+    /**
+     * The targets of the current batch: one host tensor, made once and overwritten by each batch (as a PyTorch loop
+     * would copy into a pinned buffer), so that a step does not allocate its targets.
+     */
+    private final Tensor target;
+    private final float[] r;
 
     RatingBatches(int batch) {
         this.batch = batch;
         u = new int[batch];
         i = new int[batch];
-        r = new float[batch];
+        target = Tensor.zeros(batch);
+        r = ((Storage.F32) target.storage()).a;
         for (int k = 0; k < RATINGS; k++) {
             users[k] = rng.nextInt(USERS);
             items[k] = rng.nextInt(ITEMS);
@@ -44,7 +51,10 @@ final class RatingBatches {
         }
     }
 
-    /** Moves to the next batch (back to the start of the order at the end of an epoch); its targets as a tensor. */
+    /**
+     * Moves to the next batch (back to the start of the order at the end of an epoch); its targets as a tensor, the
+     * same one every batch: valid until the next call.
+     */
     Tensor advance() {
         if (next + batch > RATINGS) {
             next = 0;
@@ -56,7 +66,7 @@ final class RatingBatches {
             r[k] = ratings[row];
         }
         next += batch;
-        return Tensor.of(r, batch);
+        return target;
     }
 
     /** A new order of the ratings, from the start. */

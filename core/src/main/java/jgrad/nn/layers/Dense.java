@@ -27,6 +27,9 @@ public final class Dense extends Module implements Layer {
     private final Activation f;
     /** For error messages; made once, as forward runs on every step. */
     private final String name;
+    /** The shapes W and b must have, made once for the same reason. */
+    private final int[] wShape;
+    private final int[] bShape;
 
     public Dense(int in, int out, Activation f, RandomGenerator rng) {
         this(in, out, f, DType.F32, rng);
@@ -44,6 +47,8 @@ public final class Dense extends Module implements Layer {
         this.out = out;
         this.f = f;
         this.name = "Dense(in=" + in + ", out=" + out + ", " + f.label() + ")";
+        this.wShape = new int[] {out, in};
+        this.bShape = new int[] {out};
         param("W", wInit.create(rng, dtype, out, in));
         param("b", bInit.create(rng, dtype, out));
     }
@@ -55,18 +60,18 @@ public final class Dense extends Module implements Layer {
 
     /** f(x Wᵀ + b) with the given weights W [out, in], b [out]. */
     public Tensor forward(Map<String, Tensor> weights, Tensor x) {
-        Weights w = new Weights(name(), weights);
-        Tensor W = w.get("W", out, in);
-        Tensor b = w.get("b", out);
+        Tensor W = Weights.get(name(), weights, "W", wShape);
+        Tensor b = Weights.get(name(), weights, "b", bShape);
         Inputs.requireLast(name(), "x", x, in);
         return f.apply(x.matmul(W, false, true).add(b));
     }
 
     /** The pre-activation z = W a_prev + b, for losses that take logits (GAN, cross-entropy). */
     public Tensor logits(Map<String, Tensor> weights, Tensor x) {
-        Weights w = new Weights(name(), weights);
+        Tensor W = Weights.get(name(), weights, "W", wShape);
+        Tensor b = Weights.get(name(), weights, "b", bShape);
         Inputs.requireLast(name(), "x", x, in);
-        return x.matmul(w.get("W", out, in), false, true).add(w.get("b", out));
+        return x.matmul(W, false, true).add(b);
     }
 
     public Activation activation() {
