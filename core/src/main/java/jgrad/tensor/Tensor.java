@@ -411,10 +411,7 @@ public final class Tensor {
 
     /** Records that {@code op} made this tensor from {@code inputs}, if any of them needs a gradient. */
     public Tensor recordedAs(String op, OpRecord.Backward backward, Tensor... inputs) {
-        if (needsRecord(op, inputs)) {
-            gradFn = new OpRecord(op, inputs, backward);
-        }
-        return this;
+        return recorded(op, backward, false, inputs);
     }
 
     /**
@@ -422,8 +419,12 @@ public final class Tensor {
      * ({@link OpRecord.Backward#returnsNewGradients}): the engine may add into them in place.
      */
     public Tensor recordedWithNewGradients(String op, OpRecord.Backward backward, Tensor... inputs) {
+        return recorded(op, backward, true, inputs);
+    }
+
+    private Tensor recorded(String op, OpRecord.Backward backward, boolean newGradients, Tensor[] inputs) {
         if (needsRecord(op, inputs)) {
-            gradFn = new OpRecord(op, inputs, backward, true);
+            gradFn = new OpRecord(op, inputs, backward, newGradients);
         }
         return this;
     }
