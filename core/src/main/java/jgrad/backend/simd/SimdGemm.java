@@ -16,7 +16,8 @@ import jgrad.backend.Reusable;
  * an MR×NR tile of C in registers. The tile and the
  * block sizes are chosen for the CPU at start-up ({@link SimdGemmConfig}). On several threads, products with enough rows go to
  * {@link SimdGemmTeam} (one packed op(B) shared by all threads, rows claimed block by block); the
- * others are cut into one band per thread, each packing all of the smaller operand. Tiny products skip
+ * others are cut into one band per thread, each packing all of the smaller operand. A·Bᵀ with few rows of A
+ * is computed as its transpose ({@link SimdGemmSwap}), so that the large B is read in place. Tiny products skip
  * packing altogether, and matrix-vector shapes go to {@link SimdGemv}.
  *
  * <p>Every element of C is reduced the same way on any number of threads: Σ over the KC slices in
@@ -66,6 +67,8 @@ final class SimdGemm {
         private float[] shared;
         /** A slice of op(A) packed for every column panel ({@link #blocked}). */
         private float[] packedA = new float[0];
+        /** Cᵀ of a product computed transposed ({@link SimdGemmSwap}). */
+        private float[] transposedC = new float[0];
 
         /** A buffer of at least {@code floats} floats for a packed slice of op(A), kept for the next call. */
         float[] packedA(int floats) {
@@ -73,6 +76,14 @@ final class SimdGemm {
                 packedA = new float[floats];
             }
             return packedA;
+        }
+
+        /** A buffer of at least {@code floats} floats for Cᵀ, kept for the next call. */
+        float[] transposedC(int floats) {
+            if (transposedC.length < floats) {
+                transposedC = new float[floats];
+            }
+            return transposedC;
         }
 
         /** A buffer of at least {@code floats} floats after {@link #ALIGN}, kept for the next call. */
@@ -109,7 +120,12 @@ final class SimdGemm {
             SimdGemv.gemv(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta != 0, c, cOff, ldc);
             return;
         }
-        packed(SimdParallel.tasksFor(work, PARALLEL_GRAIN), ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb,
+        int tasks = SimdParallel.tasksFor(work, PARALLEL_GRAIN);
+        if (SimdGemmSwap.applies(ta, tb, m, n)) {
+            SimdGemmSwap.gemm(tasks, m, n, k, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        packed(tasks, ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb,
                 beta, c, cOff, ldc);
     }
 

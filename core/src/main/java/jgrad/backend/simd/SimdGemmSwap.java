@@ -1,0 +1,72 @@
+package jgrad.backend.simd;
+
+/**
+ * C = A·Bᵀ for a few rows of A (a layer's forward pass on a small batch, x·Wᵀ with W stored [out, in])
+ * computed as its transpose, Cᵀ = B·Aᵀ. Both operands of A·Bᵀ run along k, so the packed path transposes
+ * both while packing, and B, the weights, is the large one: packing it cost 25–38 % of such a product at
+ * 256 bits. In the transposed product B is the left operand, which the in-place path reads as it lies
+ * ({@link SimdGemmInPlace}: its rows are broadcast where a packed sliver's values were), and only the small
+ * Aᵀ is packed. Cᵀ goes to a buffer, transposed into C at the end (m·n floats, a fraction of the k-fold
+ * work).
+ *
+ * <p>The bits are the packed path's: each element of Cᵀ is Σ_p B[j][p]·A[i][p], the same products in the
+ * same order over the same KC slices as Σ_p A[i][p]·B[j][p] (multiplication commutes exactly), each slice
+ * added to what the element held, which starts as β·C. {@code -Djgrad.gemm.swap=false} turns it off (for
+ * A/B measurements).
+ */
+final class SimdGemmSwap {
+
+    /** Side of the square blocks {@link #transpose} moves at a time: 16 lines of 16 floats, in L1 twice over. */
+    private static final int BLOCK = 16;
+    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.swap", "true"));
+
+    private SimdGemmSwap() {
+    }
+
+    /**
+     * Whether op(A)·op(B) of this shape is computed transposed: A·Bᵀ (neither stored transposed but B), with
+     * at most as many rows of A as the in-place path takes columns and at least as many rows of B.
+     */
+    static boolean applies(boolean ta, boolean tb, int m, int n) {
+        return ENABLED && !ta && tb && m <= SimdGemmInPlace.MAX_COLUMNS && n >= m
+                && SimdGemmInPlace.applies(false, m);
+    }
+
+    /** C = A·Bᵀ + β·C on {@code tasks} tasks, through Cᵀ = B·Aᵀ in the workspace's buffer. */
+    static void gemm(int tasks, int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                     float beta, float[] c, int cOff, int ldc) {
+        SimdGemm.Workspace ws = SimdGemm.workspace();
+        try {
+            float[] ct = ws.transposedC(m * n);
+            if (beta != 0) {
+                SimdGemm.scaleC(c, cOff, ldc, 0, m, 0, n, beta);
+                transpose(c, cOff, ldc, m, n, ct, 0, m);
+            }
+            SimdGemm.packed(tasks, false, true, n, m, k, b, bOff, ldb, a, aOff, lda, beta == 0 ? 0 : 1, ct, 0, m);
+            transpose(ct, 0, m, n, m, c, cOff, ldc);
+        } finally {
+            SimdGemm.release(ws);
+        }
+    }
+
+    /**
+     * dst[j][i] = src[i][j] for the rows×cols matrix at src (rows ld apart) into dst (rows dstLd apart), in
+     * square blocks: a whole column of dst at once writes lines a row apart, which share L1 sets when rows are
+     * a power of two long, and cost a tenth of a 64×1024×256 product.
+     */
+    private static void transpose(float[] src, int srcOff, int ld, int rows, int cols, float[] dst, int dstOff,
+                                  int dstLd) {
+        for (int i0 = 0; i0 < rows; i0 += BLOCK) {
+            int i1 = Math.min(rows, i0 + BLOCK);
+            for (int j0 = 0; j0 < cols; j0 += BLOCK) {
+                int j1 = Math.min(cols, j0 + BLOCK);
+                for (int i = i0; i < i1; i++) {
+                    int from = srcOff + i * ld;
+                    for (int j = j0; j < j1; j++) {
+                        dst[dstOff + j * dstLd + i] = src[from + j];
+                    }
+                }
+            }
+        }
+    }
+}
