@@ -32,8 +32,12 @@ final class SimdGemm {
     static final int NC = SimdGemmConfig.CHOSEN.nc;
     /** Up to this many multiply-adds, packing costs more than it saves. */
     private static final long TINY = 4096;
-    /** Multiply-adds each extra thread must get before a split pays for the hand-off. */
-    private static final long PARALLEL_GRAIN = 1L << 21;
+    /**
+     * Multiply-adds each extra thread must get before a split pays for the hand-off: 2²¹ at 16 lanes, a
+     * fixed time (about 35 µs), so half as many at 8 lanes, where each takes twice as long. At 2²¹ on
+     * 8 lanes the MLP's 32×784×128 products stayed on one thread. {@code -Djgrad.gemm.grain=N} sets it.
+     */
+    private static final long PARALLEL_GRAIN = Long.getLong("jgrad.gemm.grain", (1L << 17) * L);
 
     /**
      * Java puts the elements of a large array (a G1 humongous object, region-aligned) 16 bytes past
