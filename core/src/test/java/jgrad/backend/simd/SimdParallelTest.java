@@ -30,6 +30,45 @@ class SimdParallelTest {
         }
     }
 
+    /**
+     * Callers on several threads at once hand their calls to the same workers, each replacing the last one a
+     * worker has not yet taken; the tasks it did not take are run by their own caller. Also across a worker's
+     * park: pauses longer than its spin between the calls.
+     */
+    @Test
+    void concurrentCallersEachGetEveryTaskRunOnce() throws InterruptedException {
+        int callers = 4;
+        Throwable[] failures = new Throwable[callers];
+        Thread[] threads = new Thread[callers];
+        for (int c = 0; c < callers; c++) {
+            int me = c;
+            threads[c] = new Thread(() -> {
+                try {
+                    for (int round = 0; round < 300; round++) {
+                        int tasks = 2 + (round + me) % 4;
+                        AtomicIntegerArray runs = new AtomicIntegerArray(tasks);
+                        SimdParallel.run(tasks, runs::incrementAndGet);
+                        for (int t = 0; t < tasks; t++) {
+                            assertEquals(1, runs.get(t), "caller " + me + ", task " + t + " of " + tasks);
+                        }
+                        if (round % 100 == 99) {
+                            Thread.sleep(SimdParallel.SPIN_NANOS / 1_000_000 + 2);
+                        }
+                    }
+                } catch (Throwable e) {
+                    failures[me] = e;
+                }
+            });
+            threads[c].start();
+        }
+        for (int c = 0; c < callers; c++) {
+            threads[c].join();
+            if (failures[c] != null) {
+                throw new AssertionError("caller " + c, failures[c]);
+            }
+        }
+    }
+
     @Test
     void aFailingTaskFailsTheCall() {
         IllegalStateException boom = new IllegalStateException("boom");
