@@ -114,7 +114,7 @@ final class SimdConvRows {
                     SimdGemm.gemm(true, false, c, windows, filters, wt, u * c, depth, d, 0, windows, 1f, dxt, u,
                             positions);
                 }
-                transpose(c, positions, dxt, dx, dxOff);
+                SimdMemory.transpose(dxt, 0, positions, c, positions, dx, dxOff, c);
             }
         } finally {
             WORKSPACE.give(ws);
@@ -138,21 +138,6 @@ final class SimdConvRows {
                 for (int t = 0; t < p; t++) {
                     float sum = zt[from + t * filters] + bias;
                     z[to + t] = relu ? Math.max(sum, 0f) : sum;
-                }
-            }
-        }
-    }
-
-    /** to[r, c] = from[c, r] for from [rows, cols]: blocks of 16 × 16, so both sides stay in a few lines. */
-    private static void transpose(int rows, int cols, float[] from, float[] to, int toOff) {
-        for (int r0 = 0; r0 < rows; r0 += 16) {
-            int r1 = Math.min(rows, r0 + 16);
-            for (int c0 = 0; c0 < cols; c0 += 16) {
-                int c1 = Math.min(cols, c0 + 16);
-                for (int col = c0; col < c1; col++) {
-                    for (int row = r0; row < r1; row++) {
-                        to[toOff + col * rows + row] = from[row * cols + col];
-                    }
                 }
             }
         }

@@ -16,8 +16,6 @@ package jgrad.backend.simd;
  */
 final class SimdGemmSwap {
 
-    /** Side of the square blocks {@link #transpose} moves at a time: 16 lines of 16 floats, in L1 twice over. */
-    private static final int BLOCK = 16;
     private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.swap", "true"));
 
     private SimdGemmSwap() {
@@ -40,33 +38,12 @@ final class SimdGemmSwap {
             float[] ct = ws.transposedC(m * n);
             if (beta != 0) {
                 SimdGemm.scaleC(c, cOff, ldc, 0, m, 0, n, beta);
-                transpose(c, cOff, ldc, m, n, ct, 0, m);
+                SimdMemory.transpose(c, cOff, ldc, m, n, ct, 0, m);
             }
             SimdGemm.packed(tasks, false, true, n, m, k, b, bOff, ldb, a, aOff, lda, beta == 0 ? 0 : 1, ct, 0, m);
-            transpose(ct, 0, m, n, m, c, cOff, ldc);
+            SimdMemory.transpose(ct, 0, m, n, m, c, cOff, ldc);
         } finally {
             SimdGemm.release(ws);
-        }
-    }
-
-    /**
-     * dst[j][i] = src[i][j] for the rows×cols matrix at src (rows ld apart) into dst (rows dstLd apart), in
-     * square blocks: a whole column of dst at once writes lines a row apart, which share L1 sets when rows are
-     * a power of two long, and cost a tenth of a 64×1024×256 product.
-     */
-    private static void transpose(float[] src, int srcOff, int ld, int rows, int cols, float[] dst, int dstOff,
-                                  int dstLd) {
-        for (int i0 = 0; i0 < rows; i0 += BLOCK) {
-            int i1 = Math.min(rows, i0 + BLOCK);
-            for (int j0 = 0; j0 < cols; j0 += BLOCK) {
-                int j1 = Math.min(cols, j0 + BLOCK);
-                for (int i = i0; i < i1; i++) {
-                    int from = srcOff + i * ld;
-                    for (int j = j0; j < j1; j++) {
-                        dst[dstOff + j * dstLd + i] = src[from + j];
-                    }
-                }
-            }
         }
     }
 }
