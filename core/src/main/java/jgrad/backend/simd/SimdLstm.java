@@ -26,9 +26,6 @@ final class SimdLstm {
     private SimdLstm() {
     }
 
-    private static FloatVector v(float[] a, int i) {
-        return FloatVector.fromArray(S, a, i);
-    }
 
     static void backward(int n, float[] act, int actOff, float[] cPrev, int cPrevOff, float[] tanhC, int tanhCOff,
                          float[] dh, int dhOff, float[] dc, int dcOff, float[] dpre, int dpreOff) {
@@ -63,14 +60,14 @@ final class SimdLstm {
     private static void backwardVector(int gs, float[] act, int a, float[] cPrev, int cp, float[] tanhC, int tc,
                                        float[] dh, int dho, float[] dc, int dco, float[] dpre, int d) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector f = v(act, a);
-        FloatVector i = v(act, a + gs);
-        FloatVector o = v(act, a + 2 * gs);
-        FloatVector cand = v(act, a + 3 * gs);
-        FloatVector t = v(tanhC, tc);
-        FloatVector dhv = v(dh, dho);
-        FloatVector dct = v(dc, dco).add(dhv.mul(o).mul(one.sub(t.mul(t))));
-        FloatVector df = dct.mul(v(cPrev, cp));
+        FloatVector f = FloatVector.fromArray(S, act, a);
+        FloatVector i = FloatVector.fromArray(S, act, a + gs);
+        FloatVector o = FloatVector.fromArray(S, act, a + 2 * gs);
+        FloatVector cand = FloatVector.fromArray(S, act, a + 3 * gs);
+        FloatVector t = FloatVector.fromArray(S, tanhC, tc);
+        FloatVector dhv = FloatVector.fromArray(S, dh, dho);
+        FloatVector dct = FloatVector.fromArray(S, dc, dco).add(dhv.mul(o).mul(one.sub(t.mul(t))));
+        FloatVector df = dct.mul(FloatVector.fromArray(S, cPrev, cp));
         FloatVector di = dct.mul(cand);
         FloatVector dO = dhv.mul(t);
         FloatVector dCand = dct.mul(i);
