@@ -28,7 +28,6 @@ final class SimdLstm {
     private SimdLstm() {
     }
 
-
     /**
      * The forward of {@link jgrad.backend.Backend#lstmStepForward}: act = (σ(f), σ(i), σ(o), tanh(c̃)) from
      * pre (act may be pre), c = f ⊙ c_{t−1} + i ⊙ c̃, tanhC = tanh(c), h = o ⊙ tanhC, rounded as the

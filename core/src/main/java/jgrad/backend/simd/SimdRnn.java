@@ -28,7 +28,6 @@ final class SimdRnn {
                 || sigma == UnaryOp.LEAKY_RELU;
     }
 
-
     static void backward(UnaryOp sigma, float alpha, int n, float[] pre, int preOff, float[] h, int hOff, float[] up,
                          int upOff, int upStep, float[] dh, int dhOff, float[] dpre, int dpreOff) {
         float slope = sigma == UnaryOp.LEAKY_RELU ? alpha : 0f;
