@@ -184,6 +184,17 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
+    public void lstmStepForward(int n, Storage pre, int preOff, Storage cPrev, int cPrevOff, Storage act, int actOff,
+                                Storage c, int cOff, Storage tanhC, int tanhCOff, Storage h, int hOff) {
+        if (pre instanceof Storage.F32 fp && cPrev instanceof Storage.F32 fcp && act instanceof Storage.F32 fa
+                && c instanceof Storage.F32 fc && tanhC instanceof Storage.F32 ft && h instanceof Storage.F32 fh) {
+            SimdLstm.forward(n, fp.a, preOff, fcp.a, cPrevOff, fa.a, actOff, fc.a, cOff, ft.a, tanhCOff, fh.a, hOff);
+        } else {
+            super.lstmStepForward(n, pre, preOff, cPrev, cPrevOff, act, actOff, c, cOff, tanhC, tanhCOff, h, hOff);
+        }
+    }
+
+    @Override
     public void lstmStepBackward(int n, Storage act, int actOff, Storage cPrev, int cPrevOff, Storage tanhC,
                                  int tanhCOff, Storage dh, int dhOff, Storage dc, int dcOff, Storage dpre, int dpreOff) {
         if (act instanceof Storage.F32 fa && cPrev instanceof Storage.F32 fcp && tanhC instanceof Storage.F32 ft

@@ -17,7 +17,9 @@ import jgrad.backend.UnaryOp;
  * vector is copied into a scratch vector, run through the same loop and copied back, so tails
  * compute exactly what the body does. Broadcast operands (step 0) are expanded into a scratch
  * block. exp, log, tanh and sigmoid are {@link SimdMath}'s (1–2 ulps, and the same bits whether
- * or not the JIT has compiled them); pow is StrictMath's, element by element.
+ * or not the JIT has compiled them); pow is StrictMath's, element by element. Loads are written
+ * out as {@code FloatVector.fromArray} where they are used: a load helper that C2 leaves out of line
+ * (it does so in a large caller once its inlining budget is spent) returns a boxed vector every call.
  */
 final class SimdElementwise {
 
@@ -86,31 +88,28 @@ final class SimdElementwise {
         }
     }
 
-    private static FloatVector v(float[] a, int i) {
-        return FloatVector.fromArray(S, a, i);
-    }
 
     private static void add(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).add(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).add(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void sub(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).sub(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).sub(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void mul(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).mul(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).mul(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void div(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).div(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).div(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
@@ -123,13 +122,13 @@ final class SimdElementwise {
 
     private static void max(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).max(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).max(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void min(int n, float[] a, int ao, float[] b, int bo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(a, ao + i).min(v(b, bo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, a, ao + i).min(FloatVector.fromArray(S, b, bo + i)).intoArray(o, oo + i);
         }
     }
 
@@ -139,7 +138,8 @@ final class SimdElementwise {
                 : op == BinaryOp.GT ? VectorOperators.GT : VectorOperators.GE;
         FloatVector zero = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
-            zero.blend(1f, v(a, ao + i).compare(cmp, v(b, bo + i))).intoArray(o, oo + i);
+            FloatVector av = FloatVector.fromArray(S, a, ao + i);
+            zero.blend(1f, av.compare(cmp, FloatVector.fromArray(S, b, bo + i))).intoArray(o, oo + i);
         }
     }
 
@@ -167,10 +167,10 @@ final class SimdElementwise {
             case SHIFT -> scaleShift(n, x, xo, o, oo, 1f, alpha);
             case EXP -> exp(n, x, xo, o, oo);
             case LOG -> log(n, x, xo, o, oo);
-            case TANH -> tanh(n, x, xo, o, oo);
+            case TANH -> SimdMath.tanh(n, x, xo, o, oo);
             case SQRT -> sqrt(n, x, xo, o, oo);
             case ABS -> abs(n, x, xo, o, oo);
-            case SIGMOID -> sigmoid(n, x, xo, o, oo);
+            case SIGMOID -> SimdMath.sigmoid(n, x, xo, o, oo);
             case RELU, LEAKY_RELU -> leakyRelu(n, x, xo, o, oo, op == UnaryOp.RELU ? 0f : alpha);
             case POW -> powScalar(n, x, xo, o, oo, alpha);
         }
@@ -179,55 +179,44 @@ final class SimdElementwise {
     /** y = s·x + t: −x, αx and x + α (exact in each case: one of s, t is trivial). */
     private static void scaleShift(int n, float[] x, int xo, float[] o, int oo, float s, float t) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).mul(s).add(t).intoArray(o, oo + i);
+            FloatVector.fromArray(S, x, xo + i).mul(s).add(t).intoArray(o, oo + i);
         }
     }
 
     /*
      * exp, log, tanh and sigmoid come from SimdMath, never from lanewise(EXP/LOG/TANH): those give
-     * different bits before and after C2 compiles them, and SimdMath's do not.
+     * different bits before and after C2 compiles them, and SimdMath's do not. tanh and sigmoid, which
+     * the recurrent layers run on every step, are SimdMath's array forms, whose vectors never cross a call.
      */
 
     private static void exp(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            SimdMath.exp(v(x, xo + i)).intoArray(o, oo + i);
+            SimdMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void log(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            SimdMath.log(v(x, xo + i)).intoArray(o, oo + i);
-        }
-    }
-
-    private static void tanh(int n, float[] x, int xo, float[] o, int oo) {
-        for (int i = 0; i < n; i += L) {
-            SimdMath.tanh(v(x, xo + i)).intoArray(o, oo + i);
+            SimdMath.log(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
         }
     }
 
     private static void sqrt(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).sqrt().intoArray(o, oo + i);
+            FloatVector.fromArray(S, x, xo + i).sqrt().intoArray(o, oo + i);
         }
     }
 
     private static void abs(int n, float[] x, int xo, float[] o, int oo) {
         for (int i = 0; i < n; i += L) {
-            v(x, xo + i).abs().intoArray(o, oo + i);
-        }
-    }
-
-    private static void sigmoid(int n, float[] x, int xo, float[] o, int oo) {
-        for (int i = 0; i < n; i += L) {
-            SimdMath.sigmoid(v(x, xo + i)).intoArray(o, oo + i);
+            FloatVector.fromArray(S, x, xo + i).abs().intoArray(o, oo + i);
         }
     }
 
     /** x if x &gt; 0 else αx (α = 0 for relu; NaN and −0 give 0·x as in the reference's comparison). */
     private static void leakyRelu(int n, float[] x, int xo, float[] o, int oo, float alpha) {
         for (int i = 0; i < n; i += L) {
-            FloatVector xv = v(x, xo + i);
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i);
             xv.mul(alpha).blend(xv, xv.compare(VectorOperators.GT, 0f)).intoArray(o, oo + i);
         }
     }
@@ -284,7 +273,7 @@ final class SimdElementwise {
     private static void sqrtBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
         FloatVector half = FloatVector.broadcast(S, 0.5f);
         for (int i = 0; i < n; i += L) {
-            v(g, go + i).mul(half.div(v(y, yo + i))).intoArray(dx, dxo + i);
+            FloatVector.fromArray(S, g, go + i).mul(half.div(FloatVector.fromArray(S, y, yo + i))).intoArray(dx, dxo + i);
         }
     }
 
@@ -292,11 +281,11 @@ final class SimdElementwise {
     private static void absBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo) {
         FloatVector zero = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
-            FloatVector xv = v(x, xo + i);
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i);
             FloatVector sign = zero.blend(1f, xv.compare(VectorOperators.GT, 0f))
                     .blend(-1f, xv.compare(VectorOperators.LT, 0f));
             VectorMask<Float> nan = xv.test(VectorOperators.IS_NAN);
-            v(g, go + i).mul(sign.blend(xv, nan)).intoArray(dx, dxo + i);
+            FloatVector.fromArray(S, g, go + i).mul(sign.blend(xv, nan)).intoArray(dx, dxo + i);
         }
     }
 
@@ -304,8 +293,8 @@ final class SimdElementwise {
     private static void tanhBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < n; i += L) {
-            FloatVector yv = v(y, yo + i);
-            v(g, go + i).mul(one.sub(yv.mul(yv))).intoArray(dx, dxo + i);
+            FloatVector yv = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).mul(one.sub(yv.mul(yv))).intoArray(dx, dxo + i);
         }
     }
 
@@ -313,8 +302,8 @@ final class SimdElementwise {
     private static void sigmoidBackward(int n, float[] y, int yo, float[] g, int go, float[] dx, int dxo) {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int i = 0; i < n; i += L) {
-            FloatVector yv = v(y, yo + i);
-            v(g, go + i).mul(yv.mul(one.sub(yv))).intoArray(dx, dxo + i);
+            FloatVector yv = FloatVector.fromArray(S, y, yo + i);
+            FloatVector.fromArray(S, g, go + i).mul(yv.mul(one.sub(yv))).intoArray(dx, dxo + i);
         }
     }
 
@@ -322,8 +311,8 @@ final class SimdElementwise {
     private static void reluBackward(int n, float[] x, int xo, float[] g, int go, float[] dx, int dxo, float alpha) {
         FloatVector a = FloatVector.broadcast(S, alpha);
         for (int i = 0; i < n; i += L) {
-            FloatVector d = a.blend(1f, v(x, xo + i).compare(VectorOperators.GT, 0f));
-            v(g, go + i).mul(d).intoArray(dx, dxo + i);
+            FloatVector d = a.blend(1f, FloatVector.fromArray(S, x, xo + i).compare(VectorOperators.GT, 0f));
+            FloatVector.fromArray(S, g, go + i).mul(d).intoArray(dx, dxo + i);
         }
     }
 

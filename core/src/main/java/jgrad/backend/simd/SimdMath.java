@@ -111,11 +111,89 @@ final class SimdMath {
         return t.reinterpretAsInts().or(sign).reinterpretAsFloats();
     }
 
-    /** σ(x) = 1/(1 + e) for x ≥ 0 and e/(1 + e) for x &lt; 0, with e = e^(−|x|) ≤ 1: never overflows. */
-    static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = exp(x.abs().neg());
-        FloatVector num = c(1f).blend(e, x.compare(VectorOperators.LT, 0f));
-        return num.div(e.add(1f));
+    /*
+     * The array forms below are for kernels that C2 may inline into a large caller. There it inlines
+     * helpers only while its budget of nodes lasts, and a helper left out of line that takes or returns
+     * a vector boxes it on every call: in some JMH forks the LSTM forward allocated 26 MB per sequence
+     * batch in SimdElementwise's tanh loop, whose calls of SimdMath.tanh and of a one-line load helper
+     * had stayed out of line. So each array form holds its whole loop, with tanh's, exp's and em1's steps
+     * written out: only Vector API methods, which C2 always inlines, are called, and if the method
+     * itself is left out of line only arrays cross the call. The operations are those of the vector
+     * forms, in the same order, so the bits are theirs.
+     */
+
+    /** o[oo + i] = tanh(x[xo + i]) for i in [0, n), n a multiple of L: {@link #tanh(FloatVector)} written out. */
+    static void tanh(int n, float[] x, int xo, float[] o, int oo) {
+        FloatVector log2e = FloatVector.broadcast(S, LOG2E);
+        FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
+        FloatVector i720 = FloatVector.broadcast(S, 1f / 720);
+        FloatVector i120 = FloatVector.broadcast(S, 1f / 120);
+        FloatVector i24 = FloatVector.broadcast(S, 1f / 24);
+        FloatVector i6 = FloatVector.broadcast(S, 1f / 6);
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int i = 0; i < n; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+            FloatVector a = xv.abs().min(10f);
+            FloatVector a2 = a.add(a);
+            FloatVector t = a2.fma(log2e, rounder);
+            FloatVector k = t.sub(ROUNDER);
+            IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS);
+            FloatVector r = k.fma(ln2Hi, a2);
+            r = k.fma(ln2Lo, r);
+            FloatVector q = r.fma(1f / 40320, 1f / 5040);
+            q = r.fma(q, i720);
+            q = r.fma(q, i120);
+            q = r.fma(q, i24);
+            q = r.fma(q, i6);
+            q = r.fma(q, half);
+            FloatVector em1 = r.fma(r.mul(q), r);
+            FloatVector s = ki.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = s.fma(em1, s.sub(1f));
+            FloatVector th = e.div(e.add(2f));
+            IntVector sign = xv.reinterpretAsInts().and(Integer.MIN_VALUE);
+            th.reinterpretAsInts().or(sign).reinterpretAsFloats().intoArray(o, oo + i);
+        }
+    }
+
+    /**
+     * o[oo + i] = σ(x[xo + i]) for i in [0, n), n a multiple of L: σ(x) = 1/(1 + e) for x ≥ 0 and
+     * e/(1 + e) for x &lt; 0, with e = e^(−|x|) ≤ 1 ({@link #exp} written out), so it never overflows.
+     */
+    static void sigmoid(int n, float[] x, int xo, float[] o, int oo) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector log2e = FloatVector.broadcast(S, LOG2E);
+        FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
+        FloatVector i720 = FloatVector.broadcast(S, 1f / 720);
+        FloatVector i120 = FloatVector.broadcast(S, 1f / 120);
+        FloatVector i24 = FloatVector.broadcast(S, 1f / 24);
+        FloatVector i6 = FloatVector.broadcast(S, 1f / 6);
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int i = 0; i < n; i += L) {
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i);
+            FloatVector m = xv.abs().neg().max(-110f).min(100f);
+            FloatVector t = m.fma(log2e, rounder);
+            FloatVector k = t.sub(ROUNDER);
+            IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS);
+            FloatVector r = k.fma(ln2Hi, m);
+            r = k.fma(ln2Lo, r);
+            FloatVector q = r.fma(1f / 40320, 1f / 5040);
+            q = r.fma(q, i720);
+            q = r.fma(q, i120);
+            q = r.fma(q, i24);
+            q = r.fma(q, i6);
+            q = r.fma(q, half);
+            FloatVector p = r.fma(r.mul(q), r).add(1f);
+            IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
+            FloatVector low = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector high = ki.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = p.mul(low).mul(high);
+            FloatVector num = one.blend(e, xv.compare(VectorOperators.LT, 0f));
+            num.div(e.add(1f)).intoArray(o, oo + i);
+        }
     }
 
     /**
@@ -138,11 +216,11 @@ final class SimdMath {
         FloatVector f = m.sub(1f);
         FloatVector s = f.div(f.add(2f));
         FloatVector z = s.mul(s);
-        FloatVector rr = z.fma(c(2f / 9), c(2f / 7));
-        rr = z.fma(rr, c(2f / 5));
-        rr = z.fma(rr, c(2f / 3)).mul(z);
+        FloatVector rr = z.fma(FloatVector.broadcast(S, 2f / 9), FloatVector.broadcast(S, 2f / 7));
+        rr = z.fma(rr, FloatVector.broadcast(S, 2f / 5));
+        rr = z.fma(rr, FloatVector.broadcast(S, 2f / 3)).mul(z);
         FloatVector lnm = f.sub(s.mul(f.sub(rr)));
-        FloatVector y = jf.fma(c(LN2_HI), jf.fma(c(LN2_LO), lnm));
+        FloatVector y = jf.fma(FloatVector.broadcast(S, LN2_HI), jf.fma(FloatVector.broadcast(S, LN2_LO), lnm));
         y = y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY).or(x.test(VectorOperators.IS_NAN)));
         y = y.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
         return y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));

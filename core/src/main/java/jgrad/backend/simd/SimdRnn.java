@@ -28,10 +28,6 @@ final class SimdRnn {
                 || sigma == UnaryOp.LEAKY_RELU;
     }
 
-    private static FloatVector v(float[] a, int i) {
-        return FloatVector.fromArray(S, a, i);
-    }
-
     static void backward(UnaryOp sigma, float alpha, int n, float[] pre, int preOff, float[] h, int hOff, float[] up,
                          int upOff, int upStep, float[] dh, int dhOff, float[] dpre, int dpreOff) {
         float slope = sigma == UnaryOp.LEAKY_RELU ? alpha : 0f;
@@ -62,19 +58,23 @@ final class SimdRnn {
 
     private static void vector(UnaryOp sigma, float slope, float[] pre, int p, float[] h, int ho, float[] up, int u,
                                int upStep, float[] dh, int d, float[] dpre, int dp) {
-        FloatVector g = (upStep == 0 ? FloatVector.broadcast(S, up[u]) : v(up, u)).add(v(dh, d));
+        FloatVector upv = upStep == 0 ? FloatVector.broadcast(S, up[u]) : FloatVector.fromArray(S, up, u);
+        FloatVector g = upv.add(FloatVector.fromArray(S, dh, d));
         g.intoArray(dh, d);
         FloatVector one = FloatVector.broadcast(S, 1f);
         FloatVector derivative = switch (sigma) {
             case TANH -> {
-                FloatVector y = v(h, ho);
+                FloatVector y = FloatVector.fromArray(S, h, ho);
                 yield one.sub(y.mul(y));
             }
             case SIGMOID -> {
-                FloatVector y = v(h, ho);
+                FloatVector y = FloatVector.fromArray(S, h, ho);
                 yield y.mul(one.sub(y));
             }
-            default -> FloatVector.broadcast(S, slope).blend(1f, v(pre, p).compare(VectorOperators.GT, 0f));
+            default -> {
+                FloatVector x = FloatVector.fromArray(S, pre, p);
+                yield FloatVector.broadcast(S, slope).blend(1f, x.compare(VectorOperators.GT, 0f));
+            }
         };
         g.mul(derivative).intoArray(dpre, dp);
     }
