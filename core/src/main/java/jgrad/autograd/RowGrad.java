@@ -46,7 +46,7 @@ public final class RowGrad {
             Tensor buffer = Tensor.forOverwrite(g.device(), g.dtype(), bufferShape);
             int[] rowShape = bufferShape.clone();
             rowShape[0] = unique.length;
-            Tensor summed = new Tensor(buffer.storage(), rowShape, Shapes.contiguousStrides(rowShape), 0);
+            Tensor summed = Tensor.rowMajorView(buffer.storage(), 0, rowShape);
             summed.backend().fill(unique.length * rowLen, summed.storage(), 0, 0.0);   // only the sums' rows
             Tensor gc = g.contiguous();
             summed.backend().scatterAddRows(slot, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);

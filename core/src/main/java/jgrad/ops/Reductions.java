@@ -42,7 +42,7 @@ public final class Reductions {
         int[] keptShape = out.shape();
         int[] shape = keepDim ? keptShape : dropAxes(inShape, reduced);
         // Always a new tensor object, even when nothing was reduced, so that x's own record stays intact.
-        Tensor result = new Tensor(out.storage(), shape, Shapes.contiguousStrides(shape), out.offset());
+        Tensor result = Tensor.rowMajorView(out.storage(), out.offset(), shape);
         return result.recordedAs("sum", g -> new Tensor[] {g.reshape(keptShape).expand(inShape)}, x);
     }
 

@@ -26,25 +26,25 @@ public final class Views {
     public static Tensor reshape(Tensor x, int[] newShape) {
         int[] shape = inferShape(x, newShape);
         Tensor c = x.contiguous();
-        Tensor out = new Tensor(c.storage(), shape, Shapes.contiguousStrides(shape), c.offset());
-        int[] original = x.shape();
-        return out.recordedAs("reshape", g -> new Tensor[] {g.reshape(original)}, c);
+        Tensor out = Tensor.rowMajorView(c.storage(), c.offset(), shape);
+        return out.recordedAs("reshape", g -> new Tensor[] {g.reshapeAs(x)}, c);
     }
 
+    /** newShape itself when it has no −1 (it is only read: the view shares the table's copy), else a filled-in copy. */
     private static int[] inferShape(Tensor x, int[] newShape) {
-        int[] shape = newShape.clone();
         int inferred = -1;
         long known = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] == -1) {
+        for (int i = 0; i < newShape.length; i++) {
+            if (newShape[i] == -1) {
                 if (inferred >= 0) {
                     throw new IllegalArgumentException("reshape: more than one -1 in " + Shapes.format(newShape));
                 }
                 inferred = i;
             } else {
-                known *= shape[i];
+                known *= newShape[i];
             }
         }
+        int[] shape = inferred < 0 ? newShape : newShape.clone();
         if (inferred >= 0 && known > 0 && x.numel() % known == 0) {
             shape[inferred] = (int) (x.numel() / known);
         }

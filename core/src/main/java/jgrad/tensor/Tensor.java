@@ -52,15 +52,23 @@ public final class Tensor {
                     + Arrays.toString(strides) + " differ in rank");
         }
         this.storage = storage;
-        this.shape = shape.clone();
-        this.strides = strides.clone();
+        this.shape = ShapeTable.intern(shape);
+        this.strides = ShapeTable.intern(strides);
         this.offset = offset;
     }
 
     /**
-     * A view that keeps the given arrays instead of copying them: for arrays made here or taken from
-     * another tensor, which never change once a tensor holds them (every accessor hands out a copy), so
-     * tensors may share them. Saves two arrays per op output.
+     * A row-major view of {@code shape} onto {@code storage} from {@code offset}; low level, for ops and backends.
+     * The shape is not kept (see {@link ShapeTable}), and the strides are not computed anew.
+     */
+    public static Tensor rowMajorView(Storage storage, int offset, int... shape) {
+        int[] shared = ShapeTable.intern(shape);
+        return new Tensor(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    /**
+     * A view that keeps the given arrays instead of interning them: for arrays already shared
+     * ({@link ShapeTable}), taken from another tensor or the table.
      */
     private Tensor(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
         this.storage = storage;
@@ -69,9 +77,9 @@ public final class Tensor {
         this.offset = offset;
     }
 
-    /** A contiguous tensor over the whole of storage, keeping {@code sharedShape} (see above). */
-    private Tensor(Storage storage, int[] sharedShape) {
-        this(storage, 0, sharedShape, Shapes.contiguousStrides(sharedShape));
+    /** A contiguous tensor over the whole of storage, of {@code shape} (not kept: see {@link ShapeTable}). */
+    private Tensor(Storage storage, int[] shape) {
+        this(storage, 0, ShapeTable.intern(shape), ShapeTable.rowMajorStrides(shape));
     }
 
     // ---------------------------------------------------------------- creation
@@ -83,7 +91,7 @@ public final class Tensor {
 
     /** A new contiguous tensor of zeros on {@code device}, allocated by its backend. */
     public static Tensor zeros(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape.clone());
+        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape);
     }
 
     /**
@@ -92,24 +100,23 @@ public final class Tensor {
      * that a training step's {@link jgrad.backend.Arena} does not clear it first (PyTorch's {@code empty}).
      */
     public static Tensor forOverwrite(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), shape.clone());
+        return new Tensor(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), shape);
     }
 
     /** {@link #forOverwrite} with {@code like}'s shape, dtype and device, sharing its shape arrays as {@link #zerosLike}. */
     public static Tensor forOverwriteLike(Tensor like) {
         Storage storage = like.backend().allocateForOverwrite(like.dtype(), like.numel());
-        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
+        int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
         return new Tensor(storage, 0, like.shape, strides);
     }
 
     /**
      * A new contiguous tensor of zeros with {@code like}'s shape, dtype and device (PyTorch's
-     * {@code zeros_like}). It shares like's shape array, and its strides too when like is laid out
-     * row-major, so an op's output or gradient costs no shape arrays.
+     * {@code zeros_like}). It shares like's shape array and the shape's row-major strides ({@link ShapeTable}).
      */
     public static Tensor zerosLike(Tensor like) {
         Storage storage = like.backend().allocate(like.dtype(), like.numel());
-        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
+        int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
         return new Tensor(storage, 0, like.shape, strides);
     }
 
@@ -163,12 +170,12 @@ public final class Tensor {
     /** Wraps a copy of {@code data} (row-major) as a tensor of the given shape. */
     public static Tensor of(float[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F32(data.clone()), shape.clone());
+        return new Tensor(new Storage.F32(data.clone()), shape);
     }
 
     public static Tensor of(double[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F64(data.clone()), shape.clone());
+        return new Tensor(new Storage.F64(data.clone()), shape);
     }
 
     /** A matrix from rows of equal length. */
@@ -569,6 +576,11 @@ public final class Tensor {
     /** The same elements in another shape; one dimension may be −1 (inferred). Copies only if not contiguous. */
     public Tensor reshape(int... newShape) {
         return Views.reshape(this, newShape);
+    }
+
+    /** The same elements in {@code like}'s shape (without copying that shape): {@link #reshape}. */
+    public Tensor reshapeAs(Tensor like) {
+        return Views.reshape(this, like.shape);
     }
 
     public Tensor permute(int... axes) {
