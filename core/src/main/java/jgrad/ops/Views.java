@@ -77,7 +77,7 @@ public final class Views {
             strides[i] = xStrides[a];
             inverse[a] = i;
         }
-        Tensor out = new Tensor(x.storage(), shape, strides, x.offset());
+        Tensor out = Tensor.view(x.storage(), shape, strides, x.offset());
         return out.recordedAs("permute", g -> new Tensor[] {g.permute(inverse)}, x);
     }
 
@@ -102,7 +102,7 @@ public final class Views {
         }
         int[] shape = x.shape();
         shape[a] = length;
-        Tensor out = new Tensor(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
+        Tensor out = Tensor.view(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
         return out.recordedAsView("narrow", (g, grad) -> InPlace.add(grad.narrow(a, start, length), g), x);
     }
 
@@ -125,7 +125,7 @@ public final class Views {
             strides[i] = i < lead || size != newShape[i] ? 0 : xStrides[i - lead];
         }
         int[] original = x.shape();
-        Tensor out = new Tensor(x.storage(), newShape, strides, x.offset());
+        Tensor out = Tensor.view(x.storage(), newShape, strides, x.offset());
         return out.recordedAs("expand", g -> new Tensor[] {Reductions.sumTo(g, original)}, x);
     }
 

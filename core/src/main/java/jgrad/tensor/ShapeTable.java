@@ -54,6 +54,29 @@ final class ShapeTable {
         return strides;
     }
 
+    /**
+     * The shared shape of rank 0, 1 or 2 with these sizes ({@code d0}, {@code d1} where the rank has them), found
+     * without the array a caller would make to ask: a scalar, vector or matrix output costs no shape array at all.
+     */
+    static int[] ofRank(int rank, int d0, int d1) {
+        int h = rank;
+        h = rank > 0 ? 31 * h + d0 : h;
+        h = rank > 1 ? 31 * h + d1 : h;
+        h = mix(h);
+        Entry[] t = table;
+        int mask = t.length - 1;
+        for (int i = h & mask; ; i = (i + 1) & mask) {
+            Entry e = t[i];
+            if (e == null) {
+                return intern(rank == 0 ? new int[0] : rank == 1 ? new int[] {d0} : new int[] {d0, d1});
+            }
+            int[] v = e.values;
+            if (e.hash == h && v.length == rank && (rank < 1 || v[0] == d0) && (rank < 2 || v[1] == d1)) {
+                return v;
+            }
+        }
+    }
+
     private static Entry entry(int[] values) {
         int h = hash(values);
         Entry[] t = table;
@@ -117,6 +140,11 @@ final class ShapeTable {
         for (int v : values) {
             h = 31 * h + v;
         }
+        return mix(h);
+    }
+
+    /** Spreads the bits of a polynomial hash, whose low bits alone would crowd small shapes together. */
+    private static int mix(int h) {
         return h ^ (h >>> 15) * 0x2C1B3C6D;
     }
 }

@@ -10,6 +10,7 @@ import jgrad.autograd.Autograd;
 import jgrad.autograd.LeafGrad;
 import jgrad.autograd.OpRecord;
 import jgrad.autograd.RowGrad;
+import jgrad.backend.Arena;
 import jgrad.backend.Backend;
 import jgrad.ops.Elementwise;
 import jgrad.ops.Indexing;
@@ -35,51 +36,94 @@ import jgrad.ops.Views;
  */
 public final class Tensor {
 
+    /** Tensor objects made in an {@link Arena} scope are lent by it and taken back at its close (see {@link #shell}). */
+    private static final Arena.Kind<Tensor> SHELLS = Arena.Kind.of(Tensor::new, Tensor::recycle);
+    /** The storage of a tensor taken back by its arena: any use of it fails, naming the cause. */
+    private static final Storage RECYCLED = new RecycledStorage();
+
     private Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    private int[] shape;               // shared with every tensor of this shape, never written (ShapeTable)
+    private int[] strides;             // shared likewise
+    private int offset;
 
     private boolean requiresGrad;
     private LeafGrad grads;            // made by the first gradient a leaf receives, not for every tensor
     private OpRecord gradFn;
     private boolean sparseGrad;
 
-    /** A view onto {@code storage}; low level, for ops and backends. */
+    /** A view onto {@code storage}; low level, for ops and backends. Never recycled (see {@link #view}). */
     public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
-        if (shape.length != strides.length) {
-            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
-                    + Arrays.toString(strides) + " differ in rank");
-        }
+        checkRanks(shape, strides);
         this.storage = storage;
         this.shape = ShapeTable.intern(shape);
         this.strides = ShapeTable.intern(strides);
         this.offset = offset;
     }
 
+    private Tensor() {
+    }
+
     /**
-     * A row-major view of {@code shape} onto {@code storage} from {@code offset}; low level, for ops and backends.
-     * The shape is not kept (see {@link ShapeTable}), and the strides are not computed anew.
+     * A view onto {@code storage} made by an op: like the constructor, but in an {@link Arena} scope the object is lent
+     * by the scope and, like the scope's storages, invalid after it closes. Low level, for ops and backends.
+     */
+    public static Tensor view(Storage storage, int[] shape, int[] strides, int offset) {
+        checkRanks(shape, strides);
+        return shell(storage, offset, ShapeTable.intern(shape), ShapeTable.intern(strides));
+    }
+
+    /**
+     * A row-major view of {@code shape} onto {@code storage} from {@code offset}, made by an op as {@link #view}. The
+     * shape is not kept (see {@link ShapeTable}), and the strides are not computed anew.
      */
     public static Tensor rowMajorView(Storage storage, int offset, int... shape) {
         int[] shared = ShapeTable.intern(shape);
-        return new Tensor(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    private static void checkRanks(int[] shape, int[] strides) {
+        if (shape.length != strides.length) {
+            throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
+                    + Arrays.toString(strides) + " differ in rank");
+        }
     }
 
     /**
-     * A view that keeps the given arrays instead of interning them: for arrays already shared
-     * ({@link ShapeTable}), taken from another tensor or the table.
+     * A tensor object for arrays already shared ({@link ShapeTable}): lent by the open {@link Arena} scope if any (the
+     * graph's tensors then cost no objects from step to step), else new. A lent one is blank: {@link #recycle} cleared
+     * it when its last scope closed.
      */
-    private Tensor(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
-        this.storage = storage;
-        this.shape = sharedShape;
-        this.strides = sharedStrides;
-        this.offset = offset;
+    private static Tensor shell(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
+        Tensor t = Arena.lend(SHELLS);
+        t.storage = storage;
+        t.shape = sharedShape;
+        t.strides = sharedStrides;
+        t.offset = offset;
+        return t;
     }
 
-    /** A contiguous tensor over the whole of storage, of {@code shape} (not kept: see {@link ShapeTable}). */
+    /** A contiguous {@link #shell} over storage from its start. */
+    private static Tensor contiguousShell(Storage storage, int[] sharedShape) {
+        return shell(storage, 0, sharedShape, ShapeTable.rowMajorStrides(sharedShape));
+    }
+
+    /**
+     * Clears a tensor its arena took back, so that it holds nothing of its step and so that code still using it
+     * fails at once ({@link RecycledStorage}) rather than read whatever the next step put in its storage.
+     */
+    private static void recycle(Tensor t, boolean poison) {
+        t.storage = RECYCLED;
+        t.requiresGrad = false;
+        t.grads = null;
+        t.gradFn = null;
+        t.sparseGrad = false;
+    }
+
+    /** A contiguous tensor over the whole of storage, of {@code shape} (not kept: see {@link ShapeTable}); never recycled. */
     private Tensor(Storage storage, int[] shape) {
-        this(storage, 0, ShapeTable.intern(shape), ShapeTable.rowMajorStrides(shape));
+        this.storage = storage;
+        this.shape = ShapeTable.intern(shape);
+        this.strides = ShapeTable.rowMajorStrides(this.shape);
     }
 
     // ---------------------------------------------------------------- creation
@@ -91,7 +135,22 @@ public final class Tensor {
 
     /** A new contiguous tensor of zeros on {@code device}, allocated by its backend. */
     public static Tensor zeros(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape);
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(shape)), ShapeTable.intern(shape));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a scalar, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype) {
+        return contiguousShell(device.backend().allocate(dtype, 1), ShapeTable.ofRank(0, 0, 0));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a vector, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype, int length) {
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(length, 1)), ShapeTable.ofRank(1, length, 0));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a matrix, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype, int rows, int cols) {
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(rows, cols)), ShapeTable.ofRank(2, rows, cols));
     }
 
     /**
@@ -100,14 +159,26 @@ public final class Tensor {
      * that a training step's {@link jgrad.backend.Arena} does not clear it first (PyTorch's {@code empty}).
      */
     public static Tensor forOverwrite(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), shape);
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), ShapeTable.intern(shape));
+    }
+
+    /** {@link #forOverwrite(Device, DType, int...)} of a vector, without a shape array. */
+    public static Tensor forOverwrite(Device device, DType dtype, int length) {
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(length, 1)),
+                ShapeTable.ofRank(1, length, 0));
+    }
+
+    /** {@link #forOverwrite(Device, DType, int...)} of a matrix, without a shape array. */
+    public static Tensor forOverwrite(Device device, DType dtype, int rows, int cols) {
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(rows, cols)),
+                ShapeTable.ofRank(2, rows, cols));
     }
 
     /** {@link #forOverwrite} with {@code like}'s shape, dtype and device, sharing its shape arrays as {@link #zerosLike}. */
     public static Tensor forOverwriteLike(Tensor like) {
         Storage storage = like.backend().allocateForOverwrite(like.dtype(), like.numel());
         int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
-        return new Tensor(storage, 0, like.shape, strides);
+        return shell(storage, 0, like.shape, strides);
     }
 
     /**
@@ -117,7 +188,7 @@ public final class Tensor {
     public static Tensor zerosLike(Tensor like) {
         Storage storage = like.backend().allocate(like.dtype(), like.numel());
         int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
-        return new Tensor(storage, 0, like.shape, strides);
+        return shell(storage, 0, like.shape, strides);
     }
 
     /** Whether the strides are exactly those of a row-major layout of the shape (size-1 axes included). */
@@ -264,6 +335,9 @@ public final class Tensor {
     }
 
     public Storage storage() {
+        if (storage == RECYCLED) {
+            throw RecycledStorage.used();
+        }
         return storage;
     }
 
@@ -502,7 +576,7 @@ public final class Tensor {
 
     /** The same numbers, cut off from the graph. */
     public Tensor detach() {
-        return new Tensor(storage, offset, shape, strides);
+        return shell(storage(), offset, shape, strides);
     }
 
     // ---------------------------------------------------------------- copies and conversions
