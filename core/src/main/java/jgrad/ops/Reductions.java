@@ -25,8 +25,7 @@ public final class Reductions {
         Tensor flat = x.detach().contiguous();
         Tensor out = Tensor.zeros(x.device(), x.dtype());
         out.backend().reduce(ReduceOp.SUM, 1, flat.numel(), 1, flat.storage(), flat.offset(), out.storage(), 0);
-        int[] shape = x.shape();
-        return out.recordedAs("sum", g -> new Tensor[] {g.expand(shape)}, x);
+        return out.recordedBy("sum", (r, g) -> r.gradients(g.expandAs(r.input(0))), x, null);
     }
 
     /** Σ along the given axes; with keepDim the reduced axes stay with size 1. */

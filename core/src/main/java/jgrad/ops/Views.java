@@ -27,7 +27,7 @@ public final class Views {
         int[] shape = inferShape(x, newShape);
         Tensor c = x.contiguous();
         Tensor out = Tensor.rowMajorView(c.storage(), c.offset(), shape);
-        return out.recordedAs("reshape", g -> new Tensor[] {g.reshapeAs(x)}, c);
+        return out.recordedBy("reshape", (r, g) -> r.gradients(g.reshapeAs(r.input(0))), c, null);
     }
 
     /** newShape itself when it has no −1 (it is only read: the view shares the table's copy), else a filled-in copy. */
@@ -124,9 +124,8 @@ public final class Views {
             }
             strides[i] = i < lead || size != newShape[i] ? 0 : xStrides[i - lead];
         }
-        int[] original = x.shape();
         Tensor out = Tensor.view(x.storage(), newShape, strides, x.offset());
-        return out.recordedAs("expand", g -> new Tensor[] {Reductions.sumTo(g, original)}, x);
+        return out.recordedBy("expand", (r, g) -> r.gradients(Reductions.sumToShapeOf(g, r.input(0))), x, null);
     }
 
     public static Tensor unsqueeze(Tensor x, int axis) {

@@ -218,6 +218,13 @@ public final class Tensor {
         return t;
     }
 
+    /** {@link #full(Device, DType, double, int...)} of a vector, without a shape array. */
+    public static Tensor full(Device device, DType dtype, double value, int length) {
+        Tensor t = zeros(device, dtype, length);
+        t.backend().fill(t.numel(), t.storage, 0, value);
+        return t;
+    }
+
     public static Tensor ones(DType dtype, int... shape) {
         return full(dtype, 1, shape);
     }
@@ -510,9 +517,30 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * Records that {@code op} made this tensor from a and b (b null for one input) under a rule that reads its record
+     * ({@link OpRecord.Rule}): in an {@link Arena} scope recording then costs no new object.
+     */
+    public Tensor recordedBy(String op, OpRecord.Rule rule, Tensor a, Tensor b) {
+        return recordedBy(op, rule, false, a, b, 0, 0, null);
+    }
+
+    /**
+     * {@link #recordedBy(String, OpRecord.Rule, Tensor, Tensor)} with what the rule reads besides the inputs and this
+     * output ({@link OpRecord#flags}, {@link OpRecord#number}, {@link OpRecord#saved}), and whether its gradients are
+     * new ({@link OpRecord.Backward#returnsNewGradients}).
+     */
+    public Tensor recordedBy(String op, OpRecord.Rule rule, boolean newGradients, Tensor a, Tensor b,
+                             int flags, double number, Object saved) {
+        if (needsRecord(op, a, b)) {
+            gradFn = OpRecord.of(op, rule, newGradients, this, a, b, flags, number, saved);
+        }
+        return this;
+    }
+
     /** Records that this tensor is a view onto {@code input}, whose gradient the scatter rule adds into. */
     public Tensor recordedAsView(String op, OpRecord.Scatter scatter, Tensor input) {
-        if (needsRecord(op, input)) {
+        if (needsRecord(op, input, null)) {
             gradFn = new OpRecord(op, input, scatter);
         }
         return this;
@@ -522,20 +550,28 @@ public final class Tensor {
      * Checks the output under anomaly detection, then whether the graph records this op: if so, marks this tensor
      * as needing a gradient. Written without a supplier of the record, which would be one more object per op.
      */
-    private boolean needsRecord(String op, Tensor... inputs) {
+    private boolean needsRecord(String op, Tensor[] inputs) {
+        boolean any = false;
+        for (Tensor in : inputs) {
+            any |= in != null && in.requiresGrad;
+        }
+        return needsRecord(op, any);
+    }
+
+    /** {@link #needsRecord(String, Tensor[])} of one or two inputs (b may be null), without an array of them. */
+    private boolean needsRecord(String op, Tensor a, Tensor b) {
+        return needsRecord(op, a != null && a.requiresGrad || b != null && b.requiresGrad);
+    }
+
+    private boolean needsRecord(String op, boolean anInputNeedsGrad) {
         if (Autograd.detectingAnomalies()) {
             Autograd.checkFinite(this, "the output of '" + op + "'");
         }
-        if (!Autograd.isRecording()) {
+        if (!Autograd.isRecording() || !anInputNeedsGrad) {
             return false;
         }
-        for (Tensor in : inputs) {
-            if (in != null && in.requiresGrad) {
-                this.requiresGrad = true;
-                return true;
-            }
-        }
-        return false;
+        this.requiresGrad = true;
+        return true;
     }
 
     /** Adds g to this leaf's gradient (the first gradient is copied, later ones summed). */
@@ -676,6 +712,11 @@ public final class Tensor {
     /** Elements [start, start+length) along an axis. */
     public Tensor narrow(int axis, int start, int length) {
         return Views.narrow(this, axis, start, length);
+    }
+
+    /** {@link #expand} to {@code like}'s shape (without copying that shape). */
+    public Tensor expandAs(Tensor like) {
+        return Views.expand(this, like.shape);
     }
 
     /** Broadcasts axes of size 1 to larger sizes (and adds leading axes) without copying. */
