@@ -36,6 +36,18 @@ final class Broadcast {
                     out.storage(), 0);
             return out;
         }
+        if (a.sameShape(b) && runsFlat(a) && runsFlat(b)) {    // one of them an expanded number (a sum's gradient)
+            Tensor out = Tensor.forOverwriteLike(a.isContiguous() ? a : b);
+            out.backend().binary(op, out.numel(), a.storage(), a.offset(), a.isContiguous() ? 1 : 0, b.storage(),
+                    b.offset(), b.isContiguous() ? 1 : 0, out.storage(), 0);
+            return out;
+        }
+        if (b.numel() == 1 && b.rank() <= a.rank() && a.isContiguous()) {   // one number for all of a (a global bias)
+            Tensor out = Tensor.forOverwriteLike(a);
+            out.backend().binary(op, out.numel(), a.storage(), a.offset(), 1, b.storage(), b.offset(), 0,
+                    out.storage(), 0);
+            return out;
+        }
         if (isRowOf(b, a)) {                    // a bias row combined with every row of a
             Tensor out = Tensor.forOverwriteLike(a);   // every element is written
             Tensor ac = a.contiguous();
@@ -70,6 +82,11 @@ final class Broadcast {
         }
         boolean inPlace = inner < 0 || t.stride(inner) == 0 || t.stride(inner) == 1;
         return inPlace ? t : t.contiguous();
+    }
+
+    /** Whether t's elements can be read in one run: contiguous (step 1), or one number expanded (step 0). */
+    private static boolean runsFlat(Tensor t) {
+        return t.isContiguous() || t.readsOneNumber();
     }
 
     /**

@@ -44,7 +44,7 @@ public final class Indexing {
                 return r.gradients(null);
             }
             Tensor dTable = Tensor.zeros(tab.device(), tab.dtype(), tab.shape());
-            dTable.backend().scatterAddRows(saved, rowLength(tab), gc.storage(), gc.offset(), dTable.storage(), 0);
+            dTable.backend().scatterAddRows(saved, saved.length, rowLength(tab), gc.storage(), gc.offset(), dTable.storage(), 0);
             return r.gradients(dTable);
         }, false, table, null, 0, 0, idsCopy);
     }
@@ -113,7 +113,7 @@ public final class Indexing {
                 return new Tensor[] {dh, null};
             }
             Tensor dTable = Tensor.zeros(table.device(), table.dtype(), table.shape());
-            dTable.backend().scatterAddRows(idsCopy, d, dRows.storage(), 0, dTable.storage(), 0);
+            dTable.backend().scatterAddRows(idsCopy, idsCopy.length, d, dRows.storage(), 0, dTable.storage(), 0);
             return new Tensor[] {dh, dTable};
         }, h, table);
     }

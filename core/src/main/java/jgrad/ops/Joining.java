@@ -50,6 +50,13 @@ public final class Joining {
             }
             start += sizes[i];
         }
+        if (parts.length == 2) {    // the usual pair ([user ; item]): a rule that captures nothing
+            return out.recordedBy("concat", (r, g) -> {
+                int ax = r.flags();
+                int first = r.input(0).shape(ax);
+                return r.gradients(g.narrow(ax, 0, first), g.narrow(ax, first, r.input(1).shape(ax)));
+            }, false, parts[0], parts[1], a, 0, null);
+        }
         return out.recordedAs("concat", g -> split(g, a, sizes), parts);
     }
 

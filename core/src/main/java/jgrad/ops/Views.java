@@ -18,9 +18,9 @@ public final class Views {
 
     /** A contiguous copy; the gradient passes through unchanged. */
     public static Tensor copy(Tensor x) {
-        Tensor out = Tensor.zeros(x.device(), x.dtype(), x.shape());
-        out.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), out.storage(), 0);
-        return out.recordedAs("copy", g -> new Tensor[] {g}, x);
+        Tensor out = Tensor.zerosLike(x);
+        x.writeInto(out.storage(), 0);
+        return out.recordedBy("copy", (r, g) -> r.gradients(g), x, null);
     }
 
     public static Tensor reshape(Tensor x, int[] newShape) {
@@ -102,7 +102,7 @@ public final class Views {
         }
         int[] shape = x.shape();
         shape[a] = length;
-        Tensor out = Tensor.view(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
+        Tensor out = x.withShape(shape, x.offset() + start * x.stride(a));
         return out.recordedAsView("narrow", (g, grad) -> InPlace.add(grad.narrow(a, start, length), g), x);
     }
 

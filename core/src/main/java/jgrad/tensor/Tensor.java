@@ -81,6 +81,18 @@ public final class Tensor {
         return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
     }
 
+    /** {@link #rowMajorView(Storage, int, int...)} of a vector, without a shape array. */
+    public static Tensor rowMajorView(Storage storage, int offset, int length) {
+        int[] shared = ShapeTable.ofRank(1, length, 0);
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    /** {@link #rowMajorView(Storage, int, int...)} of a matrix, without a shape array. */
+    public static Tensor rowMajorView(Storage storage, int offset, int rows, int cols) {
+        int[] shared = ShapeTable.ofRank(2, rows, cols);
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
     private static void checkRanks(int[] shape, int[] strides) {
         if (shape.length != strides.length) {
             throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
@@ -354,6 +366,11 @@ public final class Tensor {
 
     public int[] strides() {
         return strides.clone();
+    }
+
+    /** True when every element is the same stored number: each axis longer than 1 has stride 0 (an expanded scalar). */
+    public boolean readsOneNumber() {
+        return Shapes.isConstant(shape, strides);
     }
 
     /** True when the elements lie in row-major order without gaps (so kernels can read it flat). */
@@ -643,6 +660,14 @@ public final class Tensor {
         Device.common("copyFrom", device(), src.device()).backend().copy(src.shape, src.storage, src.offset, src.strides, storage, offset);
     }
 
+    /**
+     * Writes this tensor's elements in row-major order into {@code dst} from {@code dstOffset} (the backend's strided
+     * copy), reading its layout in place: the non-differentiable core of {@link #copy}.
+     */
+    public void writeInto(Storage dst, int dstOffset) {
+        backend().copy(shape, storage(), offset, strides, dst, dstOffset);
+    }
+
     /** The same values in another dtype (differentiable; the gradient converts back). */
     public Tensor to(DType dtype) {
         return dtype == dtype() ? this : Elementwise.convert(this, dtype);
@@ -714,6 +739,15 @@ public final class Tensor {
         return Views.narrow(this, axis, start, length);
     }
 
+    /**
+     * A view of this tensor's storage with its strides, another shape and another offset (a narrow: the shape may
+     * only shrink within the same elements); low level, for ops, made as {@link #view}. Not recorded.
+     */
+    public Tensor withShape(int[] shape, int offset) {
+        checkRanks(shape, strides);
+        return shell(storage(), offset, ShapeTable.intern(shape), strides);
+    }
+
     /** {@link #expand} to {@code like}'s shape (without copying that shape). */
     public Tensor expandAs(Tensor like) {
         return Views.expand(this, like.shape);
@@ -770,7 +804,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- reductions and softmax
 
     public Tensor sum() { return Reductions.sumAll(this); }
-    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, new int[] {axis}, keepDim); }
+    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, axis, keepDim); }
     public Tensor sum(int[] axes, boolean keepDim) { return Reductions.sum(this, axes, keepDim); }
     public Tensor mean() { return Reductions.meanAll(this); }
     public Tensor mean(int axis, boolean keepDim) { return Reductions.mean(this, new int[] {axis}, keepDim); }

@@ -67,7 +67,7 @@ public final class SoftmaxCrossEntropy {
             Storage s = dz.storage();
             b.unary(UnaryOp.EXP, rows * classes, logProbs.storage(), 0, s, 0, 0);
             Tensor minusOne = Tensor.full(logits.device(), logits.dtype(), -1, rows);
-            b.scatterAddRows((int[]) r.saved(), 1, minusOne.storage(), 0, s, 0);
+            b.scatterAddRows((int[]) r.saved(), rows, 1, minusOne.storage(), 0, s, 0);
             Tensor gc = g.contiguous();
             b.binary(BinaryOp.MUL, rows * classes, s, 0, 1, gc.storage(), gc.offset(), 0, s, 0);
             b.unary(UnaryOp.SCALE, rows * classes, s, 0, s, 0, 1.0 / rows);
