@@ -37,6 +37,14 @@ import java.util.function.Supplier;
  * no step took in the last two is forgotten, so the pool holds about the largest recent step and does
  * not pile up a step's worth of memory for every shape it has seen.
  *
+ * <p>The graph's objects follow the same rule (a {@link Kind} of object each): the tensor objects that ops make in
+ * the scope, their op records (with a rule that reads its record instead of capturing, see
+ * {@code jgrad.autograd.OpRecord}) and row gradients are lent by the scope and taken back at its outermost close, so
+ * that a steady step makes almost no objects at all (shapes are shared, see {@code jgrad.tensor.ShapeTable}).
+ * Parameters, leaves and anything made with no scope open, or {@link #outside} it, are never taken back. A tensor,
+ * record or row gradient used after its scope fails with an error that says so, until a later step lends the object
+ * again (then, like a storage, it holds that step's values).
+ *
  * <p>With {@code -Djgrad.arena.poison=true} every storage handed back is filled with NaN, so that a
  * tensor read after its scope shows at once, and every new storage is made a few elements longer than
  * asked, so that code taking a storage's length for a tensor's shows too; the test suite runs that way.

@@ -331,6 +331,12 @@ public class ScalarBackend implements Backend {
         for (int d : shape) {
             total *= d;
         }
+        if (rank == 1) {                                 // one run: no odometer to allocate
+            for (int i = 0; i < total; i++) {
+                dst.set(dstOff + i, src.get(srcOff + i * srcStrides[0]));
+            }
+            return;
+        }
         int[] index = new int[rank];
         int s = srcOff;
         for (int flat = 0; flat < total; flat++) {

@@ -103,6 +103,9 @@ public final class Views {
         int[] shape = x.shape();
         shape[a] = length;
         Tensor out = x.withShape(shape, x.offset() + start * x.stride(a));
+        if (!x.requiresGrad() && !jgrad.autograd.Autograd.detectingAnomalies()) {
+            return out;         // nothing to record (a backward's narrow): no rule object to make
+        }
         return out.recordedAsView("narrow", (g, grad) -> InPlace.add(grad.narrow(a, start, length), g), x);
     }
 
@@ -114,15 +117,13 @@ public final class Views {
                     + " to fewer axes " + Shapes.format(newShape));
         }
         int[] strides = new int[rank];
-        int[] xShape = x.shape();
-        int[] xStrides = x.strides();
         for (int i = 0; i < rank; i++) {
-            int size = i < lead ? 1 : xShape[i - lead];
+            int size = i < lead ? 1 : x.shape(i - lead);
             if (size != newShape[i] && size != 1) {
                 throw new IllegalArgumentException("expand: axis " + i + " of shape " + Shapes.format(x.shape())
                         + " has size " + size + ", which cannot expand to " + newShape[i]);
             }
-            strides[i] = i < lead || size != newShape[i] ? 0 : xStrides[i - lead];
+            strides[i] = i < lead || size != newShape[i] ? 0 : x.stride(i - lead);
         }
         Tensor out = Tensor.view(x.storage(), newShape, strides, x.offset());
         return out.recordedBy("expand", (r, g) -> r.gradients(Reductions.sumToShapeOf(g, r.input(0))), x, null);

@@ -657,7 +657,7 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
                     + " is a non-contiguous view");
         }
-        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape, src.storage, src.offset, src.strides, storage, offset);
+        src.writeInto(Device.common("copyFrom", device(), src.device()).backend(), storage, offset);
     }
 
     /**
@@ -665,7 +665,16 @@ public final class Tensor {
      * copy), reading its layout in place: the non-differentiable core of {@link #copy}.
      */
     public void writeInto(Storage dst, int dstOffset) {
-        backend().copy(shape, storage(), offset, strides, dst, dstOffset);
+        writeInto(backend(), dst, dstOffset);
+    }
+
+    /** A contiguous tensor goes as one run of numel (a kernel then needs no odometer, which would be an array). */
+    private void writeInto(Backend backend, Storage dst, int dstOffset) {
+        if (isContiguous()) {
+            backend.copy(ShapeTable.ofRank(1, numel(), 0), storage(), offset, ShapeTable.ofRank(1, 1, 0), dst, dstOffset);
+        } else {
+            backend.copy(shape, storage(), offset, strides, dst, dstOffset);
+        }
     }
 
     /** The same values in another dtype (differentiable; the gradient converts back). */
