@@ -35,6 +35,11 @@ public final class Shapes {
         return (int) n;
     }
 
+    /** The shared, never-written shape [n] ({@link ShapeTable}): for kernels that take a shape array, without making one. */
+    public static int[] vector(int n) {
+        return ShapeTable.ofRank(1, n, 0);
+    }
+
     /** Row-major strides: the last axis moves by 1. */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];
