@@ -3,6 +3,8 @@ package jgrad.backend;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 
 /**
@@ -35,6 +37,14 @@ import java.util.function.Supplier;
  * no step took in the last two is forgotten, so the pool holds about the largest recent step and does
  * not pile up a step's worth of memory for every shape it has seen.
  *
+ * <p>The graph's objects follow the same rule (a {@link Kind} of object each): the tensor objects that ops make in
+ * the scope, their op records (with a rule that reads its record instead of capturing, see
+ * {@code jgrad.autograd.OpRecord}) and row gradients are lent by the scope and taken back at its outermost close, so
+ * that a steady step makes almost no objects at all (shapes are shared, see {@code jgrad.tensor.ShapeTable}).
+ * Parameters, leaves and anything made with no scope open, or {@link #outside} it, are never taken back. A tensor,
+ * record or row gradient used after its scope fails with an error that says so, until a later step lends the object
+ * again (then, like a storage, it holds that step's values).
+ *
  * <p>With {@code -Djgrad.arena.poison=true} every storage handed back is filled with NaN, so that a
  * tensor read after its scope shows at once, and every new storage is made a few elements longer than
  * asked, so that code taking a storage's length for a tensor's shows too; the test suite runs that way.
@@ -61,6 +71,8 @@ public final class Arena implements AutoCloseable {
     private final FreeLists<Storage> free = new FreeLists<>();
     private final ArrayList<int[]> lentInts = new ArrayList<>();
     private final FreeLists<int[]> freeInts = new FreeLists<>();
+    /** This arena's pool of each {@link Kind} of graph object, by the kind's index (grown as kinds appear). */
+    private ObjectPool[] pools = new ObjectPool[0];
 
     private Arena() {
     }
@@ -103,6 +115,11 @@ public final class Arena implements AutoCloseable {
             freeInts.push(a.length, a, steps);
         }
         lentInts.clear();
+        for (ObjectPool pool : pools) {
+            if (pool != null) {
+                pool.takeAllBack(POISON);
+            }
+        }
         free.compactIfLarge();
         freeInts.compactIfLarge();
         steps++;
@@ -179,6 +196,93 @@ public final class Arena implements AutoCloseable {
         }
         a.lentInts.add(ints);
         return ints;
+    }
+
+    /**
+     * A kind of small object that a step makes per op (tensor shells, op records), recycled the way storages are:
+     * an object lent by a scope ({@link #lend}) is taken back at the outermost close and lent again by the next
+     * step. Made once per kind, as a constant of the class whose objects it lends.
+     *
+     * @param make    a new, blank object
+     * @param recycle clears an object taken back, so that it holds on to nothing of its step; with {@code poison}
+     *                ({@code -Djgrad.arena.poison=true}) it also marks the object dead, so that code still holding it
+     *                after its scope gets a clear error instead of the next step's values
+     */
+    public record Kind<T>(int index, Supplier<T> make, BiConsumer<T, Boolean> recycle) {
+
+        private static final AtomicInteger KINDS = new AtomicInteger();
+
+        public static <T> Kind<T> of(Supplier<T> make, BiConsumer<T, Boolean> recycle) {
+            return new Kind<>(KINDS.getAndIncrement(), make, recycle);
+        }
+    }
+
+    /**
+     * An object of {@code kind}: lent by this thread's open scope (and taken back at its outermost close), or, with no
+     * scope open or inside {@link #outside}, a new one that nothing takes back. The caller sets all of its state.
+     */
+    public static <T> T lend(Kind<T> kind) {
+        Arena a = BOUND.get();
+        if (a == null || a.depth == 0 || a.suspended > 0) {
+            return kind.make().get();
+        }
+        return a.pool(kind).lend();
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> ObjectPool<T> pool(Kind<T> kind) {
+        int i = kind.index();
+        if (i >= pools.length) {
+            pools = Arrays.copyOf(pools, Math.max(i + 1, 2 * pools.length));
+        }
+        if (pools[i] == null) {
+            pools[i] = new ObjectPool<>(kind);
+        }
+        return pools[i];
+    }
+
+    /**
+     * The objects of one kind that this arena made: the first {@code lent} are out in the open scope, the rest free.
+     * Lending and taking back are a counter's moves, so the pool itself allocates nothing in a steady state. It keeps
+     * as many objects as the largest step used, up to {@link #MAX_POOLED}; beyond that, objects are new and left to
+     * the garbage collector.
+     */
+    private static final class ObjectPool<T> {
+        private static final int MAX_POOLED = 1 << 16;
+
+        private final Kind<T> kind;
+        private Object[] objects = new Object[16];
+        private int made;
+        private int lent;
+
+        ObjectPool(Kind<T> kind) {
+            this.kind = kind;
+        }
+
+        @SuppressWarnings("unchecked")
+        T lend() {
+            if (lent < made) {
+                return (T) objects[lent++];
+            }
+            T t = kind.make().get();
+            if (made == MAX_POOLED) {
+                return t;
+            }
+            if (made == objects.length) {
+                objects = Arrays.copyOf(objects, 2 * made);
+            }
+            objects[made++] = t;
+            lent = made;
+            return t;
+        }
+
+        @SuppressWarnings("unchecked")
+        void takeAllBack(boolean poison) {
+            for (int i = 0; i < lent; i++) {
+                kind.recycle().accept((T) objects[i], poison);
+            }
+            lent = 0;
+        }
     }
 
     /** Ordered by length, then dtype: the keys of one dtype that are at least a length follow its own. */

@@ -177,8 +177,11 @@ public interface Backend {
     /** Copies rows: out[r] = table[ids[r]] for rows of {@code rowLen}; ids are checked by the caller. */
     void gatherRows(int[] ids, int rowLen, Storage table, int tableOff, Storage out, int outOff);
 
-    /** Adds rows back: table[ids[r]] += src[r]; repeated ids accumulate. */
-    void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff);
+    /**
+     * Adds rows back: table[ids[r]] += src[r] for r in [0, count); repeated ids accumulate. A count rather than
+     * ids.length, so that ids may live in a longer array a step's arena lends again (a row gradient's distinct ids).
+     */
+    void scatterAddRows(int[] ids, int count, int rowLen, Storage src, int srcOff, Storage table, int tableOff);
 
     /**
      * Dot products of rows with gathered rows: out[r] = Σ_j h[r, j] · table[ids[r], j] for r in [0, ids.length),
@@ -355,22 +358,23 @@ public interface Backend {
     /**
      * The exact Adam update of a whole table of {@code rows} rows of {@code rowLen} elements (w, m and v from
      * {@code wOff}) whose gradient is row-sparse: row ids[k] (ids ascending, each once) has the gradient row
-     * g[gOff + k·rowLen ..], every other row the gradient 0, so its moments decay and its weight still moves.
+     * g[gOff + k·rowLen ..] for k in [0, count), every other row the gradient 0, so its moments decay and its
+     * weight still moves.
      * The same bits as {@link #adam} on the dense gradient. This default composes exactly that: it writes the
      * dense gradient into {@code dense} (rows·rowLen elements of scratch) and runs {@link #adam} over it; a CPU
      * backend walks the rows instead and never reads a zero it has written.
      */
-    default void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
-                          int gOff, AdamStep step, Storage dense) {
-        adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+    default void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, int count,
+                          Storage g, int gOff, AdamStep step, Storage dense) {
+        adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
     }
 
     /** {@link #adamRows} as {@link #adam} over the gradient made dense in {@code dense}: fill, scatter, Adam. */
     static void adamRowsDensified(Backend be, int rows, int rowLen, Storage w, int wOff, Storage m, Storage v,
-                                  int[] ids, Storage g, int gOff, AdamStep step, Storage dense) {
+                                  int[] ids, int count, Storage g, int gOff, AdamStep step, Storage dense) {
         int n = rows * rowLen;
         be.fill(n, dense, 0, 0.0);
-        be.scatterAddRows(ids, rowLen, g, gOff, dense, 0);
+        be.scatterAddRows(ids, count, rowLen, g, gOff, dense, 0);
         be.adam(n, w, wOff, m, v, dense, 0, step);
     }
 

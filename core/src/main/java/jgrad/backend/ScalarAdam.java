@@ -30,12 +30,12 @@ final class ScalarAdam {
     }
 
     /** Row by row: a looked-up row takes {@link #adam} with its gradient row, any other row the rule with g = 0. */
-    static void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
-                         int gOff, AdamStep step) {
+    static void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, int count,
+                         Storage g, int gOff, AdamStep step) {
         int k = 0;
         for (int r = 0; r < rows; r++) {
             int p = wOff + r * rowLen;
-            if (k < ids.length && ids[k] == r) {
+            if (k < count && ids[k] == r) {
                 adam(rowLen, w, p, m, v, g, gOff + k * rowLen, step);
                 k++;
             } else {

@@ -315,8 +315,8 @@ public class ScalarBackend implements Backend {
     }
 
     @Override
-    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
-        for (int r = 0; r < ids.length; r++) {
+    public void scatterAddRows(int[] ids, int count, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+        for (int r = 0; r < count; r++) {
             for (int j = 0; j < rowLen; j++) {
                 int t = tableOff + ids[r] * rowLen + j;
                 table.set(t, table.get(t) + src.get(srcOff + r * rowLen + j));
@@ -330,6 +330,12 @@ public class ScalarBackend implements Backend {
         int total = 1;
         for (int d : shape) {
             total *= d;
+        }
+        if (rank == 1) {                                 // one run: no odometer to allocate
+            for (int i = 0; i < total; i++) {
+                dst.set(dstOff + i, src.get(srcOff + i * srcStrides[0]));
+            }
+            return;
         }
         int[] index = new int[rank];
         int s = srcOff;
@@ -448,9 +454,9 @@ public class ScalarBackend implements Backend {
 
     /** Row by row: a looked-up row takes {@link #adam} with its gradient row, any other row the rule with g = 0. */
     @Override
-    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
-                         int gOff, AdamStep step, Storage dense) {
-        ScalarAdam.adamRows(rows, rowLen, w, wOff, m, v, ids, g, gOff, step);
+    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, int count,
+                         Storage g, int gOff, AdamStep step, Storage dense) {
+        ScalarAdam.adamRows(rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step);
     }
 
     // The rules below are the loops the optimizers ran before they became kernels: double arithmetic

@@ -40,7 +40,7 @@ public final class Workspace {
             s = Arena.outside(() -> at.backend().allocate(dtype, n));   // kept from call to call
             buffers.put(name, s);
         }
-        return new Tensor(s, shape, Shapes.contiguousStrides(shape), 0);
+        return Tensor.rowMajorView(s, 0, shape);
     }
 
     /** {@link #get}, filled with zeros. */

@@ -36,6 +36,28 @@ final class Broadcast {
                     out.storage(), 0);
             return out;
         }
+        if (a.sameShape(b) && runsFlat(a) && runsFlat(b)) {    // one of them an expanded number (a sum's gradient)
+            Tensor out = Tensor.forOverwriteLike(a.isContiguous() ? a : b);
+            out.backend().binary(op, out.numel(), a.storage(), a.offset(), a.isContiguous() ? 1 : 0, b.storage(),
+                    b.offset(), b.isContiguous() ? 1 : 0, out.storage(), 0);
+            return out;
+        }
+        if (a.sameShape(b) && a.rank() == 2 && (isExpandedColumn(a) && b.isContiguous()
+                || a.isContiguous() && isExpandedColumn(b))) {      // a row sum's gradient: one number per row
+            Tensor out = Tensor.forOverwriteLike(a.isContiguous() ? a : b);
+            int cols = a.shape(1);
+            for (int row = 0; row < a.shape(0); row++) {
+                out.backend().binary(op, cols, a.storage(), a.offset() + row * a.stride(0), a.stride(1),
+                        b.storage(), b.offset() + row * b.stride(0), b.stride(1), out.storage(), row * cols);
+            }
+            return out;
+        }
+        if (b.numel() == 1 && b.rank() <= a.rank() && a.isContiguous()) {   // one number for all of a (a global bias)
+            Tensor out = Tensor.forOverwriteLike(a);
+            out.backend().binary(op, out.numel(), a.storage(), a.offset(), 1, b.storage(), b.offset(), 0,
+                    out.storage(), 0);
+            return out;
+        }
         if (isRowOf(b, a)) {                    // a bias row combined with every row of a
             Tensor out = Tensor.forOverwriteLike(a);   // every element is written
             Tensor ac = a.contiguous();
@@ -70,6 +92,16 @@ final class Broadcast {
         }
         boolean inPlace = inner < 0 || t.stride(inner) == 0 || t.stride(inner) == 1;
         return inPlace ? t : t.contiguous();
+    }
+
+    /** Whether a matrix repeats one number along each row (stride 0 along its rows, as a column expanded). */
+    private static boolean isExpandedColumn(Tensor t) {
+        return t.stride(1) == 0 && t.shape(1) > 1;
+    }
+
+    /** Whether t's elements can be read in one run: contiguous (step 1), or one number expanded (step 0). */
+    private static boolean runsFlat(Tensor t) {
+        return t.isContiguous() || t.readsOneNumber();
     }
 
     /**

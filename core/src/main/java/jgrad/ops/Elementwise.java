@@ -20,23 +20,23 @@ public final class Elementwise {
     /** z = a + b; ∂z/∂a = 1, ∂z/∂b = 1. */
     public static Tensor add(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("add", BinaryOp.ADD, a, b);
-        return out.recordedAs("add", g -> new Tensor[] {
-                Reductions.sumToShapeOf(g, a), Reductions.sumToShapeOf(g, b)}, a, b);
+        return out.recordedBy("add", (r, g) -> r.gradients(
+                Reductions.sumToShapeOf(g, r.input(0)), Reductions.sumToShapeOf(g, r.input(1))), a, b);
     }
 
     /** z = a − b; ∂z/∂a = 1, ∂z/∂b = −1. */
     public static Tensor sub(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("sub", BinaryOp.SUB, a, b);
-        return out.recordedAs("sub", g -> new Tensor[] {
-                Reductions.sumToShapeOf(g, a), Reductions.sumToShapeOf(g.neg(), b)}, a, b);
+        return out.recordedBy("sub", (r, g) -> r.gradients(
+                Reductions.sumToShapeOf(g, r.input(0)), Reductions.sumToShapeOf(g.neg(), r.input(1))), a, b);
     }
 
     /** z = a·b; ∂z/∂a = b, ∂z/∂b = a. */
     public static Tensor mul(Tensor a, Tensor b) {
         Tensor out = Broadcast.binary("mul", BinaryOp.MUL, a, b);
-        return out.recordedAs("mul", g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumToShapeOf(g.mul(b), a) : null,
-                b.requiresGrad() ? Reductions.sumToShapeOf(g.mul(a), b) : null}, a, b);
+        return out.recordedBy("mul", (r, g) -> r.gradients(
+                r.input(0).requiresGrad() ? Reductions.sumToShapeOf(g.mul(r.input(1)), r.input(0)) : null,
+                r.input(1).requiresGrad() ? Reductions.sumToShapeOf(g.mul(r.input(0)), r.input(1)) : null), a, b);
     }
 
     /** z = a/b; ∂z/∂a = 1/b, ∂z/∂b = −a/b² = −z/b. */
@@ -81,13 +81,15 @@ public final class Elementwise {
         Tensor xc = x.contiguous();
         Tensor out = Tensor.forOverwriteLike(xc);
         out.backend().unary(op, out.numel(), xc.storage(), xc.offset(), out.storage(), 0, alpha);
-        return out.recordedWithNewGradients(name, g -> {
+        return out.recordedBy(name, (r, g) -> {     // reads x, y, the op and α from the record
+            Tensor in = r.input(0);
+            Tensor y = r.output();
             Tensor gc = g.contiguous();
-            Tensor dx = Tensor.forOverwriteLike(xc);
-            dx.backend().unaryBackward(op, dx.numel(), xc.storage(), xc.offset(), out.storage(), out.offset(),
-                    gc.storage(), gc.offset(), dx.storage(), 0, alpha);
-            return new Tensor[] {dx};
-        }, xc);
+            Tensor dx = Tensor.forOverwriteLike(in);
+            dx.backend().unaryBackward((UnaryOp) r.saved(), dx.numel(), in.storage(), in.offset(), y.storage(),
+                    y.offset(), gc.storage(), gc.offset(), dx.storage(), 0, r.number());
+            return r.gradients(dx);
+        }, true, xc, null, 0, alpha, op);
     }
 
     public static Tensor neg(Tensor x) { return unary("neg", UnaryOp.NEG, x, 0); }

@@ -23,31 +23,54 @@ public final class Indexing {
         if (table.rank() < 1) {
             throw new IllegalArgumentException("gatherRows: needs a table of rank >= 1, got a scalar");
         }
-        int[] shapeOfIds = idsShape.length == 0 ? new int[] {ids.length} : idsShape;
-        if (Shapes.numel(shapeOfIds) != ids.length) {
+        if (idsShape.length > 0 && Shapes.numel(idsShape) != ids.length) {
             throw new IllegalArgumentException("gatherRows: " + ids.length + " ids do not fill ids shape "
-                    + Shapes.format(shapeOfIds));
+                    + Shapes.format(idsShape));
         }
         checkIds("gatherRows", ids, table.shape(0));
-        int[] rowShape = Arrays.copyOfRange(table.shape(), 1, table.rank());
-        int rowLen = Shapes.numel(rowShape);
-        int[] outShape = Arrays.copyOf(shapeOfIds, shapeOfIds.length + rowShape.length);
-        System.arraycopy(rowShape, 0, outShape, shapeOfIds.length, rowShape.length);
+        int rowLen = rowLength(table);
         Tensor t = table.contiguous();
-        Tensor out = Tensor.forOverwrite(table.device(), table.dtype(), outShape);      // every row is copied
+        Tensor out = gatheredShape(table, ids, idsShape);      // every row is copied
         int[] idsCopy = Arena.ints(ids.length);      // kept for the backward; lent by the step, if any
         System.arraycopy(ids, 0, idsCopy, 0, ids.length);
         out.backend().gatherRows(idsCopy, rowLen, t.storage(), t.offset(), out.storage(), 0);
-        return out.recordedAs("gatherRows", g -> {
+        return out.recordedBy("gatherRows", (r, g) -> {      // the ids are the record's saved object
+            Tensor tab = r.input(0);
+            int[] saved = (int[]) r.saved();
             Tensor gc = g.contiguous();
-            if (table.isSparseGrad() && table.gradFn() == null) {
-                table.accumulateRowGrad(idsCopy, gc.reshape(concat(ids.length, rowShape)));
-                return new Tensor[] {null};
+            if (tab.isSparseGrad() && tab.gradFn() == null) {
+                tab.accumulateRowGrad(saved, gc.rank() == tab.rank() ? gc : gc.reshape(concat(saved.length,
+                        Arrays.copyOfRange(tab.shape(), 1, tab.rank()))));
+                return r.gradients(null);
             }
-            Tensor dTable = Tensor.zeros(table.device(), table.dtype(), table.shape());
-            dTable.backend().scatterAddRows(idsCopy, rowLen, gc.storage(), gc.offset(), dTable.storage(), 0);
-            return new Tensor[] {dTable};
-        }, table);
+            Tensor dTable = Tensor.zeros(tab.device(), tab.dtype(), tab.shape());
+            dTable.backend().scatterAddRows(saved, saved.length, rowLength(tab), gc.storage(), gc.offset(), dTable.storage(), 0);
+            return r.gradients(dTable);
+        }, false, table, null, 0, 0, idsCopy);
+    }
+
+    /** The elements of one row of a table: the product of its shape after the first axis. */
+    private static int rowLength(Tensor table) {
+        int n = 1;
+        for (int d = 1; d < table.rank(); d++) {
+            n *= table.shape(d);
+        }
+        return n;
+    }
+
+    /**
+     * A tensor for the gathered rows, of shape idsShape (or [ids.length]) + table.shape[1:]; the usual lookup, ids into
+     * a matrix, without shape arrays.
+     */
+    private static Tensor gatheredShape(Tensor table, int[] ids, int[] idsShape) {
+        if (idsShape.length == 0 && table.rank() == 2) {
+            return Tensor.forOverwrite(table.device(), table.dtype(), ids.length, table.shape(1));
+        }
+        int[] shapeOfIds = idsShape.length == 0 ? new int[] {ids.length} : idsShape;
+        int[] rowShape = Arrays.copyOfRange(table.shape(), 1, table.rank());
+        int[] outShape = Arrays.copyOf(shapeOfIds, shapeOfIds.length + rowShape.length);
+        System.arraycopy(rowShape, 0, outShape, shapeOfIds.length, rowShape.length);
+        return Tensor.forOverwrite(table.device(), table.dtype(), outShape);
     }
 
     /**
@@ -90,7 +113,7 @@ public final class Indexing {
                 return new Tensor[] {dh, null};
             }
             Tensor dTable = Tensor.zeros(table.device(), table.dtype(), table.shape());
-            dTable.backend().scatterAddRows(idsCopy, d, dRows.storage(), 0, dTable.storage(), 0);
+            dTable.backend().scatterAddRows(idsCopy, idsCopy.length, d, dRows.storage(), 0, dTable.storage(), 0);
             return new Tensor[] {dh, dTable};
         }, h, table);
     }

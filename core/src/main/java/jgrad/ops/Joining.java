@@ -20,22 +20,19 @@ public final class Joining {
             throw new IllegalArgumentException("concat: needs at least one tensor");
         }
         int a = Shapes.axis("concat", axis, parts[0].rank());
-        int[] shape = parts[0].shape();
         int total = 0;
         for (Tensor p : parts) {
             Broadcast.checkCompatible("concat", parts[0], p);
-            int[] ps = p.shape();
-            ps[a] = shape[a];
-            if (!Arrays.equals(ps, shape)) {
-                throw new IllegalArgumentException("concat along axis " + a + ": shapes " + Shapes.format(parts[0].shape())
-                        + " and " + Shapes.format(p.shape()) + " differ on another axis");
-            }
+            checkSameOffAxis(parts[0], p, a);
             total += p.shape(a);
         }
-        shape[a] = total;
-        Tensor out = Tensor.zeros(parts[0].device(), parts[0].dtype(), shape);
-        int outer = Shapes.product(shape, 0, a);
-        int inner = Shapes.product(shape, a + 1, shape.length);
+        Tensor out = joined(parts[0], a, total);
+        int outer = 1;
+        int inner = 1;
+        for (int d = 0; d < out.rank(); d++) {
+            outer *= d < a ? out.shape(d) : 1;
+            inner *= d > a ? out.shape(d) : 1;
+        }
         Backend backend = out.backend();
         int[] sizes = new int[parts.length];
         int start = 0;
@@ -43,14 +40,44 @@ public final class Joining {
             Tensor p = parts[i].contiguous();
             sizes[i] = p.shape(a);
             int block = sizes[i] * inner;
-            int[] blockShape = {block};     // made once per part: a batch concat copies one block per row
+            int[] blockShape = Shapes.vector(block);     // shared: a batch concat copies one block per row
             for (int o = 0; o < outer && block > 0; o++) {
                 backend.copy(blockShape, p.storage(), p.offset() + o * block, UNIT_STRIDE,
                         out.storage(), (o * total + start) * inner);
             }
             start += sizes[i];
         }
+        if (parts.length == 2) {    // the usual pair ([user ; item]): a rule that captures nothing
+            return out.recordedBy("concat", (r, g) -> {
+                int ax = r.flags();
+                int first = r.input(0).shape(ax);
+                return r.gradients(g.narrow(ax, 0, first), g.narrow(ax, first, r.input(1).shape(ax)));
+            }, false, parts[0], parts[1], a, 0, null);
+        }
         return out.recordedAs("concat", g -> split(g, a, sizes), parts);
+    }
+
+    /** p has first's size on every axis but a, or an error names both shapes. */
+    private static void checkSameOffAxis(Tensor first, Tensor p, int a) {
+        boolean same = p.rank() == first.rank();
+        for (int d = 0; same && d < p.rank(); d++) {
+            same = d == a || p.shape(d) == first.shape(d);
+        }
+        if (!same) {
+            throw new IllegalArgumentException("concat along axis " + a + ": shapes " + Shapes.format(first.shape())
+                    + " and " + Shapes.format(p.shape()) + " differ on another axis");
+        }
+    }
+
+    /** Zeros of first's shape with {@code total} along axis a (a matrix without a shape array). */
+    private static Tensor joined(Tensor first, int a, int total) {
+        if (first.rank() == 2) {
+            return Tensor.zeros(first.device(), first.dtype(), a == 0 ? total : first.shape(0),
+                    a == 1 ? total : first.shape(1));
+        }
+        int[] shape = first.shape();
+        shape[a] = total;
+        return Tensor.zeros(first.device(), first.dtype(), shape);
     }
 
     /** Joins tensors of one shape along a new axis. */

@@ -13,6 +13,8 @@ import jgrad.tensor.Tensor;
 public final class MatMul {
 
     private static final int[] NO_BATCH = {};
+    private static final int TRANS_A = 1;
+    private static final int TRANS_B = 2;
 
     private MatMul() {
     }
@@ -46,9 +48,14 @@ public final class MatMul {
             out = Tensor.forOverwrite(a.device(), a.dtype(), concat(batch, m, n));
             multiply(ab, transA, bb, transB, out, m, n, k);
         }
-        return out.recordedWithNewGradients("matmul", g -> new Tensor[] {
-                a.requiresGrad() ? Reductions.sumToShapeOf(gradA(g, b, transA, transB), a) : null,
-                b.requiresGrad() ? Reductions.sumToShapeOf(gradB(g, a, transA, transB), b) : null}, a, b);
+        return out.recordedBy("matmul", (r, g) -> {     // the transpose flags are bits 0 and 1 of the record's
+            boolean ta = (r.flags() & TRANS_A) != 0;
+            boolean tb = (r.flags() & TRANS_B) != 0;
+            Tensor ra = r.input(0);
+            Tensor rb = r.input(1);
+            return r.gradients(ra.requiresGrad() ? Reductions.sumToShapeOf(gradA(g, rb, ta, tb), ra) : null,
+                    rb.requiresGrad() ? Reductions.sumToShapeOf(gradB(g, ra, ta, tb), rb) : null);
+        }, true, a, b, (transA ? TRANS_A : 0) | (transB ? TRANS_B : 0), 0, null);
     }
 
     /**

@@ -25,8 +25,7 @@ public final class Reductions {
         Tensor flat = x.detach().contiguous();
         Tensor out = Tensor.zeros(x.device(), x.dtype());
         out.backend().reduce(ReduceOp.SUM, 1, flat.numel(), 1, flat.storage(), flat.offset(), out.storage(), 0);
-        int[] shape = x.shape();
-        return out.recordedAs("sum", g -> new Tensor[] {g.expand(shape)}, x);
+        return out.recordedBy("sum", (r, g) -> r.gradients(g.expandAs(r.input(0))), x, null);
     }
 
     /** Σ along the given axes; with keepDim the reduced axes stay with size 1. */
@@ -38,12 +37,35 @@ public final class Reductions {
                 out = reduceAxis(ReduceOp.SUM, out, a);
             }
         }
-        int[] inShape = x.shape();
-        int[] keptShape = out.shape();
-        int[] shape = keepDim ? keptShape : dropAxes(inShape, reduced);
+        int[] shape = keepDim ? out.shape() : dropAxes(x.shape(), reduced);
         // Always a new tensor object, even when nothing was reduced, so that x's own record stays intact.
-        Tensor result = new Tensor(out.storage(), shape, Shapes.contiguousStrides(shape), out.offset());
-        return result.recordedAs("sum", g -> new Tensor[] {g.reshape(keptShape).expand(inShape)}, x);
+        Tensor result = Tensor.rowMajorView(out.storage(), out.offset(), shape);
+        return result.recordedBy("sum", Reductions::sumBackward, false, x, null, 0, 0, out);
+    }
+
+    /** The gradient of a sum: g in the shape with the reduced axes kept (the saved tensor's), expanded to x's. */
+    private static Tensor[] sumBackward(jgrad.autograd.OpRecord r, Tensor g) {
+        return r.gradients(g.reshapeAs((Tensor) r.saved()).expandAs(r.input(0)));
+    }
+
+    /**
+     * Σ along one axis: {@link #sum(Tensor, int[], boolean)} (the same reduction, the same bits), for a matrix without
+     * its bookkeeping of axes and shapes (a dot product's sum over the factors, every step).
+     */
+    public static Tensor sum(Tensor x, int axis, boolean keepDim) {
+        if (x.rank() != 2) {
+            return sum(x, new int[] {axis}, keepDim);
+        }
+        int a = Shapes.axis("sum", axis, 2);
+        Tensor xc = x.contiguous();
+        int rows = xc.shape(0);
+        int cols = xc.shape(1);
+        Tensor kept = Tensor.zeros(x.device(), x.dtype(), a == 0 ? 1 : rows, a == 0 ? cols : 1);
+        kept.backend().reduce(ReduceOp.SUM, a == 0 ? 1 : rows, a == 0 ? rows : cols, a == 0 ? cols : 1,
+                xc.storage(), xc.offset(), kept.storage(), 0);
+        Tensor result = keepDim ? Tensor.rowMajorView(kept.storage(), 0, kept.shape(0), kept.shape(1))
+                : Tensor.rowMajorView(kept.storage(), 0, a == 0 ? cols : rows);
+        return result.recordedBy("sum", Reductions::sumBackward, false, x, null, 0, 0, kept);
     }
 
     /** The mean of all elements (NaN for an empty tensor, as 0/0). */
@@ -95,8 +117,13 @@ public final class Reductions {
      * sum is one reduction; g must be contiguous and unrecorded (the gradients of a backward are).
      */
     private static boolean isLeadingAxisOf(Tensor g, Tensor operand) {
-        if (g.rank() != operand.rank() + 1 || g.requiresGrad() || !g.isContiguous() || g.dtype() != operand.dtype()
-                || g.device() != operand.device()) {
+        if (g.requiresGrad() || !g.isContiguous() || g.dtype() != operand.dtype() || g.device() != operand.device()) {
+            return false;
+        }
+        if (g.rank() == 1 && operand.rank() == 1 && operand.shape(0) == 1) {
+            return true;        // a vector summed to [1] (a global bias): the same single reduction
+        }
+        if (g.rank() != operand.rank() + 1) {
             return false;
         }
         for (int d = 0; d < operand.rank(); d++) {

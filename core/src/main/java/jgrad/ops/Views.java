@@ -18,33 +18,33 @@ public final class Views {
 
     /** A contiguous copy; the gradient passes through unchanged. */
     public static Tensor copy(Tensor x) {
-        Tensor out = Tensor.zeros(x.device(), x.dtype(), x.shape());
-        out.backend().copy(x.shape(), x.storage(), x.offset(), x.strides(), out.storage(), 0);
-        return out.recordedAs("copy", g -> new Tensor[] {g}, x);
+        Tensor out = Tensor.zerosLike(x);
+        x.writeInto(out.storage(), 0);
+        return out.recordedBy("copy", (r, g) -> r.gradients(g), x, null);
     }
 
     public static Tensor reshape(Tensor x, int[] newShape) {
         int[] shape = inferShape(x, newShape);
         Tensor c = x.contiguous();
-        Tensor out = new Tensor(c.storage(), shape, Shapes.contiguousStrides(shape), c.offset());
-        int[] original = x.shape();
-        return out.recordedAs("reshape", g -> new Tensor[] {g.reshape(original)}, c);
+        Tensor out = Tensor.rowMajorView(c.storage(), c.offset(), shape);
+        return out.recordedBy("reshape", (r, g) -> r.gradients(g.reshapeAs(r.input(0))), c, null);
     }
 
+    /** newShape itself when it has no −1 (it is only read: the view shares the table's copy), else a filled-in copy. */
     private static int[] inferShape(Tensor x, int[] newShape) {
-        int[] shape = newShape.clone();
         int inferred = -1;
         long known = 1;
-        for (int i = 0; i < shape.length; i++) {
-            if (shape[i] == -1) {
+        for (int i = 0; i < newShape.length; i++) {
+            if (newShape[i] == -1) {
                 if (inferred >= 0) {
                     throw new IllegalArgumentException("reshape: more than one -1 in " + Shapes.format(newShape));
                 }
                 inferred = i;
             } else {
-                known *= shape[i];
+                known *= newShape[i];
             }
         }
+        int[] shape = inferred < 0 ? newShape : newShape.clone();
         if (inferred >= 0 && known > 0 && x.numel() % known == 0) {
             shape[inferred] = (int) (x.numel() / known);
         }
@@ -77,7 +77,7 @@ public final class Views {
             strides[i] = xStrides[a];
             inverse[a] = i;
         }
-        Tensor out = new Tensor(x.storage(), shape, strides, x.offset());
+        Tensor out = Tensor.view(x.storage(), shape, strides, x.offset());
         return out.recordedAs("permute", g -> new Tensor[] {g.permute(inverse)}, x);
     }
 
@@ -102,7 +102,10 @@ public final class Views {
         }
         int[] shape = x.shape();
         shape[a] = length;
-        Tensor out = new Tensor(x.storage(), shape, x.strides(), x.offset() + start * x.strides()[a]);
+        Tensor out = x.withShape(shape, x.offset() + start * x.stride(a));
+        if (!x.requiresGrad() && !jgrad.autograd.Autograd.detectingAnomalies()) {
+            return out;         // nothing to record (a backward's narrow): no rule object to make
+        }
         return out.recordedAsView("narrow", (g, grad) -> InPlace.add(grad.narrow(a, start, length), g), x);
     }
 
@@ -114,19 +117,16 @@ public final class Views {
                     + " to fewer axes " + Shapes.format(newShape));
         }
         int[] strides = new int[rank];
-        int[] xShape = x.shape();
-        int[] xStrides = x.strides();
         for (int i = 0; i < rank; i++) {
-            int size = i < lead ? 1 : xShape[i - lead];
+            int size = i < lead ? 1 : x.shape(i - lead);
             if (size != newShape[i] && size != 1) {
                 throw new IllegalArgumentException("expand: axis " + i + " of shape " + Shapes.format(x.shape())
                         + " has size " + size + ", which cannot expand to " + newShape[i]);
             }
-            strides[i] = i < lead || size != newShape[i] ? 0 : xStrides[i - lead];
+            strides[i] = i < lead || size != newShape[i] ? 0 : x.stride(i - lead);
         }
-        int[] original = x.shape();
-        Tensor out = new Tensor(x.storage(), newShape, strides, x.offset());
-        return out.recordedAs("expand", g -> new Tensor[] {Reductions.sumTo(g, original)}, x);
+        Tensor out = Tensor.view(x.storage(), newShape, strides, x.offset());
+        return out.recordedBy("expand", (r, g) -> r.gradients(Reductions.sumToShapeOf(g, r.input(0))), x, null);
     }
 
     public static Tensor unsqueeze(Tensor x, int axis) {

@@ -23,6 +23,23 @@ public final class Shapes {
         return (int) n;
     }
 
+    /** {@link #numel(int[])} of the shape [rows, cols], without the array. */
+    public static int numel(int rows, int cols) {
+        if (rows < 0 || cols < 0) {
+            throw new IllegalArgumentException("negative dimension in shape [" + rows + ", " + cols + "]");
+        }
+        long n = (long) rows * cols;
+        if (n > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("shape [" + rows + ", " + cols + "] has more than 2^31-1 elements");
+        }
+        return (int) n;
+    }
+
+    /** The shared, never-written shape [n] ({@link ShapeTable}): for kernels that take a shape array, without making one. */
+    public static int[] vector(int n) {
+        return ShapeTable.ofRank(1, n, 0);
+    }
+
     /** Row-major strides: the last axis moves by 1. */
     public static int[] contiguousStrides(int[] shape) {
         int[] strides = new int[shape.length];

@@ -10,6 +10,7 @@ import jgrad.autograd.Autograd;
 import jgrad.autograd.LeafGrad;
 import jgrad.autograd.OpRecord;
 import jgrad.autograd.RowGrad;
+import jgrad.backend.Arena;
 import jgrad.backend.Backend;
 import jgrad.ops.Elementwise;
 import jgrad.ops.Indexing;
@@ -35,43 +36,106 @@ import jgrad.ops.Views;
  */
 public final class Tensor {
 
+    /** Tensor objects made in an {@link Arena} scope are lent by it and taken back at its close (see {@link #shell}). */
+    private static final Arena.Kind<Tensor> SHELLS = Arena.Kind.of(Tensor::new, Tensor::recycle);
+    /** The storage of a tensor taken back by its arena: any use of it fails, naming the cause. */
+    private static final Storage RECYCLED = new RecycledStorage();
+
     private Storage storage;
-    private final int[] shape;
-    private final int[] strides;
-    private final int offset;
+    private int[] shape;               // shared with every tensor of this shape, never written (ShapeTable)
+    private int[] strides;             // shared likewise
+    private int offset;
 
     private boolean requiresGrad;
     private LeafGrad grads;            // made by the first gradient a leaf receives, not for every tensor
     private OpRecord gradFn;
     private boolean sparseGrad;
 
-    /** A view onto {@code storage}; low level, for ops and backends. */
+    /** A view onto {@code storage}; low level, for ops and backends. Never recycled (see {@link #view}). */
     public Tensor(Storage storage, int[] shape, int[] strides, int offset) {
+        checkRanks(shape, strides);
+        this.storage = storage;
+        this.shape = ShapeTable.intern(shape);
+        this.strides = ShapeTable.intern(strides);
+        this.offset = offset;
+    }
+
+    private Tensor() {
+    }
+
+    /**
+     * A view onto {@code storage} made by an op: like the constructor, but in an {@link Arena} scope the object is lent
+     * by the scope and, like the scope's storages, invalid after it closes. Low level, for ops and backends.
+     */
+    public static Tensor view(Storage storage, int[] shape, int[] strides, int offset) {
+        checkRanks(shape, strides);
+        return shell(storage, offset, ShapeTable.intern(shape), ShapeTable.intern(strides));
+    }
+
+    /**
+     * A row-major view of {@code shape} onto {@code storage} from {@code offset}, made by an op as {@link #view}. The
+     * shape is not kept (see {@link ShapeTable}), and the strides are not computed anew.
+     */
+    public static Tensor rowMajorView(Storage storage, int offset, int... shape) {
+        int[] shared = ShapeTable.intern(shape);
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    /** {@link #rowMajorView(Storage, int, int...)} of a vector, without a shape array. */
+    public static Tensor rowMajorView(Storage storage, int offset, int length) {
+        int[] shared = ShapeTable.ofRank(1, length, 0);
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    /** {@link #rowMajorView(Storage, int, int...)} of a matrix, without a shape array. */
+    public static Tensor rowMajorView(Storage storage, int offset, int rows, int cols) {
+        int[] shared = ShapeTable.ofRank(2, rows, cols);
+        return shell(storage, offset, shared, ShapeTable.rowMajorStrides(shared));
+    }
+
+    private static void checkRanks(int[] shape, int[] strides) {
         if (shape.length != strides.length) {
             throw new IllegalArgumentException("shape " + Shapes.format(shape) + " and strides "
                     + Arrays.toString(strides) + " differ in rank");
         }
-        this.storage = storage;
-        this.shape = shape.clone();
-        this.strides = strides.clone();
-        this.offset = offset;
     }
 
     /**
-     * A view that keeps the given arrays instead of copying them: for arrays made here or taken from
-     * another tensor, which never change once a tensor holds them (every accessor hands out a copy), so
-     * tensors may share them. Saves two arrays per op output.
+     * A tensor object for arrays already shared ({@link ShapeTable}): lent by the open {@link Arena} scope if any (the
+     * graph's tensors then cost no objects from step to step), else new. A lent one is blank: {@link #recycle} cleared
+     * it when its last scope closed.
      */
-    private Tensor(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
-        this.storage = storage;
-        this.shape = sharedShape;
-        this.strides = sharedStrides;
-        this.offset = offset;
+    private static Tensor shell(Storage storage, int offset, int[] sharedShape, int[] sharedStrides) {
+        Tensor t = Arena.lend(SHELLS);
+        t.storage = storage;
+        t.shape = sharedShape;
+        t.strides = sharedStrides;
+        t.offset = offset;
+        return t;
     }
 
-    /** A contiguous tensor over the whole of storage, keeping {@code sharedShape} (see above). */
-    private Tensor(Storage storage, int[] sharedShape) {
-        this(storage, 0, sharedShape, Shapes.contiguousStrides(sharedShape));
+    /** A contiguous {@link #shell} over storage from its start. */
+    private static Tensor contiguousShell(Storage storage, int[] sharedShape) {
+        return shell(storage, 0, sharedShape, ShapeTable.rowMajorStrides(sharedShape));
+    }
+
+    /**
+     * Clears a tensor its arena took back, so that it holds nothing of its step and so that code still using it
+     * fails at once ({@link RecycledStorage}) rather than read whatever the next step put in its storage.
+     */
+    private static void recycle(Tensor t, boolean poison) {
+        t.storage = RECYCLED;
+        t.requiresGrad = false;
+        t.grads = null;
+        t.gradFn = null;
+        t.sparseGrad = false;
+    }
+
+    /** A contiguous tensor over the whole of storage, of {@code shape} (not kept: see {@link ShapeTable}); never recycled. */
+    private Tensor(Storage storage, int[] shape) {
+        this.storage = storage;
+        this.shape = ShapeTable.intern(shape);
+        this.strides = ShapeTable.rowMajorStrides(this.shape);
     }
 
     // ---------------------------------------------------------------- creation
@@ -83,7 +147,22 @@ public final class Tensor {
 
     /** A new contiguous tensor of zeros on {@code device}, allocated by its backend. */
     public static Tensor zeros(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocate(dtype, Shapes.numel(shape)), shape.clone());
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(shape)), ShapeTable.intern(shape));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a scalar, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype) {
+        return contiguousShell(device.backend().allocate(dtype, 1), ShapeTable.ofRank(0, 0, 0));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a vector, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype, int length) {
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(length, 1)), ShapeTable.ofRank(1, length, 0));
+    }
+
+    /** {@link #zeros(Device, DType, int...)} of a matrix, without a shape array. */
+    public static Tensor zeros(Device device, DType dtype, int rows, int cols) {
+        return contiguousShell(device.backend().allocate(dtype, Shapes.numel(rows, cols)), ShapeTable.ofRank(2, rows, cols));
     }
 
     /**
@@ -92,25 +171,36 @@ public final class Tensor {
      * that a training step's {@link jgrad.backend.Arena} does not clear it first (PyTorch's {@code empty}).
      */
     public static Tensor forOverwrite(Device device, DType dtype, int... shape) {
-        return new Tensor(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), shape.clone());
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(shape)), ShapeTable.intern(shape));
+    }
+
+    /** {@link #forOverwrite(Device, DType, int...)} of a vector, without a shape array. */
+    public static Tensor forOverwrite(Device device, DType dtype, int length) {
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(length, 1)),
+                ShapeTable.ofRank(1, length, 0));
+    }
+
+    /** {@link #forOverwrite(Device, DType, int...)} of a matrix, without a shape array. */
+    public static Tensor forOverwrite(Device device, DType dtype, int rows, int cols) {
+        return contiguousShell(device.backend().allocateForOverwrite(dtype, Shapes.numel(rows, cols)),
+                ShapeTable.ofRank(2, rows, cols));
     }
 
     /** {@link #forOverwrite} with {@code like}'s shape, dtype and device, sharing its shape arrays as {@link #zerosLike}. */
     public static Tensor forOverwriteLike(Tensor like) {
         Storage storage = like.backend().allocateForOverwrite(like.dtype(), like.numel());
-        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
-        return new Tensor(storage, 0, like.shape, strides);
+        int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
+        return shell(storage, 0, like.shape, strides);
     }
 
     /**
      * A new contiguous tensor of zeros with {@code like}'s shape, dtype and device (PyTorch's
-     * {@code zeros_like}). It shares like's shape array, and its strides too when like is laid out
-     * row-major, so an op's output or gradient costs no shape arrays.
+     * {@code zeros_like}). It shares like's shape array and the shape's row-major strides ({@link ShapeTable}).
      */
     public static Tensor zerosLike(Tensor like) {
         Storage storage = like.backend().allocate(like.dtype(), like.numel());
-        int[] strides = like.hasRowMajorStrides() ? like.strides : Shapes.contiguousStrides(like.shape);
-        return new Tensor(storage, 0, like.shape, strides);
+        int[] strides = like.hasRowMajorStrides() ? like.strides : ShapeTable.rowMajorStrides(like.shape);
+        return shell(storage, 0, like.shape, strides);
     }
 
     /** Whether the strides are exactly those of a row-major layout of the shape (size-1 axes included). */
@@ -140,6 +230,13 @@ public final class Tensor {
         return t;
     }
 
+    /** {@link #full(Device, DType, double, int...)} of a vector, without a shape array. */
+    public static Tensor full(Device device, DType dtype, double value, int length) {
+        Tensor t = zeros(device, dtype, length);
+        t.backend().fill(t.numel(), t.storage, 0, value);
+        return t;
+    }
+
     public static Tensor ones(DType dtype, int... shape) {
         return full(dtype, 1, shape);
     }
@@ -163,12 +260,12 @@ public final class Tensor {
     /** Wraps a copy of {@code data} (row-major) as a tensor of the given shape. */
     public static Tensor of(float[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F32(data.clone()), shape.clone());
+        return new Tensor(new Storage.F32(data.clone()), shape);
     }
 
     public static Tensor of(double[] data, int... shape) {
         checkLength(data.length, shape);
-        return new Tensor(new Storage.F64(data.clone()), shape.clone());
+        return new Tensor(new Storage.F64(data.clone()), shape);
     }
 
     /** A matrix from rows of equal length. */
@@ -257,6 +354,9 @@ public final class Tensor {
     }
 
     public Storage storage() {
+        if (storage == RECYCLED) {
+            throw RecycledStorage.used();
+        }
         return storage;
     }
 
@@ -266,6 +366,11 @@ public final class Tensor {
 
     public int[] strides() {
         return strides.clone();
+    }
+
+    /** True when every element is the same stored number: each axis longer than 1 has stride 0 (an expanded scalar). */
+    public boolean readsOneNumber() {
+        return Shapes.isConstant(shape, strides);
     }
 
     /** True when the elements lie in row-major order without gaps (so kernels can read it flat). */
@@ -429,9 +534,30 @@ public final class Tensor {
         return this;
     }
 
+    /**
+     * Records that {@code op} made this tensor from a and b (b null for one input) under a rule that reads its record
+     * ({@link OpRecord.Rule}): in an {@link Arena} scope recording then costs no new object.
+     */
+    public Tensor recordedBy(String op, OpRecord.Rule rule, Tensor a, Tensor b) {
+        return recordedBy(op, rule, false, a, b, 0, 0, null);
+    }
+
+    /**
+     * {@link #recordedBy(String, OpRecord.Rule, Tensor, Tensor)} with what the rule reads besides the inputs and this
+     * output ({@link OpRecord#flags}, {@link OpRecord#number}, {@link OpRecord#saved}), and whether its gradients are
+     * new ({@link OpRecord.Backward#returnsNewGradients}).
+     */
+    public Tensor recordedBy(String op, OpRecord.Rule rule, boolean newGradients, Tensor a, Tensor b,
+                             int flags, double number, Object saved) {
+        if (needsRecord(op, a, b)) {
+            gradFn = OpRecord.of(op, rule, newGradients, this, a, b, flags, number, saved);
+        }
+        return this;
+    }
+
     /** Records that this tensor is a view onto {@code input}, whose gradient the scatter rule adds into. */
     public Tensor recordedAsView(String op, OpRecord.Scatter scatter, Tensor input) {
-        if (needsRecord(op, input)) {
+        if (needsRecord(op, input, null)) {
             gradFn = new OpRecord(op, input, scatter);
         }
         return this;
@@ -441,20 +567,28 @@ public final class Tensor {
      * Checks the output under anomaly detection, then whether the graph records this op: if so, marks this tensor
      * as needing a gradient. Written without a supplier of the record, which would be one more object per op.
      */
-    private boolean needsRecord(String op, Tensor... inputs) {
+    private boolean needsRecord(String op, Tensor[] inputs) {
+        boolean any = false;
+        for (Tensor in : inputs) {
+            any |= in != null && in.requiresGrad;
+        }
+        return needsRecord(op, any);
+    }
+
+    /** {@link #needsRecord(String, Tensor[])} of one or two inputs (b may be null), without an array of them. */
+    private boolean needsRecord(String op, Tensor a, Tensor b) {
+        return needsRecord(op, a != null && a.requiresGrad || b != null && b.requiresGrad);
+    }
+
+    private boolean needsRecord(String op, boolean anInputNeedsGrad) {
         if (Autograd.detectingAnomalies()) {
             Autograd.checkFinite(this, "the output of '" + op + "'");
         }
-        if (!Autograd.isRecording()) {
+        if (!Autograd.isRecording() || !anInputNeedsGrad) {
             return false;
         }
-        for (Tensor in : inputs) {
-            if (in != null && in.requiresGrad) {
-                this.requiresGrad = true;
-                return true;
-            }
-        }
-        return false;
+        this.requiresGrad = true;
+        return true;
     }
 
     /** Adds g to this leaf's gradient (the first gradient is copied, later ones summed). */
@@ -495,7 +629,7 @@ public final class Tensor {
 
     /** The same numbers, cut off from the graph. */
     public Tensor detach() {
-        return new Tensor(storage, offset, shape, strides);
+        return shell(storage(), offset, shape, strides);
     }
 
     // ---------------------------------------------------------------- copies and conversions
@@ -523,7 +657,24 @@ public final class Tensor {
             throw new IllegalArgumentException("copyFrom: the destination " + Shapes.format(shape())
                     + " is a non-contiguous view");
         }
-        Device.common("copyFrom", device(), src.device()).backend().copy(src.shape, src.storage, src.offset, src.strides, storage, offset);
+        src.writeInto(Device.common("copyFrom", device(), src.device()).backend(), storage, offset);
+    }
+
+    /**
+     * Writes this tensor's elements in row-major order into {@code dst} from {@code dstOffset} (the backend's strided
+     * copy), reading its layout in place: the non-differentiable core of {@link #copy}.
+     */
+    public void writeInto(Storage dst, int dstOffset) {
+        writeInto(backend(), dst, dstOffset);
+    }
+
+    /** A contiguous tensor goes as one run of numel (a kernel then needs no odometer, which would be an array). */
+    private void writeInto(Backend backend, Storage dst, int dstOffset) {
+        if (isContiguous()) {
+            backend.copy(ShapeTable.ofRank(1, numel(), 0), storage(), offset, ShapeTable.ofRank(1, 1, 0), dst, dstOffset);
+        } else {
+            backend.copy(shape, storage(), offset, strides, dst, dstOffset);
+        }
     }
 
     /** The same values in another dtype (differentiable; the gradient converts back). */
@@ -571,6 +722,11 @@ public final class Tensor {
         return Views.reshape(this, newShape);
     }
 
+    /** The same elements in {@code like}'s shape (without copying that shape): {@link #reshape}. */
+    public Tensor reshapeAs(Tensor like) {
+        return Views.reshape(this, like.shape);
+    }
+
     public Tensor permute(int... axes) {
         return Views.permute(this, axes);
     }
@@ -590,6 +746,20 @@ public final class Tensor {
     /** Elements [start, start+length) along an axis. */
     public Tensor narrow(int axis, int start, int length) {
         return Views.narrow(this, axis, start, length);
+    }
+
+    /**
+     * A view of this tensor's storage with its strides, another shape and another offset (a narrow: the shape may
+     * only shrink within the same elements); low level, for ops, made as {@link #view}. Not recorded.
+     */
+    public Tensor withShape(int[] shape, int offset) {
+        checkRanks(shape, strides);
+        return shell(storage(), offset, ShapeTable.intern(shape), strides);
+    }
+
+    /** {@link #expand} to {@code like}'s shape (without copying that shape). */
+    public Tensor expandAs(Tensor like) {
+        return Views.expand(this, like.shape);
     }
 
     /** Broadcasts axes of size 1 to larger sizes (and adds leading axes) without copying. */
@@ -643,7 +813,7 @@ public final class Tensor {
     // ---------------------------------------------------------------- reductions and softmax
 
     public Tensor sum() { return Reductions.sumAll(this); }
-    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, new int[] {axis}, keepDim); }
+    public Tensor sum(int axis, boolean keepDim) { return Reductions.sum(this, axis, keepDim); }
     public Tensor sum(int[] axes, boolean keepDim) { return Reductions.sum(this, axes, keepDim); }
     public Tensor mean() { return Reductions.meanAll(this); }
     public Tensor mean(int axis, boolean keepDim) { return Reductions.mean(this, new int[] {axis}, keepDim); }

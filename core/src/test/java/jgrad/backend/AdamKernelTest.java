@@ -144,9 +144,9 @@ class AdamKernelTest {
         Storage.F32 w2 = copyOf(w), m2 = copyOf(m), v2 = copyOf(v);
         Storage.F32 dense = new Storage.F32(new float[n]);
         ScalarBackend reference = new ScalarBackend();
-        reference.scatterAddRows(ids, rowLen, g, gOff, dense, 0);
+        reference.scatterAddRows(ids, ids.length, rowLen, g, gOff, dense, 0);
         reference.adam(n, w, off, m, v, dense, 0, s);
-        be.adamRows(rows, rowLen, w2, off, m2, v2, ids, g, gOff, s, new Storage.F32(new float[n]));
+        be.adamRows(rows, rowLen, w2, off, m2, v2, ids, ids.length, g, gOff, s, new Storage.F32(new float[n]));
         String what = be.name() + " adamRows " + rows + "x" + rowLen + " with " + ids.length + " rows looked up, " + s;
         assertExact(what + ": w", w.a, w2.a);
         assertExact(what + ": m", m.a, m2.a);

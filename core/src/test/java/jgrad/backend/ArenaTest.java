@@ -138,13 +138,66 @@ class ArenaTest {
     }
 
     @Test
-    void aTensorReadAfterItsStepShowsNaNUnderPoison() {
+    void aStorageReadAfterItsStepShowsNaNUnderPoison() {
         assumeTrue(Boolean.getBoolean("jgrad.arena.poison"), "the suite sets -Djgrad.arena.poison=true (pom.xml)");
+        Storage escaped;
+        try (Arena ignored = Arena.open()) {
+            escaped = Tensor.ones(DType.F32, 2, 2).mul(3).storage();
+        }
+        assertTrue(Float.isNaN(((Storage.F32) escaped).a[0]), "an escaped storage must not look valid");
+    }
+
+    @Test
+    void aTensorUsedAfterItsStepFailsSayingWhy() {
         Tensor escaped;
         try (Arena ignored = Arena.open()) {
             escaped = Tensor.ones(DType.F32, 2, 2).mul(3);
         }
-        assertTrue(Float.isNaN(escaped.toFloatArray()[0]), "an escaped tensor must not look valid");
+        for (org.junit.jupiter.api.function.Executable use : List.<org.junit.jupiter.api.function.Executable>of(
+                escaped::toFloatArray, escaped::storage, escaped::dtype, () -> escaped.add(escaped), escaped::sum)) {
+            IllegalStateException e = assertThrows(IllegalStateException.class, use);
+            assertTrue(e.getMessage().contains("used after the scope closed"), e.getMessage());
+        }
+    }
+
+    @Test
+    void theNextStepLendsTheSameTensorObjectsAgain() {
+        Tensor w = Tensor.ones(DType.F32, 3, 3).requiresGrad(true);
+        List<Tensor> first = new ArrayList<>();
+        List<Tensor> second = new ArrayList<>();
+        for (List<Tensor> made : List.of(first, second)) {
+            try (Arena ignored = Arena.open()) {
+                Tensor h = w.mul(2).relu();
+                Tensor loss = h.sum();
+                loss.backward();
+                made.addAll(List.of(h, loss));
+                assertEquals(9.0, loss.item() / 2);
+            }
+        }
+        assertSame(first.get(0), second.get(0));
+        assertSame(first.get(1), second.get(1));
+        w.zeroGrad();
+    }
+
+    @Test
+    void tensorsMadeOutsideAScopeOrOutsideItsArenaStayValid() {
+        Tensor before = Tensor.ones(DType.F32, 2).mul(5);
+        Tensor param = Tensor.ones(DType.F32, 2).requiresGrad(true);
+        Tensor kept;
+        Tensor wrapped;
+        try (Arena ignored = Arena.open()) {
+            kept = Arena.outside(() -> before.add(before));
+            wrapped = Tensor.of(new float[] {4, 2}, 2);
+            param.mul(before).sum().backward();
+        }
+        try (Arena ignored = Arena.open()) {
+            Tensor.ones(DType.F32, 2).mul(7).add(Tensor.ones(DType.F32, 2));  // the next step takes back what it can
+        }
+        assertArrayEquals(new float[] {5, 5}, before.toFloatArray());
+        assertArrayEquals(new float[] {10, 10}, kept.toFloatArray());
+        assertArrayEquals(new float[] {4, 2}, wrapped.toFloatArray());
+        assertArrayEquals(new float[] {1, 1}, param.toFloatArray());
+        assertArrayEquals(new float[] {5, 5}, param.grad().toFloatArray(), "a leaf's gradient outlives the step");
     }
 
     /** Dense, dropout, a sparse embedding and an LSTM, trained by Adam. */

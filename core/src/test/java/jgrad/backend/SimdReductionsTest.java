@@ -194,8 +194,8 @@ class SimdReductionsTest {
 
             Storage.F32 src = eighths(rnd, 1 + ids.length * rowLen, 100);
             Storage.F32 tableExpected = copyOf(table);
-            Backends.scalar().scatterAddRows(ids, rowLen, src, 1, tableExpected, 3);
-            simd.scatterAddRows(ids, rowLen, src, 1, table, 3);
+            Backends.scalar().scatterAddRows(ids, ids.length, rowLen, src, 1, tableExpected, 3);
+            simd.scatterAddRows(ids, ids.length, rowLen, src, 1, table, 3);
             assertExact("scatterAddRows rowLen=" + rowLen, tableExpected.a, table.a);
         }
     }

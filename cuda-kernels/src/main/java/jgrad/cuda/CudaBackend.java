@@ -162,10 +162,10 @@ public final class CudaBackend implements Backend, AutoCloseable {
     }
 
     @Override
-    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+    public void scatterAddRows(int[] ids, int count, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
         DType dt = sameDtype("scatterAddRows", src, table);
-        KernelArg idPtr = uploadIds(ids);
-        elementwise("scatter_add_rows", dt, ids.length * rowLen, ints(ids.length), idPtr, ints(rowLen),
+        KernelArg idPtr = uploadIds(count == ids.length ? ids : java.util.Arrays.copyOf(ids, count));
+        elementwise("scatter_add_rows", dt, count * rowLen, ints(count), idPtr, ints(rowLen),
                 ptr(src, srcOff), ptr(table, tableOff));
     }
 

@@ -229,8 +229,8 @@ class CudaBackendTest {
                     String label = count + " ids, rows of " + rowLen + " " + dt;
                     exactly(name + " gather " + label, gathered, buf.values(label, out, count * rowLen));
                     Storage src = buf.random(dt, count * rowLen);
-                    ref.scatterAddRows(ids, rowLen, src, 0, table, 0);
-                    be.scatterAddRows(ids, rowLen, buf.padded(src), OFFSET, dTable, OFFSET);
+                    ref.scatterAddRows(ids, ids.length, rowLen, src, 0, table, 0);
+                    be.scatterAddRows(ids, ids.length, rowLen, buf.padded(src), OFFSET, dTable, OFFSET);
                     same(name, "scatter-add " + label, table, buf.values(label, dTable, table.length()),
                             1 + 3.0 * count / tableRows);
                 }

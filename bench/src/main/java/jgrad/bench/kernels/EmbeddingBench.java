@@ -63,7 +63,7 @@ public class EmbeddingBench {
     /** Adds small gradients into the table again at every call; the sums stay far from overflow. */
     @Benchmark
     public Storage scatterAdd() {
-        kernels.scatterAddRows(ids, dim, rows, 0, weights, 0);
+        kernels.scatterAddRows(ids, ids.length, dim, rows, 0, weights, 0);
         return weights;
     }
 }

@@ -380,11 +380,11 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
-    public void scatterAddRows(int[] ids, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
+    public void scatterAddRows(int[] ids, int count, int rowLen, Storage src, int srcOff, Storage table, int tableOff) {
         if (src instanceof Storage.F32 fs && table instanceof Storage.F32 ft) {
-            SimdMemory.scatterAddRows(ids, rowLen, fs.a, srcOff, ft.a, tableOff);
+            SimdMemory.scatterAddRows(ids, count, rowLen, fs.a, srcOff, ft.a, tableOff);
         } else {
-            super.scatterAddRows(ids, rowLen, src, srcOff, table, tableOff);
+            super.scatterAddRows(ids, count, rowLen, src, srcOff, table, tableOff);
         }
     }
 
@@ -598,22 +598,22 @@ public class SimdBackend extends ScalarBackend {
     }
 
     @Override
-    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, Storage g,
-                         int gOff, AdamStep step, Storage dense) {
+    public void adamRows(int rows, int rowLen, Storage w, int wOff, Storage m, Storage v, int[] ids, int count,
+                         Storage g, int gOff, AdamStep step, Storage dense) {
         if (rowLen < SimdOptim.LANES) {
             // rows shorter than a vector (an MF bias table): one call per row would cost more than the zeros
-            Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+            Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
         } else if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
             int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
             if (oneChunk(rows, rowGrain)) {
-                SimdOptim.adamRows(0, rows, rowLen, fw.a, wOff, fm.a, fv.a, ids, fg.a, gOff, step);
+                SimdOptim.adamRows(0, rows, rowLen, fw.a, wOff, fm.a, fv.a, ids, count, fg.a, gOff, step);
             } else {
-                inChunks(rows, rowGrain, (from, count) -> SimdOptim.adamRows(from, from + count, rowLen, fw.a, wOff,
-                        fm.a, fv.a, ids, fg.a, gOff, step));
+                inChunks(rows, rowGrain, (from, chunk) -> SimdOptim.adamRows(from, from + chunk, rowLen, fw.a, wOff,
+                        fm.a, fv.a, ids, count, fg.a, gOff, step));
             }
         } else {
-            super.adamRows(rows, rowLen, w, wOff, m, v, ids, g, gOff, step, dense);
+            super.adamRows(rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
         }
     }
 

@@ -29,10 +29,11 @@ final class SimdMemory {
      * table[ids[r]] += src[r]; rows are processed in order, so repeated ids accumulate. Whole vectors, then one
      * masked vector for a row's tail (masked stores cost more where there is no AVX-512).
      */
-    static void scatterAddRows(int[] ids, int rowLen, float[] src, int srcOff, float[] table, int tableOff) {
+    static void scatterAddRows(int[] ids, int count, int rowLen, float[] src, int srcOff, float[] table,
+                               int tableOff) {
         int whole = S.loopBound(rowLen);
         VectorMask<Float> tail = S.indexInRange(whole, rowLen);
-        for (int r = 0; r < ids.length; r++) {
+        for (int r = 0; r < count; r++) {
             int t = tableOff + ids[r] * rowLen;
             int s = srcOff + r * rowLen;
             for (int j = 0; j < whole; j += L) {

@@ -107,11 +107,11 @@ final class SimdOptim {
      * ascending) with their gradient rows, each run of rows between them in one pass without a gradient.
      */
     static void adamRows(int from, int to, int rowLen, float[] w, int wOff, float[] m, float[] v, int[] ids,
-                         float[] g, int gOff, AdamStep s) {
-        int k = Arrays.binarySearch(ids, from);
+                         int count, float[] g, int gOff, AdamStep s) {
+        int k = Arrays.binarySearch(ids, 0, count, from);
         k = k >= 0 ? k : -k - 1;                                 // the first looked-up row at or after from
         int r = from;
-        for (; k < ids.length && ids[k] < to; k++) {
+        for (; k < count && ids[k] < to; k++) {
             int id = ids[k];
             if (id > r) {
                 adamWithoutGradient((id - r) * rowLen, w, wOff + r * rowLen, m, v, s);

@@ -1,6 +1,7 @@
 package jgrad.backend.simd;
 
-import java.util.concurrent.atomic.AtomicInteger;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
@@ -93,16 +94,33 @@ final class SimdParallel {
     /** How deep the calling thread is in tasks of {@link #run}: a kernel called from a task runs on its thread alone. */
     private static final ThreadLocal<int[]> IN_TASKS = ThreadLocal.withInitial(() -> new int[1]);
 
-    /** The tasks of one call: a counter to claim them, a count of those finished, the first failure. */
+    /**
+     * The tasks of one call: a counter to claim them, a count of those finished, the first failure. The three are
+     * fields updated through VarHandles rather than atomic objects, so that a parallel call makes one object, not four.
+     */
     private static final class Claims implements Runnable {
         /** Busy-wait steps before the caller starts yielding its core while a worker finishes. */
         private static final int SPINS = 1 << 10;
+        private static final VarHandle NEXT;
+        private static final VarHandle DONE;
+        private static final VarHandle FAILURE;
+
+        static {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.lookup();
+                NEXT = lookup.findVarHandle(Claims.class, "next", int.class);
+                DONE = lookup.findVarHandle(Claims.class, "done", int.class);
+                FAILURE = lookup.findVarHandle(Claims.class, "failure", Throwable.class);
+            } catch (ReflectiveOperationException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
 
         private final int tasks;
         private final IntConsumer body;
-        private final AtomicInteger next = new AtomicInteger(1);
-        private final AtomicInteger done = new AtomicInteger();
-        private final AtomicReference<Throwable> failure = new AtomicReference<>();
+        private volatile int next = 1;
+        private volatile int done;
+        private volatile Throwable failure;
 
         Claims(int tasks, IntConsumer body) {
             this.tasks = tasks;
@@ -112,7 +130,7 @@ final class SimdParallel {
         /** Runs tasks until none is left unclaimed (a worker that starts late finds nothing and returns). */
         @Override
         public void run() {
-            for (int t; (t = next.getAndIncrement()) < tasks; ) {
+            for (int t; (t = (int) NEXT.getAndAdd(this, 1)) < tasks; ) {
                 runTask(t);
             }
         }
@@ -121,22 +139,22 @@ final class SimdParallel {
             try {
                 body.accept(t);
             } catch (Throwable e) {
-                failure.compareAndSet(null, e);
+                FAILURE.compareAndSet(this, (Throwable) null, e);
             } finally {
-                done.incrementAndGet();
+                DONE.getAndAdd(this, 1);
             }
         }
 
         /** Waits for the tasks workers have claimed, then rethrows the first failure of any task. */
         void awaitAll() {
-            for (int spins = 0; done.get() < tasks; spins++) {
+            for (int spins = 0; done < tasks; spins++) {
                 if (spins < SPINS) {
                     Thread.onSpinWait();
                 } else {
                     Thread.yield();
                 }
             }
-            Throwable e = failure.get();
+            Throwable e = failure;
             if (e instanceof RuntimeException r) {
                 throw r;
             }

@@ -32,6 +32,8 @@ public final class Embedding extends Module implements Layer {
 
     private final int n;
     private final int d;
+    /** [n, d], kept so that a lookup checks the table without making the array each time. */
+    private final int[] tableShape;
     /** For error messages; made once, as forward runs on every step. */
     private final String name;
     private final boolean sparse;
@@ -53,6 +55,7 @@ public final class Embedding extends Module implements Layer {
         }
         this.n = n;
         this.d = d;
+        this.tableShape = new int[] {n, d};
         this.name = "Embedding(N=" + n + ", d=" + d + ")";
         this.sparse = sparse;
         param("W_emb", init.create(rng, dtype, n, d)).sparseGrad(sparse);
@@ -86,7 +89,7 @@ public final class Embedding extends Module implements Layer {
 
     /** v_ids[i] for ids of the given shape (default [ids.length]): result [shape..., d]. */
     public Tensor lookup(Map<String, Tensor> weights, int[] ids, int... idsShape) {
-        Tensor table = new Weights(name(), weights).get("W_emb", n, d);
+        Tensor table = Weights.get(name(), weights, "W_emb", tableShape);
         checkIds(ids);
         return table.gatherRows(ids, idsShape);
     }
@@ -96,7 +99,7 @@ public final class Embedding extends Module implements Layer {
      * {@code h.mul(lookup(…)).sum(-1)} without the looked-up copy ({@link Tensor#gatherDot}).
      */
     public Tensor dotRows(Map<String, Tensor> weights, Tensor h, int[] ids) {
-        Tensor table = new Weights(name(), weights).get("W_emb", n, d);
+        Tensor table = Weights.get(name(), weights, "W_emb", tableShape);
         checkIds(ids);
         return h.gatherDot(table, ids);
     }

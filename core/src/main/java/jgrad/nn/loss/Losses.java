@@ -1,6 +1,5 @@
 package jgrad.nn.loss;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import jgrad.tensor.Shapes;
@@ -55,7 +54,7 @@ public final class Losses {
     }
 
     private static void requireSameShape(String loss, String aName, Tensor a, String bName, Tensor b) {
-        if (!Arrays.equals(a.shape(), b.shape())) {
+        if (!a.sameShape(b)) {
             throw new IllegalArgumentException(loss + ": " + aName + " has shape " + Shapes.format(a.shape()) + " but "
                     + bName + " has shape " + Shapes.format(b.shape()));
         }

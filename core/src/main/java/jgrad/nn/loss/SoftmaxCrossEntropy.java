@@ -1,5 +1,6 @@
 package jgrad.nn.loss;
 
+import jgrad.backend.Arena;
 import jgrad.backend.Device;
 import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
@@ -46,7 +47,7 @@ public final class SoftmaxCrossEntropy {
         Tensor zc = z.detach().contiguous();
         Tensor logp = Tensor.zeros(z.device(), z.dtype(), n, k);
         be.softmax(n, k, zc.storage(), zc.offset(), logp.storage(), 0, true);
-        int[] picked = new int[n];      // the flat position of each row's label: logp read as a table of n·k rows of 1
+        int[] picked = Arena.ints(n);   // the flat position of each row's label: logp read as a table of n·k rows of 1
         for (int r = 0; r < n; r++) {
             picked[r] = r * k + labels[r];
         }
@@ -55,18 +56,23 @@ public final class SoftmaxCrossEntropy {
         Tensor loss = Tensor.zeros(z.device(), z.dtype());
         be.reduce(ReduceOp.SUM, 1, n, 1, labelLogp.storage(), 0, loss.storage(), 0);
         be.unary(UnaryOp.SCALE, 1, loss.storage(), 0, loss.storage(), 0, -1.0 / n);
-        int[] shape = z.shape();
-        return loss.recordedAs("softmaxCrossEntropy", g -> {
-            Tensor dz = Tensor.zeros(z.device(), z.dtype(), n, k);
+        // logp rides along as a second input that needs no gradient, so that the rule captures nothing
+        return loss.recordedBy("softmaxCrossEntropy", (r, g) -> {
+            Tensor logits = r.input(0);
+            Tensor logProbs = r.input(1);
+            int rows = logProbs.shape(0);
+            int classes = logProbs.shape(1);
+            Backend b = logits.backend();
+            Tensor dz = Tensor.zeros(logits.device(), logits.dtype(), rows, classes);
             Storage s = dz.storage();
-            be.unary(UnaryOp.EXP, n * k, logp.storage(), 0, s, 0, 0);
-            Tensor minusOne = Tensor.full(z.device(), z.dtype(), -1, n);
-            be.scatterAddRows(picked, 1, minusOne.storage(), 0, s, 0);
+            b.unary(UnaryOp.EXP, rows * classes, logProbs.storage(), 0, s, 0, 0);
+            Tensor minusOne = Tensor.full(logits.device(), logits.dtype(), -1, rows);
+            b.scatterAddRows((int[]) r.saved(), rows, 1, minusOne.storage(), 0, s, 0);
             Tensor gc = g.contiguous();
-            be.binary(BinaryOp.MUL, n * k, s, 0, 1, gc.storage(), gc.offset(), 0, s, 0);
-            be.unary(UnaryOp.SCALE, n * k, s, 0, s, 0, 1.0 / n);
-            return new Tensor[] {dz.reshape(shape)};
-        }, z);
+            b.binary(BinaryOp.MUL, rows * classes, s, 0, 1, gc.storage(), gc.offset(), 0, s, 0);
+            b.unary(UnaryOp.SCALE, rows * classes, s, 0, s, 0, 1.0 / rows);
+            return r.gradients(dz.reshapeAs(logits), null);
+        }, false, z, logp, 0, 0, picked);
     }
 
     /** The labels held by a tensor of whole numbers. */

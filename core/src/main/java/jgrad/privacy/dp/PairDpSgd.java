@@ -123,7 +123,7 @@ public final class PairDpSgd {
             Tensor clipped = rows.get(k++).mul(factors).contiguous();
             Tensor sum = e.getValue();
             int[] ids = byUser.get(e.getKey()) ? users : items;
-            sum.backend().scatterAddRows(ids, sum.shape(1), clipped.storage(), clipped.offset(), sum.storage(),
+            sum.backend().scatterAddRows(ids, ids.length, sum.shape(1), clipped.storage(), clipped.offset(), sum.storage(),
                     sum.offset());
         }
         return lossSum;
