@@ -224,20 +224,21 @@ class StepAllocationTest {
 
     @Test
     void anNcfStepAllocatesOnlyAFewObjects() {
-        RatingWorkload ncf = new RatingWorkload(true);
-        long bytes = Allocations.ofOneRun(500, ncf::step);
-        System.out.printf("NCF B256 sparse step: %,d bytes in an arena%n", bytes);
-        assertTrue(bytes < 1_024, "an NCF step allocated " + bytes + " bytes (832 on 2026-12-07 once the graph's "
-                + "objects and the row gradients' ids came back from the arena; 9,600 before, 11,216 on 2026-12-06)");
+        assertRatingStepUnderOneKb(true, "NCF", "832 on 2026-12-07 once the graph's objects and the row gradients' ids "
+                + "came back from the arena; 9,600 before, 11,216 on 2026-12-06");
     }
 
     @Test
     void anMfStepAllocatesOnlyAFewObjects() {
-        RatingWorkload mf = new RatingWorkload(false);
-        long bytes = Allocations.ofOneRun(500, mf::step);
-        System.out.printf("MF B256 sparse step: %,d bytes in an arena%n", bytes);
-        assertTrue(bytes < 1_024, "an MF step allocated " + bytes + " bytes (480–504 on 2026-12-07 once the graph's "
-                + "objects and the row gradients' ids came back from the arena; 13,656 before, 13,768–14,536 on 2026-12-06)");
+        assertRatingStepUnderOneKb(false, "MF", "480–504 on 2026-12-07 once the graph's objects and the row gradients' "
+                + "ids came back from the arena; 13,656 before, 13,768–14,536 on 2026-12-06");
+    }
+
+    private static void assertRatingStepUnderOneKb(boolean ncf, String name, String history) {
+        RatingWorkload workload = new RatingWorkload(ncf);
+        long bytes = Allocations.ofOneRun(500, workload::step);
+        System.out.printf("%s B256 sparse step: %,d bytes in an arena%n", name, bytes);
+        assertTrue(bytes < 1_024, "an " + name + " step allocated " + bytes + " bytes (" + history + ")");
     }
 
     /**
