@@ -4,9 +4,9 @@ import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
 
 /**
- * The macro-kernel with op(A) = A read in place instead of packed, for narrow products: where op(B)
- * is at most {@link #MAX_COLUMNS} wide, each sliver of A meets at most four slivers of B, and packing
- * it costs about as much as using it (a recurrent layer's dx = dpre·W_x packed 2,880 × 512 floats of
+ * The macro-kernel with op(A) = A read in place instead of packed, for products where op(B) is at most
+ * {@link #MAX_COLUMNS} wide: each sliver of A then meets few slivers of B, and packing it costs a
+ * large share of using it (a recurrent layer's dx = dpre·W_x packed 2,880 × 512 floats of
  * dpre for 32 output columns; a Transformer's 25,600 × 50 × 50 projections pack as much as they
  * multiply). The tiles of full MR rows run {@link SimdMicroKernelRows}; the last rows of a block,
  * fewer than MR, are packed as before (a kernel reading MR rows in place would read past them).
@@ -15,8 +15,14 @@ import static jgrad.backend.simd.SimdMicroKernel.NR;
  */
 final class SimdGemmInPlace {
 
-    /** The widest op(B) whose products read A in place: four slivers. */
-    static final int MAX_COLUMNS = 4 * NR;
+    /**
+     * The widest op(B) whose products read A in place. Up to four slivers, packing A costs about as much
+     * as using it; up to 768 columns, reading A in place still ran 1–3 % faster at both widths (n = 256
+     * to 768, one thread), packing a 12- or 4-row sliver (about a cycle per float) being 8 % of a 256³
+     * product. From n = 1000 to 2048 it was even or lost 2–3 % at 512 bits (with rows of A 1,000 floats
+     * apart as well as 1,024, so not L1 set aliasing; the cause was not isolated). {@code -Djgrad.gemm.inPlaceColumns=N} sets it.
+     */
+    static final int MAX_COLUMNS = Integer.getInteger("jgrad.gemm.inPlaceColumns", Math.max(4 * NR, 768));
     private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.inPlaceA", "true"));
 
     private SimdGemmInPlace() {
