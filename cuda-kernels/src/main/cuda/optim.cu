@@ -1,25 +1,26 @@
 // Optimizer updates, one thread per parameter, in place.
 #include "jgrad.cuh"
 
-// Adam: m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; p ← p − lr·(m/c₁) / (√(v/c₂) + ε),
-// where c₁ = 1−β₁ᵗ and c₂ = 1−β₂ᵗ are the bias corrections, computed once per step by the host.
+// Adam: m ← β₁m + (1−β₁)g; v ← β₂v + (1−β₂)g²; p ← p − (s·m) / (√v·r + ε), where s = lr/c₁ and
+// r = 1/√c₂ fold in the bias corrections c₁ = 1−β₁ᵗ and c₂ = 1−β₂ᵗ, computed once per step by the host
+// (jgrad.backend.AdamStep).
 // A moment below the smallest normal number of T becomes 0, as in jgrad.backend.AdamStep.
 __device__ __forceinline__ float flushed(float x) { return fabsf(x) < 1.17549435e-38f ? 0.0f : x; }
 __device__ __forceinline__ double flushed(double x) { return fabs(x) < 2.2250738585072014e-308 ? 0.0 : x; }
 
 template <typename T>
-__device__ void adamKernel(int n, T* p, T* m, T* v, const T* g, T lr, T beta1, T beta2, T eps, T c1, T c2) {
+__device__ void adamKernel(int n, T* p, T* m, T* v, const T* g, T s, T beta1, T beta2, T eps, T r) {
     for (long long i = firstIndex(); i < n; i += gridStride()) {
         m[i] = flushed(beta1 * m[i] + (T(1) - beta1) * g[i]);
         v[i] = flushed(beta2 * v[i] + (T(1) - beta2) * g[i] * g[i]);
-        p[i] -= lr * (m[i] / c1) / (sqrt(v[i] / c2) + eps);
+        p[i] -= s * m[i] / (sqrt(v[i]) * r + eps);
     }
 }
 
 #define JGRAD_OPTIM(T, S)                                                                                \
-    extern "C" __global__ void adam_##S(int n, T* p, T* m, T* v, const T* g, T lr, T beta1, T beta2,     \
-                                        T eps, T c1, T c2) {                                             \
-        adamKernel(n, p, m, v, g, lr, beta1, beta2, eps, c1, c2);                                        \
+    extern "C" __global__ void adam_##S(int n, T* p, T* m, T* v, const T* g, T s, T beta1, T beta2,      \
+                                        T eps, T r) {                                                    \
+        adamKernel(n, p, m, v, g, s, beta1, beta2, eps, r);                                              \
     }
 
 JGRAD_OPTIM(float, f32)

@@ -17,7 +17,7 @@ final class ScalarAdam {
             adamF32(n, fw.a, wOff, fm.a, fv.a, fg.a, gOff, step);
             return;
         }
-        double b1 = step.beta1(), b2 = step.beta2();
+        double b1 = step.beta1(), b2 = step.beta2(), s = step.stepSize(), r = step.rootScale();
         for (int i = 0; i < n; i++) {
             int p = wOff + i;
             double gi = g.get(gOff + i);
@@ -25,7 +25,7 @@ final class ScalarAdam {
             double vi = flushed(b2 * v.get(p) + (1 - b2) * gi * gi);
             m.set(p, mi);
             v.set(p, vi);
-            w.set(p, w.get(p) - step.lr() * (mi / step.c1()) / (Math.sqrt(vi / step.c2()) + step.epsilon()));
+            w.set(p, w.get(p) - s * mi / (Math.sqrt(vi) * r + step.epsilon()));
         }
     }
 
@@ -45,7 +45,7 @@ final class ScalarAdam {
     }
 
     /**
-     * {@link #adam} with g = 0: m ← β₁·m, v ← β₂·v, w ← w − (lr·(m / c₁)) / (√(v / c₂) + ε). The same bits as
+     * {@link #adam} with g = 0: m ← β₁·m, v ← β₂·v, w ← w − (s·m) / (√v·r + ε). The same bits as
      * adding the zero terms: x + 0 is x for every x but −0, and a −0 moment is flushed to +0 either way. In float
      * where {@link #adam} would be (g's dtype is read for that only).
      */
@@ -54,22 +54,23 @@ final class ScalarAdam {
         if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32) {
             float b1 = (float) step.beta1(), b2 = (float) step.beta2();
-            float lr = (float) step.lr(), c1 = (float) step.c1(), c2 = (float) step.c2(), eps = (float) step.epsilon();
+            float s = (float) step.stepSize(), r = (float) step.rootScale(), eps = (float) step.epsilon();
             for (int p = wOff; p < wOff + n; p++) {
                 float mi = flushed(b1 * fm.a[p]);
                 float vi = flushed(b2 * fv.a[p]);
                 fm.a[p] = mi;
                 fv.a[p] = vi;
-                fw.a[p] -= lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps);
+                fw.a[p] -= s * mi / ((float) Math.sqrt(vi) * r + eps);
             }
             return;
         }
+        double s = step.stepSize(), r = step.rootScale();
         for (int p = wOff; p < wOff + n; p++) {
             double mi = flushed(step.beta1() * m.get(p));
             double vi = flushed(step.beta2() * v.get(p));
             m.set(p, mi);
             v.set(p, vi);
-            w.set(p, w.get(p) - step.lr() * (mi / step.c1()) / (Math.sqrt(vi / step.c2()) + step.epsilon()));
+            w.set(p, w.get(p) - s * mi / (Math.sqrt(vi) * r + step.epsilon()));
         }
     }
 
@@ -91,7 +92,7 @@ final class ScalarAdam {
     private static void adamF32(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
         float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
         float b2 = (float) s.beta2(), a2 = (float) (1 - s.beta2());
-        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
+        float step = (float) s.stepSize(), r = (float) s.rootScale(), eps = (float) s.epsilon();
         for (int i = 0; i < n; i++) {
             int p = wOff + i;
             float gi = g[gOff + i];
@@ -99,7 +100,7 @@ final class ScalarAdam {
             float vi = flushed(b2 * v[p] + a2 * gi * gi);
             m[p] = mi;
             v[p] = vi;
-            w[p] -= lr * (mi / c1) / ((float) Math.sqrt(vi / c2) + eps);
+            w[p] -= step * mi / ((float) Math.sqrt(vi) * r + eps);
         }
     }
 }

@@ -231,9 +231,8 @@ public final class CudaBackend implements Backend, AutoCloseable {
     @Override
     public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
         DType dt = sameDtype("adam", w, m, v, g);
-        elementwise("adam", dt, n, ints(n), ptr(w, wOff), ptr(m, wOff), ptr(v, wOff), ptr(g, gOff), real(dt, step.lr()),
-                real(dt, step.beta1()), real(dt, step.beta2()), real(dt, step.epsilon()), real(dt, step.c1()),
-                real(dt, step.c2()));
+        elementwise("adam", dt, n, ints(n), ptr(w, wOff), ptr(m, wOff), ptr(v, wOff), ptr(g, gOff), real(dt, step.stepSize()),
+                real(dt, step.beta1()), real(dt, step.beta2()), real(dt, step.epsilon()), real(dt, step.rootScale()));
     }
 
     /**

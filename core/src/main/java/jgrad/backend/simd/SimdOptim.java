@@ -40,7 +40,7 @@ final class SimdOptim {
     static void adam(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep s) {
         float b1 = (float) s.beta1(), a1 = (float) (1 - s.beta1());
         float b2 = (float) s.beta2(), a2 = (float) (1 - s.beta2());
-        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
+        float step = (float) s.stepSize(), r = (float) s.rootScale(), eps = (float) s.epsilon();
         int whole = S.loopBound(n);
         for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
@@ -51,8 +51,8 @@ final class SimdOptim {
             vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p);
             vi.intoArray(v, p);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p).sub(step).intoArray(w, p);
+            FloatVector delta = mi.mul(step).div(vi.sqrt().mul(r).add(eps));
+            FloatVector.fromArray(S, w, p).sub(delta).intoArray(w, p);
         }
         if (whole < n) {
             VectorMask<Float> k = S.indexInRange(whole, n);
@@ -64,8 +64,8 @@ final class SimdOptim {
             vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector delta = mi.mul(step).div(vi.sqrt().mul(r).add(eps));
+            FloatVector.fromArray(S, w, p, k).sub(delta).intoArray(w, p, k);
         }
     }
 
@@ -75,7 +75,7 @@ final class SimdOptim {
      */
     static void adamWithoutGradient(int n, float[] w, int wOff, float[] m, float[] v, AdamStep s) {
         float b1 = (float) s.beta1(), b2 = (float) s.beta2();
-        float lr = (float) s.lr(), c1 = (float) s.c1(), c2 = (float) s.c2(), eps = (float) s.epsilon();
+        float step = (float) s.stepSize(), r = (float) s.rootScale(), eps = (float) s.epsilon();
         int whole = S.loopBound(n);
         for (int i = 0; i < whole; i += S.length()) {
             int p = wOff + i;
@@ -85,8 +85,8 @@ final class SimdOptim {
             vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p);
             vi.intoArray(v, p);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p).sub(step).intoArray(w, p);
+            FloatVector delta = mi.mul(step).div(vi.sqrt().mul(r).add(eps));
+            FloatVector.fromArray(S, w, p).sub(delta).intoArray(w, p);
         }
         if (whole < n) {
             VectorMask<Float> k = S.indexInRange(whole, n);
@@ -97,8 +97,8 @@ final class SimdOptim {
             vi = vi.blend(0f, vi.abs().lt(Float.MIN_NORMAL));
             mi.intoArray(m, p, k);
             vi.intoArray(v, p, k);
-            FloatVector step = mi.div(c1).mul(lr).div(vi.div(c2).sqrt().add(eps));
-            FloatVector.fromArray(S, w, p, k).sub(step).intoArray(w, p, k);
+            FloatVector delta = mi.mul(step).div(vi.sqrt().mul(r).add(eps));
+            FloatVector.fromArray(S, w, p, k).sub(delta).intoArray(w, p, k);
         }
     }
 
