@@ -31,8 +31,16 @@ public class SimdBackend extends ScalarBackend {
 
     /** Elementwise calls at least this long are split across threads. */
     private static final int PARALLEL_ELEMENTS = 1 << 18;
-    /** An Adam element costs a division and a square root besides seven memory accesses: split earlier. */
-    private static final int ADAM_GRAIN = 1 << 15;
+    /**
+     * An optimizer's dense step (Adam, Adagrad, RMSprop, Adadelta) is split across threads from 2¹⁸ floats
+     * ({@code -Djgrad.optim.grain}): Adam reads and writes four arrays once, and the half that a helper thread
+     * updates must travel back to the caller's cache for the next forward pass. Split from 2¹⁵, an MLP step
+     * (a 100 K-weight layer) ran 195–256 µs against 163–168 µs unsplit on a 2-vCPU AMD VM whose two threads
+     * shared no cache at the time (two-thread GEMMs gained nothing there either, NumPy's included).
+     */
+    private static final int OPTIM_GRAIN = Integer.getInteger("jgrad.optim.grain", 1 << 18);
+    /** Row-sparse Adam (an embedding's looked-up rows and the rest) is split per thread from this many floats. */
+    private static final int ADAM_ROWS_GRAIN = 1 << 15;
     /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */
     private static final int NOISE_GRAIN = 1 << 15;
     /** A batch of products is split across threads from this many multiply-adds in all. */
@@ -586,10 +594,10 @@ public class SimdBackend extends ScalarBackend {
     public void adam(int n, Storage w, int wOff, Storage m, Storage v, Storage g, int gOff, AdamStep step) {
         if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
-            if (oneChunk(n, ADAM_GRAIN)) {
+            if (oneChunk(n, OPTIM_GRAIN)) {
                 SimdOptim.adam(n, fw.a, wOff, fm.a, fv.a, fg.a, gOff, step);
             } else {
-                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adam(len, fw.a, wOff + off, fm.a, fv.a, fg.a,
+                inChunks(n, OPTIM_GRAIN, (off, len) -> SimdOptim.adam(len, fw.a, wOff + off, fm.a, fv.a, fg.a,
                         gOff + off, step));
             }
         } else {
@@ -605,7 +613,7 @@ public class SimdBackend extends ScalarBackend {
             Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
         } else if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
-            int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
+            int rowGrain = Math.max(1, ADAM_ROWS_GRAIN / Math.max(1, rowLen));
             if (oneChunk(rows, rowGrain)) {
                 SimdOptim.adamRows(0, rows, rowLen, fw.a, wOff, fm.a, fv.a, ids, count, fg.a, gOff, step);
             } else {
@@ -640,10 +648,10 @@ public class SimdBackend extends ScalarBackend {
     @Override
     public void adagrad(int n, Storage w, int wOff, Storage s, Storage g, int gOff, double lr, double epsilon) {
         if (w instanceof Storage.F32 fw && s instanceof Storage.F32 fs && g instanceof Storage.F32 fg) {
-            if (oneChunk(n, ADAM_GRAIN)) {
+            if (oneChunk(n, OPTIM_GRAIN)) {
                 SimdOptim.adagrad(n, fw.a, wOff, fs.a, fg.a, gOff, lr, epsilon);
             } else {
-                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adagrad(len, fw.a, wOff + off, fs.a, fg.a, gOff + off,
+                inChunks(n, OPTIM_GRAIN, (off, len) -> SimdOptim.adagrad(len, fw.a, wOff + off, fs.a, fg.a, gOff + off,
                         lr, epsilon));
             }
         } else {
@@ -655,10 +663,10 @@ public class SimdBackend extends ScalarBackend {
     public void rmsprop(int n, Storage w, int wOff, Storage v, Storage g, int gOff, double lr, double rho,
                         double epsilon) {
         if (w instanceof Storage.F32 fw && v instanceof Storage.F32 fv && g instanceof Storage.F32 fg) {
-            if (oneChunk(n, ADAM_GRAIN)) {
+            if (oneChunk(n, OPTIM_GRAIN)) {
                 SimdOptim.rmsprop(n, fw.a, wOff, fv.a, fg.a, gOff, lr, rho, epsilon);
             } else {
-                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.rmsprop(len, fw.a, wOff + off, fv.a, fg.a, gOff + off,
+                inChunks(n, OPTIM_GRAIN, (off, len) -> SimdOptim.rmsprop(len, fw.a, wOff + off, fv.a, fg.a, gOff + off,
                         lr, rho, epsilon));
             }
         } else {
@@ -671,10 +679,10 @@ public class SimdBackend extends ScalarBackend {
                          double epsilon) {
         if (w instanceof Storage.F32 fw && s instanceof Storage.F32 fs && u instanceof Storage.F32 fu
                 && g instanceof Storage.F32 fg) {
-            if (oneChunk(n, ADAM_GRAIN)) {
+            if (oneChunk(n, OPTIM_GRAIN)) {
                 SimdOptim.adadelta(n, fw.a, wOff, fs.a, fu.a, fg.a, gOff, lr, rho, epsilon);
             } else {
-                inChunks(n, ADAM_GRAIN, (off, len) -> SimdOptim.adadelta(len, fw.a, wOff + off, fs.a, fu.a, fg.a,
+                inChunks(n, OPTIM_GRAIN, (off, len) -> SimdOptim.adadelta(len, fw.a, wOff + off, fs.a, fu.a, fg.a,
                         gOff + off, lr, rho, epsilon));
             }
         } else {
