@@ -2,10 +2,10 @@ package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.AdamStep;
-import jgrad.backend.Backend;
 import jgrad.backend.BinaryOp;
 import jgrad.backend.ConvGeometry;
 import jgrad.backend.DType;
+import jgrad.backend.OptimizerKernels;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.ScalarBackend;
 import jgrad.backend.SgdStep;
@@ -602,7 +602,7 @@ public class SimdBackend extends ScalarBackend {
                          Storage g, int gOff, AdamStep step, Storage dense) {
         if (rowLen < SimdOptim.LANES) {
             // rows shorter than a vector (an MF bias table): one call per row would cost more than the zeros
-            Backend.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
+            OptimizerKernels.adamRowsDensified(this, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step, dense);
         } else if (w instanceof Storage.F32 fw && m instanceof Storage.F32 fm && v instanceof Storage.F32 fv
                 && g instanceof Storage.F32 fg) {
             int rowGrain = Math.max(1, ADAM_GRAIN / Math.max(1, rowLen));    // rows per thread: as adam's grain
