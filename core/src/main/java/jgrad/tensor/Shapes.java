@@ -8,6 +8,38 @@ public final class Shapes {
     private Shapes() {
     }
 
+    /** Checks that a shape and its strides have one entry per axis each. */
+    static void checkRanks(int[] shape, int[] strides) {
+        if (shape.length != strides.length) {
+            throw new IllegalArgumentException("shape " + format(shape) + " and strides "
+                    + Arrays.toString(strides) + " differ in rank");
+        }
+    }
+
+    /** True when the elements lie in row-major order without gaps (axes of size 1 may have any stride). */
+    static boolean isContiguous(int[] shape, int[] strides) {
+        int expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (shape[d] != 1 && strides[d] != expected) {
+                return false;
+            }
+            expected *= shape[d];
+        }
+        return true;
+    }
+
+    /** Whether the strides are exactly those of a row-major layout of the shape (size-1 axes included). */
+    static boolean hasRowMajorStrides(int[] shape, int[] strides) {
+        int expected = 1;
+        for (int d = shape.length - 1; d >= 0; d--) {
+            if (strides[d] != expected) {
+                return false;
+            }
+            expected *= Math.max(shape[d], 1);
+        }
+        return true;
+    }
+
     /** The number of elements of a shape; checks that no dimension is negative and that it fits an int. */
     public static int numel(int[] shape) {
         long n = 1;

@@ -32,9 +32,14 @@ class PackageRulesTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("jgrad");
 
-    /** The Tensor facade (and its nested classes). */
+    /**
+     * The Tensor facade: Tensor (and its nested classes) and the package-private classes that hold the bodies of its
+     * autograd recording and its copies across devices, which call the ops and autograd as Tensor itself does.
+     */
+    private static final Set<String> FACADE_CLASSES =
+            Set.of("jgrad.tensor.Tensor", "jgrad.tensor.TensorGraph", "jgrad.tensor.TensorTransfer");
     private static final DescribedPredicate<JavaClass> FACADE = DescribedPredicate.describe(
-            "the Tensor facade", c -> c.getName().equals("jgrad.tensor.Tensor") || c.getName().startsWith("jgrad.tensor.Tensor$"));
+            "the Tensor facade", c -> FACADE_CLASSES.contains(c.getName()) || c.getName().startsWith("jgrad.tensor.Tensor$"));
 
     /** The ops and autograd records it fronts. */
     private static final DescribedPredicate<JavaClass> ITS_OPS = DescribedPredicate.describe(

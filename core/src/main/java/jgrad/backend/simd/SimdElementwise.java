@@ -31,6 +31,43 @@ final class SimdElementwise {
     private SimdElementwise() {
     }
 
+    /*
+     * The entry points of the backend: each kernel over [0, n), in one chunk per thread when n repays the hand-off
+     * (SimdChunks), else straight on the calling thread.
+     */
+
+    /** {@link #binary} over [0, n), split across threads when n is large. */
+    static void binaryInChunks(BinaryOp op, int n, float[] a, int aOff, int aStep, float[] b, int bOff, int bStep,
+                               float[] out, int outOff) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            binary(op, n, a, aOff, aStep, b, bOff, bStep, out, outOff);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> binary(op, len, a, aOff + off * aStep,
+                    aStep, b, bOff + off * bStep, bStep, out, outOff + off));
+        }
+    }
+
+    /** {@link #unary} over [0, n), split across threads when n is large. */
+    static void unaryInChunks(UnaryOp op, int n, float[] x, int xOff, float[] out, int outOff, float alpha) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            unary(op, n, x, xOff, out, outOff, alpha);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> unary(op, len, x, xOff + off,
+                    out, outOff + off, alpha));
+        }
+    }
+
+    /** {@link #unaryBackward} over [0, n), split across threads when n is large. */
+    static void unaryBackwardInChunks(UnaryOp op, int n, float[] x, int xOff, float[] y, int yOff, float[] g, int gOff,
+                                      float[] dx, int dxOff, float alpha) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            unaryBackward(op, n, x, xOff, y, yOff, g, gOff, dx, dxOff, alpha);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> unaryBackward(op, len, x, xOff + off,
+                    y, yOff + off, g, gOff + off, dx, dxOff + off, alpha));
+        }
+    }
+
     /** out[i] = a[i·aStep] ∘ b[i·bStep], each step 0 (a broadcast scalar) or 1. */
     static void binary(BinaryOp op, int n, float[] a, int aOff, int aStep, float[] b, int bOff, int bStep,
                        float[] out, int outOff) {

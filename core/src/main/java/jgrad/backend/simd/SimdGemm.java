@@ -108,6 +108,19 @@ final class SimdGemm {
         WORKSPACE.give(ws);
     }
 
+    /** Checks a product's sizes and leading dimensions, naming them, before any index goes out of range. */
+    static void checkArguments(boolean transA, boolean transB, int m, int n, int k, int lda, int ldb, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: negative size m=" + m + " n=" + n + " k=" + k);
+        }
+        int aCols = transA ? m : k;
+        int bCols = transB ? k : n;
+        if (lda < aCols || ldb < bCols || ldc < n) {
+            throw new IllegalArgumentException("gemm: leading dimension too small: lda=" + lda + " (needs " + aCols
+                    + "), ldb=" + ldb + " (needs " + bCols + "), ldc=" + ldc + " (needs " + n + ")");
+        }
+    }
+
     static void gemm(boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff, int lda,
                      float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) {

@@ -32,6 +32,95 @@ final class SimdOptim {
     private SimdOptim() {
     }
 
+    /*
+     * The entry points of the backend: each rule over [0, n), in one chunk per thread when n repays the hand-off
+     * (SimdChunks), else straight on the calling thread. The rules are elementwise, so the cut changes no bit.
+     */
+
+    /** {@link #adam} over [0, n), split across threads when n is large. */
+    static void adamInChunks(int n, float[] w, int wOff, float[] m, float[] v, float[] g, int gOff, AdamStep step) {
+        if (SimdChunks.oneChunk(n, SimdChunks.OPTIM_GRAIN)) {
+            adam(n, w, wOff, m, v, g, gOff, step);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.OPTIM_GRAIN, (off, len) -> adam(len, w, wOff + off, m, v, g,
+                    gOff + off, step));
+        }
+    }
+
+    /** {@link #adamRows} over the rows [0, rows), split across threads when the rows are work enough. */
+    static void adamRowsInChunks(int rows, int rowLen, float[] w, int wOff, float[] m, float[] v, int[] ids, int count,
+                                 float[] g, int gOff, AdamStep step) {
+        int rowGrain = Math.max(1, SimdChunks.ADAM_ROWS_GRAIN / Math.max(1, rowLen));
+        if (SimdChunks.oneChunk(rows, rowGrain)) {
+            adamRows(0, rows, rowLen, w, wOff, m, v, ids, count, g, gOff, step);
+        } else {
+            SimdChunks.inChunks(rows, rowGrain, (from, chunk) -> adamRows(from, from + chunk, rowLen, w, wOff,
+                    m, v, ids, count, g, gOff, step));
+        }
+    }
+
+    /** {@link #sgd} over [0, n), split across threads when n is large; b is null without momentum. */
+    static void sgdInChunks(int n, float[] w, int wOff, float[] b, float[] g, int gOff, SgdStep step) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            sgd(n, w, wOff, b, g, gOff, step);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> sgd(len, w, wOff + off, b, g, gOff + off,
+                    step));
+        }
+    }
+
+    /** {@link #adagrad} over [0, n), split across threads when n is large. */
+    static void adagradInChunks(int n, float[] w, int wOff, float[] s, float[] g, int gOff, double lr, double epsilon) {
+        if (SimdChunks.oneChunk(n, SimdChunks.OPTIM_GRAIN)) {
+            adagrad(n, w, wOff, s, g, gOff, lr, epsilon);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.OPTIM_GRAIN, (off, len) -> adagrad(len, w, wOff + off, s, g, gOff + off,
+                    lr, epsilon));
+        }
+    }
+
+    /** {@link #rmsprop} over [0, n), split across threads when n is large. */
+    static void rmspropInChunks(int n, float[] w, int wOff, float[] v, float[] g, int gOff, double lr, double rho,
+                                double epsilon) {
+        if (SimdChunks.oneChunk(n, SimdChunks.OPTIM_GRAIN)) {
+            rmsprop(n, w, wOff, v, g, gOff, lr, rho, epsilon);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.OPTIM_GRAIN, (off, len) -> rmsprop(len, w, wOff + off, v, g, gOff + off,
+                    lr, rho, epsilon));
+        }
+    }
+
+    /** {@link #adadelta} over [0, n), split across threads when n is large. */
+    static void adadeltaInChunks(int n, float[] w, int wOff, float[] s, float[] u, float[] g, int gOff, double lr,
+                                 double rho, double epsilon) {
+        if (SimdChunks.oneChunk(n, SimdChunks.OPTIM_GRAIN)) {
+            adadelta(n, w, wOff, s, u, g, gOff, lr, rho, epsilon);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.OPTIM_GRAIN, (off, len) -> adadelta(len, w, wOff + off, s, u, g,
+                    gOff + off, lr, rho, epsilon));
+        }
+    }
+
+    /** {@link #penaltyGradient} over [0, n), split across threads when n is large. */
+    static void penaltyGradientInChunks(int n, float[] w, int wOff, float[] g, int gOff, float[] out, int outOff,
+                                        double l1, double l2) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            penaltyGradient(n, w, wOff, g, gOff, out, outOff, l1, l2);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> penaltyGradient(len, w, wOff + off, g,
+                    gOff + off, out, outOff + off, l1, l2));
+        }
+    }
+
+    /** {@link #scale} over [0, n), split across threads when n is large. */
+    static void scaleInChunks(int n, float[] x, int xOff, double factor) {
+        if (SimdChunks.oneChunk(n, SimdChunks.PARALLEL_ELEMENTS)) {
+            scale(n, x, xOff, factor);
+        } else {
+            SimdChunks.inChunks(n, SimdChunks.PARALLEL_ELEMENTS, (off, len) -> scale(len, x, xOff + off, factor));
+        }
+    }
+
     /**
      * The rule of {@link AdamStep} on n floats: whole vectors, then one masked vector for the tail (masked loads
      * and stores cost more where there is no AVX-512, so only the tail takes them). The two loops repeat their
