@@ -70,14 +70,15 @@ final class SimdAttentionSoftmax {
     /** e^(x − max) into alpha (0 for dropped keys), returning their sum (folded through {@code lanes}). */
     private static float exponentials(int seen, float scale, float max, float[] keep, int keepRow, float[] s, int so,
                                       float[] alpha, int ao, float[] lanes) {
-        FloatVector bmax = FloatVector.broadcast(S, max);
+        for (int u = 0; u < seen; u += L) {
+            scores(u, seen, scale, keep, keepRow, s, so).intoArray(alpha, ao + u, S.indexInRange(u, seen));
+        }
+        // exp clamps its argument, so a dropped key (−∞) is set to 0 after it, not relied on to underflow
+        SimdMath.exp(seen, alpha, ao, max, true, alpha, ao);
         FloatVector acc = FloatVector.zero(S);
         for (int u = 0; u < seen; u += L) {
-            FloatVector x = scores(u, seen, scale, keep, keepRow, s, so);
-            // exp clamps its argument, so a dropped key (−∞) is set to 0 after it, not relied on to underflow
-            FloatVector e = SimdMath.exp(x.sub(bmax)).blend(0f, x.eq(Float.NEGATIVE_INFINITY));
-            acc = acc.add(e);
-            e.intoArray(alpha, ao + u, S.indexInRange(u, seen));
+            VectorMask<Float> in = S.indexInRange(u, seen);
+            acc = acc.add(FloatVector.fromArray(S, alpha, ao + u, in), in);
         }
         acc.intoArray(lanes, 0);                // stored, not passed: see SimdMath.sumLanes(float[])
         return SimdMath.sumLanes(lanes);

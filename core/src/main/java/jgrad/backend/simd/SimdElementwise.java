@@ -227,9 +227,7 @@ final class SimdElementwise {
      */
 
     private static void exp(int n, float[] x, int xo, float[] o, int oo) {
-        for (int i = 0; i < n; i += L) {
-            SimdMath.exp(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
-        }
+        SimdMath.exp(n, x, xo, 0f, false, o, oo);                     // x − 0 is x
     }
 
     private static void log(int n, float[] x, int xo, float[] o, int oo) {

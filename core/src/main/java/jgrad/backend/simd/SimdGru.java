@@ -54,9 +54,10 @@ final class SimdGru {
 
     private static void stateForwardVector(float[] pre, int p, float[] zs, int z, float[] hPrev, int hp, float[] act,
                                            int c, float[] h, int ho) {
-        FloatVector cand = SimdMath.tanh(v(pre, p));
-        cand.intoArray(act, c);
-        cand.add(v(zs, z).mul(v(hPrev, hp).sub(cand))).intoArray(h, ho);
+        SimdMath.tanh(L, pre, p, act, c);           // the array form: no vector crosses a call (see SimdMath)
+        FloatVector cand = FloatVector.fromArray(S, act, c);
+        FloatVector zv = FloatVector.fromArray(S, zs, z);
+        cand.add(zv.mul(FloatVector.fromArray(S, hPrev, hp).sub(cand))).intoArray(h, ho);
     }
 
     /** dh ← up + dh; dpre_h̃ = dh(1 − z) ⊙ (1 − h̃²). */

@@ -122,6 +122,49 @@ final class SimdMath {
      * forms, in the same order, so the bits are theirs.
      */
 
+    /**
+     * o[oo + i] = e^(x[xo + i] − shift) for i in [0, n), any n (the last vector masked): {@link #exp(FloatVector)}
+     * written out, the subtraction first. With {@code zeroAtMinusInfinity}, o is 0 wherever x is −∞ (a masked-out
+     * attention key), whatever the shift, −∞ included.
+     */
+    static void exp(int n, float[] x, int xo, float shift, boolean zeroAtMinusInfinity, float[] o, int oo) {
+        FloatVector vshift = FloatVector.broadcast(S, shift);
+        FloatVector log2e = FloatVector.broadcast(S, LOG2E);
+        FloatVector rounder = FloatVector.broadcast(S, ROUNDER);
+        FloatVector ln2Hi = FloatVector.broadcast(S, -LN2_HI);
+        FloatVector ln2Lo = FloatVector.broadcast(S, -LN2_LO);
+        FloatVector i720 = FloatVector.broadcast(S, 1f / 720);
+        FloatVector i120 = FloatVector.broadcast(S, 1f / 120);
+        FloatVector i24 = FloatVector.broadcast(S, 1f / 24);
+        FloatVector i6 = FloatVector.broadcast(S, 1f / 6);
+        FloatVector half = FloatVector.broadcast(S, 0.5f);
+        for (int i = 0; i < n; i += L) {
+            VectorMask<Float> in = S.indexInRange(i, n);
+            FloatVector xv = FloatVector.fromArray(S, x, xo + i, in);
+            FloatVector m = xv.sub(vshift).max(-110f).min(100f);
+            FloatVector t = m.fma(log2e, rounder);
+            FloatVector k = t.sub(ROUNDER);
+            IntVector ki = t.reinterpretAsInts().sub(ROUNDER_BITS);
+            FloatVector r = k.fma(ln2Hi, m);
+            r = k.fma(ln2Lo, r);
+            FloatVector q = r.fma(1f / 40320, 1f / 5040);
+            q = r.fma(q, i720);
+            q = r.fma(q, i120);
+            q = r.fma(q, i24);
+            q = r.fma(q, i6);
+            q = r.fma(q, half);
+            FloatVector p = r.fma(r.mul(q), r).add(1f);
+            IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
+            FloatVector low = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector high = ki.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = p.mul(low).mul(high);
+            if (zeroAtMinusInfinity) {
+                e = e.blend(0f, xv.eq(Float.NEGATIVE_INFINITY));
+            }
+            e.intoArray(o, oo + i, in);
+        }
+    }
+
     /** o[oo + i] = tanh(x[xo + i]) for i in [0, n), n a multiple of L: {@link #tanh(FloatVector)} written out. */
     static void tanh(int n, float[] x, int xo, float[] o, int oo) {
         FloatVector log2e = FloatVector.broadcast(S, LOG2E);

@@ -134,7 +134,9 @@ final class SimdReductions {
             int xo = xOff + r * cols;
             int yo = yOff + r * cols;
             float max = max(x, xo, cols);
-            float sum = sumExp(x, xo, cols, max, log ? null : y, yo, lanes);
+            // log-softmax in place would lose x to the exponentials: they go to a row of their own then
+            boolean own = log && x == y;
+            float sum = own ? sumExp(x, xo, cols, max, new float[cols], 0, lanes) : sumExp(x, xo, cols, max, y, yo, lanes);
             if (log) {
                 shift(x, xo, cols, -(max + (float) StrictMath.log(sum)), y, yo);
             } else {
@@ -144,17 +146,16 @@ final class SimdReductions {
         LANES.give(lanes);
     }
 
-    /** Σ e^(x−max) over a row, also storing each exponential in y when y is not null. */
+    /**
+     * Σ e^(x−max) over a row, the exponentials written to y first (for log-softmax y is overwritten after):
+     * SimdMath's array form, whose vectors never cross a call (see there).
+     */
     private static float sumExp(float[] x, int xo, int n, float max, float[] y, int yo, float[] lanes) {
-        FloatVector vmax = FloatVector.broadcast(S, max);
+        SimdMath.exp(n, x, xo, max, false, y, yo);
         FloatVector acc = FloatVector.zero(S);
         for (int i = 0; i < n; i += L) {
             VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector e = SimdMath.exp(FloatVector.fromArray(S, x, xo + i, m).sub(vmax));
-            if (y != null) {
-                e.intoArray(y, yo + i, m);
-            }
-            acc = acc.add(e, m);
+            acc = acc.add(FloatVector.fromArray(S, y, yo + i, m), m);
         }
         acc.intoArray(lanes, 0);                // stored, not passed: see SimdMath.sumLanes(float[])
         return SimdMath.sumLanes(lanes);
@@ -183,11 +184,18 @@ final class SimdReductions {
             int o = r * cols;
             float dot = log ? sum(g, gOff + o, cols) : dot(g, gOff + o, y, yOff + o, cols);
             FloatVector vd = FloatVector.broadcast(S, dot);
+            // log: eʸ first (y − 0 is y), into dx unless dx is g's array, which it would overwrite
+            float[] ey = log && dx == g ? new float[cols] : dx;
+            int eo = ey == dx ? dxOff + o : 0;
+            if (log) {
+                SimdMath.exp(cols, y, yOff + o, 0f, false, ey, eo);
+            }
             for (int i = 0; i < cols; i += L) {
                 VectorMask<Float> m = S.indexInRange(i, cols);
-                FloatVector yv = FloatVector.fromArray(S, y, yOff + o + i, m);
                 FloatVector gv = FloatVector.fromArray(S, g, gOff + o + i, m);
-                FloatVector d = log ? gv.sub(SimdMath.exp(yv).mul(vd)) : yv.mul(gv.sub(vd));
+                FloatVector d = log
+                        ? gv.sub(FloatVector.fromArray(S, ey, eo + i, m).mul(vd))
+                        : FloatVector.fromArray(S, y, yOff + o + i, m).mul(gv.sub(vd));
                 d.intoArray(dx, dxOff + o + i, m);
             }
         }
