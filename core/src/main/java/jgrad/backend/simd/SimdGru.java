@@ -24,10 +24,6 @@ final class SimdGru {
     private SimdGru() {
     }
 
-    private static FloatVector v(float[] a, int i) {
-        return FloatVector.fromArray(S, a, i);
-    }
-
     /** h̃ = tanh(pre_h̃) into act_h̃, h = h̃ + z ⊙ (h_{t−1} − h̃). */
     static void stateForward(int n, float[] pre, int preOff, float[] hPrev, int hPrevOff, float[] act, int actOff,
                              float[] h, int hOff) {
@@ -91,10 +87,11 @@ final class SimdGru {
     private static void stateBackwardVector(float[] zs, int z, float[] cs, int c, float[] up, int u, int upStep,
                                             float[] dh, int d, float[] dpre, int dc) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector g = (upStep == 0 ? FloatVector.broadcast(S, up[u]) : v(up, u)).add(v(dh, d));
+        FloatVector fromUp = upStep == 0 ? FloatVector.broadcast(S, up[u]) : FloatVector.fromArray(S, up, u);
+        FloatVector g = fromUp.add(FloatVector.fromArray(S, dh, d));
         g.intoArray(dh, d);
-        FloatVector cand = v(cs, c);
-        g.mul(one.sub(v(zs, z))).mul(one.sub(cand.mul(cand))).intoArray(dpre, dc);
+        FloatVector cand = FloatVector.fromArray(S, cs, c);
+        g.mul(one.sub(FloatVector.fromArray(S, zs, z))).mul(one.sub(cand.mul(cand))).intoArray(dpre, dc);
     }
 
     /**
@@ -131,12 +128,12 @@ final class SimdGru {
     private static void gatesBackwardVector(int gs, float[] act, int a, float[] hPrev, int hp, float[] dh, int d,
                                             float[] dResetH, int drh, float[] dhPrev, int dhp, float[] dpre, int dp) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector z = v(act, a);
-        FloatVector r = v(act, a + gs);
-        FloatVector cand = v(act, a + 2 * gs);
-        FloatVector h = v(hPrev, hp);
-        FloatVector g = v(dh, d);
-        FloatVector gr = v(dResetH, drh);
+        FloatVector z = FloatVector.fromArray(S, act, a);
+        FloatVector r = FloatVector.fromArray(S, act, a + gs);
+        FloatVector cand = FloatVector.fromArray(S, act, a + 2 * gs);
+        FloatVector h = FloatVector.fromArray(S, hPrev, hp);
+        FloatVector g = FloatVector.fromArray(S, dh, d);
+        FloatVector gr = FloatVector.fromArray(S, dResetH, drh);
         FloatVector dz = g.mul(h.sub(cand));
         FloatVector dr = gr.mul(h);
         g.mul(z).add(gr.mul(r)).intoArray(dhPrev, dhp);
