@@ -22,27 +22,25 @@ package jgrad.backend;
  * c₁ = c₂ = 1 (then s = lr and r = 1, exactly), so one kernel serves both. Float tensors are updated in
  * float arithmetic, double tensors in double.
  */
-public record AdamStep(double lr, double beta1, double beta2, double epsilon, double c1, double c2) {
+public record AdamStep(double beta1, double beta2, double epsilon, double stepSize, double rootScale) {
 
-    /** s = lr / c₁, the step size in the formula above (in double; a kernel rounds it to its dtype once). */
-    public double stepSize() {
-        return lr / c1;
-    }
+    /*
+     * s and r are the record's components, not computed from lr and the corrections on each call: a row-sparse
+     * step calls the kernel once per looked-up row, and a division and a square root per row would cost about as
+     * much as the row's update.
+     */
 
-    /** r = 1 / √c₂, which scales √v in the formula above (in double; a kernel rounds it to its dtype once). */
-    public double rootScale() {
-        return 1 / Math.sqrt(c2);
-    }
-
-    /** PyTorch's placement of ε at step t ≥ 1. */
+    /** PyTorch's placement of ε at step t ≥ 1: s = lr / c₁, r = 1 / √c₂. */
     public static AdamStep pytorch(double lr, double beta1, double beta2, double epsilon, long t) {
-        return new AdamStep(lr, beta1, beta2, epsilon, 1 - Math.pow(beta1, t), 1 - Math.pow(beta2, t));
+        double c1 = 1 - Math.pow(beta1, t);
+        double c2 = 1 - Math.pow(beta2, t);
+        return new AdamStep(beta1, beta2, epsilon, lr / c1, 1 / Math.sqrt(c2));
     }
 
-    /** Keras's placement of ε (the paper's ε̂) at step t ≥ 1. */
+    /** Keras's placement of ε (the paper's ε̂) at step t ≥ 1: s = lr·√c₂ / c₁, r = 1. */
     public static AdamStep keras(double lr, double beta1, double beta2, double epsilon, long t) {
         double c1 = 1 - Math.pow(beta1, t);
         double c2 = 1 - Math.pow(beta2, t);
-        return new AdamStep(lr * Math.sqrt(c2) / c1, beta1, beta2, epsilon, 1, 1);
+        return new AdamStep(beta1, beta2, epsilon, lr * Math.sqrt(c2) / c1, 1);
     }
 }

@@ -21,12 +21,20 @@ class AdamKernelTest {
         AdamStep.pytorch(3e-2, 0.8, 0.99, 1e-6, 7),
         AdamStep.keras(1e-3, 0.9, 0.999, 1e-7, 3),
     };
+    /** lr, c₁ = 1 − β₁ᵗ, c₂ = 1 − β₂ᵗ of each of STEPS, for the textbook formula (Keras's: lr·√c₂/c₁ and 1, 1). */
+    private static final double[][] TEXTBOOK = {
+        {1e-3, 1 - 0.9, 1 - 0.999},
+        {3e-2, 1 - Math.pow(0.8, 7), 1 - Math.pow(0.99, 7)},
+        {1e-3 * Math.sqrt(1 - Math.pow(0.999, 3)) / (1 - Math.pow(0.9, 3)), 1, 1},
+    };
 
     @Test
     void scalarFloatStepFollowsTheFormula() {
         SplittableRandom rnd = new SplittableRandom(11);
         int n = 1000;
-        for (AdamStep s : STEPS) {
+        for (int c = 0; c < STEPS.length; c++) {
+            AdamStep s = STEPS[c];
+            double lr = TEXTBOOK[c][0], c1 = TEXTBOOK[c][1], c2 = TEXTBOOK[c][2];
             Storage.F32 w = uniform(rnd, 0, n, -1, 1), m = uniform(rnd, 0, n, -0.1, 0.1);
             Storage.F32 v = uniform(rnd, 0, n, 0, 0.01), g = uniform(rnd, 0, n, -1, 1);
             float[] w1 = new float[n], m1 = new float[n], v1 = new float[n];
@@ -35,14 +43,14 @@ class AdamKernelTest {
                 double vi = s.beta2() * v.a[i] + (1 - s.beta2()) * g.a[i] * g.a[i];
                 m1[i] = (float) mi;
                 v1[i] = (float) vi;
-                w1[i] = (float) (w.a[i] - s.lr() * (mi / s.c1()) / (Math.sqrt(vi / s.c2()) + s.epsilon()));
+                w1[i] = (float) (w.a[i] - lr * (mi / c1) / (Math.sqrt(vi / c2) + s.epsilon()));
             }
             new ScalarBackend().adam(n, w, 0, m, v, g, 0, s);
             // m mixes terms of either sign: its error is a few ulps of the terms (|β₁m| ≤ 0.09, |(1−β₁)g| ≤ 0.2).
             assertClose("m " + s, m1, m.a, 4 * SimdFixture.U * 0.3, 0);
             assertClose("v " + s, v1, v.a, 0, 4 * SimdFixture.U);
             // The final rounding of w, plus a few ulps of the step (lr times a ratio m̂/√v̂ of order 1–100).
-            assertClose("w " + s, w1, w.a, 8 * SimdFixture.U * s.lr() * 100, 2 * SimdFixture.U);
+            assertClose("w " + s, w1, w.a, 8 * SimdFixture.U * lr * 100, 2 * SimdFixture.U);
         }
     }
 
@@ -58,7 +66,7 @@ class AdamKernelTest {
         float[] v0 = {2 * tiny, 2 * tiny, 4 * tiny, 1e-39f, 1f, 0.5f};
         float[] expectedM = {tiny, -tiny, 2 * tiny, 0, Float.NaN, 0.125f};   // 0.5 · 2·MIN_NORMAL is normal: kept
         float[] expectedV = {tiny, tiny, 2 * tiny, 0, 0.5f, 0.25f};
-        AdamStep half = new AdamStep(0, 0.5, 0.5, 1e-8, 1, 1);
+        AdamStep half = new AdamStep(0.5, 0.5, 1e-8, 0, 1);
         float[] m1 = {0.75f * tiny, -0.75f * tiny, 1.5f * tiny, 1e-39f, Float.NaN, 0.25f};
         float[] v1 = {0.75f * tiny, 0.75f * tiny, 1.5f * tiny, 1e-39f, 1f, 0.5f};
         float[] expectedM1 = {0, 0, 0, 0, Float.NaN, 0.125f};
