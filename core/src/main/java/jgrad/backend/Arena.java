@@ -55,7 +55,7 @@ public final class Arena implements AutoCloseable {
     private static final Reusable<Arena> ARENAS = new Reusable<>(Arena::new);
     /** The arena of this thread's open scope (a platform thread's stays bound once made). */
     private static final ThreadLocal<Arena> BOUND = new ThreadLocal<>();
-    private static final boolean POISON = Boolean.getBoolean("jgrad.arena.poison");
+    private static final boolean POISON = Settings.flag("arena.poison", false);
     /** Beyond this many (dtype, length) classes, empty ones are dropped from the table. */
     private static final int MAX_SIZE_CLASSES = 512;
     /** A request takes a free storage up to this many times its length when none has its exact length. */

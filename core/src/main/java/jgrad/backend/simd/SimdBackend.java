@@ -1,5 +1,7 @@
 package jgrad.backend.simd;
 
+import java.lang.invoke.MethodHandles;
+import java.util.List;
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.AdamStep;
 import jgrad.backend.BinaryOp;
@@ -36,6 +38,19 @@ public class SimdBackend extends SimdConvDispatch {
 
     /** Read when the backend is made, so that a bad {@code -Djgrad.threads} stops its creation, not a later kernel. */
     private final int threads = SimdParallel.THREADS;
+
+    static {
+        // The classes that read -Djgrad.* tuning switches (Settings) are initialized with the backend, so that a
+        // bad value fails where Backends.simd() names it, and not as an internal error in the first kernel to run.
+        MethodHandles.Lookup lookup = MethodHandles.lookup();
+        for (Class<?> c : List.of(SimdGemm.class, SimdGemmInPlace.class, SimdGemmSwap.class, SimdChunks.class)) {
+            try {
+                lookup.ensureInitialized(c);
+            } catch (IllegalAccessException e) {
+                throw new AssertionError("a class of its own package", e);
+            }
+        }
+    }
 
     @Override
     public String name() {

@@ -1,6 +1,7 @@
 package jgrad.backend.simd;
 
 import java.util.function.IntConsumer;
+import jgrad.backend.Settings;
 
 /**
  * How the SIMD backend cuts one kernel call into tasks for {@link SimdParallel}'s pool: an elementwise range into
@@ -18,7 +19,7 @@ final class SimdChunks {
      * (a 100 K-weight layer) ran 195–256 µs against 163–168 µs unsplit on a 2-vCPU AMD VM whose two threads
      * shared no cache at the time (two-thread GEMMs gained nothing there either, NumPy's included).
      */
-    static final int OPTIM_GRAIN = Integer.getInteger("jgrad.optim.grain", 1 << 18);
+    static final int OPTIM_GRAIN = Settings.integer("optim.grain", 1 << 18, 1);
     /** Row-sparse Adam (an embedding's looked-up rows and the rest) is split per thread from this many floats. */
     static final int ADAM_ROWS_GRAIN = 1 << 15;
     /** Gaussian draws per thread: one costs about 10 ns, so 32,768 are worth a hand-off to another core. */

@@ -7,6 +7,7 @@ import static jgrad.backend.simd.SimdMicroKernel.S;
 
 import jdk.incubator.vector.FloatVector;
 import jgrad.backend.Reusable;
+import jgrad.backend.Settings;
 
 /**
  * Single-precision GEMM, C = op(A)·op(B) + β·C, in the GOTO/BLIS arrangement: for each KC-deep
@@ -37,7 +38,7 @@ final class SimdGemm {
      * fixed time (about 35 µs), so half as many at 8 lanes, where each takes twice as long. At 2²¹ on
      * 8 lanes the MLP's 32×784×128 products stayed on one thread. {@code -Djgrad.gemm.grain=N} sets it.
      */
-    private static final long PARALLEL_GRAIN = Long.getLong("jgrad.gemm.grain", (1L << 17) * L);
+    private static final long PARALLEL_GRAIN = Settings.longInteger("gemm.grain", (1L << 17) * L, 1);
 
     /**
      * Java puts the elements of a large array (a G1 humongous object, region-aligned) 16 bytes past

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import jdk.incubator.vector.FloatVector;
+import jgrad.backend.Settings;
 
 /**
  * The GEMM's register tile and cache blocking for the CPU at hand, chosen once at start-up the way
@@ -142,15 +143,7 @@ public final class SimdGemmConfig {
         if (s == null || s.isBlank()) {
             return chosen;
         }
-        int v;
-        try {
-            v = Integer.parseInt(s.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Djgrad.gemm." + name + "=" + s + ": not an integer", e);
-        }
-        if (v < 1) {
-            throw new IllegalArgumentException("-Djgrad.gemm." + name + "=" + s + ": must be at least 1");
-        }
+        int v = (int) Settings.parseWhole("gemm." + name, s, 1);
         notes.add(name.toUpperCase(Locale.ROOT) + " forced by -Djgrad.gemm." + name);
         return v;
     }

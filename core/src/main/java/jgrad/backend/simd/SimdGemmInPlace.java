@@ -3,6 +3,8 @@ package jgrad.backend.simd;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
 
+import jgrad.backend.Settings;
+
 /**
  * The macro-kernel with op(A) = A read in place instead of packed, for products where op(B) is at most
  * {@link #MAX_COLUMNS} wide: each sliver of A then meets few slivers of B, and packing it costs a
@@ -22,8 +24,8 @@ final class SimdGemmInPlace {
      * product. From n = 1000 to 2048 it was even or lost 2–3 % at 512 bits (with rows of A 1,000 floats
      * apart as well as 1,024, so not L1 set aliasing; the cause was not isolated). {@code -Djgrad.gemm.inPlaceColumns=N} sets it.
      */
-    static final int MAX_COLUMNS = Integer.getInteger("jgrad.gemm.inPlaceColumns", Math.max(4 * NR, 768));
-    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.inPlaceA", "true"));
+    static final int MAX_COLUMNS = Settings.integer("gemm.inPlaceColumns", Math.max(4 * NR, 768), 0);
+    private static final boolean ENABLED = Settings.flag("gemm.inPlaceA", true);
 
     private SimdGemmInPlace() {
     }

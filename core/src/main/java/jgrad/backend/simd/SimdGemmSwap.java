@@ -1,5 +1,7 @@
 package jgrad.backend.simd;
 
+import jgrad.backend.Settings;
+
 /**
  * C = A·Bᵀ for a few rows of A (a layer's forward pass on a small batch, x·Wᵀ with W stored [out, in])
  * computed as its transpose, Cᵀ = B·Aᵀ. Both operands of A·Bᵀ run along k, so the packed path transposes
@@ -16,7 +18,7 @@ package jgrad.backend.simd;
  */
 final class SimdGemmSwap {
 
-    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jgrad.gemm.swap", "true"));
+    private static final boolean ENABLED = Settings.flag("gemm.swap", true);
 
     private SimdGemmSwap() {
     }

@@ -5,6 +5,7 @@ import java.lang.invoke.VarHandle;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.IntConsumer;
+import jgrad.backend.Settings;
 
 /**
  * A small fixed pool that splits one kernel call into a few tasks, one per core. The calling thread
@@ -23,7 +24,7 @@ final class SimdParallel {
     static final int THREADS = threadCount();
 
     /** How long an idle worker polls for the next call before parking: {@code -Djgrad.spinMicros}, default 200. */
-    static final long SPIN_NANOS = 1000L * Long.getLong("jgrad.spinMicros", 200);
+    static final long SPIN_NANOS = 1000L * Settings.longInteger("spinMicros", 200, 0);
 
     private static final Worker[] WORKERS = startWorkers(THREADS - 1);
 
@@ -40,17 +41,7 @@ final class SimdParallel {
     }
 
     private static int threadCount() {
-        String prop = System.getProperty("jgrad.threads");
-        int n;
-        try {
-            n = prop == null || prop.isBlank() ? Runtime.getRuntime().availableProcessors() : Integer.parseInt(prop.trim());
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("-Djgrad.threads=" + prop + ": not an integer", e);
-        }
-        if (n < 1) {
-            throw new IllegalArgumentException("-Djgrad.threads must be at least 1, got " + n);
-        }
-        return n;
+        return Settings.integer("threads", Runtime.getRuntime().availableProcessors(), 1);
     }
 
     /** How many tasks to use for {@code work} units when one task should get at least {@code grain} units. */
