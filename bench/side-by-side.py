@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """jgrad beside PyTorch and NumPy, in one sitting: runs jgrad's JMH benchmarks, the peer script
-(../shared/peers/torch_bench.py, PyTorch CPU) and NumPy's SGEMM one after the other, then prints a
-table of ratios jgrad/peer in throughput (above 1: jgrad is faster), medians, each figure tagged with
-the command that produced it.
+(../shared/peers/torch_bench.py, PyTorch CPU) and NumPy's SGEMM, then prints a table of ratios
+jgrad/peer in throughput (above 1: jgrad is faster), medians, each figure tagged with the command that
+produced it. The SGEMM's JMH forks run one at a time with a NumPy round before and after each
+(N J N J N J N), so that both sides' medians span the same minutes of a host whose speed drifts.
 
     bench/side-by-side.py            quick: JMH -f 3 -wi 6 -i 3 -w 2s -r 1s (three forks), about half an hour
     bench/side-by-side.py --full     JMH with the benchmarks' own iteration settings (and at least 3 forks)
@@ -24,6 +25,7 @@ Run it with the python3 that has NumPy (the one first on PATH); PyTorch is run w
 as the peers' README says. Raw outputs go to bench/target/side-by-side/<time>/.
 """
 import argparse
+import copy
 import json
 import os
 import re
@@ -167,6 +169,64 @@ def run_jmh(sitting, tag, regex, params, opts):
     if not records:
         sitting.fail(tag, f"jgrad's JMH run produced no results for {regex}")
     return records
+
+
+def without_forks(opts):
+    """JMH options without their -f N, and N (FORKS when absent)."""
+    rest, forks, i = [], FORKS, 0
+    while i < len(opts):
+        if opts[i] == "-f":
+            forks, i = int(opts[i + 1]), i + 2
+        else:
+            rest, i = rest + [opts[i]], i + 1
+    return rest, forks
+
+
+def merge_forks(runs):
+    """The JMH records of several one-fork runs of the same benchmarks, as one run of that many forks (each
+    fork's raw iterations kept apart; secondary metrics, such as bytes per op, are the first fork's)."""
+    merged = {}
+    for records in runs:
+        for r in records:
+            key = (r["benchmark"], json.dumps(r.get("params", {}), sort_keys=True))
+            if key in merged:
+                merged[key]["primaryMetric"]["rawData"] += r["primaryMetric"].get("rawData", [])
+            else:
+                merged[key] = copy.deepcopy(r)
+    return list(merged.values())
+
+
+def gemm_interleaved(sitting, opts, blas_env, peers, cores):
+    """jgrad's GEMM forks and NumPy's SGEMM (its own OpenBLAS, one and two threads) in turn: NumPy, fork 1,
+    NumPy, fork 2, ..., NumPy. This host's speed drifts by 20-40 % over minutes (another VM on the same cores),
+    so a NumPy figure taken in the one second after five minutes of jgrad compared two different machines;
+    taken between the forks, each side's median spans the same minutes. NumPy's figure is the median of its
+    rounds, shown with their range. Returns jgrad's records, merged as one run of that many forks."""
+    script = sitting.out_dir / "numpy_sgemm.py"
+    script.write_text(NUMPY_SGEMM)
+    rest, forks = without_forks(opts)
+    params = ["-p", "backend=simd", "-p", "threads=all,1", "-p", "n=" + ",".join(map(str, GEMM_SIZES))]
+    runs, rounds = [], {}
+    for i in range(forks + 1):
+        for threads in (1, 2):
+            tag = f"N{threads}.{i + 1}"
+            out, err = sitting.run(tag, ["python3", str(script), ",".join(map(str, GEMM_SIZES))],
+                                   env={"OPENBLAS_NUM_THREADS": str(threads), **blas_env})
+            cores[f"N{threads}"] = core_of(err)
+            got = set()
+            for rec in json_lines(out):
+                rounds.setdefault((rec["n"], threads), []).append((rec["gflops"], rec["impl"]))
+                got.add(rec["n"])
+            if set(GEMM_SIZES) - got:
+                sitting.fail(tag, f"NumPy gave no figure for n = {sorted(set(GEMM_SIZES) - got)}")
+        if i < forks:
+            runs.append(run_jmh(sitting, f"J1.{i + 1}", WORKLOADS["gemm"][0], params, rest + ["-f", "1"]))
+    for (n, threads), figures in rounds.items():
+        values = sorted(v for v, _ in figures)
+        peers[("numpy", n, threads)] = (statistics.median(values), f"N{threads}",
+                                        f"{figures[0][1]} matmul {threads} thr, median of {len(values)} rounds "
+                                        f"{fmt(values[0])}–{fmt(values[-1])}")
+    return merge_forks(runs)
 
 
 def json_lines(text):
@@ -372,8 +432,9 @@ def main():
 
     # 1. jgrad: GEMM in its own JMH run (its params differ), the models in another.
     records, jtag = [], {}
+    peers, cores = {}, {}
     if "gemm" in only:
-        recs = run_jmh(sitting, "J1", WORKLOADS["gemm"][0], ["-p", "backend=simd", "-p", "threads=all,1", "-p", "n=" + ",".join(map(str, GEMM_SIZES))], opts)
+        recs = gemm_interleaved(sitting, opts, blas_env, peers, cores)
         records += recs
         jtag.update({k: "J1" for k in jgrad_figures(recs)})
     models = [WORKLOADS[w][0] for w in only if w != "gemm" and WORKLOADS[w][0]]
@@ -384,7 +445,6 @@ def main():
     j = jgrad_figures(records)
 
     # 2. PyTorch, one thread (its fastest setting here for training), then two threads for SGEMM.
-    peers, cores = {}, {}
     torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1] and WORKLOADS[w][1] not in TWIN_BENCHES]
     torch_expected = {"sgemm": "sgemm", "lstm": "lstm", "rnn": "rnn", "attn": "attn", "ncf": "ncf", "mf": "mf",
                       "mlp": "mlp", "gan": "gan"}
@@ -444,21 +504,6 @@ def main():
         torch_twins(sitting, twins, peers, {**TORCH_LIBS, **blas_env})
     if "fashion" in only:
         fashion_epochs(sitting, j, jtag, peers, args.no_torch, {**TORCH_LIBS, **blas_env})
-
-    # 3. NumPy SGEMM with its own OpenBLAS, one and two threads.
-    if "gemm" in only:
-        script = out_dir / "numpy_sgemm.py"
-        script.write_text(NUMPY_SGEMM)
-        for threads, tag in ((1, "N1"), (2, "N2")):
-            out, err = sitting.run(tag, ["python3", str(script), ",".join(map(str, GEMM_SIZES))],
-                                   env={"OPENBLAS_NUM_THREADS": str(threads), **blas_env})
-            cores[tag] = core_of(err)
-            got = set()
-            for rec in json_lines(out):
-                peers[("numpy", rec["n"], threads)] = (rec["gflops"], tag, f"{rec['impl']} matmul {threads} thr")
-                got.add(rec["n"])
-            if set(GEMM_SIZES) - got:
-                sitting.fail(tag, f"NumPy gave no figure for n = {sorted(set(GEMM_SIZES) - got)}")
 
     rows = table(j, jtag, peers)
     print(f"\n# jgrad / peer, throughput ratio (above 1: jgrad faster)\n")
