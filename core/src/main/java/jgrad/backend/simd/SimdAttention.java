@@ -13,6 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdAttention {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
 
     private SimdAttention() {
     }
@@ -45,7 +46,10 @@ final class SimdAttention {
         for (; i <= n - S.length(); i += S.length()) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        float s = SimdMath.sumLanes(acc);
+        for (int h = L / 2; h > 0; h /= 2) {          // SimdMath.FOLD's tree, written out: see there
+            acc = acc.add(acc.rearrange(SimdMath.FOLD[Integer.numberOfTrailingZeros(h)]));
+        }
+        float s = acc.lane(0);
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }

@@ -21,7 +21,6 @@ final class SimdAttentionSoftmax {
     private static final int L = S.length();
     /** Rows of T per task at the least: a row is a few hundred floats. */
     private static final long GRAIN = 1 << 16;
-    private static final FloatVector NEGATIVE_INFINITY = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
 
     private SimdAttentionSoftmax() {
     }
@@ -42,37 +41,51 @@ final class SimdAttentionSoftmax {
     }
 
     /**
-     * One query row: α over keys [0, seen) where kept, 0 beyond; its own key t alone when none is kept. Split in
-     * three small loops so that C2 inlines the exponential into its loop (in one larger method it did not, and the
-     * vectors were boxed: three times slower).
+     * One query row: α over keys [0, seen) where kept, 0 beyond; its own key t alone when none is kept. The scaled
+     * scores are written to α first and every later pass reads them there: a helper returning a vector of scores
+     * may be left out of line by C2, and then every vector it returns is boxed. Split in small loops so that C2
+     * inlines the exponential into its loop (in one larger method it did not, and the vectors were boxed: three
+     * times slower).
      */
     private static void row(int steps, int seen, int t, float scale, float[] keep, int keepRow, float[] s, int so,
                             float[] alpha, int ao, float[] lanes) {
-        float max = rowMax(seen, scale, keep, keepRow, s, so);
+        scores(seen, scale, keep, keepRow, s, so, alpha, ao);
+        float max = rowMax(seen, alpha, ao);
         Arrays.fill(alpha, ao + seen, ao + steps, 0f);
         if (max == Float.NEGATIVE_INFINITY) {
             Arrays.fill(alpha, ao, ao + seen, 0f);
             alpha[ao + t] = 1f;
             return;
         }
-        float sum = exponentials(seen, scale, max, keep, keepRow, s, so, alpha, ao, lanes);
+        float sum = exponentials(seen, max, alpha, ao, lanes);
         divide(seen, sum, alpha, ao);
     }
 
-    private static float rowMax(int seen, float scale, float[] keep, int keepRow, float[] s, int so) {
-        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);   // a local: from the static field, C2 ran max through its boxing fallback
+    /** c·s into alpha for keys [0, seen), −∞ for those dropped. */
+    private static void scores(int seen, float scale, float[] keep, int keepRow, float[] s, int so, float[] alpha,
+                               int ao) {
+        FloatVector minusInfinity = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
         for (int u = 0; u < seen; u += L) {
-            vmax = vmax.max(scores(u, seen, scale, keep, keepRow, s, so));
+            VectorMask<Float> in = S.indexInRange(u, seen);
+            FloatVector x = FloatVector.fromArray(S, s, so + u, in).mul(scale);
+            if (keep != null) {
+                x = x.blend(minusInfinity, FloatVector.fromArray(S, keep, keepRow + u, in).eq(0f));
+            }
+            x.intoArray(alpha, ao + u, in);
+        }
+    }
+
+    private static float rowMax(int seen, float[] alpha, int ao) {
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);   // a local: from a static field, C2 ran max through its boxing fallback
+        for (int u = 0; u < seen; u += L) {
+            VectorMask<Float> in = S.indexInRange(u, seen);
+            vmax = vmax.lanewise(VectorOperators.MAX, FloatVector.fromArray(S, alpha, ao + u, in), in);
         }
         return vmax.reduceLanes(VectorOperators.MAX);
     }
 
-    /** e^(x − max) into alpha (0 for dropped keys), returning their sum (folded through {@code lanes}). */
-    private static float exponentials(int seen, float scale, float max, float[] keep, int keepRow, float[] s, int so,
-                                      float[] alpha, int ao, float[] lanes) {
-        for (int u = 0; u < seen; u += L) {
-            scores(u, seen, scale, keep, keepRow, s, so).intoArray(alpha, ao + u, S.indexInRange(u, seen));
-        }
+    /** e^(x − max) in place in alpha (0 for dropped keys), returning their sum (folded through {@code lanes}). */
+    private static float exponentials(int seen, float max, float[] alpha, int ao, float[] lanes) {
         // exp clamps its argument, so a dropped key (−∞) is set to 0 after it, not relied on to underflow
         SimdMath.exp(seen, alpha, ao, max, true, alpha, ao);
         FloatVector acc = FloatVector.zero(S);
@@ -90,17 +103,6 @@ final class SimdAttentionSoftmax {
             VectorMask<Float> in = S.indexInRange(u, seen);
             FloatVector.fromArray(S, alpha, ao + u, in).mul(inverse).intoArray(alpha, ao + u, in);
         }
-    }
-
-    /** c·s for keys u … u + L − 1, −∞ for those dropped or at or beyond {@code seen}. */
-    private static FloatVector scores(int u, int seen, float scale, float[] keep, int keepRow, float[] s, int so) {
-        VectorMask<Float> in = S.indexInRange(u, seen);
-        FloatVector x = FloatVector.fromArray(S, s, so + u, in).mul(scale).blend(NEGATIVE_INFINITY, in.not());
-        if (keep == null) {
-            return x;
-        }
-        FloatVector k = FloatVector.fromArray(S, keep, keepRow + u, in);
-        return x.blend(NEGATIVE_INFINITY, k.eq(0f));
     }
 
     static void backward(int rows, int queries, int steps, float scale, boolean causal, float[] alpha, float[] g,

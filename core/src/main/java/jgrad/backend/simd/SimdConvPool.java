@@ -115,7 +115,8 @@ final class SimdConvPool {
      * into maxes and codes [pool.outH, pool.outW]. Whole vectors throughout (masked stores at each row's end were
      * this pass's hottest spot at 256 bits in JFR): lanes past a row's windows read the next row or the next plane,
      * and their results land past the row's windows in the scratch rows, where the next store overwrites them or
-     * nobody reads them.
+     * nobody reads them. Loads and stores are written out here and in {@link #spreadPlane}: a helper taking or
+     * returning a vector may be left out of line by C2, which then boxes every vector that crosses it.
      */
     private static void poolPlane(float[] rows, int at, float bias, int outW, ConvGeometry pool, float[] maxes,
                                   float[] codes) {
@@ -124,8 +125,11 @@ final class SimdConvPool {
         for (int i = 0; i < pool.outH(); i++) {
             int top = at + 2 * i * outW;
             for (int c0 = 0; c0 < covered; c0 += L) {
-                FloatVector a = load(rows, top + c0).add(bias).max(0f);
-                FloatVector c = load(rows, top + outW + c0).add(bias).max(0f);
+                int upper = top + c0, lower = upper + outW;
+                FloatVector a = (upper + L <= rows.length ? FloatVector.fromArray(S, rows, upper)
+                        : FloatVector.fromArray(S, rows, upper, S.indexInRange(upper, rows.length))).add(bias).max(0f);
+                FloatVector c = (lower + L <= rows.length ? FloatVector.fromArray(S, rows, lower)
+                        : FloatVector.fromArray(S, rows, lower, S.indexInRange(lower, rows.length))).add(bias).max(0f);
                 FloatVector column = a.max(c);
                 FloatVector max = column.max(column.rearrange(SWAP));
                 VectorMask<Float> live = max.compare(VectorOperators.GT, 0f);
@@ -166,37 +170,36 @@ final class SimdConvPool {
             int d = at + r * outW;
             if (i >= pool.outH()) {
                 for (int c0 = 0; c0 < outW; c0 += L) {
-                    store(ZERO, rows, d + c0);
+                    int to = d + c0;
+                    if (to + L <= rows.length) {
+                        ZERO.intoArray(rows, to);
+                    } else {
+                        ZERO.intoArray(rows, to, S.indexInRange(to, rows.length));
+                    }
                 }
                 continue;
             }
             IntVector bit = r % 2 == 0 ? TOP_BIT : BOTTOM_BIT;
             for (int c0 = 0; c0 < outW; c0 += L) {
                 int first = i * pw + c0 / 2;
-                FloatVector code = load(record, window + first).rearrange(HALVES);
-                FloatVector grad = load(dy, dyAt + first).rearrange(HALVES);
+                int codeAt = window + first, gradAt = dyAt + first;
+                FloatVector code = (codeAt + L <= record.length ? FloatVector.fromArray(S, record, codeAt)
+                        : FloatVector.fromArray(S, record, codeAt, S.indexInRange(codeAt, record.length))).rearrange(HALVES);
+                FloatVector grad = (gradAt + L <= dy.length ? FloatVector.fromArray(S, dy, gradAt)
+                        : FloatVector.fromArray(S, dy, gradAt, S.indexInRange(gradAt, dy.length))).rearrange(HALVES);
                 IntVector codes = (IntVector) code.convert(VectorOperators.F2I, 0);
                 VectorMask<Float> won = codes.and(bit).compare(VectorOperators.NE, 0).cast(S)
                         .and(S.indexInRange(c0, 2 * pw));
                 FloatVector ties = (FloatVector) codes.lanewise(VectorOperators.LSHR, TIE_SHIFT)
                         .convert(VectorOperators.I2F, 0);
-                store(ZERO.blend(grad.div(ties), won), rows, d + c0);
+                FloatVector spread = ZERO.blend(grad.div(ties), won);
+                int to = d + c0;
+                if (to + L <= rows.length) {
+                    spread.intoArray(rows, to);
+                } else {
+                    spread.intoArray(rows, to, S.indexInRange(to, rows.length));
+                }
             }
-        }
-    }
-
-    /** a[at ...] as a whole vector, or only its lanes inside a at the array's end. */
-    private static FloatVector load(float[] a, int at) {
-        return at + L <= a.length ? FloatVector.fromArray(S, a, at)
-                : FloatVector.fromArray(S, a, at, S.indexInRange(at, a.length));
-    }
-
-    /** v into a[at ...], whole, or only its lanes inside a at the array's end. */
-    private static void store(FloatVector v, float[] a, int at) {
-        if (at + L <= a.length) {
-            v.intoArray(a, at);
-        } else {
-            v.intoArray(a, at, S.indexInRange(at, a.length));
         }
     }
 

@@ -1,6 +1,7 @@
 package jgrad.backend.simd;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -12,6 +13,7 @@ import jdk.incubator.vector.VectorSpecies;
 final class SimdConvShallow {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
 
     private SimdConvShallow() {
     }
@@ -57,7 +59,7 @@ final class SimdConvShallow {
                 dots3(rows, o * width, cols, t * width, width, partials, pOff + t * filters + o, filters, first);
             }
             for (; t < k; t++) {
-                float s = dot(rows, o * width, cols, t * width, width);
+                float s = SimdReductions.dot(rows, o * width, cols, t * width, width);
                 int at = pOff + t * filters + o;
                 partials[at] = first ? s : partials[at] + s;
             }
@@ -78,9 +80,15 @@ final class SimdConvShallow {
             acc1 = av.fma(FloatVector.fromArray(S, b, bAt + len + q), acc1);
             acc2 = av.fma(FloatVector.fromArray(S, b, bAt + 2 * len + q), acc2);
         }
-        float s0 = SimdMath.sumLanes(acc0);     // a fixed tree, as dot's
-        float s1 = SimdMath.sumLanes(acc1);
-        float s2 = SimdMath.sumLanes(acc2);
+        for (int h = L / 2; h > 0; h /= 2) {          // SimdMath.FOLD's tree, written out: see there
+            VectorShuffle<Float> fold = SimdMath.FOLD[Integer.numberOfTrailingZeros(h)];
+            acc0 = acc0.add(acc0.rearrange(fold));
+            acc1 = acc1.add(acc1.rearrange(fold));
+            acc2 = acc2.add(acc2.rearrange(fold));
+        }
+        float s0 = acc0.lane(0);
+        float s1 = acc1.lane(0);
+        float s2 = acc2.lane(0);
         for (int r = q; r < len; r++) {
             float x = a[aAt + r];
             s0 = Math.fma(x, b[bAt + r], s0);
@@ -141,20 +149,6 @@ final class SimdConvShallow {
         }
     }
 
-    /** Σ a[aAt..aAt+len)·b[bAt..bAt+len): lanes, then the tail. */
-    static float dot(float[] a, int aAt, float[] b, int bAt, int len) {
-        FloatVector acc = FloatVector.zero(S);
-        int q = 0;
-        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
-            acc = FloatVector.fromArray(S, a, aAt + q).fma(FloatVector.fromArray(S, b, bAt + q), acc);
-        }
-        float s = SimdMath.sumLanes(acc);       // a fixed tree: reduceLanes' order differs between C2 and the interpreter
-        for (; q < len; q++) {
-            s = Math.fma(a[aAt + q], b[bAt + q], s);
-        }
-        return s;
-    }
-
     /** Σ a[at..at+len). */
     static float sum(float[] a, int at, int len) {
         FloatVector acc = FloatVector.zero(S);
@@ -162,7 +156,10 @@ final class SimdConvShallow {
         for (int upper = S.loopBound(len); q < upper; q += S.length()) {
             acc = acc.add(FloatVector.fromArray(S, a, at + q));
         }
-        float s = SimdMath.sumLanes(acc);       // a fixed tree: reduceLanes' order differs between C2 and the interpreter
+        for (int h = L / 2; h > 0; h /= 2) {          // SimdMath.FOLD's tree, written out: see there
+            acc = acc.add(acc.rearrange(SimdMath.FOLD[Integer.numberOfTrailingZeros(h)]));
+        }
+        float s = acc.lane(0);
         for (; q < len; q++) {
             s += a[at + q];
         }

@@ -60,19 +60,8 @@ final class SimdGemv {
 
     /** y_i = Σ_p M[i][p]·x_p for rows of M that are contiguous along p. */
     private static void dots(int rows, int k, float[] mat, int off, int ld, float[] x, float[] y) {
-        int bound = S.loopBound(k);
         for (int i = 0; i < rows; i++) {
-            int row = off + i * ld;
-            FloatVector acc = FloatVector.zero(S);
-            int p = 0;
-            for (; p < bound; p += L) {
-                acc = FloatVector.fromArray(S, mat, row + p).fma(FloatVector.fromArray(S, x, p), acc);
-            }
-            float sum = SimdMath.sumLanes(acc);
-            for (; p < k; p++) {
-                sum = Math.fma(mat[row + p], x[p], sum);
-            }
-            y[i] = sum;
+            y[i] = SimdReductions.dot(mat, off + i * ld, x, 0, k);
         }
     }
 

@@ -271,9 +271,14 @@ final class SimdMath {
 
     /**
      * For each level h = L/2, L/4, …, 1 (at index log₂h) the shuffle that brings lane i + h to lane i,
-     * so that one add folds the upper half of the lanes still in play onto the lower.
+     * so that one add folds the upper half of the lanes still in play onto the lower: the lanes of a vector
+     * v summed in a fixed pairwise tree, {@code for (h = L/2; h > 0; h /= 2) v = v.add(v.rearrange(FOLD[log₂h]))},
+     * then lane 0 (reduceLanes' order differs between C2 and the interpreter). Each kernel writes that loop
+     * out where its accumulator lives instead of passing the vector to a helper: a helper C2 does not inline
+     * receives a vector of unknown class, boxed, and runs every lanewise operation through its allocating
+     * fallback (under {@code -XX:InlineSmallCode=200}, 3 MB per attention-pooling call from such a helper).
      */
-    private static final VectorShuffle<Float>[] FOLD = folds();
+    static final VectorShuffle<Float>[] FOLD = folds();
 
     @SuppressWarnings("unchecked")
     private static VectorShuffle<Float>[] folds() {
@@ -285,23 +290,8 @@ final class SimdMath {
     }
 
     /**
-     * The lanes of v added in a fixed pairwise tree (lane i with lane i + L/2, and so on down), in
-     * registers: the same additions in the same order as spilling the lanes to an array, without
-     * allocating one on every call.
-     */
-    static float sumLanes(FloatVector v) {
-        for (int h = L / 2; h > 0; h /= 2) {
-            v = v.add(v.rearrange(FOLD[Integer.numberOfTrailingZeros(h)]));
-        }
-        return v.lane(0);
-    }
-
-    /**
-     * The same pairwise tree as {@link #sumLanes(FloatVector)} over lanes already stored in
-     * {@code lanes[0, L)} (which it overwrites), in scalar code. For kernels whose call of the vector
-     * form C2 does not inline (a large caller, such as one that inlines {@link #exp}): the vector
-     * would then cross the call boxed and the lanewise operations inside would run their allocating
-     * fallback, on every row. Storing the lanes and folding them here gives the same bits.
+     * {@link #FOLD}'s pairwise tree over lanes already stored in {@code lanes[0, L)} (which it overwrites),
+     * in scalar code, for kernels that keep a buffer of lanes at hand: the same bits as the tree in registers.
      */
     static float sumLanes(float[] lanes) {
         for (int h = L / 2; h > 0; h /= 2) {
@@ -310,17 +300,5 @@ final class SimdMath {
             }
         }
         return lanes[0];
-    }
-
-    /**
-     * The largest lane of v as Math.max folds it (NaN wins), by the same tree as {@link #sumLanes}:
-     * Math.max is commutative and associative, NaN and signed zeros included, so any order gives
-     * what the fold lane by lane gives.
-     */
-    static float maxLanes(FloatVector v) {
-        for (int h = L / 2; h > 0; h /= 2) {
-            v = v.max(v.rearrange(FOLD[Integer.numberOfTrailingZeros(h)]));
-        }
-        return v.lane(0);
     }
 }

@@ -3,6 +3,7 @@ package jgrad.backend.simd;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 import jgrad.backend.ReduceOp;
 import jgrad.backend.Reusable;
@@ -66,18 +67,20 @@ final class SimdReductions {
     /**
      * Σ x[xOff + i]·y[yOff + i] over i in [0, n): each product rounded, then summed in {@link #sum}'s order, so that
      * it equals {@code sum} over the products stored first (which is how the backend composes it), bit for bit.
+     * The loads are written out in the loop: a helper returning the product vector may be left out of line by
+     * C2, which then boxes every vector it returns.
      */
     static float sumOfProducts(float[] x, int xOff, float[] y, int yOff, int n) {
         FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
         int i = 0;
         for (int bound4 = n - n % (4 * L); i < bound4; i += 4 * L) {
-            s0 = s0.add(product(x, xOff + i, y, yOff + i));
-            s1 = s1.add(product(x, xOff + i + L, y, yOff + i + L));
-            s2 = s2.add(product(x, xOff + i + 2 * L, y, yOff + i + 2 * L));
-            s3 = s3.add(product(x, xOff + i + 3 * L, y, yOff + i + 3 * L));
+            s0 = s0.add(FloatVector.fromArray(S, y, yOff + i).mul(FloatVector.fromArray(S, x, xOff + i)));
+            s1 = s1.add(FloatVector.fromArray(S, y, yOff + i + L).mul(FloatVector.fromArray(S, x, xOff + i + L)));
+            s2 = s2.add(FloatVector.fromArray(S, y, yOff + i + 2 * L).mul(FloatVector.fromArray(S, x, xOff + i + 2 * L)));
+            s3 = s3.add(FloatVector.fromArray(S, y, yOff + i + 3 * L).mul(FloatVector.fromArray(S, x, xOff + i + 3 * L)));
         }
         for (int bound = S.loopBound(n); i < bound; i += L) {
-            s0 = s0.add(product(x, xOff + i, y, yOff + i));
+            s0 = s0.add(FloatVector.fromArray(S, y, yOff + i).mul(FloatVector.fromArray(S, x, xOff + i)));
         }
         float[] lanes = LANES.take();
         s0.add(s1).add(s2.add(s3)).intoArray(lanes, 0);
@@ -89,10 +92,6 @@ final class SimdReductions {
         return total;
     }
 
-    private static FloatVector product(float[] x, int xOff, float[] y, int yOff) {
-        return FloatVector.fromArray(S, y, yOff).mul(FloatVector.fromArray(S, x, xOff));
-    }
-
     /** max x[off, off+n), −∞ when n = 0; NaN wins, as in Math.max. */
     static float max(float[] x, int off, int n) {
         FloatVector m0 = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY), m1 = m0;
@@ -101,7 +100,7 @@ final class SimdReductions {
             m0 = m0.max(FloatVector.fromArray(S, x, off + i));
             m1 = m1.max(FloatVector.fromArray(S, x, off + i + L));
         }
-        float best = SimdMath.maxLanes(m0.max(m1));
+        float best = m0.max(m1).reduceLanes(VectorOperators.MAX);   // max is associative: any order, the same bits
         for (; i < n; i++) {
             best = Math.max(best, x[off + i]);
         }
@@ -216,7 +215,10 @@ final class SimdReductions {
         for (int bound = S.loopBound(n); i < bound; i += L) {
             acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
         }
-        float total = SimdMath.sumLanes(acc);
+        for (int h = L / 2; h > 0; h /= 2) {          // SimdMath.FOLD's tree, written out: see there
+            acc = acc.add(acc.rearrange(SimdMath.FOLD[Integer.numberOfTrailingZeros(h)]));
+        }
+        float total = acc.lane(0);
         for (; i < n; i++) {
             total = Math.fma(a[aOff + i], b[bOff + i], total);
         }
