@@ -49,7 +49,7 @@ final class SimdConvShallow {
     /**
      * dWᵀ[t, o] (+)= Σ_q D[o, q]·cols[t, q], at partials[pOff + t·C_out + o]; set when {@code first}. Three taps
      * at a time share each load of D (a dot product per tap loaded two vectors per multiply-add); each sum is
-     * still {@link #dot}'s chain and fold, so the bits do not change.
+     * still {@link SimdReductions#dot}'s chain and fold, so the bits do not change.
      */
     static void weightGradient(int k, int filters, float[] rows, float[] cols, int width, float[] partials, int pOff,
                                boolean first) {
@@ -67,7 +67,7 @@ final class SimdConvShallow {
     }
 
     /**
-     * Three of {@link #dot}'s sums s_d = Σ_q a[aAt + q]·b[bAt + d·len + q], a loaded once, set into (or, unless
+     * Three of {@link SimdReductions#dot}'s sums s_d = Σ_q a[aAt + q]·b[bAt + d·len + q], a loaded once, set into (or, unless
      * {@code first}, added to) out[at + d·stride] for d = 0, 1, 2.
      */
     private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out, int at, int stride,
