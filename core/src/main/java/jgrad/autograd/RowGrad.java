@@ -75,7 +75,7 @@ public final class RowGrad {
             Tensor summed = summedRows(g, distinct, rowLen);
             summed.backend().fill(distinct * rowLen, summed.storage(), 0, 0.0);   // only the sums' rows
             Tensor gc = g.contiguous();
-            summed.backend().scatterAddRows(slot, slot.length, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
+            summed.backend().scatterAddRows(slot, ids.length, rowLen, gc.storage(), gc.offset(), summed.storage(), 0);
             return of(unique, distinct, summed);
         } finally {
             SCRATCH.give(s);
@@ -165,9 +165,12 @@ public final class RowGrad {
         private int[] slots = new int[0];
         private int[] rank = new int[0];
 
-        /** An array of exactly n slots (the backend's scatter reads its length); kept while n stays. */
+        /**
+         * An array of at least n slots, kept for the next call: a model with lookups of two sizes (GRU4Rec's items
+         * and its sampled negatives) made a new one on every call when it had to be exactly n long.
+         */
         int[] slots(int n) {
-            if (slots.length != n) {
+            if (slots.length < n) {
                 slots = new int[n];
             }
             return slots;
