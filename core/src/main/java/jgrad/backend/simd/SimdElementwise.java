@@ -231,9 +231,7 @@ final class SimdElementwise {
     }
 
     private static void log(int n, float[] x, int xo, float[] o, int oo) {
-        for (int i = 0; i < n; i += L) {
-            SimdMath.log(FloatVector.fromArray(S, x, xo + i)).intoArray(o, oo + i);
-        }
+        SimdMath.log(n, x, xo, o, oo);
     }
 
     private static void sqrt(int n, float[] x, int xo, float[] o, int oo) {

@@ -246,27 +246,32 @@ final class SimdMath {
      * = 2s + s·R, R = 2z/3 + 2z²/5 + 2z³/7 + 2z⁴/9 (z = s² ≤ 0.0295; the next term is below
      * 2·10⁻⁹ relative), and 2s = f − s·f gives ln m = f − s·(f − R), a small correction to the exact
      * f. Subnormal x are scaled by 2²³ first. ln 0 = −∞, ln of a negative number or NaN is NaN,
-     * ln ∞ = ∞, as in Math.log.
+     * ln ∞ = ∞, as in Math.log. Over o[oo + i] = ln x[xo + i] for i in [0, n) by whole vectors (as the
+     * elementwise kernels read): the loop body is the whole computation, so no vector crosses a call that C2 might
+     * leave out of line and box (which SASRec's step did, in some JVMs, through a log taking a vector).
      */
-    static FloatVector log(FloatVector x) {
-        VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
-        FloatVector xs = x.blend(x.mul(0x1p23f), tiny);
-        IntVector bits = xs.reinterpretAsInts().add(0x3f800000 - 0x3f3504f3);
-        IntVector j = bits.lanewise(VectorOperators.ASHR, 23).sub(127);
-        FloatVector m = bits.and(0x007fffff).add(0x3f3504f3).reinterpretAsFloats();
-        FloatVector jf = ((FloatVector) j.convert(VectorOperators.I2F, 0))
-                .sub(FloatVector.zero(S).blend(23f, tiny));
-        FloatVector f = m.sub(1f);
-        FloatVector s = f.div(f.add(2f));
-        FloatVector z = s.mul(s);
-        FloatVector rr = z.fma(FloatVector.broadcast(S, 2f / 9), FloatVector.broadcast(S, 2f / 7));
-        rr = z.fma(rr, FloatVector.broadcast(S, 2f / 5));
-        rr = z.fma(rr, FloatVector.broadcast(S, 2f / 3)).mul(z);
-        FloatVector lnm = f.sub(s.mul(f.sub(rr)));
-        FloatVector y = jf.fma(FloatVector.broadcast(S, LN2_HI), jf.fma(FloatVector.broadcast(S, LN2_LO), lnm));
-        y = y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY).or(x.test(VectorOperators.IS_NAN)));
-        y = y.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
-        return y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f));
+    static void log(int n, float[] in, int xo, float[] o, int oo) {
+        for (int i = 0; i < n; i += L) {
+            FloatVector x = FloatVector.fromArray(S, in, xo + i);
+            VectorMask<Float> tiny = x.compare(VectorOperators.LT, Float.MIN_NORMAL);
+            FloatVector xs = x.blend(x.mul(0x1p23f), tiny);
+            IntVector bits = xs.reinterpretAsInts().add(0x3f800000 - 0x3f3504f3);
+            IntVector j = bits.lanewise(VectorOperators.ASHR, 23).sub(127);
+            FloatVector m = bits.and(0x007fffff).add(0x3f3504f3).reinterpretAsFloats();
+            FloatVector jf = ((FloatVector) j.convert(VectorOperators.I2F, 0))
+                    .sub(FloatVector.zero(S).blend(23f, tiny));
+            FloatVector f = m.sub(1f);
+            FloatVector s = f.div(f.add(2f));
+            FloatVector z = s.mul(s);
+            FloatVector rr = z.fma(FloatVector.broadcast(S, 2f / 9), FloatVector.broadcast(S, 2f / 7));
+            rr = z.fma(rr, FloatVector.broadcast(S, 2f / 5));
+            rr = z.fma(rr, FloatVector.broadcast(S, 2f / 3)).mul(z);
+            FloatVector lnm = f.sub(s.mul(f.sub(rr)));
+            FloatVector y = jf.fma(FloatVector.broadcast(S, LN2_HI), jf.fma(FloatVector.broadcast(S, LN2_LO), lnm));
+            y = y.blend(x, x.compare(VectorOperators.EQ, Float.POSITIVE_INFINITY).or(x.test(VectorOperators.IS_NAN)));
+            y = y.blend(Float.NaN, x.compare(VectorOperators.LT, 0f));
+            y.blend(Float.NEGATIVE_INFINITY, x.compare(VectorOperators.EQ, 0f)).intoArray(o, oo + i);
+        }
     }
 
     /**
