@@ -8,7 +8,7 @@ import static jgrad.backend.simd.SimdMicroKernel.S;
 import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
+import jdk.incubator.vector.VectorMask;
 
 /**
  * Copies blocks of op(A) and op(B) into the order the micro-kernel reads them, which is where the
@@ -18,10 +18,6 @@ import jdk.incubator.vector.VectorSpecies;
  * are zeros, so edge tiles can run the full kernel.
  */
 final class SimdGemmPack {
-
-    /** 128-bit vectors of 4 floats, the unit slivers of MR rows are copied in. */
-    private static final VectorSpecies<Float> QUARTER = FloatVector.SPECIES_128;
-    private static final int QUARTER_LANES = QUARTER.length();
 
     private SimdGemmPack() {
     }
@@ -61,16 +57,17 @@ final class SimdGemmPack {
     }
 
     /**
-     * op(A) = Aᵀ: for each p the sliver's rows are adjacent in A, one short copy. A whole sliver moves in
-     * 128-bit vectors (MR is a multiple of 4): {@code System.arraycopy} of MR floats per p cost a fifth of a
-     * 784×64×128 product at 256 bits.
+     * op(A) = Aᵀ: for each p the sliver's rows are adjacent in A, one short copy. A whole sliver moves as one
+     * masked vector of the preferred width (MR ≤ lanes): {@code System.arraycopy} of MR floats per p cost a fifth
+     * of a 784×64×128 product at 256 bits. It was three 128-bit vectors, a second vector class in a kernel of the
+     * preferred one: in three of four JVMs of SASRec's step C2 compiled their loads and stores without the
+     * intrinsic ("missing constant: vclass"), and the step allocated 240-260 MB where it now allocates 33-40.
      */
     private static void packATransposed(float[] a, int src, int lda, int rows, int kc, float[] dst, int d) {
-        if (rows == MR && MR % QUARTER_LANES == 0) {
+        if (rows == MR && MR <= L) {
+            VectorMask<Float> sliver = S.indexInRange(0, MR);
             for (int p = 0; p < kc; p++) {
-                for (int r = 0; r < MR; r += QUARTER_LANES) {
-                    FloatVector.fromArray(QUARTER, a, src + p * lda + r).intoArray(dst, d + p * MR + r);
-                }
+                FloatVector.fromArray(S, a, src + p * lda, sliver).intoArray(dst, d + p * MR, sliver);
             }
             return;
         }
