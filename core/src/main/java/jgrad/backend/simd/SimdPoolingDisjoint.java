@@ -116,28 +116,33 @@ final class SimdPoolingDisjoint {
             int w = i * g.outW();
             int s = 0;
             for (int c0 = 0; c0 < full; c0 += L, s++) {
-                spreadRun(x, in + r * width + c0, maxes, shares, w + c0 / g.sw(), s).intoArray(dx, at + c0);
+                spreadRun(x, in + r * width + c0, maxes, shares, w + c0 / g.sw(), s, dx, at + c0, L);
             }
             if (full < width) {
-                VectorMask<Float> row = S.indexInRange(full, width);
-                spreadRun(x, in + r * width + full, maxes, shares, w + full / g.sw(), s).intoArray(dx, at + full, row);
+                spreadRun(x, in + r * width + full, maxes, shares, w + full / g.sw(), s, dx, at + full, width - full);
             }
         }
     }
 
-    /** One run of dx: share where x equals the window's maximum and the lane lies in a window, else 0. */
-    private FloatVector spreadRun(float[] x, int xAt, float[] maxes, float[] shares, int w, int s) {
+    /**
+     * One run of dx, its first {@code lanes} lanes into dx at {@code to}: the share where x equals the window's
+     * maximum and the lane lies in a window, else 0. It loads and stores itself: a helper taking or returning a
+     * vector may be left out of line by C2, which then boxes every vector that crosses it.
+     */
+    private void spreadRun(float[] x, int xAt, float[] maxes, float[] shares, int w, int s, float[] dx, int to,
+                           int lanes) {
         VectorShuffle<Float> spreading = spread[s];
         FloatVector max = FloatVector.fromArray(S, maxes, w).rearrange(spreading);
         FloatVector share = FloatVector.fromArray(S, shares, w).rearrange(spreading);
         VectorMask<Float> inWindow = FloatVector.fromArray(S, covered, s * L).compare(VectorOperators.GT, 0f);
-        VectorMask<Float> won = xLoad(x, xAt).eq(max).and(inWindow);
-        return FloatVector.zero(S).blend(share, won);
-    }
-
-    /** x's run at xAt, unmasked where a whole vector lies inside x (a row's last run reads into the next row). */
-    private static FloatVector xLoad(float[] x, int xAt) {
-        return xAt + L <= x.length ? FloatVector.fromArray(S, x, xAt)
+        // unmasked where a whole vector lies inside x (a row's last run reads into the next row)
+        FloatVector xs = xAt + L <= x.length ? FloatVector.fromArray(S, x, xAt)
                 : FloatVector.fromArray(S, x, xAt, S.indexInRange(xAt, x.length));
+        FloatVector run = FloatVector.zero(S).blend(share, xs.eq(max).and(inWindow));
+        if (lanes == L) {
+            run.intoArray(dx, to);
+        } else {
+            run.intoArray(dx, to, S.indexInRange(0, lanes));
+        }
     }
 }
