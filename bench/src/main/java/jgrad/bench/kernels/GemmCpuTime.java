@@ -36,8 +36,8 @@ public final class GemmCpuTime {
             }
             Shape s = Shape.parse(arg);
             double[] gflops = measure(simd, s, rounds);
-            System.out.printf(Locale.ROOT, "%-18s %7.1f GFLOP/s (quartiles %.1f, %.1f; %d rounds, CPU time)%n",
-                    arg, gflops[rounds / 2], gflops[rounds / 4], gflops[3 * rounds / 4], rounds);
+            System.out.printf(Locale.ROOT, "%-18s %7.1f GFLOP/s (quartiles %.1f, %.1f; %d rounds, CPU time; %.0f B allocated per product)%n",
+                    arg, gflops[rounds / 2], gflops[rounds / 4], gflops[3 * rounds / 4], rounds, lastBytesPerProduct);
         }
     }
 
@@ -68,6 +68,7 @@ public final class GemmCpuTime {
             multiply(backend, s, a, b, c);
         }
         double[] gflops = new double[rounds];
+        long allocated0 = allocatedBytes();
         for (int r = 0; r < rounds; r++) {
             long t0 = threads.getCurrentThreadCpuTime();
             for (int i = 0; i < reps; i++) {
@@ -75,8 +76,16 @@ public final class GemmCpuTime {
             }
             gflops[r] = flops * reps / (threads.getCurrentThreadCpuTime() - t0);
         }
+        lastBytesPerProduct = (allocatedBytes() - allocated0) / ((double) rounds * reps);
         Arrays.sort(gflops);
         return gflops;
+    }
+
+    /** Bytes the calling thread allocated per product in the last {@link #measure}: a Vector API fallback shows here. */
+    static double lastBytesPerProduct;
+
+    private static long allocatedBytes() {
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static void multiply(Backend backend, Shape s, Storage a, Storage b, Storage c) {
