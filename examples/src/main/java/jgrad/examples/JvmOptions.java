@@ -1,5 +1,7 @@
 package jgrad.examples;
 
+import jgrad.backend.Settings;
+
 /**
  * The {@code -Djgrad.*} options given to the JVM, checked before any command runs, so that a bad
  * value is a usage error naming the option instead of a failure deep inside a kernel.
@@ -20,14 +22,14 @@ final class JvmOptions {
         }
         int processors = Runtime.getRuntime().availableProcessors();
         int max = THREADS_PER_PROCESSOR * processors;
-        int n;
+        long n;
         try {
-            n = Integer.parseInt(threads.trim());
-        } catch (NumberFormatException e) {
-            throw new UsageException("-Djgrad.threads must be a whole number of threads, got '" + threads + "'");
+            n = Settings.parseWhole("threads", threads, Long.MIN_VALUE);   // the range depends on the machine: below
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
         }
         if (n < 1 || n > max) {
-            throw new UsageException("-Djgrad.threads=" + threads + " is outside 1 … " + max + " (this machine has "
+            throw new UsageException("-Djgrad.threads=" + threads.trim() + " is outside 1 … " + max + " (this machine has "
                     + processors + " processor" + (processors == 1 ? "" : "s") + ")");
         }
     }

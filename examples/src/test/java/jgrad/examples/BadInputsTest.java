@@ -116,7 +116,7 @@ class BadInputsTest {
         c.add(Case.of("(none)", 2, List.of("unknown command 'frobnicate'"), "frobnicate"));
         c.add(Case.of("(none)", 2, List.of("--backend needs a value"), "info", "--backend"));
         c.add(Case.of("(none)", 2, List.of("unknown backend 'tpu'"), "--backend", "tpu", "info"));
-        c.add(Case.of("(none)", 2, List.of("-Djgrad.threads", "'lots'"), "gemm", "8").withJvm("jgrad.threads", "lots"));
+        c.add(Case.of("(none)", 2, List.of("-Djgrad.threads=lots", "not a whole number"), "gemm", "8").withJvm("jgrad.threads", "lots"));
         c.add(Case.of("(none)", 2, List.of("-Djgrad.threads=100000", "outside 1"), "gemm", "8")
                 .withJvm("jgrad.threads", "100000"));
         c.add(Case.of("(none)", 2, List.of("-Djgrad.threads=0", "outside 1"), "gemm", "8").withJvm("jgrad.threads", "0"));
