@@ -18,9 +18,32 @@ final class SimdMemory {
     private SimdMemory() {
     }
 
-    /** out[r] = table[ids[r]] for rows of rowLen. */
+    /**
+     * out[r] = table[ids[r]] for rows of rowLen. Four rows at a time, a vector of each in turn: the rows of a large
+     * table (a training set) come from memory, and four streams keep four times as many lines in flight as one
+     * row copied after another.
+     */
     static void gatherRows(int[] ids, int rowLen, float[] table, int tableOff, float[] out, int outOff) {
-        for (int r = 0; r < ids.length; r++) {
+        int whole = S.loopBound(rowLen);
+        int r = 0;
+        for (; r + 4 <= ids.length; r += 4) {
+            int t0 = tableOff + ids[r] * rowLen, t1 = tableOff + ids[r + 1] * rowLen;
+            int t2 = tableOff + ids[r + 2] * rowLen, t3 = tableOff + ids[r + 3] * rowLen;
+            int o = outOff + r * rowLen;
+            for (int j = 0; j < whole; j += L) {
+                FloatVector.fromArray(S, table, t0 + j).intoArray(out, o + j);
+                FloatVector.fromArray(S, table, t1 + j).intoArray(out, o + rowLen + j);
+                FloatVector.fromArray(S, table, t2 + j).intoArray(out, o + 2 * rowLen + j);
+                FloatVector.fromArray(S, table, t3 + j).intoArray(out, o + 3 * rowLen + j);
+            }
+            for (int j = whole; j < rowLen; j++) {
+                out[o + j] = table[t0 + j];
+                out[o + rowLen + j] = table[t1 + j];
+                out[o + 2 * rowLen + j] = table[t2 + j];
+                out[o + 3 * rowLen + j] = table[t3 + j];
+            }
+        }
+        for (; r < ids.length; r++) {
             System.arraycopy(table, tableOff + ids[r] * rowLen, out, outOff + r * rowLen, rowLen);
         }
     }
