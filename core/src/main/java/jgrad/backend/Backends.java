@@ -50,7 +50,10 @@ public final class Backends {
         return ModuleLayer.boot().findModule("jdk.incubator.vector").isPresent();
     }
 
-    /** A new SIMD backend, or an exception saying why there is none. */
+    /**
+     * A new SIMD backend, or an exception saying why there is none: a {@link BadSettingException} when a
+     * {@code -Djgrad.*} switch its kernels read has a value it does not take, else an IllegalStateException.
+     */
     public static Backend simd() {
         if (!vectorApiAvailable()) {
             throw new IllegalStateException("the SIMD backend needs the Vector API: start the JVM with "
@@ -59,18 +62,23 @@ public final class Backends {
         try {
             return (Backend) Class.forName(SIMD_CLASS).getConstructor().newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("the SIMD backend could not be loaded: " + rootMessage(e), e);
+            Throwable root = rootCause(e);
+            if (root instanceof BadSettingException bad) {
+                throw bad;
+            }
+            throw new IllegalStateException("the SIMD backend could not be loaded: "
+                    + (root.getMessage() != null ? root.getMessage() : root.toString()), e);
         }
     }
 
-    /** The message under the reflective and static-initializer wrappers, which say only that something failed. */
-    private static String rootMessage(Throwable e) {
+    /** The throwable under the reflective and static-initializer wrappers, which say only that something failed. */
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while ((t instanceof java.lang.reflect.InvocationTargetException || t instanceof ExceptionInInitializerError)
                 && t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() != null ? t.getMessage() : t.toString();
+        return t;
     }
 
     /**

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /**
  * The engine's tuning switches, read once from system properties ({@code -Djgrad.NAME=VALUE}). A value
- * that is not what the switch takes is an {@link IllegalArgumentException} naming the property and the
+ * that is not what the switch takes is a {@link BadSettingException} naming the property and the
  * value, never a silent fall-back to the default: someone who set {@code -Djgrad.gemm.grain=1e6} and got
  * the default would measure the wrong thing and not know it.
  */
@@ -59,7 +59,7 @@ public final class Settings {
         return "jgrad." + name;
     }
 
-    private static IllegalArgumentException bad(String name, String value, String why) {
-        return new IllegalArgumentException("-D" + key(name) + "=" + value + ": " + why);
+    private static BadSettingException bad(String name, String value, String why) {
+        return new BadSettingException("-D" + key(name) + "=" + value + ": " + why);
     }
 }

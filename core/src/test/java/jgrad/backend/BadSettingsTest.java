@@ -26,6 +26,8 @@ class BadSettingsTest {
         try {
             Backends.simd();
             System.out.println("made");
+        } catch (BadSettingException e) {
+            System.out.println("bad setting: " + e.getMessage());
         } catch (IllegalStateException e) {
             System.out.println(e.getMessage());
         }
@@ -45,12 +47,12 @@ class BadSettingsTest {
     void aBadSwitchIsNamedWhenTheBackendIsMade() throws Exception {
         Assumptions.assumeTrue(Backends.vectorApiAvailable(), "no Vector API in this run: no SIMD backend to make");
         String word = childSays("jgrad.threads=lots");
-        assertTrue(word.contains("-Djgrad.threads=lots: not a whole number"), word);
+        assertTrue(word.contains("bad setting: -Djgrad.threads=lots: not a whole number"), word);
         String zero = childSays("jgrad.threads=0");
         assertTrue(zero.contains("-Djgrad.threads=0: must be at least 1"), zero);
         // read by classes a kernel loads later: checked when the backend is made all the same
         String depth = childSays("jgrad.gemm.kc=abc");
-        assertTrue(depth.contains("-Djgrad.gemm.kc=abc: not a whole number"), depth);
+        assertTrue(depth.contains("bad setting: -Djgrad.gemm.kc=abc: not a whole number"), depth);
         String grain = childSays("jgrad.optim.grain=1e6");
         assertTrue(grain.contains("-Djgrad.optim.grain=1e6: not a whole number"), grain);
         String swap = childSays("jgrad.gemm.swap=yes");

@@ -4,6 +4,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 import java.util.List;
 
+import jgrad.backend.BadSettingException;
+
 /** The command line behind {@code ./jgrad}: {@code ./jgrad COMMAND [ARGS]}, {@code ./jgrad --help}. */
 public final class Main {
 
@@ -62,6 +64,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println("jgrad: " + e.getMessage());
             return e.getMessage().startsWith("no GPU") ? ExitCodes.NO_DEVICE : ExitCodes.USAGE;
+        } catch (BadSettingException e) {
+            err.println("jgrad: " + e.getMessage());
+            return ExitCodes.USAGE;
         } catch (RuntimeException | LinkageError e) {
             err.println("jgrad: cannot start the backend: " + describe(e));
             return ExitCodes.NO_DEVICE;
@@ -82,6 +87,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println(prefix + e.getMessage());
             err.println("usage: ./jgrad " + command.name() + " " + command.usage());
+            return ExitCodes.USAGE;
+        } catch (BadSettingException e) {
+            err.println(prefix + e.getMessage());
             return ExitCodes.USAGE;
         } catch (TooLargeException e) {
             err.println(prefix + e.getMessage());
