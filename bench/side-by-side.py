@@ -184,15 +184,20 @@ def without_forks(opts):
 
 def merge_forks(runs):
     """The JMH records of several one-fork runs of the same benchmarks, as one run of that many forks (each
-    fork's raw iterations kept apart; secondary metrics, such as bytes per op, are the first fork's)."""
+    fork's raw iterations kept apart; a secondary metric, such as bytes per op, is the largest fork's score:
+    the garbage a service would see from its worst JVM)."""
     merged = {}
     for records in runs:
         for r in records:
             key = (r["benchmark"], json.dumps(r.get("params", {}), sort_keys=True))
-            if key in merged:
-                merged[key]["primaryMetric"]["rawData"] += r["primaryMetric"].get("rawData", [])
-            else:
+            if key not in merged:
                 merged[key] = copy.deepcopy(r)
+                continue
+            merged[key]["primaryMetric"]["rawData"] += r["primaryMetric"].get("rawData", [])
+            kept = merged[key].setdefault("secondaryMetrics", {})
+            for name, metric in r.get("secondaryMetrics", {}).items():
+                if name not in kept or metric.get("score", 0) > kept[name].get("score", 0):
+                    kept[name] = copy.deepcopy(metric)
     return list(merged.values())
 
 
