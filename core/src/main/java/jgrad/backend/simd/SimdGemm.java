@@ -56,6 +56,8 @@ final class SimdGemm {
      * rows, bands of columns are as good: each thread then packs all of op(A), which is small.
      */
     static final int TEAM_ROWS = 288;
+    /** Bands of columns per task where cutting finer costs no packing ({@link #split}). */
+    static final int BANDS_PER_TASK = 4;
     /** Per thread on platform threads, borrowed per product on virtual ones (a workspace is megabytes). */
     private static final Reusable<Workspace> WORKSPACE = new Reusable<>(Workspace::new);
 
@@ -166,14 +168,21 @@ final class SimdGemm {
     /**
      * Each task computes a band of C on its own, packing its share of one operand and all of the
      * other; the band is cut across the larger side, so the duplicated packing is the smaller one.
+     * Bands of columns against an A read in place ({@link SimdGemmInPlace}) cost nothing to cut finer, so
+     * there are {@link #BANDS_PER_TASK} per task, claimed by whichever thread is free: a worker that starts late
+     * or runs slower (another VM on its core) then leaves the caller a band to do instead of a wait. Over an MLP
+     * training step's parallel calls (its 32×784×128 product among them) the caller waited 15–20 µs per call with
+     * halves and 9–16 µs with bands (three JMH forks each, 256 bits, a noisy host).
      */
     private static void split(int tasks, boolean ta, boolean tb, int m, int n, int k, float[] a, int aOff,
                               int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc) {
         boolean byRows = m >= n;
         int unit = byRows ? MR : NR;
         int size = byRows ? m : n;
-        int chunk = roundUp((size + tasks - 1) / tasks, unit);
-        SimdParallel.run(tasks, t -> {
+        int bands = !byRows && SimdGemmInPlace.applies(ta, n)
+                ? Math.min(tasks * BANDS_PER_TASK, (size + unit - 1) / unit) : tasks;
+        int chunk = roundUp((size + bands - 1) / bands, unit);
+        SimdParallel.run(bands, t -> {
             int lo = Math.min(size, t * chunk);
             int hi = Math.min(size, lo + chunk);
             int i0 = byRows ? lo : 0, i1 = byRows ? hi : m;
