@@ -3,7 +3,8 @@
 (../shared/peers/torch_bench.py, PyTorch CPU) and NumPy's SGEMM, then prints a table of ratios
 jgrad/peer in throughput (above 1: jgrad is faster), medians, each figure tagged with the command that
 produced it. The SGEMM's JMH forks run one at a time with a NumPy round before and after each
-(N J N J N J N), so that both sides' medians span the same minutes of a host whose speed drifts.
+(N J N J N J N), and the model rows' forks with a PyTorch round before and after each (T J T J T J T),
+so that both sides' medians span the same minutes of a host whose speed drifts.
 
     bench/side-by-side.py            quick: JMH -f 3 -wi 6 -i 3 -w 2s -r 1s (three forks), about half an hour
     bench/side-by-side.py --full     JMH with the benchmarks' own iteration settings (and at least 3 forks)
@@ -234,6 +235,55 @@ def gemm_interleaved(sitting, opts, blas_env, peers, cores):
     return merge_forks(runs)
 
 
+def torch_figures(sitting, tag, cmd, env, benches, cores):
+    """One run of the PyTorch peer script: {peer key: (figure, tag, label)}; a figure it did not give for one of
+    the benches asked, or a run without OpenBLAS, fails the sitting."""
+    out, err = sitting.run(tag, cmd, env=env)
+    base = tag.split(".")[0]
+    cores[base] = core_of(err)
+    if cores[base] == "?":
+        sitting.fail(tag, "PyTorch ran without OpenBLAS (it named no core with OPENBLAS_VERBOSE=2), so on "
+                     "the reference BLAS: apt-get install -y libopenblas0-openmp")
+    figures = {}
+    for rec in json_lines(out):
+        name = rec["bench"]
+        if name == "sgemm":
+            key = ("torch-sgemm", rec["n"], rec["threads"])
+            figures[key] = (rec["gflops"], base, f"torch.mm {rec['threads']} thr")
+        elif name in ("lstm_fwd_bwd", "rnn_fwd_bwd"):
+            figures[name[:-8]] = (rec["seq_per_s"], base, name)
+        elif name == "attn_pool_fwd_bwd":
+            figures["attn"] = (rec["batches_per_s"], base, name)
+        elif name.endswith("_train_epoch"):
+            figures[name[:-12]] = (rec["samples_per_s"], base, name)
+        elif name == "gan_step":
+            figures["gan"] = (rec["steps_per_s"], base, name)
+    got = {k[0] if isinstance(k, tuple) else k for k in figures}
+    missing = sorted({"torch-sgemm" if b == "sgemm" else b for b in benches} - got)
+    if missing:
+        sitting.fail(tag, f"PyTorch gave no figure for {', '.join(missing)}")
+    return figures
+
+
+def models_interleaved(sitting, regex, params, opts, torch_round, peers):
+    """jgrad's model forks and PyTorch's rounds in turn: T, fork 1, T, fork 2, ..., T, as gemm_interleaved does
+    with NumPy, so that both sides' medians span the same minutes (a PyTorch run after all of jgrad's forks once
+    met the host at half its speed: MLP 28,013 samples/s against 58,725 two hours before). PyTorch's figure is the
+    median of its rounds, shown with their range. Returns jgrad's records, merged as one run of that many forks."""
+    rest, forks = without_forks(opts)
+    runs, rounds = [], {}
+    for i in range(forks + 1):
+        for key, figure in torch_round(f"T1.{i + 1}").items():
+            rounds.setdefault(key, []).append(figure)
+        if i < forks:
+            runs.append(run_jmh(sitting, f"J2.{i + 1}", regex, params, rest + ["-f", "1"]))
+    for key, figures in rounds.items():
+        values = sorted(v for v, _, _ in figures)
+        peers[key] = (statistics.median(values), figures[0][1],
+                      f"{figures[0][2]}, median of {len(values)} rounds {fmt(values[0])}–{fmt(values[-1])}")
+    return merge_forks(runs)
+
+
 def json_lines(text):
     return [json.loads(line) for line in text.splitlines() if line.startswith("{")]
 
@@ -442,52 +492,35 @@ def main():
         recs = gemm_interleaved(sitting, opts, blas_env, peers, cores)
         records += recs
         jtag.update({k: "J1" for k in jgrad_figures(recs)})
+    # 2. PyTorch, one thread (its fastest setting here for training), between jgrad's model forks when there
+    #    are models (T J T J T J T, as the SGEMM), then two threads for SGEMM.
+    torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1] and WORKLOADS[w][1] not in TWIN_BENCHES]
+    torch_ready = bool(torch_benches) and not args.no_torch
+    if torch_ready and not (Path(args.peers).exists() and Path(TORCH_PYTHON).exists()):
+        sitting.fail("T", f"no PyTorch peer ({args.peers} or {TORCH_PYTHON} missing); --no-torch to leave it out")
+        torch_ready = False
+
+    def torch_round(tag, threads, benches):
+        return torch_figures(sitting, tag, [TORCH_PYTHON, args.peers, str(threads), ",".join(benches)],
+                             {**TORCH_LIBS, **blas_env}, benches, cores)
+
     models = [WORKLOADS[w][0] for w in only if w != "gemm" and WORKLOADS[w][0]]
+    model_params = ["-p", "backend=" + args.backends]
     if models:
-        recs = run_jmh(sitting, "J2", "(" + "|".join(models) + ")", ["-p", "backend=" + args.backends], opts)
+        regex = "(" + "|".join(models) + ")"
+        if torch_ready:
+            recs = models_interleaved(sitting, regex, model_params, opts,
+                                      lambda tag: torch_round(tag, 1, torch_benches), peers)
+        else:
+            recs = run_jmh(sitting, "J2", regex, model_params, opts)
         records += recs
         jtag.update({k: "J2" for k in jgrad_figures(recs)})
     j = jgrad_figures(records)
-
-    # 2. PyTorch, one thread (its fastest setting here for training), then two threads for SGEMM.
-    torch_benches = [WORKLOADS[w][1] for w in only if WORKLOADS[w][1] and WORKLOADS[w][1] not in TWIN_BENCHES]
-    torch_expected = {"sgemm": "sgemm", "lstm": "lstm", "rnn": "rnn", "attn": "attn", "ncf": "ncf", "mf": "mf",
-                      "mlp": "mlp", "gan": "gan"}
-    if args.no_torch or not torch_benches:
-        pass
-    elif not (Path(args.peers).exists() and Path(TORCH_PYTHON).exists()):
-        sitting.fail("T", f"no PyTorch peer ({args.peers} or {TORCH_PYTHON} missing); --no-torch to leave it out")
-    else:
-        for threads, benches, tag in ((1, torch_benches, "T1"), (2, ["sgemm"] if "gemm" in only else [], "T2")):
-            if not benches:
-                continue
-            out, err = sitting.run(tag, [TORCH_PYTHON, args.peers, str(threads), ",".join(benches)],
-                                   env={**TORCH_LIBS, **blas_env})
-            cores[tag] = core_of(err)
-            if cores[tag] == "?":
-                sitting.fail(tag, "PyTorch ran without OpenBLAS (it named no core with OPENBLAS_VERBOSE=2), so on "
-                             "the reference BLAS: apt-get install -y libopenblas0-openmp")
-            got = set()
-            for rec in json_lines(out):
-                name = rec["bench"]
-                if name == "sgemm":
-                    peers[("torch-sgemm", rec["n"], threads)] = (rec["gflops"], tag, f"torch.mm {rec['threads']} thr")
-                    got.add("sgemm")
-                elif name in ("lstm_fwd_bwd", "rnn_fwd_bwd"):
-                    peers[name[:-8]] = (rec["seq_per_s"], tag, name)
-                    got.add(name[:-8])
-                elif name == "attn_pool_fwd_bwd":
-                    peers["attn"] = (rec["batches_per_s"], tag, name)
-                    got.add("attn")
-                elif name.endswith("_train_epoch"):
-                    peers[name[:-12]] = (rec["samples_per_s"], tag, name)
-                    got.add(name[:-12])
-                elif name == "gan_step":
-                    peers["gan"] = (rec["steps_per_s"], tag, name)
-                    got.add("gan")
-            missing = sorted(set(torch_expected[b] for b in benches) - got)
-            if missing:
-                sitting.fail(tag, f"PyTorch gave no figure for {', '.join(missing)}")
+    if torch_ready:
+        rounds = [] if models else [(1, torch_benches, "T1")]
+        rounds += [(2, ["sgemm"], "T2")] if "gemm" in only else []
+        for threads, benches, tag in rounds:
+            peers.update(torch_round(tag, threads, benches))
 
     # 2b. The next-item training steps in PyTorch, one thread (bench/next-item-peers.py).
     if "nextitem" in only and not args.no_torch:
