@@ -185,8 +185,9 @@ def without_forks(opts):
 
 def merge_forks(runs):
     """The JMH records of several one-fork runs of the same benchmarks, as one run of that many forks (each
-    fork's raw iterations kept apart; a secondary metric, such as bytes per op, is the largest fork's score:
-    the garbage a service would see from its worst JVM)."""
+    fork's raw iterations kept apart; a latency (sample-mode) record keeps the percentiles of the fork with the
+    highest p99, and a secondary metric, such as bytes per op, is the largest fork's score: what a service
+    would see from its worst JVM)."""
     merged = {}
     for records in runs:
         for r in records:
@@ -194,7 +195,13 @@ def merge_forks(runs):
             if key not in merged:
                 merged[key] = copy.deepcopy(r)
                 continue
-            merged[key]["primaryMetric"]["rawData"] += r["primaryMetric"].get("rawData", [])
+            kept_metric, metric = merged[key]["primaryMetric"], r["primaryMetric"]
+            for raw in ("rawData", "rawDataHistogram"):
+                if raw in metric:
+                    kept_metric.setdefault(raw, []).extend(metric[raw])
+            if r.get("mode") == "sample" and metric.get("scorePercentiles", {}).get("99.0", 0) > \
+                    kept_metric.get("scorePercentiles", {}).get("99.0", 0):
+                kept_metric["scorePercentiles"] = metric["scorePercentiles"]
             kept = merged[key].setdefault("secondaryMetrics", {})
             for name, metric in r.get("secondaryMetrics", {}).items():
                 if name not in kept or metric.get("score", 0) > kept[name].get("score", 0):
