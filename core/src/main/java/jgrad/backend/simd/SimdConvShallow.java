@@ -124,12 +124,8 @@ final class SimdConvShallow {
                 tapsFrom(t, k, filters, f, rows, cols, width, partials, pOff, first);
             }
         }
-        for (; o < filters; o++) {
-            int t = 0;
-            for (; t + 3 <= k; t += 3) {
-                dots3(rows, o * width, cols, t * width, width, partials, pOff + t * filters + o, filters, first);
-            }
-            tapsFrom(t, k, filters, o, rows, cols, width, partials, pOff, first);
+        if (o < filters) {                                  // an odd filter count's last filter
+            tapsFrom(0, k, filters, o, rows, cols, width, partials, pOff, first);
         }
     }
 
@@ -188,31 +184,6 @@ final class SimdConvShallow {
             s = Math.fma(a[aAt + r], b[bAt + r], s);
         }
         out[to] = first ? s : out[to] + s;
-    }
-
-    /**
-     * Three of {@link SimdReductions#dot}'s sums s_d = Σ_q a[aAt + q]·b[bAt + d·len + q], a loaded once, set into (or, unless
-     * {@code first}, added to) out[at + d·stride] for d = 0, 1, 2.
-     */
-    private static void dots3(float[] a, int aAt, float[] b, int bAt, int len, float[] out, int at, int stride,
-                              boolean first) {
-        FloatVector acc0 = FloatVector.zero(S), acc1 = acc0, acc2 = acc0;
-        int q = 0;
-        for (int upper = S.loopBound(len); q < upper; q += S.length()) {
-            FloatVector av = FloatVector.fromArray(S, a, aAt + q);
-            acc0 = av.fma(FloatVector.fromArray(S, b, bAt + q), acc0);
-            acc1 = av.fma(FloatVector.fromArray(S, b, bAt + len + q), acc1);
-            acc2 = av.fma(FloatVector.fromArray(S, b, bAt + 2 * len + q), acc2);
-        }
-        for (int h = L / 2; h > 0; h /= 2) {          // SimdMath.FOLD's tree, written out: see there
-            VectorShuffle<Float> fold = SimdMath.FOLD[Integer.numberOfTrailingZeros(h)];
-            acc0 = acc0.add(acc0.rearrange(fold));
-            acc1 = acc1.add(acc1.rearrange(fold));
-            acc2 = acc2.add(acc2.rearrange(fold));
-        }
-        finish(acc0.lane(0), a, aAt, b, bAt, q, len, out, at, first);
-        finish(acc1.lane(0), a, aAt, b, bAt + len, q, len, out, at + stride, first);
-        finish(acc2.lane(0), a, aAt, b, bAt + 2 * len, q, len, out, at + 2 * stride, first);
     }
 
     /**
