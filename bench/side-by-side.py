@@ -17,7 +17,9 @@ so that both sides' medians span the same minutes of a host whose speed drifts.
 
 The CPU is read from /proc/cpuinfo and printed with the table, with jgrad's vector width and GEMM plan
 (./jgrad info) and the date. OpenBLAS is told a core type only when the CPU can run it (SkylakeX with
-AVX-512 F/BW/DQ/VL, Haswell with AVX2+FMA), never otherwise. A peer that fails (non-zero exit, or no
+AVX-512 F/BW/DQ/VL, Haswell with AVX2+FMA), never otherwise; at 256 bits on an AVX-512 CPU oneDNN (PyTorch's
+convolutions) and ATen are held to AVX2 as well, and the instruction set oneDNN reports is printed (a wider one
+than the sitting's fails it). A peer that fails (non-zero exit, or no
 figure for a workload that was asked of it) or is missing makes the script exit 1 and say which, after
 printing what it has; --no-torch leaves PyTorch out on purpose. Each jgrad figure is the median over
 forks of each fork's median, with the spread between forks (lowest-highest fork, and highest/lowest - 1).
@@ -63,6 +65,37 @@ def cpu_info(path="/proc/cpuinfo"):
     except OSError:
         pass
     return model, flags
+
+
+def peer_width_env(flags, width):
+    """The environment that holds the peers' libraries to the sitting's vector width: OpenBLAS's kernel family
+    (SkylakeX or Haswell, only what the CPU can run), and at 256 bits on an AVX-512 CPU oneDNN's and ATen's
+    instruction sets too (PyTorch's convolutions are oneDNN's: left alone it runs its avx512_core kernels while
+    jgrad runs -XX:UseAVX=2, which is not the AVX2 machine the sitting stands for)."""
+    env = {}
+    coretype = openblas_coretype(flags, width)
+    if coretype:
+        env["OPENBLAS_CORETYPE"] = coretype
+    if width == 256 and "avx512f" in flags:
+        env.update({"ONEDNN_MAX_CPU_ISA": "AVX2", "ATEN_CPU_CAPABILITY": "avx2"})
+    return env
+
+
+# One small convolution, fwd+bwd, with oneDNN's verbose log on: the log's "isa:" line says which instruction
+# set oneDNN dispatches to under the sitting's environment, and its "exec" lines which kernels ran.
+ONEDNN_PROBE = "import torch; torch.nn.Conv2d(3, 4, 3)(torch.randn(2, 3, 8, 8, requires_grad=True)).sum().backward()"
+
+
+def onednn_isa(sitting, env, width):
+    """oneDNN's instruction set under env ('Intel AVX2', ...), from its verbose log; a failure of the sitting
+    when it is wider than the sitting's width (the peer would not be measured on the CPU it stands for)."""
+    out, _ = sitting.run("T0", [TORCH_PYTHON, "-c", ONEDNN_PROBE], env={**env, "ONEDNN_VERBOSE": "1"})
+    isa = next((line.split("isa:", 1)[1].strip() for line in out.splitlines() if ",isa:" in line), "?")
+    kernels = sorted({line.split(",")[5] for line in out.splitlines()
+                      if line.startswith("onednn_verbose,exec,cpu,convolution")})
+    if width == 256 and ("512" in isa or any("avx512" in k for k in kernels)):
+        sitting.fail("T0", f"oneDNN runs {isa} ({', '.join(kernels)}) in a 256-bit sitting")
+    return f"{isa} ({', '.join(kernels) or 'no convolution ran'})"
 
 
 def openblas_coretype(flags, width):
@@ -126,11 +159,12 @@ SERVE_TARGET_US = 1000
 TWINS = ROOT / "bench" / "torch_twins.py"
 TWIN_BENCHES = {"conv", "textcnn", "charlstm"}
 FASHION_TWIN = ROOT / "bench" / "fashion_cnn_torch.py"
-FASHION_EPOCH = re.compile(r"([0-9.]+) s per training epoch")
 FASHION_EPOCH_LINE = re.compile(r"^epoch \d+\s+train ([0-9.]+) s", re.M)
 # The example's own run: the first epoch carries the JIT's warm-up (about 6 s of Vector API code in the
 # interpreter and C2 compiling on the same two cores), which a run of five epochs amortizes as a user's does.
 FASHION_EPOCHS = 5
+# jgrad runs of fashion-cnn in a sitting, each between two PyTorch runs.
+FASHION_RUNS = 2
 
 
 class Sitting:
@@ -475,8 +509,9 @@ def main():
     width = args.width or widest
     if width > widest:
         sys.exit(f"side-by-side: --width {width}: this CPU ({model}) has no {width}-bit vectors")
-    coretype = openblas_coretype(flags, width)
-    blas_env = {"OPENBLAS_VERBOSE": "2", **({"OPENBLAS_CORETYPE": coretype} if coretype else {})}
+    width_env = peer_width_env(flags, width)
+    coretype = width_env.get("OPENBLAS_CORETYPE")
+    blas_env = {"OPENBLAS_VERBOSE": "2", **width_env}
     jvm_extra = ["-XX:UseAVX=2"] if width == 256 and widest == 512 else []
 
     out_dir = ROOT / "bench" / "target" / "side-by-side" / time.strftime("%Y%m%d-%H%M%S")
@@ -491,6 +526,10 @@ def main():
     if jvm_extra:
         opts += ["-jvmArgsAppend", " ".join(jvm_extra)]
     vector, gemm_plan = jgrad_info(sitting)
+
+    dnnl = "—"
+    if not args.no_torch and Path(TORCH_PYTHON).exists():
+        dnnl = onednn_isa(sitting, {**TORCH_LIBS, **width_env}, width)
 
     # 1. jgrad: GEMM in its own JMH run (its params differ), the models in another.
     records, jtag = [], {}
@@ -560,6 +599,7 @@ def main():
     print(f"- jgrad: {vector}; GEMM {gemm_plan}")
     print(f"- OpenBLAS core: {', '.join(f'[{t}] {c}' for t, c in cores.items()) or '—'}"
           f"{' (OPENBLAS_CORETYPE=' + coretype + ')' if coretype else ' (autodetected)'}")
+    print(f"- oneDNN (PyTorch's convolutions): {dnnl}")
     print(f"- JMH: {' '.join(opts)}\n")
     print("| workload | jgrad | jgrad between forks | peer | jgrad/peer | target | jgrad B/op |")
     print("|---|---|---|---|---|---|---|")
@@ -599,39 +639,55 @@ def torch_twins(sitting, twins, peers, env):
 
 
 def fashion_epochs(sitting, j, jtag, peers, no_torch, env):
-    """fashion-cnn's training run on both sides, both on all cores, as epochs per hour over its
-    FASHION_EPOCHS epochs (above 1: jgrad faster); jgrad's first and later epochs go in the spread column.
-    The target row compares epochs 2..N alone: jgrad's first epoch carries the JIT's warm-up, and on this
-    project's VMs the first process of a sitting (whichever side ran first) took 3-4x as long over its first
-    epoch (45.7 against 16.7 s for the same PyTorch command run next, 2026-12-07), an effect of the machine
-    that an epoch-1 figure would fold into the ratio."""
-    if not no_torch:
-        threads = str(os.cpu_count())
-        out, _ = sitting.run("T4", [TORCH_PYTHON, str(FASHION_TWIN), "--time", "--epochs", str(FASHION_EPOCHS),
-                                    "--threads", threads], env=env)
+    """fashion-cnn's training run on both sides, both on all cores, in turn: PyTorch, jgrad, PyTorch, jgrad,
+    PyTorch (T J T J T, FASHION_RUNS jgrad runs). Each run gives its mean epoch over FASHION_EPOCHS epochs and over
+    epochs 2..N; each side's figure is the median of its runs, as epochs per hour (above 1: jgrad faster), the
+    runs' range in the label and the spread column. The target row compares epochs 2..N alone: jgrad's first
+    epoch carries the JIT's warm-up, and on this project's VMs the first process of a sitting (whichever side ran
+    first) took 3-4x as long over its first epoch (45.7 against 16.7 s for the same PyTorch command run next,
+    2026-12-07), an effect of the machine that an epoch-1 figure would fold into the ratio. One run per side
+    put 0.73x and 0.85x on the same build twenty minutes apart: the host drifts, so both sides span the same
+    minutes."""
+    threads = str(os.cpu_count())
+    torch_runs, jgrad_runs = [], []
+
+    def torch_run(tag):
+        out, _ = sitting.run(tag, [TORCH_PYTHON, str(FASHION_TWIN), "--time", "--epochs", str(FASHION_EPOCHS),
+                                   "--threads", threads], env=env)
         rec = next((r for r in json_lines(out) if r["bench"] == "fashion_cnn_epoch"), None)
         if rec is None:
-            sitting.fail("T4", "bench/fashion_cnn_torch.py printed no seconds per epoch")
+            sitting.fail(tag, "bench/fashion_cnn_torch.py printed no seconds per epoch")
         else:
-            seconds = rec["epoch_seconds"]
-            label = (f"fashion_cnn_torch.py --time --epochs {FASHION_EPOCHS}, {threads} threads, "
-                     f"epoch 1 {seconds[0]:.1f} s, then {min(seconds[1:]):.1f}–{max(seconds[1:]):.1f} s")
-            peers["fashion"] = (3600 / statistics.mean(seconds), "T4", label)
-            peers["fashion-steady"] = (3600 / statistics.mean(seconds[1:]), "T4", label)
-    out, _ = sitting.run("J3", [str(ROOT / "jgrad"), "example", "fashion-cnn", "--epochs", str(FASHION_EPOCHS)],
-                         env=sitting.jgrad_env, cwd=ROOT)
-    m = FASHION_EPOCH.search(out)
-    epochs = [float(x) for x in FASHION_EPOCH_LINE.findall(out)]
-    if not m or len(epochs) != FASHION_EPOCHS:
-        sitting.fail("J3", "./jgrad example fashion-cnn printed no seconds per training epoch")
-        return
-    spread = f"epoch 1 {epochs[0]:.1f} s, then {min(epochs[1:]):.1f}–{max(epochs[1:]):.1f} s"
-    j[("fashion", "simd")] = (3600 / float(m.group(1)), "epochs/h", None,
-                              f"example fashion-cnn --epochs {FASHION_EPOCHS}", spread)
-    j[("fashion-steady", "simd")] = (3600 / statistics.mean(epochs[1:]), "epochs/h", None,
-                                     f"example fashion-cnn --epochs {FASHION_EPOCHS}, epochs 2–{FASHION_EPOCHS}", spread)
-    jtag[("fashion", "simd")] = "J3"
-    jtag[("fashion-steady", "simd")] = "J3"
+            torch_runs.append(rec["epoch_seconds"])
+
+    def jgrad_run(tag):
+        out, _ = sitting.run(tag, [str(ROOT / "jgrad"), "example", "fashion-cnn", "--epochs", str(FASHION_EPOCHS)],
+                             env=sitting.jgrad_env, cwd=ROOT)
+        epochs = [float(x) for x in FASHION_EPOCH_LINE.findall(out)]
+        if len(epochs) != FASHION_EPOCHS:
+            sitting.fail(tag, "./jgrad example fashion-cnn printed no seconds per training epoch")
+        else:
+            jgrad_runs.append(epochs)
+
+    for r in range(FASHION_RUNS):
+        if not no_torch:
+            torch_run(f"T4.{r + 1}")
+        jgrad_run(f"J3.{r + 1}")
+    if not no_torch:
+        torch_run(f"T4.{FASHION_RUNS + 1}")
+    for key, first in (("fashion", 0), ("fashion-steady", 1)):
+        epochs = f"epochs {first + 1}–{FASHION_EPOCHS}"
+        if torch_runs:
+            means = [statistics.mean(run[first:]) for run in torch_runs]
+            label = (f"fashion_cnn_torch.py --time --epochs {FASHION_EPOCHS}, {threads} threads, {epochs}: median "
+                     f"of {len(means)} runs' means {statistics.median(means):.1f} s ({min(means):.1f}–{max(means):.1f})")
+            peers[key] = (3600 / statistics.median(means), "T4", label)
+        if jgrad_runs:
+            means = [statistics.mean(run[first:]) for run in jgrad_runs]
+            spread = f"{len(means)} runs' means {min(means):.1f}–{max(means):.1f} s per epoch"
+            j[(key, "simd")] = (3600 / statistics.median(means), "epochs/h", None,
+                                f"example fashion-cnn --epochs {FASHION_EPOCHS}, {epochs}", spread)
+            jtag[(key, "simd")] = "J3"
 
 
 def core_of(stderr):
