@@ -618,22 +618,29 @@ def main():
 
 
 def torch_twins(sitting, twins, peers, env):
-    """Issue 14's PyTorch twins (bench/torch_twins.py, one thread) into peers, keyed as table() reads them."""
+    """Issue 14's PyTorch twins (bench/torch_twins.py) into peers, keyed as table() reads them: each workload at
+    PyTorch's faster of one thread and all cores (jgrad's benchmarks run on all cores; for the MLP-sized model
+    rows one thread is PyTorch's fastest, for a batch of 64 images through oneDNN's convolutions it need not be)."""
     if not Path(TORCH_PYTHON).exists():
         sitting.fail("T3", f"no {TORCH_PYTHON} for bench/torch_twins.py; --no-torch to leave PyTorch out")
         return
-    out, _ = sitting.run("T3", [TORCH_PYTHON, str(TWINS), "1", ",".join(twins)], env=env)
     got = set()
-    for rec in json_lines(out):
-        if rec["bench"] == "conv_fwd_bwd":
-            peers["conv"] = (rec["images_per_s"], "T3", "conv_fwd_bwd")
-            got.add("conv")
-        elif rec["bench"] == "textcnn_step":
-            peers[("textcnn", str(rec["length"]))] = (rec["sentences_per_s"], "T3", f"textcnn_step L{rec['length']}")
-            got.add("textcnn")
-        elif rec["bench"] == "charlstm_step":
-            peers[("charlstm", str(rec["hidden"]))] = (rec["lines_per_s"], "T3", f"charlstm_step H{rec['hidden']}")
-            got.add("charlstm")
+    for tag, threads in (("T3.1", 1), ("T3.2", os.cpu_count())):
+        out, _ = sitting.run(tag, [TORCH_PYTHON, str(TWINS), str(threads), ",".join(twins)], env=env)
+        for rec in json_lines(out):
+            if rec["bench"] == "conv_fwd_bwd":
+                key, figure, label, name = "conv", rec["images_per_s"], "conv_fwd_bwd", "conv"
+            elif rec["bench"] == "textcnn_step":
+                key, figure, name = ("textcnn", str(rec["length"])), rec["sentences_per_s"], "textcnn"
+                label = f"textcnn_step L{rec['length']}"
+            elif rec["bench"] == "charlstm_step":
+                key, figure, name = ("charlstm", str(rec["hidden"])), rec["lines_per_s"], "charlstm"
+                label = f"charlstm_step H{rec['hidden']}"
+            else:
+                continue
+            got.add(name)
+            if key not in peers or figure > peers[key][0]:
+                peers[key] = (figure, tag, f"{label}, {threads} thread{'s' if threads > 1 else ''} (the faster)")
     if set(twins) - got:
         sitting.fail("T3", f"PyTorch gave no figure for {', '.join(sorted(set(twins) - got))}")
 
