@@ -35,9 +35,10 @@ public final class GemmCpuTime {
                 continue;
             }
             Shape s = Shape.parse(arg);
-            double[] gflops = measure(simd, s, rounds);
+            Measurement m = measure(simd, s, rounds);
+            double[] gflops = m.gflops();
             System.out.printf(Locale.ROOT, "%-18s %7.1f GFLOP/s (quartiles %.1f, %.1f; %d rounds, CPU time; %.0f B allocated per product)%n",
-                    arg, gflops[rounds / 2], gflops[rounds / 4], gflops[3 * rounds / 4], rounds, lastBytesPerProduct);
+                    arg, gflops[rounds / 2], gflops[rounds / 4], gflops[3 * rounds / 4], rounds, m.bytesPerProduct());
         }
     }
 
@@ -56,8 +57,15 @@ public final class GemmCpuTime {
         }
     }
 
-    /** Sorted GFLOP/s of {@code rounds} timed rounds. */
-    static double[] measure(Backend backend, Shape s, int rounds) {
+    /**
+     * Sorted GFLOP/s of the timed rounds, and the bytes the calling thread allocated per product over them (a
+     * Vector API fallback shows there).
+     */
+    record Measurement(double[] gflops, double bytesPerProduct) {
+    }
+
+    /** {@code rounds} timed rounds of {@code s} after warm-up. */
+    static Measurement measure(Backend backend, Shape s, int rounds) {
         Storage a = BackendChoice.uniformStorage(s.m * s.k, -1, 1, 1);
         Storage b = BackendChoice.uniformStorage(s.k * s.n, -1, 1, 2);
         Storage c = new Storage.F32(new float[s.m * s.n]);
@@ -76,13 +84,10 @@ public final class GemmCpuTime {
             }
             gflops[r] = flops * reps / (threads.getCurrentThreadCpuTime() - t0);
         }
-        lastBytesPerProduct = (allocatedBytes() - allocated0) / ((double) rounds * reps);
+        double bytes = (allocatedBytes() - allocated0) / ((double) rounds * reps);
         Arrays.sort(gflops);
-        return gflops;
+        return new Measurement(gflops, bytes);
     }
-
-    /** Bytes the calling thread allocated per product in the last {@link #measure}: a Vector API fallback shows here. */
-    static double lastBytesPerProduct;
 
     private static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();

@@ -1,5 +1,6 @@
 package jgrad.backend.simd;
 
+import static jgrad.backend.simd.SimdGemmConfig.roundUp;
 import static jgrad.backend.simd.SimdMicroKernel.L;
 import static jgrad.backend.simd.SimdMicroKernel.MR;
 import static jgrad.backend.simd.SimdMicroKernel.NR;
@@ -180,8 +181,8 @@ final class SimdGemm {
         int unit = byRows ? MR : NR;
         int size = byRows ? m : n;
         int bands = !byRows && SimdGemmInPlace.applies(ta, n)
-                ? Math.min(tasks * BANDS_PER_TASK, (size + unit - 1) / unit) : tasks;
-        int chunk = roundUp((size + bands - 1) / bands, unit);
+                ? Math.min(tasks * BANDS_PER_TASK, Math.ceilDiv(size, unit)) : tasks;
+        int chunk = roundUp(Math.ceilDiv(size, bands), unit);
         SimdParallel.run(bands, t -> {
             int lo = Math.min(size, t * chunk);
             int hi = Math.min(size, lo + chunk);
@@ -322,11 +323,7 @@ final class SimdGemm {
         if (k <= KC) {
             return k;
         }
-        int slices = (k + KC - 1) / KC;
-        return Math.min(KC, roundUp((k + slices - 1) / slices, 8));
-    }
-
-    static int roundUp(int x, int unit) {
-        return (x + unit - 1) / unit * unit;
+        int slices = Math.ceilDiv(k, KC);
+        return Math.min(KC, roundUp(Math.ceilDiv(k, slices), 8));
     }
 }

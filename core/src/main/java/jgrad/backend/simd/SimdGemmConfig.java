@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.function.UnaryOperator;
 
 import jdk.incubator.vector.FloatVector;
+import jgrad.backend.BadSettingException;
 import jgrad.backend.Settings;
 
 /**
@@ -135,7 +136,7 @@ public final class SimdGemmConfig {
         for (int[] k : KERNELS) {
             known.append(known.isEmpty() ? "" : ", ").append(k[0]).append('x').append(k[1]);
         }
-        throw new IllegalArgumentException("-Djgrad.gemm.kernel=" + s + ": expected rows x vectors, one of " + known);
+        throw new BadSettingException("-Djgrad.gemm.kernel=" + s + ": expected rows x vectors, one of " + known);
     }
 
     private static int override(UnaryOperator<String> props, String name, int chosen, List<String> notes) {

@@ -96,12 +96,12 @@ final class SimdGemmTeam {
         this.ldc = ldc;
         kcs = SimdGemm.sliceDepth(k);
         nc = roundWidth(n, kcs);
-        ncPad = SimdGemm.roundUp(nc, NR);
-        int slices = ceilDiv(k, kcs);
+        ncPad = SimdGemmConfig.roundUp(nc, NR);
+        int slices = Math.ceilDiv(k, kcs);
         int fit = Math.max(1, PANEL / (kcs * ncPad));
         span = slices <= fit ? k : fit * kcs;
-        mc = Math.min(MC, SimdGemm.roundUp(ceilDiv(m, BLOCKS_PER_TASK * tasks), MR));
-        blocks = ceilDiv(m, mc);
+        mc = Math.min(MC, SimdGemmConfig.roundUp(Math.ceilDiv(m, BLOCKS_PER_TASK * tasks), MR));
+        blocks = Math.ceilDiv(m, mc);
         owner = SimdGemm.workspace();
         panel = owner.shared(Math.min(slices, fit) * kcs * ncPad);
         inPlace = SimdGemmInPlace.applies(ta, n);
@@ -113,8 +113,8 @@ final class SimdGemmTeam {
      */
     static int roundWidth(int n, int kcs) {
         int widest = widestRound(kcs);
-        int rounds = ceilDiv(n, widest);
-        return Math.min(n, SimdGemm.roundUp(ceilDiv(n, rounds), NR));
+        int rounds = Math.ceilDiv(n, widest);
+        return Math.min(n, SimdGemmConfig.roundUp(Math.ceilDiv(n, rounds), NR));
     }
 
     /** The most columns of one KC slice of depth {@code kcs} that the panel holds, in whole slivers, at least NC. */
@@ -138,11 +138,11 @@ final class SimdGemmTeam {
         try {
             for (int jc = 0; jc < n; jc += nc) {
                 int width = Math.min(nc, n - jc);
-                int slivers = ceilDiv(width, NR);
+                int slivers = Math.ceilDiv(width, NR);
                 for (int ps = 0; ps < k; ps += span) {
                     int depth = Math.min(span, k - ps);
                     await(rowDone, rowEnd);                 // the previous round no longer reads the panel
-                    int units = ceilDiv(depth, kcs) * slivers;
+                    int units = Math.ceilDiv(depth, kcs) * slivers;
                     packEnd += units;
                     for (int u; (u = claim(packNext, packEnd)) >= 0; ) {
                         int unit = u - (packEnd - units);
@@ -234,9 +234,5 @@ final class SimdGemmTeam {
                 Thread.yield();
             }
         }
-    }
-
-    static int ceilDiv(int x, int y) {
-        return (x + y - 1) / y;
     }
 }

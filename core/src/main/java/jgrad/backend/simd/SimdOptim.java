@@ -1,5 +1,8 @@
 package jgrad.backend.simd;
 
+import static jdk.incubator.vector.VectorOperators.D2F;
+import static jdk.incubator.vector.VectorOperators.F2D;
+
 import java.util.Arrays;
 
 import jdk.incubator.vector.DoubleVector;
@@ -213,15 +216,13 @@ final class SimdOptim {
         }
     }
 
-    /** Floats [off, off + lanes) under the mask, widened to double (exact). */
-    private static DoubleVector load(float[] a, int off, VectorMask<Float> k) {
-        return (DoubleVector) FloatVector.fromArray(F, a, off, k).convertShape(VectorOperators.F2D, D, 0);
-    }
-
-    /** Rounds to float (to nearest, as a Java cast) and stores under the mask. */
-    private static void store(DoubleVector v, float[] a, int off, VectorMask<Float> k) {
-        v.convertShape(VectorOperators.D2F, F, 0).reinterpretAsFloats().intoArray(a, off, k);
-    }
+    /*
+     * The rules below compute in double: each lane's floats are widened on load (F2D, exact) and rounded back on
+     * store (D2F, to nearest as a Java cast). The loads and stores are written out in every loop, not put in
+     * helpers: a helper taking or returning a DoubleVector that C2 compiles on its own sees an abstract vector
+     * type, cannot intrinsify the conversion, and falls back to arrays per call (the char-LSTM's clipping step
+     * allocated 4.9 MB per training step in one JMH fork of three at 256 bits).
+     */
 
     /** The rule of {@link SgdStep}: b ← μ·b + g; d = g + μ·b or b (g without momentum); w ← w − lr·d. */
     static void sgd(int n, float[] w, int wOff, float[] b, float[] g, int gOff, SgdStep s) {
@@ -229,13 +230,15 @@ final class SimdOptim {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> k = F.indexInRange(i, n);
             int p = wOff + i;
-            DoubleVector d = load(g, gOff + i, k);
+            DoubleVector d = (DoubleVector) FloatVector.fromArray(F, g, gOff + i, k).convertShape(F2D, D, 0);
             if (s.hasMomentum()) {
-                DoubleVector bi = load(b, p, k).mul(mu).add(d);
-                store(bi, b, p, k);
+                DoubleVector bi = ((DoubleVector) FloatVector.fromArray(F, b, p, k).convertShape(F2D, D, 0))
+                        .mul(mu).add(d);
+                bi.convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(b, p, k);
                 d = s.nesterov() ? d.add(bi.mul(mu)) : bi;   // the unrounded b, as the reference
             }
-            store(load(w, p, k).sub(d.mul(lr)), w, p, k);
+            ((DoubleVector) FloatVector.fromArray(F, w, p, k).convertShape(F2D, D, 0)).sub(d.mul(lr))
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(w, p, k);
         }
     }
 
@@ -244,10 +247,13 @@ final class SimdOptim {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> k = F.indexInRange(i, n);
             int p = wOff + i;
-            DoubleVector gi = load(g, gOff + i, k);
-            DoubleVector si = load(acc, p, k).add(gi.mul(gi));
-            store(si, acc, p, k);
-            store(load(w, p, k).sub(gi.mul(lr).div(si.sqrt().add(eps))), w, p, k);
+            DoubleVector gi = (DoubleVector) FloatVector.fromArray(F, g, gOff + i, k).convertShape(F2D, D, 0);
+            DoubleVector si = ((DoubleVector) FloatVector.fromArray(F, acc, p, k).convertShape(F2D, D, 0))
+                    .add(gi.mul(gi));
+            si.convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(acc, p, k);
+            ((DoubleVector) FloatVector.fromArray(F, w, p, k).convertShape(F2D, D, 0))
+                    .sub(gi.mul(lr).div(si.sqrt().add(eps)))
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(w, p, k);
         }
     }
 
@@ -258,10 +264,13 @@ final class SimdOptim {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> k = F.indexInRange(i, n);
             int p = wOff + i;
-            DoubleVector gi = load(g, gOff + i, k);
-            DoubleVector vi = load(v, p, k).mul(rho).add(gi.mul(a).mul(gi));
-            store(vi, v, p, k);
-            store(load(w, p, k).sub(gi.mul(lr).div(vi.sqrt().add(eps))), w, p, k);
+            DoubleVector gi = (DoubleVector) FloatVector.fromArray(F, g, gOff + i, k).convertShape(F2D, D, 0);
+            DoubleVector vi = ((DoubleVector) FloatVector.fromArray(F, v, p, k).convertShape(F2D, D, 0))
+                    .mul(rho).add(gi.mul(a).mul(gi));
+            vi.convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(v, p, k);
+            ((DoubleVector) FloatVector.fromArray(F, w, p, k).convertShape(F2D, D, 0))
+                    .sub(gi.mul(lr).div(vi.sqrt().add(eps)))
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(w, p, k);
         }
     }
 
@@ -272,13 +281,15 @@ final class SimdOptim {
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> k = F.indexInRange(i, n);
             int p = wOff + i;
-            DoubleVector gi = load(g, gOff + i, k);
-            DoubleVector si = load(s, p, k).mul(rho).add(gi.mul(a).mul(gi));
-            store(si, s, p, k);
-            DoubleVector ui = load(u, p, k);
+            DoubleVector gi = (DoubleVector) FloatVector.fromArray(F, g, gOff + i, k).convertShape(F2D, D, 0);
+            DoubleVector si = ((DoubleVector) FloatVector.fromArray(F, s, p, k).convertShape(F2D, D, 0))
+                    .mul(rho).add(gi.mul(a).mul(gi));
+            si.convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(s, p, k);
+            DoubleVector ui = (DoubleVector) FloatVector.fromArray(F, u, p, k).convertShape(F2D, D, 0);
             DoubleVector d = ui.add(eps).sqrt().div(si.add(eps).sqrt()).mul(gi);
-            store(ui.mul(rho).add(d.mul(a).mul(d)), u, p, k);
-            store(load(w, p, k).sub(d.mul(lr)), w, p, k);
+            ui.mul(rho).add(d.mul(a).mul(d)).convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(u, p, k);
+            ((DoubleVector) FloatVector.fromArray(F, w, p, k).convertShape(F2D, D, 0)).sub(d.mul(lr))
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(w, p, k);
         }
     }
 
@@ -288,17 +299,25 @@ final class SimdOptim {
         double twoL2 = 2 * l2;
         for (int i = 0; i < n; i += F.length()) {
             VectorMask<Float> k = F.indexInRange(i, n);
-            DoubleVector wi = load(w, wOff + i, k);
+            DoubleVector wi = (DoubleVector) FloatVector.fromArray(F, w, wOff + i, k).convertShape(F2D, D, 0);
             DoubleVector sign = wi.blend(1, wi.compare(VectorOperators.GT, 0)).blend(-1, wi.compare(VectorOperators.LT, 0));
-            store(load(g, gOff + i, k).add(sign.mul(l1).add(wi.mul(twoL2))), out, outOff + i, k);
+            ((DoubleVector) FloatVector.fromArray(F, g, gOff + i, k).convertShape(F2D, D, 0))
+                    .add(sign.mul(l1).add(wi.mul(twoL2)))
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(out, outOff + i, k);
         }
     }
 
-    /** x ← x·factor, the product in double. */
+    /** x ← x·factor, the product in double: whole vectors, then one masked vector for the tail. */
     static void scale(int n, float[] x, int xOff, double factor) {
-        for (int i = 0; i < n; i += F.length()) {
-            VectorMask<Float> k = F.indexInRange(i, n);
-            store(load(x, xOff + i, k).mul(factor), x, xOff + i, k);
+        int whole = F.loopBound(n);
+        for (int i = 0; i < whole; i += F.length()) {
+            ((DoubleVector) FloatVector.fromArray(F, x, xOff + i).convertShape(F2D, D, 0)).mul(factor)
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(x, xOff + i);
+        }
+        if (whole < n) {
+            VectorMask<Float> k = F.indexInRange(whole, n);
+            ((DoubleVector) FloatVector.fromArray(F, x, xOff + whole, k).convertShape(F2D, D, 0)).mul(factor)
+                    .convertShape(D2F, F, 0).reinterpretAsFloats().intoArray(x, xOff + whole, k);
         }
     }
 }

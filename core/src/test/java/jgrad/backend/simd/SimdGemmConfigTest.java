@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.UnaryOperator;
+import jgrad.backend.BadSettingException;
 import jgrad.backend.Backends;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -113,7 +114,7 @@ class SimdGemmConfigTest {
         assertEquals(1, SimdGemmConfig.Caches.countCpus("3"));
         assertArrayEquals(new int[] {4, 2}, SimdGemmConfig.parseKernel("4x2"));
         assertArrayEquals(new int[] {12, 2}, SimdGemmConfig.parseKernel("12X2"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> SimdGemmConfig.parseKernel("5x5"));
+        BadSettingException e = assertThrows(BadSettingException.class, () -> SimdGemmConfig.parseKernel("5x5"));
         assertTrue(e.getMessage().contains("12x2, 6x4, 4x2, 3x3"), e.getMessage());
         assertTrue(SimdGemmConfig.describe().contains("KC " + SimdGemm.KC), SimdGemmConfig.describe());
     }

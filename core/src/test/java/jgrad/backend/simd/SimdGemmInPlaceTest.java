@@ -43,12 +43,12 @@ class SimdGemmInPlaceTest {
         int lda = kc + 9, aOff = 4 + 3;              // the block starts 3 elements into its rows
         float[] a = random(rnd, 4 + mc * lda);
         float[] b = random(rnd, kc * nc);
-        float[] bp = new float[SimdGemm.ALIGN + kc * SimdGemm.roundUp(nc, NR)];
+        float[] bp = new float[SimdGemm.ALIGN + kc * SimdGemmConfig.roundUp(nc, NR)];
         SimdGemmPack.packB(false, b, 0, nc, 0, kc, 0, nc, bp, SimdGemm.ALIGN);
         int ldc = nc + 6, cOff = 2;
         float[] c = random(rnd, cOff + mc * ldc + 3);
         float[] packedC = c.clone();
-        float[] ap = new float[SimdGemm.roundUp(mc, MR) * kc];
+        float[] ap = new float[SimdGemmConfig.roundUp(mc, MR) * kc];
         SimdGemmPack.packA(false, a, aOff, lda, 0, mc, 0, kc, ap, 0);
         SimdGemm.macro(ap, 0, bp, SimdGemm.ALIGN, new float[MR * NR], mc, nc, kc, packedC, cOff, ldc, add);
         SimdGemmInPlace.macro(a, aOff, lda, bp, SimdGemm.ALIGN, new float[MR * NR], new float[MR * kc + 5], 5, mc,
