@@ -27,11 +27,15 @@ public final class GemmCpuTime {
 
     public static void main(String[] args) {
         int rounds = 15;
+        for (String arg : args) {                   // read first: it applies to every shape, wherever it stands
+            if (arg.startsWith("rounds=")) {
+                rounds = Integer.parseInt(arg.substring(7));
+            }
+        }
         Backend simd = Backends.simd();
         System.out.println("SIMD GEMM " + Backends.gemmPlan());
         for (String arg : args) {
             if (arg.startsWith("rounds=")) {
-                rounds = Integer.parseInt(arg.substring(7));
                 continue;
             }
             Shape s = Shape.parse(arg);
