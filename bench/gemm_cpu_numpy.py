@@ -32,13 +32,12 @@ def operands(m, k, n, ta, tb, rng):
 
 
 def main(argv):
-    rounds = 15
+    rounds = next((int(a[7:]) for a in argv if a.startswith("rounds=")), 15)   # for every shape, wherever it stands
     rng = np.random.default_rng(1)
     print(f"NumPy {np.__version__}, OPENBLAS_NUM_THREADS={os.environ['OPENBLAS_NUM_THREADS']}, "
           f"OPENBLAS_CORETYPE={os.environ.get('OPENBLAS_CORETYPE', '(autodetected)')}")
     for arg in argv:
         if arg.startswith("rounds="):
-            rounds = int(arg[7:])
             continue
         m, k, n, ta, tb = parse(arg)
         a, b = operands(m, k, n, ta, tb, rng)
