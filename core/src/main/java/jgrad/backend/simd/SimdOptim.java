@@ -222,8 +222,8 @@ final class SimdOptim {
      * The rules below compute in double: each lane's floats are widened on load (F2D, exact) and rounded back on
      * store (D2F, to nearest as a Java cast). The loads and stores are written out in every loop, not put in
      * helpers: a helper taking or returning a DoubleVector that C2 compiles on its own sees an abstract vector
-     * type, cannot intrinsify the conversion, and falls back to arrays per call (the char-LSTM's clipping step
-     * allocated 4.9 MB per training step in one JMH fork of three at 256 bits).
+     * type and boxes it. These rules still convert through the half-width species F, which {@link #scale} no
+     * longer does (see there): in one slow JMH fork C2 compiled such a conversion without its intrinsic.
      */
 
     /** The rule of {@link SgdStep}: b ← μ·b + g; d = g + μ·b or b (g without momentum); w ← w − lr·d. */
