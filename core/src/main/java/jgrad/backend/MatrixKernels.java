@@ -20,6 +20,35 @@ public sealed interface MatrixKernels permits Backend {
               double beta, Storage c, int cOff, int ldc);
 
     /**
+     * Elements of the buffer {@link #packRight} fills for a right operand of depth k and width n: k·n here, more
+     * where a backend pads its layout.
+     */
+    default int packedRightSize(int k, int n) {
+        return k * n;
+    }
+
+    /**
+     * Copies op(B) (k×n; B, or Bᵀ when transB, as in {@link #gemm}) into {@code packed} at {@code packedOff}, in the
+     * layout {@link #gemmPackedRight} reads ({@link #packedRightSize} elements). A recurrent layer multiplies by the
+     * same weight at every step: packed once for the sequence, it is not packed again by every step's product on
+     * every thread. This default stores op(B) row-major.
+     */
+    default void packRight(boolean transB, int k, int n, Storage b, int bOff, int ldb, Storage packed, int packedOff) {
+        int[] strides = transB ? new int[] {1, ldb} : new int[] {ldb, 1};
+        ((Backend) this).copy(new int[] {k, n}, b, bOff, strides, packed, packedOff);
+    }
+
+    /**
+     * C = op(A)·op(B) + β·C as {@link #gemm}, with op(B) (k×n) as {@link #packRight} left it at {@code packedOff}
+     * of {@code packed}. The same sums as {@link #gemm} on the operand it was packed from: a backend whose
+     * {@code gemm} reduces one-row or tiny products another way may differ there by rounding, never by thread count.
+     */
+    default void gemmPackedRight(boolean transA, int m, int n, int k, Storage a, int aOff, int lda,
+                                 Storage packed, int packedOff, double beta, Storage c, int cOff, int ldc) {
+        gemm(transA, false, m, n, k, a, aOff, lda, packed, packedOff, n, beta, c, cOff, ldc);
+    }
+
+    /**
      * A batch of products of one shape: C_i = op(A_i)·op(B_i) for i in [0, count), where A_i starts at
      * {@code aOffs[i]}, B_i at {@code bOffs[i]} (leading dimensions lda and ldb as in {@link #gemm}) and C_i, m×n
      * row-major and overwritten, at {@code cOff + i·m·n}. Attention's products are such batches, one product per

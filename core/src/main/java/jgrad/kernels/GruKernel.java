@@ -36,15 +36,17 @@ public final class GruKernel extends SequenceKernel {
         out = Tensor.forOverwrite(device, dtype, batch, steps, hidden);       // every step of every row is written
         Storage p = pre.storage(), a = act.storage(), h = out.storage();
         int n = hidden;
+        StepWeight gatesW = forwardWeight("W_h.forward.gates", 0, 2 * n);
+        StepWeight candidateW = forwardWeight("W_h.forward.candidate", 2 * n, n);
         overBatch((lo, hi) -> {
             for (int t = 0; t < steps; t++) {
-                addRecurrent(t, hx, 0, 2 * n, lo, hi);
+                addRecurrent(t, hx, gatesW, lo, hi);
                 for (int b0 = lo; b0 < hi; b0++) {
                     int r = b0 * steps + t;
                     be.gruGatesForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, resetH.storage(),
                             r * n);
                 }
-                addRecurrent(t, resetH, 2 * n, n, lo, hi);
+                addRecurrent(t, resetH, candidateW, lo, hi);
                 for (int b0 = lo; b0 < hi; b0++) {
                     int r = b0 * steps + t;
                     be.gruStateForward(n, p, r * gates, hx.storage(), hPrevAt(r), a, r * gates, h, r * n);
@@ -65,6 +67,8 @@ public final class GruKernel extends SequenceKernel {
         Tensor dResetH = ws.get("dResetH", dtype, batch, hidden);
         Storage a = act.storage(), dp = dpre.storage();
         int n = hidden;
+        StepWeight gatesW = backwardWeight("W_h.backward.gates", 0, 2 * n);
+        StepWeight candidateW = backwardWeight("W_h.backward.candidate", 2 * n, n);
         overBatch((lo, hi) -> {
             Tensor next = dh;           // ∂L/∂h_t of this slice's rows, then h_{t−1}'s: the two buffers take turns
             Tensor prev = dhPrev;
@@ -74,13 +78,13 @@ public final class GruKernel extends SequenceKernel {
                     be.gruStateBackward(n, a, r * gates, up.storage(), up.at(r * n), up.step(), next.storage(), b * n,
                             dp, r * gates);
                 }
-                recurrentGrad(dpre, t, 2 * n, n, dResetH, false, lo, hi);
+                recurrentGrad(dpre, t, candidateW, dResetH, false, lo, hi);
                 for (int b = lo; b < hi; b++) {
                     int r = b * steps + t;
                     be.gruGatesBackward(n, a, r * gates, hx.storage(), hPrevAt(r), next.storage(), b * n,
                             dResetH.storage(), b * n, prev.storage(), b * n, dp, r * gates);
                 }
-                recurrentGrad(dpre, t, 0, 2 * n, prev, true, lo, hi);
+                recurrentGrad(dpre, t, gatesW, prev, true, lo, hi);
                 Tensor swap = next;
                 next = prev;
                 prev = swap;

@@ -39,9 +39,10 @@ public final class LstmKernel extends SequenceKernel {
         act = ws.get("act", dtype, batch, steps, gates);
         tanhC = ws.get("tanhC", dtype, batch, steps, hidden);
         out = Tensor.zeros(device, dtype, 2 * batch, steps, hidden);
+        StepWeight w = forwardWeight("W_h.forward", 0, gates);
         overBatch((lo, hi) -> {
             for (int t = 0; t < steps; t++) {
-                addRecurrent(t, hx, 0, gates, lo, hi);
+                addRecurrent(t, hx, w, lo, hi);
                 for (int b0 = lo; b0 < hi; b0++) {
                     cellForward(b0, t);
                 }
@@ -78,12 +79,13 @@ public final class LstmKernel extends SequenceKernel {
         Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
         Tensor dh = ws.zeros("dh", dtype, batch, hidden);
         Tensor dc = ws.zeros("dc", dtype, batch, hidden);
+        StepWeight w = backwardWeight("W_h.backward", 0, gates);
         overBatch((lo, hi) -> {
             for (int t = steps - 1; t >= 0; t--) {
                 for (int b = lo; b < hi; b++) {
                     cellBackward(b, t, up, dh.storage(), dc.storage(), dpre.storage());
                 }
-                recurrentGrad(dpre, t, 0, gates, dh, false, lo, hi);
+                recurrentGrad(dpre, t, w, dh, false, lo, hi);
             }
         });
         return grads(dpre, weightGradT(dpre), 4, copyOut(dh), copyOut(dc));

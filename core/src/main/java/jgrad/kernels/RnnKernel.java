@@ -30,9 +30,10 @@ public final class RnnKernel extends SequenceKernel {
     private Tensor forward(Tensor x, Tensor[] wx, Tensor[] wh, Tensor[] b, Tensor h0) {
         start(x, wx, wh, b, h0);
         out = Tensor.zeros(device, dtype, batch, steps, hidden);
+        StepWeight w = forwardWeight("W_h.forward", 0, gates);
         overBatch((lo, hi) -> {
             for (int t = 0; t < steps; t++) {
-                addRecurrent(t, hx, 0, gates, lo, hi);
+                addRecurrent(t, hx, w, lo, hi);
                 for (int b0 = lo; b0 < hi; b0++) {
                     int r = b0 * steps + t;
                     be.rnnStepForward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden);
@@ -50,6 +51,7 @@ public final class RnnKernel extends SequenceKernel {
         Tensor dpre = ws.get("dpre", dtype, batch, steps, gates);
         Tensor dh = ws.zeros("dh", dtype, batch, hidden);
         Storage d = dh.storage();
+        StepWeight w = backwardWeight("W_h.backward", 0, gates);
         overBatch((lo, hi) -> {
             for (int t = steps - 1; t >= 0; t--) {
                 for (int b = lo; b < hi; b++) {
@@ -58,7 +60,7 @@ public final class RnnKernel extends SequenceKernel {
                     be.rnnStepBackward(sigma, 0, hidden, pre.storage(), r * gates, out.storage(), r * hidden,
                             up.storage(), up.at(r * hidden), up.step(), d, s, dpre.storage(), r * gates);
                 }
-                recurrentGrad(dpre, t, 0, gates, dh, false, lo, hi);
+                recurrentGrad(dpre, t, w, dh, false, lo, hi);
             }
         });
         return grads(dpre, weightGradT(dpre), 1, copyOut(dh));

@@ -20,9 +20,10 @@ import jgrad.tensor.Tensor;
  * loop, dx and the weight gradients GEMMs over all rows after it, and lets the kernels write h_t
  * straight into the output. h_{t−1} and x_t sit side by side in one buffer hx [B, T, H + in], so
  * that [dW_h | dW_x] is a single GEMM: with H + in rows it is tall enough for the threads to share
- * one packed dpre, where two GEMMs of H and of in rows each packed all of theirs on every thread. Per step, h_{t−1}·W_hᵀ reads W_hᵀ stored once as [H, G], and the
- * backward's dpre_t·W_h reads W_h as it is: both GEMMs then pack their weight operand by rows, which
- * measured about twice as fast at these shapes as reading it transposed.
+ * one packed dpre, where two GEMMs of H and of in rows each packed all of theirs on every thread. The products
+ * of the steps, h_{t−1}·W_hᵀ forward and dpre_t·W_h back, multiply by the same weight T times: it is packed
+ * once per call ({@link StepWeight}, {@link Backend#packRight}), where each thread used to pack all of it, a
+ * megabyte for the char-LSTM's W_hᵀ, at every step.
  *
  * <p>All buffers come from a {@link Workspace} taken for the call and given back when the graph is
  * freed ({@link #release}); what a call returns (outputs, gradients) is always newly allocated.
@@ -45,10 +46,9 @@ abstract class SequenceKernel implements OpRecord.Backward {
     private final int[] row;
     private static final int[] UNIT_STRIDE = {1};
 
-    /** Saved for backward: W_x [G, in], W_h [G, H], W_hᵀ [H, G], pre [B, T, G]. */
+    /** Saved for backward: W_x [G, in], W_h [G, H], pre [B, T, G]. */
     Tensor wx;
     Tensor wh;
-    Tensor whT;
     Tensor pre;
     /**
      * Row (b, t) holds h_{t−1} of sequence b in its first H columns (h0 at t = 0, then the outputs
@@ -86,8 +86,6 @@ abstract class SequenceKernel implements OpRecord.Backward {
         this.wx = stack("W_x", wx, in);
         this.wh = stack("W_h", wh, hidden);
         Tensor bias = stack("b", b, 1);
-        whT = ws.get("W_hT", dtype, hidden, gates);
-        be.copy(new int[] {hidden, gates}, this.wh.storage(), 0, new int[] {1, hidden}, whT.storage(), 0);
         hx = ws.get("hx", dtype, batch, steps, hxWidth);
         int[] h0Strides = h0.strides();
         for (int bi = 0; bi < batch; bi++) {
@@ -133,13 +131,35 @@ abstract class SequenceKernel implements OpRecord.Backward {
     }
 
     /**
-     * pre_t += v_t·W_hᵀ for the gate columns [col, col + n), reading v_t from the first H columns of the
-     * rows at step t of {@code v} [B, T, width] (hx for h_{t−1}), for the sequences [lo, hi) of the batch.
+     * The gate rows [col, col + n) of W_h packed as the right operand of one of the steps' products: op(B) is
+     * that block transposed, [H, n], for the forward's h_{t−1}·W_hᵀ, and the block itself, [n, H], for the
+     * backward's dpre_t·W_h. Lives in the workspace under its name.
      */
-    void addRecurrent(int t, Tensor v, int col, int n, int lo, int hi) {
+    record StepWeight(Storage packed, int col, int n) {
+    }
+
+    /** The gate rows [col, col + n) of W_h packed for {@link #addRecurrent}, in the buffer {@code name}. */
+    StepWeight forwardWeight(String name, int col, int n) {
+        Tensor packed = ws.get(name, dtype, be.packedRightSize(hidden, n));
+        be.packRight(true, hidden, n, wh.storage(), col * hidden, hidden, packed.storage(), 0);
+        return new StepWeight(packed.storage(), col, n);
+    }
+
+    /** The gate rows [col, col + n) of W_h packed for {@link #recurrentGrad}, in the buffer {@code name}. */
+    StepWeight backwardWeight(String name, int col, int n) {
+        Tensor packed = ws.get(name, dtype, be.packedRightSize(n, hidden));
+        be.packRight(false, n, hidden, wh.storage(), col * hidden, hidden, packed.storage(), 0);
+        return new StepWeight(packed.storage(), col, n);
+    }
+
+    /**
+     * pre_t += v_t·W_hᵀ for the gate columns of {@code w}, reading v_t from the first H columns of the rows at
+     * step t of {@code v} [B, T, width] (hx for h_{t−1}), for the sequences [lo, hi) of the batch.
+     */
+    void addRecurrent(int t, Tensor v, StepWeight w, int lo, int hi) {
         int width = v.shape(2);
-        be.gemm(false, false, hi - lo, n, hidden, v.storage(), (lo * steps + t) * width, steps * width, whT.storage(),
-                col, gates, 1, pre.storage(), (lo * steps + t) * gates + col, steps * gates);
+        be.gemmPackedRight(false, hi - lo, w.n(), hidden, v.storage(), (lo * steps + t) * width, steps * width,
+                w.packed(), 0, 1, pre.storage(), (lo * steps + t) * gates + w.col(), steps * gates);
     }
 
     /**
@@ -160,12 +180,13 @@ abstract class SequenceKernel implements OpRecord.Backward {
     }
 
     /**
-     * dh = dpre_t[:, col, col + n)·W_h[col, col + n) (+ dh when {@code add}), for dh [B, H]: the part of
-     * ∂L/∂h_{t−1} that flows through those gates, for the sequences [lo, hi) of the batch (rows lo … hi − 1 of dh).
+     * dh = dpre_t[:, col, col + n)·W_h[col, col + n) (+ dh when {@code add}) for the gates of {@code w}, dh [B, H]:
+     * the part of ∂L/∂h_{t−1} that flows through those gates, for the sequences [lo, hi) of the batch (rows lo … hi − 1
+     * of dh).
      */
-    void recurrentGrad(Tensor dpre, int t, int col, int n, Tensor dh, boolean add, int lo, int hi) {
-        be.gemm(false, false, hi - lo, hidden, n, dpre.storage(), (lo * steps + t) * gates + col, steps * gates,
-                wh.storage(), col * hidden, hidden, add ? 1 : 0, dh.storage(), lo * hidden, hidden);
+    void recurrentGrad(Tensor dpre, int t, StepWeight w, Tensor dh, boolean add, int lo, int hi) {
+        be.gemmPackedRight(false, hi - lo, hidden, w.n(), dpre.storage(), (lo * steps + t) * gates + w.col(),
+                steps * gates, w.packed(), 0, add ? 1 : 0, dh.storage(), lo * hidden, hidden);
     }
 
     /** Records out as made by this kernel from inputs, or frees the workspace at once if nothing was recorded. */

@@ -85,6 +85,45 @@ public class SimdBackend extends SimdConvDispatch {
     }
 
     @Override
+    public int packedRightSize(int k, int n) {
+        return SimdGemmPackedRight.size(k, n);
+    }
+
+    @Override
+    public void packRight(boolean transB, int k, int n, Storage b, int bOff, int ldb, Storage packed, int packedOff) {
+        if (b instanceof Storage.F32 fb && packed instanceof Storage.F32 fp) {
+            if (k < 0 || n < 0 || ldb < (transB ? k : n)) {
+                throw new IllegalArgumentException("packRight: k=" + k + ", n=" + n + ", ldb=" + ldb + " (needs "
+                        + (transB ? "k" : "n") + " at least)");
+            }
+            checkPacked("packRight", k, n, fp, packedOff);
+            SimdGemmPackedRight.pack(transB, k, n, fb.a, bOff, ldb, fp.a, packedOff);
+        } else {
+            super.packRight(transB, k, n, b, bOff, ldb, packed, packedOff);
+        }
+    }
+
+    @Override
+    public void gemmPackedRight(boolean transA, int m, int n, int k, Storage a, int aOff, int lda, Storage packed,
+                                int packedOff, double beta, Storage c, int cOff, int ldc) {
+        if (a instanceof Storage.F32 fa && packed instanceof Storage.F32 fp && c instanceof Storage.F32 fc) {
+            SimdGemm.checkArguments(transA, false, m, n, k, lda, n, ldc);
+            checkPacked("gemmPackedRight", k, n, fp, packedOff);
+            SimdGemmPackedRight.gemm(transA, m, n, k, fa.a, aOff, lda, fp.a, packedOff, (float) beta, fc.a, cOff, ldc);
+        } else {
+            super.gemmPackedRight(transA, m, n, k, a, aOff, lda, packed, packedOff, beta, c, cOff, ldc);
+        }
+    }
+
+    private static void checkPacked(String op, int k, int n, Storage.F32 packed, int off) {
+        int size = SimdGemmPackedRight.size(k, n);
+        if (off < 0 || packed.a.length - off < size) {
+            throw new IllegalArgumentException(op + ": the packed " + k + "×" + n + " operand needs " + size
+                    + " floats from offset " + off + ", the buffer holds " + packed.a.length);
+        }
+    }
+
+    @Override
     public void forSlices(int n, long workPerItem, SliceBody body) {
         int tasks = Math.min(n, SimdParallel.tasksFor((long) n * workPerItem, SLICE_GRAIN));
         if (tasks <= 1) {

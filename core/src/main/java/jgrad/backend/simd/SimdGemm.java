@@ -39,7 +39,7 @@ final class SimdGemm {
      * fixed time (about 35 µs), so half as many at 8 lanes, where each takes twice as long. At 2²¹ on
      * 8 lanes the MLP's 32×784×128 products stayed on one thread. {@code -Djgrad.gemm.grain=N} sets it.
      */
-    private static final long PARALLEL_GRAIN = Settings.longInteger("gemm.grain", (1L << 17) * L, 1);
+    static final long PARALLEL_GRAIN = Settings.longInteger("gemm.grain", (1L << 17) * L, 1);
 
     /**
      * Java puts the elements of a large array (a G1 humongous object, region-aligned) 16 bytes past
@@ -221,6 +221,17 @@ final class SimdGemm {
     private static void blocked(boolean ta, boolean tb, int k, float[] a, int aOff, int lda,
                                 float[] b, int bOff, int ldb, boolean add, float[] c, int cOff, int ldc,
                                 int i0, int i1, int j0, int j1) {
+        blocked(ta, tb, k, a, aOff, lda, b, bOff, ldb, null, add, c, cOff, ldc, i0, i1, j0, j1);
+    }
+
+    /**
+     * {@link #blocked} with op(B) either packed panel by panel from b, or, when {@code packed} is not null, read
+     * from the whole op(B) packed ahead ({@link SimdGemmPackedRight}, at {@code bOff}, ldb its padded width, j0 a
+     * multiple of NR): the same panels, so the same sums.
+     */
+    static void blocked(boolean ta, boolean tb, int k, float[] a, int aOff, int lda,
+                        float[] b, int bOff, int ldb, float[] packed, boolean add, float[] c, int cOff, int ldc,
+                        int i0, int i1, int j0, int j1) {
         Workspace ws = workspace();
         try {
             int slice = sliceDepth(k);
@@ -236,15 +247,21 @@ final class SimdGemm {
                     }
                     for (int jc = j0; jc < j1; jc += NC) {
                         int nc = Math.min(NC, j1 - jc);
-                        SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
+                        float[] bp = packed;
+                        int bBase = bOff + pc * ldb + jc * kc;
+                        if (packed == null) {
+                            SimdGemmPack.packB(tb, b, bOff, ldb, pc, kc, jc, nc, ws.buf, ws.bBase);
+                            bp = ws.buf;
+                            bBase = ws.bBase;
+                        }
                         for (int ic = 0; ic < gm; ic += MC) {
                             int mc = Math.min(MC, gm - ic);
                             int cAt = cOff + (ig + ic) * ldc + jc;
                             if (inPlace) {
-                                SimdGemmInPlace.macro(a, aOff + (ig + ic) * lda + pc, lda, ws.buf, ws.bBase, ws.tile,
+                                SimdGemmInPlace.macro(a, aOff + (ig + ic) * lda + pc, lda, bp, bBase, ws.tile,
                                         ap, 0, mc, nc, kc, c, cAt, ldc, add || pc > 0);
                             } else {
-                                macro(ap, ic * kc, ws.buf, ws.bBase, ws.tile, mc, nc, kc, c, cAt, ldc, add || pc > 0);
+                                macro(ap, ic * kc, bp, bBase, ws.tile, mc, nc, kc, c, cAt, ldc, add || pc > 0);
                             }
                         }
                     }

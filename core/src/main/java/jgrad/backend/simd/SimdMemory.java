@@ -93,6 +93,10 @@ final class SimdMemory {
             copyRow(src, srcOff, step, dst, dstOff, rowLen);
             return;
         }
+        if (rank == 2) {
+            copyMatrix(shape[0], rowLen, src, srcOff, strides[0], step, dst, dstOff);
+            return;
+        }
         int rows = (int) (total / rowLen);
         int[] index = new int[rank - 1];
         int s = srcOff;
@@ -107,6 +111,33 @@ final class SimdMemory {
                 s -= strides[d] * shape[d];
                 index[d] = 0;
             }
+        }
+    }
+
+    /**
+     * A rows × cols view (strides rowStride, colStride) into dst, split by rows across threads when large (a
+     * recurrent layer's bias broadcast to every row of its pre-activations, 2,880 × 1,024 floats, and its weight
+     * gradients transposed back). A view that is a transpose (rowStride 1) goes in blocks ({@link #transpose}).
+     */
+    private static void copyMatrix(int rows, int cols, float[] src, int srcOff, int rowStride, int colStride,
+                                   float[] dst, int dstOff) {
+        int rowGrain = Math.max(1, SimdChunks.PARALLEL_ELEMENTS / cols);
+        if (SimdChunks.oneChunk(rows, rowGrain)) {
+            copyRows(0, rows, cols, src, srcOff, rowStride, colStride, dst, dstOff);
+        } else {
+            SimdChunks.inChunks(rows, rowGrain, (from, count) -> copyRows(from, from + count, cols, src, srcOff,
+                    rowStride, colStride, dst, dstOff));
+        }
+    }
+
+    private static void copyRows(int from, int to, int cols, float[] src, int srcOff, int rowStride, int colStride,
+                                 float[] dst, int dstOff) {
+        if (rowStride == 1 && colStride != 1) {
+            transpose(src, srcOff + from, colStride, cols, to - from, dst, dstOff + from * cols, cols);
+            return;
+        }
+        for (int r = from; r < to; r++) {
+            copyRow(src, srcOff + r * rowStride, colStride, dst, dstOff + r * cols, cols);
         }
     }
 

@@ -32,7 +32,7 @@ final class SimdReductions {
             if (inner == 1) {
                 out[outOff + o] = op == ReduceOp.SUM ? sum(x, src, len) : max(x, src, len);
             } else {
-                accumulateRows(op, len, inner, x, src, out, outOff + o * inner);
+                accumulateColumns(op, len, inner, x, src, out, outOff + o * inner);
             }
         }
     }
@@ -107,13 +107,32 @@ final class SimdReductions {
         return best;
     }
 
-    /** One output row of [len, inner]: start from the identity, fold each input row in lane by lane. */
-    private static void accumulateRows(ReduceOp op, int len, int inner, float[] x, int src, float[] out, int dst) {
+    /**
+     * {@link #accumulateRows} split by bands of columns across threads when [len, inner] is large (a recurrent
+     * layer's bias gradient sums 2,880 rows of 1,024): each column is still folded alone, in row order.
+     */
+    private static void accumulateColumns(ReduceOp op, int len, int inner, float[] x, int src, float[] out, int dst) {
+        int vectors = Math.ceilDiv(inner, L);
+        int vectorGrain = Math.max(1, SimdChunks.PARALLEL_ELEMENTS / (Math.max(1, len) * L));
+        if (SimdChunks.oneChunk(vectors, vectorGrain)) {
+            accumulateRows(op, len, inner, inner, x, src, out, dst);
+        } else {
+            SimdChunks.inChunks(vectors, vectorGrain, (from, count) -> {
+                int col = from * L;
+                int width = Math.min(inner, (from + count) * L) - col;
+                accumulateRows(op, len, width, inner, x, src + col, out, dst + col);
+            });
+        }
+    }
+
+    /** One output row of [len, inner] (rows ld apart): start from the identity, fold each input row in lane by lane. */
+    private static void accumulateRows(ReduceOp op, int len, int inner, int ld, float[] x, int src, float[] out,
+                                       int dst) {
         boolean isSum = op == ReduceOp.SUM;
         Arrays.fill(out, dst, dst + inner, isSum ? 0f : Float.NEGATIVE_INFINITY);
         int bound = S.loopBound(inner);
         for (int j = 0; j < len; j++) {
-            int row = src + j * inner;
+            int row = src + j * ld;
             int i = 0;
             for (; i < bound; i += L) {
                 FloatVector acc = FloatVector.fromArray(S, out, dst + i);
