@@ -2,7 +2,7 @@
 # One sitting of issue 14's convolution steps by CPU time on one thread, jgrad and PyTorch interleaved, at 512 and
 # 256 bits:   bench/conv-cpu-sitting.sh [ROUNDS] [WORKLOADS...]     (workloads: conv, textcnn24, textcnn64)
 # jgrad: bench/target/benchmarks.jar's ConvStepCpuTime / TextCnnStepCpuTime with -Djgrad.threads=1 (256 bits:
-# -XX:UseAVX=2); PyTorch: bench/conv_step_cpu_torch.py on one thread (256 bits: DNNL_MAX_CPU_ISA=AVX2
+# -XX:UseAVX=2); PyTorch: bench/conv_step_cpu_torch.py on one thread (256 bits: ONEDNN_MAX_CPU_ISA=AVX2
 # ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell). BEFORE_JAR=other-benchmarks.jar adds a run of that build
 # before each of this build's. Prints the date, the load and the CPU model first. NICE=19 runs it all at nice 19.
 set -euo pipefail
@@ -17,7 +17,7 @@ echo "date $(date -u '+%Y-%m-%d %H:%M UTC'); load $(cut -d' ' -f1-3 /proc/loadav
 for r in $(seq 1 "$rounds"); do
   for width in 512 256; do
     if [ "$width" = 512 ]; then avx=-XX:UseAVX=3; torch_env=(); else
-      avx=-XX:UseAVX=2; torch_env=(DNNL_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell); fi
+      avx=-XX:UseAVX=2; torch_env=(ONEDNN_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell); fi
     for w in "${workloads[@]}"; do
       case "$w" in
         conv) probe=(jgrad.bench.models.ConvStepCpuTime "$probe_rounds"); twin=(conv "$probe_rounds") ;;

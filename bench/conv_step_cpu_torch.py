@@ -7,7 +7,7 @@ Java probes (CpuTimeRounds); prints the median CPU milliseconds per step with th
 
     /usr/bin/python3 bench/conv_step_cpu_torch.py conv 10
     /usr/bin/python3 bench/conv_step_cpu_torch.py textcnn 10 64
-    # 256 bits: DNNL_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell before the command
+    # 256 bits: ONEDNN_MAX_CPU_ISA=AVX2 ATEN_CPU_CAPABILITY=avx2 OPENBLAS_CORETYPE=Haswell before the command
 """
 import os
 import sys
