@@ -115,6 +115,9 @@ class SimdReductionsTest {
             checkReduce(rnd, op, 3, 1, lanes + 1);
         }
         checkReduce(rnd, ReduceOp.SUM, 2, 0, lanes + 1);
+        // large enough to be split by bands of columns across threads, with a ragged last band
+        checkReduce(rnd, ReduceOp.SUM, 1, 2880, 1024);
+        checkReduce(rnd, ReduceOp.MAX, 2, 700, 1021);
     }
 
     private static void checkReduce(SplittableRandom rnd, ReduceOp op, int outer, int len, int inner) {
@@ -210,6 +213,9 @@ class SimdReductionsTest {
             checkCopy(rnd, new int[] {2, n}, new int[] {n + 3, 1}, 2);       // rows narrowed from a wider matrix
         }
         checkCopy(rnd, new int[] {37, 29}, new int[] {1, 37}, 0);            // a transpose
+        // large enough to be split by rows across threads: a transpose (in blocks) and a row broadcast
+        checkCopy(rnd, new int[] {1021, 600}, new int[] {1, 1030}, 5);
+        checkCopy(rnd, new int[] {2880, 1024}, new int[] {0, 1}, 2);
         checkCopy(rnd, new int[] {3, 5, 7, 2}, new int[] {70, 2, 10, 1}, 4); // a permutation, inner stride 1
         checkCopy(rnd, new int[] {4, 0, 3}, new int[] {0, 3, 1}, 0);         // empty
         checkCopy(rnd, new int[] {}, new int[] {}, 6);                       // a scalar
