@@ -1,14 +1,10 @@
 package jgrad.backend;
 
 import static jgrad.backend.SimdFixture.assertExact;
-import static jgrad.backend.SimdFixture.copyOf;
-import static jgrad.backend.SimdFixture.eighths;
-import static jgrad.backend.SimdFixture.uniform;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.Arrays;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -56,20 +52,8 @@ class PackedRightGemmTest {
         SplittableRandom rnd = new SplittableRandom(33);
         for (int[] s : new int[][] {{32, 1024, 256}, {32, 256, 1024}, {2, 70, 50}, {301, 517, 203}, {64, 3, 900}}) {
             for (int t = 0; t < 4; t++) {
-                boolean ta = (t & 2) != 0, tb = (t & 1) != 0;
-                int m = s[0], n = s[1], k = s[2];
-                Storage.F32 a = uniform(rnd, 0, m * k, -1, 1);
-                Storage.F32 b = uniform(rnd, 0, k * n, -1, 1);
-                Storage.F32 c0 = uniform(rnd, 0, m * n, -1, 1);
-                Storage.F32 plain = copyOf(c0);
-                Storage.F32 packedC = copyOf(c0);
-                int lda = ta ? m : k, ldb = tb ? k : n;
-                simd.gemm(ta, tb, m, n, k, a, 0, lda, b, 0, ldb, 1, plain, 0, n);
-                Storage packed = simd.allocate(DType.F32, simd.packedRightSize(k, n));
-                simd.packRight(tb, k, n, b, 0, ldb, packed, 0);
-                simd.gemmPackedRight(ta, m, n, k, a, 0, lda, packed, 0, 1, packedC, 0, n);
-                assertExact(String.format("packed %s%s m=%d n=%d k=%d", ta ? "T" : "N", tb ? "T" : "N", m, n, k),
-                        plain.a, packedC.a);
+                GemmCase product = GemmCase.real(rnd, (t & 2) != 0, (t & 1) != 0, s[0], s[1], s[2], 1);
+                assertExact("packed " + product, product.product(simd).a, product.packedRightProduct(simd).a);
             }
         }
     }
@@ -106,22 +90,8 @@ class PackedRightGemmTest {
 
     private static void checkExact(Backend be, SplittableRandom rnd, boolean ta, boolean tb, int m, int n, int k,
                                    double beta) {
-        int aRows = ta ? k : m, aCols = ta ? m : k;
-        int bRows = tb ? n : k, bCols = tb ? k : n;
-        int lda = aCols + 3, ldb = bCols + 5, ldc = n + 2;
-        int aOff = 7, bOff = 1, cOff = 4, pOff = 5;
-        Storage.F32 a = eighths(rnd, aOff + aRows * lda, 16);
-        Storage.F32 b = eighths(rnd, bOff + bRows * ldb, 16);
-        Storage.F32 expected = eighths(rnd, cOff + m * ldc + 3, 16);
-        if (beta == 0) {
-            Arrays.fill(expected.a, cOff, cOff + m * ldc, Float.NaN);
-        }
-        Storage.F32 actual = copyOf(expected);
-        Backends.scalar().gemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
-        Storage.F32 packed = new Storage.F32(new float[pOff + be.packedRightSize(k, n)]);
-        be.packRight(tb, k, n, b, bOff, ldb, packed, pOff);
-        be.gemmPackedRight(ta, m, n, k, a, aOff, lda, packed, pOff, beta, actual, cOff, ldc);
-        assertExact(String.format("%s packed %s%s m=%d n=%d k=%d beta=%s", be.name(), ta ? "T" : "N", tb ? "T" : "N",
-                m, n, k, beta), expected.a, actual.a);
+        GemmCase product = GemmCase.exact(rnd, ta, tb, m, n, k, beta);
+        assertExact(be.name() + " packed " + product, product.product(Backends.scalar()).a,
+                product.packedRightProduct(be).a);
     }
 }

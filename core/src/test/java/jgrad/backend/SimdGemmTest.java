@@ -5,7 +5,6 @@ import static jgrad.backend.SimdFixture.assertClose;
 import static jgrad.backend.SimdFixture.assertExact;
 import static jgrad.backend.SimdFixture.copyOf;
 import static jgrad.backend.SimdFixture.eighths;
-import static jgrad.backend.SimdFixture.uniform;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.SplittableRandom;
@@ -76,37 +75,18 @@ class SimdGemmTest {
     }
 
     private static void checkExact(SplittableRandom rnd, boolean ta, boolean tb, int m, int n, int k, double beta) {
-        int aRows = ta ? k : m, aCols = ta ? m : k;
-        int bRows = tb ? n : k, bCols = tb ? k : n;
-        int lda = aCols + 3, ldb = bCols + 5, ldc = n + 2;
-        int aOff = 7, bOff = 1, cOff = 4;
-        Storage.F32 a = eighths(rnd, aOff + aRows * lda, 16);
-        Storage.F32 b = eighths(rnd, bOff + bRows * ldb, 16);
-        Storage.F32 expected = eighths(rnd, cOff + m * ldc + 3, 16);
-        if (beta == 0) {
-            java.util.Arrays.fill(expected.a, cOff, cOff + m * ldc, Float.NaN);
-        }
-        Storage.F32 actual = copyOf(expected);
-        Backends.scalar().gemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, expected, cOff, ldc);
-        simd.gemm(ta, tb, m, n, k, a, aOff, lda, b, bOff, ldb, beta, actual, cOff, ldc);
-        assertExact(String.format("gemm %s%s m=%d n=%d k=%d beta=%s", ta ? "T" : "N", tb ? "T" : "N", m, n, k, beta),
-                expected.a, actual.a);
+        GemmCase product = GemmCase.exact(rnd, ta, tb, m, n, k, beta);
+        assertExact("gemm " + product, product.product(Backends.scalar()).a, product.product(simd).a);
     }
 
     @Test
     void realValuedProductsAreWithinTheRoundingBound() {
         SplittableRandom rnd = new SplittableRandom(23);
         for (int t = 0; t < 4; t++) {
-            boolean ta = (t & 2) != 0, tb = (t & 1) != 0;
-            int m = 203, n = 301, k = 517;
-            Storage.F32 a = uniform(rnd, 0, m * k, -1, 1);
-            Storage.F32 b = uniform(rnd, 0, k * n, -1, 1);
-            Storage.F32 c0 = uniform(rnd, 0, m * n, -1, 1);
-            Storage.F32 expected = copyOf(c0);
-            Storage.F32 actual = copyOf(c0);
-            int lda = ta ? m : k, ldb = tb ? k : n;
-            Backends.scalar().gemm(ta, tb, m, n, k, a, 0, lda, b, 0, ldb, 0.5, expected, 0, n);
-            simd.gemm(ta, tb, m, n, k, a, 0, lda, b, 0, ldb, 0.5, actual, 0, n);
+            int k = 517;
+            GemmCase product = GemmCase.real(rnd, (t & 2) != 0, (t & 1) != 0, 203, 301, k, 0.5);
+            Storage.F32 expected = product.product(Backends.scalar());
+            Storage.F32 actual = product.product(simd);
             // |a|,|b| ≤ 1, so (|A|·|B|)_ij ≤ k; β·c adds one rounding of a value ≤ 0.5
             assertClose("real-valued gemm " + t, expected.a, actual.a, (k + 2) * U * k + U, 0);
         }

@@ -17,12 +17,6 @@ import static jgrad.backend.simd.SimdMicroKernel.NR;
  */
 final class SimdGemmPackedRight {
 
-    /**
-     * Multiply-adds each extra thread must get before a product is split: {@link SimdGemm}'s grain. Only a caller
-     * outside the layers' batch slices splits, as nested products run on one thread.
-     */
-    private static final long PARALLEL_GRAIN = SimdGemm.PARALLEL_GRAIN;
-
     private SimdGemmPackedRight() {
     }
 
@@ -47,7 +41,8 @@ final class SimdGemmPackedRight {
 
     /**
      * C = op(A)·op(B) + β·C with op(B) packed by {@link #pack} at packed[pOff]. Large products are cut into bands
-     * of rows (each row is computed alone, so the cut does not change the bits).
+     * of rows at {@link SimdGemm}'s grain (each row is computed alone, so the cut does not change the bits); a call
+     * from within the layers' batch slices is nested and stays on its thread.
      */
     static void gemm(boolean ta, int m, int n, int k, float[] a, int aOff, int lda, float[] packed, int pOff,
                      float beta, float[] c, int cOff, int ldc) {
@@ -58,7 +53,7 @@ final class SimdGemmPackedRight {
             SimdGemm.gemm(ta, false, m, n, 0, a, aOff, lda, packed, pOff, width(n), beta, c, cOff, ldc);
             return;
         }
-        int tasks = Math.min(Math.ceilDiv(m, MR), SimdParallel.tasksFor((long) m * n * k, PARALLEL_GRAIN));
+        int tasks = Math.min(Math.ceilDiv(m, MR), SimdParallel.tasksFor((long) m * n * k, SimdGemm.PARALLEL_GRAIN));
         if (tasks == 1) {
             rows(ta, n, k, a, aOff, lda, packed, pOff, beta, c, cOff, ldc, 0, m);
             return;
